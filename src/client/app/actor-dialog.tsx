@@ -1,0 +1,34 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setActor } from '../lib/actor';
+import { useModal } from '../lib/use-modal';
+
+/** Asks once for the name recorded on every change (until accounts exist). */
+export function ActorDialog({ open, onDone }: { open: boolean; onDone: () => void }) {
+  const ref = useModal(open);
+  const { t } = useTranslation('common');
+  const [name, setName] = useState('');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!name.trim()) return;
+    setActor(name);
+    onDone();
+  }
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="actor-title" onCancel={(e) => e.preventDefault()}>
+      <form onSubmit={submit}>
+        <h2 id="actor-title">{t('actor.title')}</h2>
+        <p>{t('actor.explain')}</p>
+        <label className="field">
+          <span>{t('actor.label')}</span>
+          <input type="text" required maxLength={80} autoFocus dir="auto" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <div className="dialog-actions">
+          <button type="submit" className="primary">
+            {t('actor.save')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,133 @@
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { importPlainTexts } from '../../../../shared/import-text';
+import { useErrorText } from '../../../lib/use-error-text';
+import { useImportText } from '../api';
+
+const LANGS = ['ar', 'fr', 'en'];
+
+export function ImportForm() {
+  const { t } = useTranslation('documents');
+  const { t: tc } = useTranslation('common');
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const importText = useImportText();
+  const ids = useId();
+  const [title, setTitle] = useState('');
+  const [sourceLang, setSourceLang] = useState('ar');
+  const [targetLang, setTargetLang] = useState('fr');
+  const [sourceText, setSourceText] = useState('');
+  const [targetText, setTargetText] = useState('');
+  const [wrapped, setWrapped] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const breaks = wrapped ? 'blank-line' : 'line';
+  const count = importPlainTexts(sourceText, targetText, breaks).length;
+
+  async function readFile(e: ChangeEvent<HTMLInputElement>, set: (text: string) => void) {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    try {
+      set(await file.text());
+      if (!title) setTitle(file.name.replace(/\.[^.]+$/, ''));
+      setProblem(null);
+    } catch {
+      setProblem(t('create.fileError'));
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (count === 0) {
+      setProblem(t('create.needText'));
+      return;
+    }
+    setProblem(null);
+    importText.mutate(
+      { title, sourceLang, targetLang, sourceText, targetText, paragraphBreak: breaks },
+      { onSuccess: (doc) => void navigate(`/documents/${encodeURIComponent(doc.id)}`) },
+    );
+  }
+
+  const langName = (code: string) => tc(`langNames.${code}` as 'langNames.ar', { defaultValue: code });
+  const langSelect = (value: string, set: (v: string) => void, label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => set(e.target.value)}>
+        {LANGS.map((l) => (
+          <option key={l} value={l}>
+            {langName(l)} ({l})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <section className="import-form" aria-labelledby={`${ids}-h`}>
+      <h2 id={`${ids}-h`}>{t('create.heading')}</h2>
+      <p className="help">{t('create.help')}</p>
+      <form onSubmit={submit}>
+        <label className="field">
+          <span>{t('create.titleLabel')}</span>
+          <input type="text" required value={title} dir="auto" onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <div className="lang-row">
+          {langSelect(sourceLang, setSourceLang, t('create.sourceLang'))}
+          {langSelect(targetLang, setTargetLang, t('create.targetLang'))}
+        </div>
+        <div className="text-row">
+          <div className="field">
+            <label htmlFor={`${ids}-src`}>{t('create.sourceText')}</label>
+            <textarea
+              id={`${ids}-src`}
+              rows={8}
+              value={sourceText}
+              lang={sourceLang}
+              dir={sourceLang === 'ar' ? 'rtl' : 'ltr'}
+              onChange={(e) => setSourceText(e.target.value)}
+            />
+            <input
+              type="file"
+              accept=".txt,text/plain"
+              aria-label={t('create.upload', { side: t('create.sideSource') })}
+              onChange={(e) => void readFile(e, setSourceText)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${ids}-tgt`}>{t('create.targetText')}</label>
+            <textarea
+              id={`${ids}-tgt`}
+              rows={8}
+              value={targetText}
+              lang={targetLang}
+              dir={targetLang === 'ar' ? 'rtl' : 'ltr'}
+              onChange={(e) => setTargetText(e.target.value)}
+            />
+            <input
+              type="file"
+              accept=".txt,text/plain"
+              aria-label={t('create.upload', { side: t('create.sideTarget') })}
+              onChange={(e) => void readFile(e, setTargetText)}
+            />
+          </div>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={wrapped} onChange={(e) => setWrapped(e.target.checked)} />
+          {t('create.wrapped')}
+        </label>
+        <p className="preview" aria-live="polite">
+          {t('create.preview', { count })}
+        </p>
+        {(problem || importText.isError) && (
+          <p className="form-error" role="alert">
+            {problem ?? errorText(importText.error)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={importText.isPending}>
+          {importText.isPending ? t('create.submitting') : t('create.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MQM_CATEGORY_GROUPS, SEVERITIES } from '../../../../shared/mqm';
+import { FlagStatusSchema, type Flag, type Segment } from '../../../../shared/schemas';
+
+export type FlagAction = 'accept' | 'reject' | 'resolve';
+
+interface Props {
+  flags: readonly Flag[];
+  segments: readonly Segment[];
+  targetLang: string;
+  sourceLang: string;
+  activeFlagId: string | undefined;
+  busyFlagId: string | undefined;
+  onGoTo: (flag: Flag) => void;
+  onAction: (flag: Flag, action: FlagAction) => void;
+}
+
+export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagId, busyFlagId, onGoTo, onAction }: Props) {
+  const { t } = useTranslation('workspace');
+  const [category, setCategory] = useState('');
+  const [severity, setSeverity] = useState('');
+  const [status, setStatus] = useState('');
+  const indexOf = useMemo(() => new Map(segments.map((s) => [s.id, s.index])), [segments]);
+  const sorted = useMemo(
+    () =>
+      [...flags].sort(
+        (a, b) =>
+          (indexOf.get(a.segmentId) ?? 0) - (indexOf.get(b.segmentId) ?? 0) ||
+          (a.side === b.side ? 0 : a.side === 'source' ? -1 : 1) ||
+          a.anchor.start - b.anchor.start,
+      ),
+    [flags, indexOf],
+  );
+  const shown = sorted.filter(
+    (f) => (!category || f.category === category) && (!severity || f.severity === severity) && (!status || f.status === status),
+  );
+
+  return (
+    <aside className="flag-panel" aria-labelledby="flag-panel-title">
+      <h2 id="flag-panel-title">
+        {t('panel.title')} <span className="count">({t('panel.count', { count: flags.length })})</span>
+      </h2>
+      <div className="filters" role="group" aria-label={t('panel.filters')}>
+        <label>
+          <span>{t('panel.filterCategory')}</span>
+          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">{t('panel.allCategories')}</option>
+            {MQM_CATEGORY_GROUPS.flatMap((g) => g.categories).map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('panel.filterSeverity')}</span>
+          <select value={severity} onChange={(e) => setSeverity(e.target.value)}>
+            <option value="">{t('panel.allSeverities')}</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`severity.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('panel.filterStatus')}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t('panel.allStatuses')}</option>
+            {FlagStatusSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`flagStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {flags.length === 0 ? (
+        <p className="empty">{t('panel.empty')}</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">{t('panel.noMatch')}</p>
+      ) : (
+        <ol className="flag-list">
+          {shown.map((f) => {
+            const segNo = (indexOf.get(f.segmentId) ?? 0) + 1;
+            const n = sorted.indexOf(f) + 1;
+            const lang = f.side === 'source' ? sourceLang : targetLang;
+            const busy = busyFlagId === f.id;
+            return (
+              <li
+                key={f.id}
+                className={`flag-item severity-${f.severity} status-${f.status}`}
+                data-active={f.id === activeFlagId ? 'true' : undefined}
+                aria-label={t('panel.goTo', { n, segment: segNo })}
+              >
+                <button type="button" className="flag-goto" onClick={() => onGoTo(f)}>
+                  <span className="flag-meta">
+                    <span className={`sev-chip sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
+                    {t(`categories.${f.category}`)} · {t('panel.segment', { n: segNo })}
+                  </span>
+                  <span className="flag-quote" lang={lang} dir="auto">
+                    {f.side === 'source' || f.correction === f.anchor.quote
+                      ? t('panel.quoteOnly', { quote: f.anchor.quote })
+                      : f.correction === ''
+                        ? t('panel.deletion', { quote: f.anchor.quote })
+                        : t('panel.suggestion', { quote: f.anchor.quote, correction: f.correction })}
+                  </span>
+                </button>
+                {f.comment && (
+                  <p className="flag-comment" dir="auto">
+                    {f.comment}
+                  </p>
+                )}
+                <p className="flag-status-line">
+                  <span className={`flag-status flag-status-${f.status}`}>{t(`flagStatus.${f.status}`)}</span>
+                  {f.orphaned && <span className="orphaned"> · {t('panel.orphaned')}</span>}
+                  <span className="by"> · {t('panel.by', { name: f.createdBy })}</span>
+                </p>
+                {f.reason && (
+                  <p className="flag-reason" dir="auto">
+                    {t('panel.reason', { reason: f.reason })}
+                  </p>
+                )}
+                {f.status === 'open' && (
+                  <div className="flag-actions">
+                    {!f.orphaned && (
+                      <button type="button" disabled={busy} onClick={() => onAction(f, 'accept')}>
+                        {t('panel.accept')}
+                      </button>
+                    )}
+                    <button type="button" disabled={busy} onClick={() => onAction(f, 'reject')}>
+                      {t('panel.reject')}
+                    </button>
+                    <button type="button" disabled={busy} onClick={() => onAction(f, 'resolve')}>
+                      {t('panel.resolve')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,83 @@
+import { forwardRef, memo, type KeyboardEvent } from 'react';
+import { splitForHighlights, type Highlight } from '../lib/highlight';
+
+export interface HighlightedTextProps {
+  text: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  label: string;
+  readOnly?: boolean;
+  highlights: readonly Highlight[];
+  activeId?: string | undefined;
+  placeholder?: string | undefined;
+  onChange?: (text: string) => void;
+  onSelectionChange?: (start: number, end: number) => void;
+  onBlur?: () => void;
+  onFlagShortcut?: () => void;
+}
+
+/**
+ * A textarea over a backdrop that paints the flagged spans: the text stays a native, editable,
+ * keyboard-selectable control while flags show behind the words. Both layers share font, padding and
+ * wrapping, and sit in one grid cell so the textarea grows with its text.
+ */
+export const HighlightedText = memo(
+  forwardRef<HTMLTextAreaElement, HighlightedTextProps>(function HighlightedText(props, ref) {
+    const { text, lang, dir, label, readOnly, highlights, activeId, placeholder } = props;
+    const pieces = splitForHighlights(text, highlights);
+
+    function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        props.onFlagShortcut?.();
+      }
+    }
+
+    function reportSelection(el: HTMLTextAreaElement) {
+      props.onSelectionChange?.(el.selectionStart, el.selectionEnd);
+    }
+
+    return (
+      <div className="cell-editor">
+        <div className="cell-backdrop" aria-hidden="true" lang={lang} dir={dir}>
+          {pieces.map((p) =>
+            p.marks.length === 0 ? (
+              <span key={p.start}>{p.text}</span>
+            ) : (
+              <mark
+                key={p.start}
+                data-severity={p.marks[0]!.severity}
+                data-active={p.marks.some((m) => m.id === activeId) ? 'true' : undefined}
+                data-overlap={p.marks.length > 1 ? 'true' : undefined}
+              >
+                {p.text}
+              </mark>
+            ),
+          )}
+          {/* A trailing line break would otherwise collapse and the textarea would be one line short. */}
+          {'\u200b'}
+        </div>
+        <textarea
+          ref={ref}
+          className="cell-text"
+          value={text}
+          lang={lang}
+          dir={dir}
+          aria-label={label}
+          readOnly={readOnly}
+          placeholder={placeholder}
+          spellCheck={!readOnly}
+          rows={1}
+          aria-keyshortcuts="Control+Shift+F"
+          onChange={(e) => {
+            // Pasted HTML arrives as plain text in a textarea; normalise line ends only.
+            props.onChange?.(e.target.value.replace(/\r\n?/g, '\n'));
+          }}
+          onSelect={(e) => reportSelection(e.currentTarget)}
+          onKeyDown={onKeyDown}
+          onBlur={props.onBlur}
+        />
+      </div>
+    );
+  }),
+);

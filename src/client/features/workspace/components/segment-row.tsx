@@ -1,0 +1,112 @@
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reanchor } from '../../../../shared/anchor';
+import type { Flag, FlagSide, Segment } from '../../../../shared/schemas';
+import type { Highlight } from '../lib/highlight';
+import type { Draft } from '../lib/save-queue';
+import { HighlightedText } from './highlighted-text';
+
+export interface SegmentRowProps {
+  segment: Segment;
+  flags: readonly Flag[];
+  draft: Draft | undefined;
+  sourceLang: string;
+  targetLang: string;
+  activeFlagId: string | undefined;
+  onEdit: (segment: Segment, text: string) => void;
+  onBlur: (segmentId: string) => void;
+  onSelection: (segment: Segment, side: FlagSide, start: number, end: number) => void;
+  onFlagShortcut: () => void;
+  onRetry: (segmentId: string) => void;
+  registerCell: (key: string, el: HTMLTextAreaElement | null) => void;
+}
+
+export function textDir(lang: string): 'ltr' | 'rtl' {
+  return ['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'].includes(lang.split('-')[0]!) ? 'rtl' : 'ltr';
+}
+
+/** Open, attached flags of one side, mapped onto the text the user sees (which may be an unsaved draft). */
+function highlightsFor(flags: readonly Flag[], side: FlagSide, savedText: string, shownText: string): Highlight[] {
+  return flags
+    .filter((f) => f.side === side && f.status === 'open' && !f.orphaned)
+    .flatMap((f) => {
+      const r = savedText === shownText ? { anchor: f.anchor, orphaned: false } : reanchor(savedText, shownText, f.anchor, false);
+      return r.orphaned ? [] : [{ id: f.id, start: r.anchor.start, end: r.anchor.end, severity: f.severity }];
+    });
+}
+
+export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
+  const { segment, flags, draft, sourceLang, targetLang, activeFlagId } = props;
+  const { t } = useTranslation('workspace');
+  const n = segment.index + 1;
+  const shownTarget = draft && draft.state !== 'saved' ? draft.text : segment.target;
+  const sourceMarks = useMemo(() => highlightsFor(flags, 'source', segment.source, segment.source), [flags, segment.source]);
+  const targetMarks = useMemo(
+    () => highlightsFor(flags, 'target', segment.target, shownTarget),
+    [flags, segment.target, shownTarget],
+  );
+  const openCount = flags.filter((f) => f.status === 'open').length;
+  const saveState = draft?.state;
+
+  return (
+    <tr className="segment-row" data-segment-id={segment.id}>
+      <th scope="row" className="seg-number">
+        {n}
+      </th>
+      <td className="seg-status">
+        <span className={`status-badge status-${segment.status}`}>{t(`status.${segment.status}`)}</span>
+        {openCount > 0 && <span className="flag-count">{t('segment.openFlags', { count: openCount })}</span>}
+        {saveState && saveState !== 'saved' && (
+          <span className={`row-save row-save-${saveState}`} role={saveState === 'failed' ? 'alert' : undefined}>
+            {saveState === 'failed' ? (
+              <>
+                {t('save.failed')}{' '}
+                <button type="button" className="link-button" onClick={() => props.onRetry(segment.id)}>
+                  {t('save.retry')}
+                </button>
+              </>
+            ) : (
+              t(saveState === 'saving' ? 'save.saving' : saveState === 'conflict' ? 'save.conflict' : 'save.pending')
+            )}
+          </span>
+        )}
+      </td>
+      <td className="seg-cell seg-source">
+        {segment.source === '' ? (
+          <p className="empty-side" lang={undefined}>
+            {t('segment.noSource')}
+          </p>
+        ) : (
+          <HighlightedText
+            ref={(el) => props.registerCell(`${segment.id}:source`, el)}
+            text={segment.source}
+            lang={sourceLang}
+            dir={textDir(sourceLang)}
+            label={t('segment.sourceLabel', { n })}
+            readOnly
+            highlights={sourceMarks}
+            activeId={activeFlagId}
+            onSelectionChange={(s, e) => props.onSelection(segment, 'source', s, e)}
+            onFlagShortcut={props.onFlagShortcut}
+          />
+        )}
+      </td>
+      <td className="seg-cell seg-target">
+        <HighlightedText
+          ref={(el) => props.registerCell(`${segment.id}:target`, el)}
+          text={shownTarget}
+          lang={targetLang}
+          dir={textDir(targetLang)}
+          label={t('segment.targetLabel', { n })}
+          placeholder={t('segment.noTarget')}
+          highlights={targetMarks}
+          activeId={activeFlagId}
+          onChange={(text) => props.onEdit(segment, text)}
+          onSelectionChange={(s, e) => props.onSelection(segment, 'target', s, e)}
+          onBlur={() => props.onBlur(segment.id)}
+          onFlagShortcut={props.onFlagShortcut}
+        />
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,296 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Flag, FlagSide, Segment } from '../../../../shared/schemas';
+import { documentQueries } from '../../../lib/document-queries';
+import { useErrorText } from '../../../lib/use-error-text';
+import { useCreateFlag, usePatchFlag } from '../api';
+import { useSaveQueue } from '../hooks/use-save-queue';
+import { ConflictDialog, type ConflictInfo } from './conflict-dialog';
+import { FlagDialog, type FlagDraft, type FlagFormValues } from './flag-dialog';
+import { FlagPanel, type FlagAction } from './flag-panel';
+import { ReasonDialog } from './reason-dialog';
+import { SaveStatus } from './save-status';
+import { SegmentRow, textDir } from './segment-row';
+
+interface Selection {
+  segment: Segment;
+  side: FlagSide;
+  start: number;
+  end: number;
+}
+
+const EMPTY: readonly Flag[] = [];
+
+export function WorkspacePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('workspace');
+  const { t: tc } = useTranslation('common');
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const docQuery = useQuery(documentQueries.detail(id));
+  const doc = docQuery.data;
+  const { queue, drafts } = useSaveQueue(id, doc);
+  const createFlag = useCreateFlag(id);
+  const patchFlag = usePatchFlag(id);
+
+  const cells = useRef(new Map<string, HTMLTextAreaElement>());
+  const selection = useRef<Selection | null>(null);
+  const [hasSelection, setHasSelection] = useState(false);
+  const [flagDraft, setFlagDraft] = useState<FlagDraft | null>(null);
+  const [flagError, setFlagError] = useState<string | null>(null);
+  const [activeFlagId, setActiveFlagId] = useState<string>();
+  const [pendingAction, setPendingAction] = useState<{ flag: Flag; action: FlagAction } | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [panelOpen, setPanelOpen] = useState(true);
+
+  const draftsById = useMemo(() => new Map(drafts.map((d) => [d.segmentId, d])), [drafts]);
+  const flagsBySegment = useMemo(() => {
+    const map = new Map<string, Flag[]>();
+    for (const f of doc?.flags ?? []) map.set(f.segmentId, [...(map.get(f.segmentId) ?? []), f]);
+    return map;
+  }, [doc?.flags]);
+
+  const registerCell = useCallback((key: string, el: HTMLTextAreaElement | null) => {
+    if (el) cells.current.set(key, el);
+    else cells.current.delete(key);
+  }, []);
+
+  const onEdit = useCallback((segment: Segment, text: string) => queue.edit(segment.id, text, segment.version), [queue]);
+  const onBlur = useCallback((segmentId: string) => void queue.flush(segmentId), [queue]);
+  const onRetry = useCallback((segmentId: string) => queue.retry(segmentId), [queue]);
+  const onSelection = useCallback((segment: Segment, side: FlagSide, start: number, end: number) => {
+    selection.current = { segment, side, start, end };
+    setHasSelection(end > start);
+  }, []);
+
+  const sourceLang = doc?.sourceLang ?? 'und';
+  const targetLang = doc?.targetLang ?? 'und';
+
+  const openFlagDialog = useCallback(() => {
+    const sel = selection.current;
+    if (!sel || sel.end <= sel.start) return;
+    const el = cells.current.get(`${sel.segment.id}:${sel.side}`);
+    const text = el?.value ?? (sel.side === 'source' ? sel.segment.source : sel.segment.target);
+    // Selections that start or end on spaces are trimmed: reviewers flag words, not the gaps around them.
+    let { start, end } = sel;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end <= start) return;
+    const lang = sel.side === 'source' ? sourceLang : targetLang;
+    setFlagError(null);
+    setFlagDraft({
+      segmentId: sel.segment.id,
+      segmentNumber: sel.segment.index + 1,
+      side: sel.side,
+      start,
+      end,
+      quote: text.slice(start, end),
+      lang,
+      dir: textDir(lang),
+    });
+  }, [sourceLang, targetLang]);
+
+  async function submitFlag(values: FlagFormValues) {
+    if (!flagDraft || !doc) return;
+    setFlagError(null);
+    try {
+      // Offsets refer to the text on screen: make sure the server has it first.
+      if (flagDraft.side === 'target') await queue.flush(flagDraft.segmentId);
+      const pending = queue.get(flagDraft.segmentId);
+      if (pending && pending.state !== 'saved') throw new Error(t('save.failed'));
+      const fresh = docQuery.data?.segments.find((s) => s.id === flagDraft.segmentId);
+      const segment = fresh ?? doc.segments.find((s) => s.id === flagDraft.segmentId)!;
+      const saved = queue.get(flagDraft.segmentId);
+      const baseVersion = Math.max(segment.version, saved?.baseVersion ?? 0);
+      const r = await createFlag.mutateAsync({
+        segmentId: flagDraft.segmentId,
+        side: flagDraft.side,
+        start: flagDraft.start,
+        end: flagDraft.end,
+        quote: flagDraft.quote,
+        baseVersion,
+        ...values,
+      });
+      setFlagDraft(null);
+      setActiveFlagId(r.flag.id);
+    } catch (err) {
+      setFlagError(err instanceof Error && !('code' in err) ? err.message : errorText(err));
+    }
+  }
+
+  const goToFlag = useCallback((flag: Flag) => {
+    setActiveFlagId(flag.id);
+    const el = cells.current.get(`${flag.segmentId}:${flag.side}`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+    if (!flag.orphaned) el.setSelectionRange(flag.anchor.start, flag.anchor.end);
+  }, []);
+
+  async function runAction(flag: Flag, action: FlagAction, reason?: string) {
+    setActionError(null);
+    try {
+      if (action === 'accept' && flag.side === 'target') await queue.flush(flag.segmentId);
+      await patchFlag.mutateAsync({
+        flagId: flag.id,
+        body: { action, baseVersion: flag.version, ...(reason ? { reason } : {}) },
+      });
+    } catch (err) {
+      setActionError(errorText(err));
+    }
+  }
+
+  function onAction(flag: Flag, action: FlagAction) {
+    if (action === 'accept') void runAction(flag, action);
+    else setPendingAction({ flag, action });
+  }
+
+  const conflictDraft = drafts.find((d) => d.state === 'conflict' && d.theirs);
+  const conflict: ConflictInfo | null =
+    conflictDraft && conflictDraft.theirs
+      ? {
+          segmentNumber: conflictDraft.theirs.index + 1,
+          mine: conflictDraft.text,
+          theirs: conflictDraft.theirs,
+          lang: targetLang,
+          dir: textDir(targetLang),
+        }
+      : null;
+
+  if (docQuery.isPending) return <p className="page-state">{tc('state.loading')}</p>;
+  if (docQuery.isError || !doc) {
+    return (
+      <div className="page-state" role="alert">
+        <p>
+          {t('loadFailed')} {errorText(docQuery.error)}
+        </p>
+        <Link to="/">{t('back')}</Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className={`workspace ${panelOpen ? 'with-panel' : ''}`}>
+      <div className="ws-header">
+        <div className="ws-title">
+          <Link to="/" className="back-link">
+            ← {t('back')}
+          </Link>
+          <h1>{doc.title}</h1>
+          <p className="ws-meta">
+            {t('meta', {
+              source: tc(`langNames.${doc.sourceLang}` as 'langNames.ar', { defaultValue: doc.sourceLang }),
+              target: tc(`langNames.${doc.targetLang}` as 'langNames.fr', { defaultValue: doc.targetLang }),
+              count: doc.segments.length,
+            })}
+          </p>
+        </div>
+        <div className="ws-toolbar" role="toolbar" aria-label={t('table.label')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!hasSelection}
+            onClick={openFlagDialog}
+            aria-keyshortcuts="Control+Shift+F"
+            title={t('toolbar.flagHint')}
+          >
+            {t('toolbar.flagSelection')}
+          </button>
+          <button type="button" aria-expanded={panelOpen} onClick={() => setPanelOpen((o) => !o)}>
+            {panelOpen ? t('toolbar.hidePanel') : t('toolbar.showPanel')}
+          </button>
+          <a className="button" href={`/api/documents/${encodeURIComponent(doc.id)}/export`} download>
+            {t('toolbar.export')}
+          </a>
+          <SaveStatus drafts={drafts} onRetry={() => queue.retryAll()} />
+        </div>
+      </div>
+      {actionError && (
+        <p className="banner-error" role="alert">
+          {actionError}
+        </p>
+      )}
+      <div className="ws-body">
+        <div className="ws-table-wrap">
+          <table className="segments">
+            <caption className="visually-hidden">{t('table.label')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="seg-number">
+                  {t('table.number')}
+                </th>
+                <th scope="col" className="seg-status">
+                  {t('table.status')}
+                </th>
+                <th scope="col">
+                  {t('table.source', { lang: tc(`langNames.${doc.sourceLang}` as 'langNames.ar', { defaultValue: doc.sourceLang }) })}
+                </th>
+                <th scope="col">
+                  {t('table.target', { lang: tc(`langNames.${doc.targetLang}` as 'langNames.fr', { defaultValue: doc.targetLang }) })}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {doc.segments.map((s) => (
+                <SegmentRow
+                  key={s.id}
+                  segment={s}
+                  flags={flagsBySegment.get(s.id) ?? EMPTY}
+                  draft={draftsById.get(s.id)}
+                  sourceLang={doc.sourceLang}
+                  targetLang={doc.targetLang}
+                  activeFlagId={flagsBySegment.get(s.id)?.some((f) => f.id === activeFlagId) ? activeFlagId : undefined}
+                  onEdit={onEdit}
+                  onBlur={onBlur}
+                  onSelection={onSelection}
+                  onFlagShortcut={openFlagDialog}
+                  onRetry={onRetry}
+                  registerCell={registerCell}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {panelOpen && (
+          <FlagPanel
+            flags={doc.flags}
+            segments={doc.segments}
+            sourceLang={doc.sourceLang}
+            targetLang={doc.targetLang}
+            activeFlagId={activeFlagId}
+            busyFlagId={patchFlag.isPending ? patchFlag.variables?.flagId : undefined}
+            onGoTo={goToFlag}
+            onAction={onAction}
+          />
+        )}
+      </div>
+      <FlagDialog
+        draft={flagDraft}
+        busy={createFlag.isPending}
+        error={flagError}
+        onSubmit={(v) => void submitFlag(v)}
+        onClose={() => setFlagDraft(null)}
+      />
+      <ReasonDialog
+        action={pendingAction?.action ?? null}
+        onClose={() => setPendingAction(null)}
+        onConfirm={(reason) => {
+          if (pendingAction) void runAction(pendingAction.flag, pendingAction.action, reason);
+          setPendingAction(null);
+        }}
+      />
+      <ConflictDialog
+        conflict={conflict}
+        onKeepMine={() => conflictDraft?.theirs && queue.resolveConflict(conflictDraft.segmentId, conflictDraft.text, conflictDraft.theirs)}
+        onTakeTheirs={() => {
+          if (!conflictDraft) return;
+          queue.discard(conflictDraft.segmentId);
+          void qc.invalidateQueries({ queryKey: documentQueries.detail(id).queryKey });
+        }}
+        onSaveMerged={(text) => conflictDraft?.theirs && queue.resolveConflict(conflictDraft.segmentId, text, conflictDraft.theirs)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Severity } from '../../../../shared/mqm';
+
+export interface Highlight {
+  id: string;
+  start: number;
+  end: number;
+  severity: Severity;
+}
+
+export interface Piece {
+  text: string;
+  start: number;
+  /** Highlights covering this piece, most severe first. */
+  marks: Highlight[];
+}
+
+const RANK: Record<Severity, number> = { critical: 3, major: 2, minor: 1, neutral: 0 };
+
+/** Cuts text at every highlight boundary, so overlapping flags render as nested-looking runs. */
+export function splitForHighlights(text: string, highlights: readonly Highlight[]): Piece[] {
+  const valid = highlights.filter((h) => h.start < h.end && h.end <= text.length);
+  const cuts = new Set([0, text.length]);
+  for (const h of valid) {
+    cuts.add(h.start);
+    cuts.add(h.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const pieces: Piece[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    const marks = valid
+      .filter((h) => h.start <= start && h.end >= end)
+      .sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+    pieces.push({ text: text.slice(start, end), start, marks });
+  }
+  return pieces;
+}

@@ -1,0 +1,55 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enCommon from '../../../locales/en/common.json';
+import enDocuments from '../../../locales/en/documents.json';
+import enWorkspace from '../../../locales/en/workspace.json';
+import frCommon from '../../../locales/fr/common.json';
+import frDocuments from '../../../locales/fr/documents.json';
+import frWorkspace from '../../../locales/fr/workspace.json';
+
+export const resources = {
+  en: { common: enCommon, documents: enDocuments, workspace: enWorkspace },
+  fr: { common: frCommon, documents: frDocuments, workspace: frWorkspace },
+} as const;
+
+export const UI_LANGUAGES = ['en', 'fr'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+const STORAGE_KEY = 'visavis.uiLanguage';
+
+function initialLanguage(): UiLanguage {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  if (stored && (UI_LANGUAGES as readonly string[]).includes(stored)) return stored as UiLanguage;
+  const nav = globalThis.navigator?.language?.slice(0, 2);
+  return nav === 'fr' ? 'fr' : 'en';
+}
+
+/** <html lang dir> follows the UI language (content cells carry their own lang/dir). */
+function applyToDocument(lng: string) {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lng;
+  document.documentElement.dir = i18n.dir(lng);
+}
+
+export function setUiLanguage(lng: UiLanguage) {
+  globalThis.localStorage?.setItem(STORAGE_KEY, lng);
+  return i18n.changeLanguage(lng);
+}
+
+export function initI18n(lng: string = initialLanguage()) {
+  if (!i18n.isInitialized) {
+    i18n.on('languageChanged', applyToDocument);
+    void i18n.use(initReactI18next).init({
+      resources,
+      lng,
+      fallbackLng: 'en',
+      ns: ['common', 'documents', 'workspace'],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    applyToDocument(lng);
+  }
+  return i18n;
+}
+
+export default i18n;

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import { LIMITS } from '../shared/schemas';
+import { AppError } from './errors';
+import { documentRoutes } from './routes/documents';
+import type { DocumentStore } from './store/document-store';
+
+export interface AppOptions {
+  store: DocumentStore;
+  /** Built UI to serve (vite build output); omitted in API tests. */
+  staticDir?: string;
+  logger?: FastifyServerOptions['logger'];
+  disableRequestLogging?: boolean;
+}
+
+/** Fastify's own error codes that mean "the client sent something wrong". */
+const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'BODY_TOO_LARGE',
+    message: `The request body is larger than the ${LIMITS.bodyBytes / 1024 / 1024} MiB limit.`,
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send JSON (Content-Type: application/json).',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The JSON body is empty.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The body is not valid JSON.' },
+};
+
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    disableRequestLogging: opts.disableRequestLogging ?? false,
+    bodyLimit: LIMITS.bodyBytes,
+    return503OnClosing: true,
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      const body: Record<string, unknown> = { code: err.code, message: err.message };
+      if (err.details !== undefined) body.details = err.details;
+      return reply.code(err.statusCode).send({ error: body });
+    }
+    const known = err.code ? CLIENT_ERRORS[err.code] : undefined;
+    if (known) return reply.code(known.status).send({ error: { code: known.code, message: known.message } });
+    // JSON.parse failures surface as a 400 SyntaxError from the content-type parser.
+    if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
+      return reply.code(400).send({ error: { code: 'INVALID_JSON', message: 'The body is not valid JSON.' } });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ error: { code: 'BAD_REQUEST', message: err.message } });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } });
+  });
+
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  await app.register(documentRoutes, { store: opts.store });
+
+  const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
+  if (staticDir) {
+    await app.register(fastifyStatic, { root: path.resolve(staticDir), wildcard: false });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    if (staticDir && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      // Client-side routes (/documents/:id) get the SPA shell.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+  });
+
+  return app;
+}

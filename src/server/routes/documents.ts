@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { newId } from '../../shared/ids';
+import { importPlainTexts } from '../../shared/import-text';
+import {
+  CreateDocumentBodySchema,
+  CreateFlagBodySchema,
+  EditSegmentBodySchema,
+  ImportTextBodySchema,
+  PatchFlagBodySchema,
+  type DocumentState,
+} from '../../shared/schemas';
+import { createFlag, editSegment, patchFlag } from '../domain/commands';
+import { AppError, notFound } from '../errors';
+import { actorOf, idParam, parseWith } from '../http';
+import type { DocumentStore } from '../store/document-store';
+
+export interface NewDocumentInput {
+  title: string;
+  sourceLang: string;
+  targetLang: string;
+  segments: { source: string; target: string }[];
+  id?: string;
+}
+
+export async function createDocument(store: DocumentStore, input: NewDocumentInput, actor: string) {
+  const id = input.id ?? newId('d');
+  const segments = input.segments.map((s) => ({ id: newId('s'), source: s.source, target: s.target }));
+  const { state } = await store.create(
+    {
+      type: 'DocumentCreated',
+      payload: { id, title: input.title, sourceLang: input.sourceLang, targetLang: input.targetLang, segments },
+    },
+    actor,
+  );
+  return state;
+}
+
+const EventsQuerySchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
+
+export async function documentRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
+  const { store } = opts;
+
+  async function load(id: unknown): Promise<DocumentState> {
+    const docId = idParam(id, 'document');
+    const doc = await store.get(docId);
+    if (!doc) throw notFound('DOCUMENT_NOT_FOUND', `There is no document ${docId}.`);
+    return doc;
+  }
+
+  app.get('/api/documents', async () => ({ documents: await store.list() }));
+
+  app.post('/api/documents', async (req, reply) => {
+    const actor = actorOf(req);
+    const body = parseWith(CreateDocumentBodySchema, req.body);
+    const doc = await createDocument(store, body, actor);
+    return reply.code(201).send({ document: doc });
+  });
+
+  app.post('/api/documents/import-text', async (req, reply) => {
+    const actor = actorOf(req);
+    const body = parseWith(ImportTextBodySchema, req.body);
+    const segments = importPlainTexts(body.sourceText, body.targetText, body.paragraphBreak);
+    if (segments.length === 0) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'Both texts are empty: there is nothing to import.');
+    }
+    const doc = await createDocument(store, { ...body, segments }, actor);
+    return reply.code(201).send({ document: doc });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id', async (req) => ({ document: await load(req.params.id) }));
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/export', async (req, reply) => {
+    const doc = await load(req.params.id);
+    const events = await store.events(doc.id, 0);
+    reply.header('content-disposition', `attachment; filename="${doc.id}.json"`);
+    return { format: 'visavis-document', formatVersion: 1, exportedAt: new Date().toISOString(), document: doc, events };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/events', async (req) => {
+    const doc = await load(req.params.id);
+    const { after } = parseWith(EventsQuerySchema, req.query);
+    return { events: await store.events(doc.id, after), seq: doc.seq };
+  });
+
+  app.patch<{ Params: { id: string; segmentId: string } }>(
+    '/api/documents/:id/segments/:segmentId',
+    async (req) => {
+      const actor = actorOf(req);
+      const doc = await load(req.params.id);
+      const segmentId = idParam(req.params.segmentId, 'segment');
+      const body = parseWith(EditSegmentBodySchema, req.body);
+      const { state } = await store.append(doc.id, actor, editSegment(segmentId, body));
+      return { segment: state.segments.find((s) => s.id === segmentId), flags: flagsOf(state, segmentId), seq: state.seq };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>('/api/documents/:id/flags', async (req, reply) => {
+    const actor = actorOf(req);
+    const doc = await load(req.params.id);
+    const body = parseWith(CreateFlagBodySchema, req.body);
+    const { state, result } = await store.append(doc.id, actor, createFlag(body));
+    return reply.code(201).send({ flag: state.flags.find((f) => f.id === result), seq: state.seq });
+  });
+
+  app.patch<{ Params: { id: string; flagId: string } }>('/api/documents/:id/flags/:flagId', async (req) => {
+    const actor = actorOf(req);
+    const doc = await load(req.params.id);
+    const flagId = idParam(req.params.flagId, 'flag');
+    const body = parseWith(PatchFlagBodySchema, req.body);
+    const { state } = await store.append(doc.id, actor, patchFlag(flagId, body));
+    const flag = state.flags.find((f) => f.id === flagId);
+    const segment = state.segments.find((s) => s.id === flag?.segmentId);
+    return { flag, segment, flags: segment ? flagsOf(state, segment.id) : [], seq: state.seq };
+  });
+}
+
+function flagsOf(state: DocumentState, segmentId: string) {
+  return state.flags.filter((f) => f.segmentId === segmentId);
+}

@@ -1,0 +1,37 @@
+import type { DocumentEvent, NewEvent } from '../../shared/events';
+import type { DocumentState, DocumentSummary } from '../../shared/schemas';
+
+/**
+ * Decides which events a command produces, given the document's current state (including writes that
+ * were decided but are not yet durable). Throw an AppError to refuse: nothing is appended.
+ */
+export type Decide<R> = (state: DocumentState) => { events: NewEvent[]; result?: R };
+
+export interface AppendResult<R> {
+  /** The document after the events, as durable on disk. */
+  state: DocumentState;
+  events: DocumentEvent[];
+  result: R | undefined;
+}
+
+export type Listener = (events: DocumentEvent[], state: DocumentState) => void;
+
+/**
+ * Where documents live. The embedded JSON-file store is the default; a PostgreSQL one comes later.
+ * Every method that writes resolves only once the events are durable (fsync'd).
+ */
+export interface DocumentStore {
+  /** Summaries of every document, newest change first. */
+  list(): Promise<DocumentSummary[]>;
+  /** The document's durable state, or undefined when there is no such document. */
+  get(id: string): Promise<DocumentState | undefined>;
+  /** Appends a DocumentCreated event for a new document. Fails with DOCUMENT_EXISTS-like AppError if the id is taken. */
+  create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>>;
+  /** Serialized per document: decide runs against the latest state, then its events are journaled. */
+  append<R>(id: string, actor: string, decide: Decide<R>): Promise<AppendResult<R>>;
+  /** Events with seq > after, in order. */
+  events(id: string, after: number): Promise<DocumentEvent[]>;
+  subscribe(id: string, listener: Listener): () => void;
+  /** Flushes, writes snapshots, releases the data directory lock. */
+  close(): Promise<void>;
+}

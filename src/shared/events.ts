@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { IdSchema } from './ids';
+import { MqmCategorySchema, SeveritySchema } from './mqm';
+import {
+  AnchorSchema,
+  FlagSideSchema,
+  IsoDateSchema,
+  LangSchema,
+  LIMITS,
+  SegmentTextSchema,
+} from './schemas';
+
+const Reason = z.string().max(LIMITS.commentChars).nullable();
+
+/** Payloads by event type. Every change to a document is one of these. */
+export const EventPayloadSchemas = {
+  DocumentCreated: z.object({
+    id: IdSchema,
+    title: z.string(),
+    sourceLang: LangSchema,
+    targetLang: LangSchema,
+    segments: z.array(z.object({ id: IdSchema, source: SegmentTextSchema, target: SegmentTextSchema })),
+  }),
+  SegmentEdited: z.object({
+    segmentId: IdSchema,
+    target: SegmentTextSchema,
+    /** Why the text changed: a direct edit, or a conflict resolved by merging. */
+    cause: z.enum(['edit', 'merge', 'revert']),
+  }),
+  FlagCreated: z.object({
+    flagId: IdSchema,
+    segmentId: IdSchema,
+    side: FlagSideSchema,
+    anchor: AnchorSchema,
+    category: MqmCategorySchema,
+    severity: SeveritySchema,
+    correction: z.string(),
+    comment: z.string(),
+  }),
+  FlagEdited: z.object({
+    flagId: IdSchema,
+    category: MqmCategorySchema.optional(),
+    severity: SeveritySchema.optional(),
+    correction: z.string().optional(),
+    comment: z.string().optional(),
+  }),
+  /** `target` is the segment text after the correction replaced the span (null for source-side flags). */
+  FlagAccepted: z.object({ flagId: IdSchema, reason: Reason, target: SegmentTextSchema.nullable() }),
+  FlagRejected: z.object({ flagId: IdSchema, reason: Reason }),
+  FlagResolved: z.object({ flagId: IdSchema, reason: Reason }),
+} as const;
+
+export type EventType = keyof typeof EventPayloadSchemas;
+export const EVENT_TYPES = Object.keys(EventPayloadSchemas) as EventType[];
+
+const envelope = { seq: z.number().int().min(1), at: IsoDateSchema, actor: z.string() };
+
+export const DocumentEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...envelope, type: z.literal('DocumentCreated'), payload: EventPayloadSchemas.DocumentCreated }),
+  z.object({ ...envelope, type: z.literal('SegmentEdited'), payload: EventPayloadSchemas.SegmentEdited }),
+  z.object({ ...envelope, type: z.literal('FlagCreated'), payload: EventPayloadSchemas.FlagCreated }),
+  z.object({ ...envelope, type: z.literal('FlagEdited'), payload: EventPayloadSchemas.FlagEdited }),
+  z.object({ ...envelope, type: z.literal('FlagAccepted'), payload: EventPayloadSchemas.FlagAccepted }),
+  z.object({ ...envelope, type: z.literal('FlagRejected'), payload: EventPayloadSchemas.FlagRejected }),
+  z.object({ ...envelope, type: z.literal('FlagResolved'), payload: EventPayloadSchemas.FlagResolved }),
+]);
+export type DocumentEvent = z.infer<typeof DocumentEventSchema>;
+
+/** An event before the store gives it a seq and a time. */
+export type NewEvent = DocumentEvent extends infer E
+  ? E extends DocumentEvent
+    ? Omit<E, 'seq' | 'at' | 'actor'>
+    : never
+  : never;
+
+export type EventOf<T extends EventType> = Extract<DocumentEvent, { type: T }>;

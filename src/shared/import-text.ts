@@ -1,0 +1,40 @@
+/** Plain-text import: paragraphs are separated by blank lines; a better aligner comes later. */
+
+export interface PairedParagraph {
+  source: string;
+  target: string;
+}
+
+/**
+ * How paragraphs are delimited. `line`: every line break ends a paragraph (plain-text exports of articles
+ * and CAT tools put one paragraph per line; the sample's last two boilerplate lines have no blank line
+ * between them and are two segments). `blank-line`: for hard-wrapped text, only blank lines separate
+ * paragraphs and single line breaks stay inside them.
+ */
+export type ParagraphBreak = 'line' | 'blank-line';
+
+/**
+ * Splits a text into paragraphs. Whitespace-only paragraphs (no-break spaces included: JS `\s` covers
+ * U+00A0 and U+202F) are dropped; a BOM and CRLF line ends are normalised.
+ */
+export function splitParagraphs(text: string, breaks: ParagraphBreak = 'line'): string[] {
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return normalised
+    .split(breaks === 'line' ? /\n/ : /\n[^\S\n]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** Pairs paragraphs in order; leftovers become source-only or target-only segments. */
+export function pairParagraphs(source: readonly string[], target: readonly string[]): PairedParagraph[] {
+  const n = Math.max(source.length, target.length);
+  return Array.from({ length: n }, (_, i) => ({ source: source[i] ?? '', target: target[i] ?? '' }));
+}
+
+export function importPlainTexts(
+  sourceText: string,
+  targetText: string,
+  breaks: ParagraphBreak = 'line',
+): PairedParagraph[] {
+  return pairParagraphs(splitParagraphs(sourceText, breaks), splitParagraphs(targetText, breaks));
+}

@@ -1,0 +1,180 @@
+import { reanchor } from './anchor';
+import type { DocumentEvent } from './events';
+import type { DocumentState, Flag, Segment } from './schemas';
+
+/** Thrown when an event cannot apply to the state: the log and the state disagree (a bug, never user input). */
+export class FoldError extends Error {}
+
+/**
+ * The document is a pure fold of its events. Used by the server (authoritative), the client (live
+ * updates) and tests. Never mutates its inputs: unchanged segments and flags are shared between states.
+ */
+export function fold(state: DocumentState | null, event: DocumentEvent): DocumentState {
+  if (event.type === 'DocumentCreated') {
+    if (state) throw new FoldError(`document ${state.id} already exists`);
+    const p = event.payload;
+    return {
+      id: p.id,
+      title: p.title,
+      sourceLang: p.sourceLang,
+      targetLang: p.targetLang,
+      createdAt: event.at,
+      createdBy: event.actor,
+      updatedAt: event.at,
+      seq: event.seq,
+      segments: p.segments.map((s, index) => ({
+        id: s.id,
+        index,
+        source: s.source,
+        target: s.target,
+        version: 1,
+        status: s.target.trim() === '' ? 'draft' : 'translated',
+        updatedAt: event.at,
+        updatedBy: event.actor,
+      })),
+      flags: [],
+    };
+  }
+  if (!state) throw new FoldError(`${event.type} before DocumentCreated`);
+  if (event.seq <= state.seq) throw new FoldError(`event seq ${event.seq} not after ${state.seq}`);
+  const next = applyToDocument(state, event);
+  return { ...next, seq: event.seq, updatedAt: event.at };
+}
+
+export function foldAll(events: readonly DocumentEvent[], from: DocumentState | null = null): DocumentState {
+  let state = from;
+  for (const e of events) state = fold(state, e);
+  if (!state) throw new FoldError('no events');
+  return state;
+}
+
+function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { type: 'DocumentCreated' }>) {
+  switch (event.type) {
+    case 'SegmentEdited': {
+      const p = event.payload;
+      return setTarget(state, p.segmentId, p.target, event);
+    }
+    case 'FlagCreated': {
+      const p = event.payload;
+      findSegment(state, p.segmentId);
+      if (state.flags.some((f) => f.id === p.flagId)) throw new FoldError(`flag ${p.flagId} exists`);
+      const flag: Flag = {
+        id: p.flagId,
+        segmentId: p.segmentId,
+        side: p.side,
+        anchor: p.anchor,
+        orphaned: false,
+        category: p.category,
+        severity: p.severity,
+        correction: p.correction,
+        comment: p.comment,
+        status: 'open',
+        reason: null,
+        version: 1,
+        createdBy: event.actor,
+        createdAt: event.at,
+        updatedBy: event.actor,
+        updatedAt: event.at,
+      };
+      return { ...state, flags: [...state.flags, flag] };
+    }
+    case 'FlagEdited': {
+      const { flagId, ...changes } = event.payload;
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      return updateFlag(state, flagId, event, (f) => ({ ...f, ...defined }));
+    }
+    case 'FlagAccepted': {
+      const p = event.payload;
+      const flag = findFlag(state, p.flagId);
+      let next = state;
+      if (p.target !== null) {
+        // The corrected words replace the span; the accepted flag then points at the correction.
+        next = setTarget(state, flag.segmentId, p.target, event, flag.id);
+      }
+      return updateFlag(next, p.flagId, event, (f) => ({
+        ...f,
+        status: 'accepted',
+        reason: p.reason,
+        ...(p.target !== null ? acceptedAnchor(f, p.target) : {}),
+      }));
+    }
+    case 'FlagRejected':
+      return updateFlag(state, event.payload.flagId, event, (f) => ({
+        ...f,
+        status: 'rejected',
+        reason: event.payload.reason,
+      }));
+    case 'FlagResolved':
+      return updateFlag(state, event.payload.flagId, event, (f) => ({
+        ...f,
+        status: 'resolved',
+        reason: event.payload.reason,
+      }));
+  }
+}
+
+function acceptedAnchor(flag: Flag, target: string): Pick<Flag, 'anchor' | 'orphaned'> {
+  const start = flag.anchor.start;
+  const end = start + flag.correction.length;
+  return {
+    orphaned: false,
+    anchor: { ...flag.anchor, start, end, quote: target.slice(start, end) },
+  };
+}
+
+/** New target text for a segment; every target-side flag on it is re-anchored (except `skipFlagId`). */
+function setTarget(
+  state: DocumentState,
+  segmentId: string,
+  target: string,
+  event: DocumentEvent,
+  skipFlagId?: string,
+): DocumentState {
+  const segment = findSegment(state, segmentId);
+  const oldText = segment.target;
+  const updated: Segment = {
+    ...segment,
+    target,
+    version: segment.version + 1,
+    updatedAt: event.at,
+    updatedBy: event.actor,
+    status: segment.status === 'draft' && target.trim() !== '' ? 'translated' : segment.status,
+  };
+  const segments = state.segments.map((s) => (s.id === segmentId ? updated : s));
+  let changed = false;
+  const flags = state.flags.map((f) => {
+    if (f.segmentId !== segmentId || f.side !== 'target' || f.id === skipFlagId) return f;
+    const r = reanchor(oldText, target, f.anchor, f.orphaned);
+    if (r.orphaned === f.orphaned && sameAnchor(r.anchor, f.anchor)) return f;
+    changed = true;
+    return { ...f, anchor: r.anchor, orphaned: r.orphaned };
+  });
+  return { ...state, segments, flags: changed ? flags : state.flags };
+}
+
+function sameAnchor(a: Flag['anchor'], b: Flag['anchor']) {
+  return a.start === b.start && a.end === b.end && a.quote === b.quote && a.prefix === b.prefix && a.suffix === b.suffix;
+}
+
+function updateFlag(state: DocumentState, flagId: string, event: DocumentEvent, change: (f: Flag) => Flag) {
+  findFlag(state, flagId);
+  return {
+    ...state,
+    flags: state.flags.map((f) =>
+      f.id === flagId ? { ...change(f), version: f.version + 1, updatedAt: event.at, updatedBy: event.actor } : f,
+    ),
+  };
+}
+
+export function findSegment(state: DocumentState, segmentId: string): Segment {
+  const s = state.segments.find((x) => x.id === segmentId);
+  if (!s) throw new FoldError(`no segment ${segmentId}`);
+  return s;
+}
+
+export function findFlag(state: DocumentState, flagId: string): Flag {
+  const f = state.flags.find((x) => x.id === flagId);
+  if (!f) throw new FoldError(`no flag ${flagId}`);
+  return f;
+}
+

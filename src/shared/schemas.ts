@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { IdSchema } from './ids';
+import { MqmCategorySchema, SeveritySchema } from './mqm';
+
+/** Limits the API documents; the server maps a longer body to 413. */
+export const LIMITS = {
+  bodyBytes: 10 * 1024 * 1024,
+  segmentChars: 100_000,
+  segmentsPerDocument: 20_000,
+  titleChars: 300,
+  commentChars: 10_000,
+  actorChars: 80,
+} as const;
+
+export const LangSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "ar" or "fr-FR"');
+
+export const IsoDateSchema = z.string().datetime({ offset: true });
+export const ActorSchema = z.string().trim().min(1).max(LIMITS.actorChars);
+export const SegmentTextSchema = z.string().max(LIMITS.segmentChars);
+export const VersionSchema = z.number().int().min(1);
+
+export const SegmentStatusSchema = z.enum(['draft', 'translated', 'in-review', 'approved', 'changes-requested']);
+export type SegmentStatus = z.infer<typeof SegmentStatusSchema>;
+
+export const SegmentSchema = z.object({
+  id: IdSchema,
+  index: z.number().int().min(0),
+  source: SegmentTextSchema,
+  target: SegmentTextSchema,
+  version: VersionSchema,
+  status: SegmentStatusSchema,
+  updatedAt: IsoDateSchema,
+  updatedBy: z.string(),
+});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+/**
+ * Where a flag sits: UTF-16 offsets into the side's text, plus the quoted words and a little context on
+ * each side, so the span can be found again after edits (W3C Web Annotation's position + quote selectors).
+ */
+export const AnchorSchema = z
+  .object({
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    quote: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+  })
+  .refine((a) => a.start <= a.end, { message: 'start must not be after end' });
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+export const FlagSideSchema = z.enum(['source', 'target']);
+export type FlagSide = z.infer<typeof FlagSideSchema>;
+export const FlagStatusSchema = z.enum(['open', 'accepted', 'rejected', 'resolved']);
+export type FlagStatus = z.infer<typeof FlagStatusSchema>;
+
+export const FlagSchema = z.object({
+  id: IdSchema,
+  segmentId: IdSchema,
+  side: FlagSideSchema,
+  anchor: AnchorSchema,
+  /** The flagged words are no longer in the text; the flag keeps its last known anchor. */
+  orphaned: z.boolean(),
+  category: MqmCategorySchema,
+  severity: SeveritySchema,
+  correction: z.string().max(LIMITS.segmentChars),
+  comment: z.string().max(LIMITS.commentChars),
+  status: FlagStatusSchema,
+  /** Why it was accepted, rejected or resolved. */
+  reason: z.string().max(LIMITS.commentChars).nullable(),
+  version: VersionSchema,
+  createdBy: z.string(),
+  createdAt: IsoDateSchema,
+  updatedBy: z.string(),
+  updatedAt: IsoDateSchema,
+});
+export type Flag = z.infer<typeof FlagSchema>;
+
+export const DocumentMetaSchema = z.object({
+  id: IdSchema,
+  title: z.string().max(LIMITS.titleChars),
+  sourceLang: LangSchema,
+  targetLang: LangSchema,
+  createdAt: IsoDateSchema,
+  createdBy: z.string(),
+  updatedAt: IsoDateSchema,
+  /** seq of the last event folded into this state. */
+  seq: z.number().int().min(0),
+});
+
+export const DocumentStateSchema = DocumentMetaSchema.extend({
+  segments: z.array(SegmentSchema),
+  flags: z.array(FlagSchema),
+});
+export type DocumentState = z.infer<typeof DocumentStateSchema>;
+
+export const DocumentSummarySchema = DocumentMetaSchema.extend({
+  segmentCount: z.number().int(),
+  openFlagCount: z.number().int(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export function summarize(doc: DocumentState): DocumentSummary {
+  const { segments, flags, ...meta } = doc;
+  return {
+    ...meta,
+    segmentCount: segments.length,
+    openFlagCount: flags.filter((f) => f.status === 'open').length,
+  };
+}
+
+// ---- Request bodies -------------------------------------------------------------------------------
+
+export const NewSegmentSchema = z.object({ source: SegmentTextSchema, target: SegmentTextSchema });
+
+export const CreateDocumentBodySchema = z.object({
+  title: z.string().trim().min(1).max(LIMITS.titleChars),
+  sourceLang: LangSchema,
+  targetLang: LangSchema,
+  segments: z.array(NewSegmentSchema).min(1).max(LIMITS.segmentsPerDocument),
+});
+export type CreateDocumentBody = z.infer<typeof CreateDocumentBodySchema>;
+
+export const ImportTextBodySchema = z.object({
+  title: z.string().trim().min(1).max(LIMITS.titleChars),
+  sourceLang: LangSchema,
+  targetLang: LangSchema,
+  sourceText: z.string().max(LIMITS.bodyBytes),
+  targetText: z.string().max(LIMITS.bodyBytes),
+  /** See import-text.ts: `line` (default) or `blank-line` for hard-wrapped text. */
+  paragraphBreak: z.enum(['line', 'blank-line']).default('line'),
+});
+export type ImportTextBody = z.infer<typeof ImportTextBodySchema>;
+
+export const EditSegmentBodySchema = z.object({
+  target: SegmentTextSchema,
+  baseVersion: VersionSchema,
+});
+export type EditSegmentBody = z.infer<typeof EditSegmentBodySchema>;
+
+export const CreateFlagBodySchema = z.object({
+  segmentId: IdSchema,
+  side: FlagSideSchema,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** The words the client saw at [start, end); a mismatch means the text moved under it. */
+  quote: z.string().optional(),
+  category: MqmCategorySchema,
+  severity: SeveritySchema,
+  correction: z.string().max(LIMITS.segmentChars).default(''),
+  comment: z.string().max(LIMITS.commentChars).default(''),
+  /** The segment version the selection was made on. */
+  baseVersion: VersionSchema,
+});
+export type CreateFlagBody = z.infer<typeof CreateFlagBodySchema>;
+
+const ReasonSchema = z.string().trim().max(LIMITS.commentChars).optional();
+
+export const PatchFlagBodySchema = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('edit'),
+    baseVersion: VersionSchema,
+    category: MqmCategorySchema.optional(),
+    severity: SeveritySchema.optional(),
+    correction: z.string().max(LIMITS.segmentChars).optional(),
+    comment: z.string().max(LIMITS.commentChars).optional(),
+  }),
+  z.object({ action: z.literal('accept'), baseVersion: VersionSchema, reason: ReasonSchema }),
+  z.object({ action: z.literal('reject'), baseVersion: VersionSchema, reason: ReasonSchema }),
+  z.object({ action: z.literal('resolve'), baseVersion: VersionSchema, reason: ReasonSchema }),
+]);
+export type PatchFlagBody = z.infer<typeof PatchFlagBodySchema>;
+
+// ---- Errors on the wire ---------------------------------------------------------------------------
+
+export const ERROR_CODES = [
+  'INVALID_JSON',
+  'VALIDATION_FAILED',
+  'INVALID_ID',
+  'ACTOR_REQUIRED',
+  'NOT_FOUND',
+  'DOCUMENT_NOT_FOUND',
+  'DOCUMENT_EXISTS',
+  'SEGMENT_NOT_FOUND',
+  'FLAG_NOT_FOUND',
+  'SEGMENT_VERSION_CONFLICT',
+  'FLAG_VERSION_CONFLICT',
+  'FLAG_NOT_OPEN',
+  'FLAG_ORPHANED',
+  'SPAN_OUT_OF_RANGE',
+  'SPAN_MISMATCH',
+  'BODY_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'DOCUMENT_UNAVAILABLE',
+  'NETWORK',
+  'INTERNAL',
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
