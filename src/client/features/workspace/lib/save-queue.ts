@@ -63,11 +63,12 @@ export class SaveQueue {
   /** The user typed: remember the text, save it after a pause. */
   edit(segmentId: string, text: string, baseVersion: number) {
     const existing = this.drafts.get(segmentId);
-    // An unsaved draft keeps its base version; otherwise the text is based on what the caller shows.
+    // An unsaved draft keeps its base version. Otherwise the text is based on what the caller shows,
+    // or on our own last save if the caller has not seen it yet (versions only grow).
     const draft: Draft =
       existing && existing.state !== 'saved'
         ? { ...existing, text }
-        : { segmentId, text, baseVersion, state: 'pending' };
+        : { segmentId, text, baseVersion: Math.max(baseVersion, existing?.baseVersion ?? 0), state: 'pending' };
     if (draft.state === 'failed') draft.state = 'pending';
     this.set(draft);
     if (draft.state === 'pending') this.schedule(segmentId, this.debounceMs);
