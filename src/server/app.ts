@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { LIMITS } from '../shared/schemas';
 import { AppError } from './errors';
 import { documentRoutes } from './routes/documents';
@@ -37,7 +37,15 @@ export async function buildApp(opts: AppOptions) {
     disableRequestLogging: opts.disableRequestLogging ?? false,
     bodyLimit: LIMITS.bodyBytes,
     return503OnClosing: true,
+    // Errors raised before routing (a malformed URL such as /api/documents/%) keep our error shape.
+    frameworkErrors: (err, _req, reply) => {
+      const code = err.code === 'FST_ERR_BAD_URL' ? 'INVALID_ID' : 'BAD_REQUEST';
+      // The reply's generics here are the raw server's; the shape we send is the usual one.
+      void (reply as unknown as FastifyReply).code(400).send({ error: { code, message: 'The request URL is not valid.' } });
+    },
   });
+  // JSON only: a text/plain body is refused with 415 like any other non-JSON type.
+  app.removeContentTypeParser('text/plain');
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
