@@ -71,17 +71,19 @@ export async function buildApp(opts: AppOptions) {
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {
-    await app.register(fastifyStatic, { root: path.resolve(staticDir), wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: path.resolve(staticDir), wildcard: true });
   }
 
   app.setNotFoundHandler((req, reply) => {
-    if (staticDir && req.method === 'GET' && !req.url.startsWith('/api/')) {
-      // Client-side routes (/documents/:id) get the SPA shell.
+    const pathname = req.url.split('?')[0] ?? '';
+    if (staticDir && req.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)) {
+      // Client-side routes (/documents/:id) get the SPA shell; a missing asset stays a 404.
       return reply.type('text/html').sendFile('index.html');
     }
     return reply
       .code(404)
-      .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${pathname}.` } });
   });
 
   return app;

@@ -259,6 +259,7 @@ describe('fold: FlagCreated', () => {
         segmentId: 's1',
         side: 'target',
         anchor: { start: 0, end: 7, quote: 'Lafetet', prefix: '', suffix: TITLE.slice(7, 7 + 32) },
+        quote: 'Lafetet',
         orphaned: false,
         category: 'fluency/spelling',
         severity: 'major',
@@ -373,6 +374,8 @@ describe('fold: FlagAccepted', () => {
     const f = flag(s, 'f1');
     expect(f.anchor).toMatchObject({ start: 0, end: 6, quote: 'Laftit' });
     expect(CORRECTED.slice(f.anchor.start, f.anchor.end)).toBe(f.correction);
+    // The words as flagged stay on record for the history.
+    expect(f.quote).toBe('Lafetet');
   });
 
   it('points at the correction when the span is mid-text and the correction is longer', () => {

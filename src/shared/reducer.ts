@@ -63,6 +63,7 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
         segmentId: p.segmentId,
         side: p.side,
         anchor: p.anchor,
+        quote: p.anchor.quote,
         orphaned: false,
         category: p.category,
         severity: p.severity,

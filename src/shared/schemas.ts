@@ -61,6 +61,8 @@ export const FlagSchema = z.object({
   segmentId: IdSchema,
   side: FlagSideSchema,
   anchor: AnchorSchema,
+  /** The words as they were flagged (the anchor's quote follows later edits and the correction). */
+  quote: z.string(),
   /** The flagged words are no longer in the text; the flag keeps its last known anchor. */
   orphaned: z.boolean(),
   category: MqmCategorySchema,

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setActor } from '../lib/actor';
 import { useModal } from '../lib/use-modal';
@@ -8,6 +8,7 @@ export function ActorDialog({ open, onDone }: { open: boolean; onDone: () => voi
   const ref = useModal(open);
   const { t } = useTranslation('common');
   const [name, setName] = useState('');
+  const id = useId();
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return;
@@ -19,10 +20,10 @@ export function ActorDialog({ open, onDone }: { open: boolean; onDone: () => voi
       <form onSubmit={submit}>
         <h2 id="actor-title">{t('actor.title')}</h2>
         <p>{t('actor.explain')}</p>
-        <label className="field">
-          <span>{t('actor.label')}</span>
-          <input type="text" required maxLength={80} autoFocus dir="auto" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
+        <div className="field">
+          <label htmlFor={id}>{t('actor.label')}</label>
+          <input id={id} type="text" required maxLength={80} autoFocus dir="auto" value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
         <div className="dialog-actions">
           <button type="submit" className="primary">
             {t('actor.save')}

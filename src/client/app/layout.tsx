@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useActor } from '../lib/actor';
@@ -9,6 +9,7 @@ export function Layout() {
   const { t, i18n } = useTranslation('common');
   const actor = useActor();
   const [askName, setAskName] = useState(false);
+  const langId = useId();
   return (
     <div className="app">
       <a href="#main" className="skip-link">
@@ -28,16 +29,16 @@ export function Layout() {
               </button>
             </span>
           )}
-          <label className="lang-switch">
-            <span>{t('language.label')}</span>
-            <select value={i18n.resolvedLanguage} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)}>
+          <div className="lang-switch">
+            <label htmlFor={langId}>{t('language.label')}</label>
+            <select id={langId} value={i18n.resolvedLanguage} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)}>
               {UI_LANGUAGES.map((l) => (
                 <option key={l} value={l} lang={l}>
                   {t(`language.${l}`)}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -50,17 +50,17 @@ export function ImportForm() {
   }
 
   const langName = (code: string) => tc(`langNames.${code}` as 'langNames.ar', { defaultValue: code });
-  const langSelect = (value: string, set: (v: string) => void, label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => set(e.target.value)}>
+  const langSelect = (value: string, set: (v: string) => void, label: string, key: string) => (
+    <div className="field">
+      <label htmlFor={`${ids}-${key}`}>{label}</label>
+      <select id={`${ids}-${key}`} value={value} onChange={(e) => set(e.target.value)}>
         {LANGS.map((l) => (
           <option key={l} value={l}>
             {langName(l)} ({l})
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 
   return (
@@ -68,13 +68,13 @@ export function ImportForm() {
       <h2 id={`${ids}-h`}>{t('create.heading')}</h2>
       <p className="help">{t('create.help')}</p>
       <form onSubmit={submit}>
-        <label className="field">
-          <span>{t('create.titleLabel')}</span>
-          <input type="text" required value={title} dir="auto" onChange={(e) => setTitle(e.target.value)} />
-        </label>
+        <div className="field">
+          <label htmlFor={`${ids}-title`}>{t('create.titleLabel')}</label>
+          <input id={`${ids}-title`} type="text" required value={title} dir="auto" onChange={(e) => setTitle(e.target.value)} />
+        </div>
         <div className="lang-row">
-          {langSelect(sourceLang, setSourceLang, t('create.sourceLang'))}
-          {langSelect(targetLang, setTargetLang, t('create.targetLang'))}
+          {langSelect(sourceLang, setSourceLang, t('create.sourceLang'), 'sl')}
+          {langSelect(targetLang, setTargetLang, t('create.targetLang'), 'tl')}
         </div>
         <div className="text-row">
           <div className="field">

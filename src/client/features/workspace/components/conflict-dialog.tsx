@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../../shared/schemas';
 import { useModal } from '../../../lib/use-modal';
@@ -39,6 +39,7 @@ export function ConflictDialog({ conflict, ...actions }: Props) {
 function ConflictForm({ conflict, onKeepMine, onTakeTheirs, onSaveMerged }: Props & { conflict: ConflictInfo }) {
   const { t } = useTranslation('workspace');
   const [merged, setMerged] = useState(conflict.mine);
+  const id = useId();
   return (
     <div>
       <h2 id="conflict-title">{t('conflict.title', { n: conflict.segmentNumber })}</h2>
@@ -57,16 +58,17 @@ function ConflictForm({ conflict, onKeepMine, onTakeTheirs, onSaveMerged }: Prop
           </p>
         </section>
       </div>
-      <label className="field">
-        <span>{t('conflict.merged')}</span>
+      <div className="field">
+        <label htmlFor={id}>{t('conflict.merged')}</label>
         <textarea
+          id={id}
           value={merged}
           rows={5}
           lang={conflict.lang}
           dir={conflict.dir}
           onChange={(e) => setMerged(e.target.value)}
         />
-      </label>
+      </div>
       <div className="dialog-actions">
         <button type="button" onClick={onTakeTheirs}>
           {t('conflict.takeTheirs')}

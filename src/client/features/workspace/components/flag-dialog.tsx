@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES, type MqmCategory, type Severity } from '../../../../shared/mqm';
 import type { FlagSide } from '../../../../shared/schemas';
@@ -59,6 +59,7 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
   const [correction, setCorrection] = useState(draft.side === 'target' ? draft.quote : '');
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
+  const id = useId();
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -82,9 +83,10 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
         {draft.quote}
       </blockquote>
 
-      <label className="field">
-        <span>{t('flagDialog.category')}</span>
+      <div className="field">
+        <label htmlFor={`${id}-category`}>{t('flagDialog.category')}</label>
         <select
+          id={`${id}-category`}
           value={category}
           autoFocus
           aria-invalid={missing && !category}
@@ -107,7 +109,7 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
             {t('flagDialog.needCategory')}
           </span>
         )}
-      </label>
+      </div>
 
       <fieldset className="field severity-field">
         <legend>{t('severity.label')}</legend>
@@ -119,9 +121,10 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
         ))}
       </fieldset>
 
-      <label className="field">
-        <span>{t('flagDialog.correction')}</span>
+      <div className="field">
+        <label htmlFor={`${id}-correction`}>{t('flagDialog.correction')}</label>
         <input
+          id={`${id}-correction`}
           type="text"
           value={correction}
           lang={draft.side === 'target' ? draft.lang : undefined}
@@ -130,12 +133,12 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
           onChange={(e) => setCorrection(e.target.value)}
         />
         <small id="flag-correction-help">{t('flagDialog.correctionHelp')}</small>
-      </label>
+      </div>
 
-      <label className="field">
-        <span>{t('flagDialog.comment')}</span>
-        <textarea value={comment} dir="auto" rows={3} onChange={(e) => setComment(e.target.value)} />
-      </label>
+      <div className="field">
+        <label htmlFor={`${id}-comment`}>{t('flagDialog.comment')}</label>
+        <textarea id={`${id}-comment`} value={comment} dir="auto" rows={3} onChange={(e) => setComment(e.target.value)} />
+      </div>
 
       {error && (
         <p className="form-error" role="alert">

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES } from '../../../../shared/mqm';
 import { FlagStatusSchema, type Flag, type Segment } from '../../../../shared/schemas';
@@ -21,6 +21,7 @@ export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagI
   const [category, setCategory] = useState('');
   const [severity, setSeverity] = useState('');
   const [status, setStatus] = useState('');
+  const id = useId();
   const indexOf = useMemo(() => new Map(segments.map((s) => [s.id, s.index])), [segments]);
   const sorted = useMemo(
     () =>
@@ -42,9 +43,9 @@ export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagI
         {t('panel.title')} <span className="count">({t('panel.count', { count: flags.length })})</span>
       </h2>
       <div className="filters" role="group" aria-label={t('panel.filters')}>
-        <label>
-          <span>{t('panel.filterCategory')}</span>
-          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+        <div className="filter">
+          <label htmlFor={`${id}-category`}>{t('panel.filterCategory')}</label>
+          <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">{t('panel.allCategories')}</option>
             {MQM_CATEGORY_GROUPS.flatMap((g) => g.categories).map((c) => (
               <option key={c} value={c}>
@@ -52,10 +53,10 @@ export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagI
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('panel.filterSeverity')}</span>
-          <select value={severity} onChange={(e) => setSeverity(e.target.value)}>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-severity`}>{t('panel.filterSeverity')}</label>
+          <select id={`${id}-severity`} value={severity} onChange={(e) => setSeverity(e.target.value)}>
             <option value="">{t('panel.allSeverities')}</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -63,10 +64,10 @@ export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagI
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('panel.filterStatus')}</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-status`}>{t('panel.filterStatus')}</label>
+          <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('panel.allStatuses')}</option>
             {FlagStatusSchema.options.map((s) => (
               <option key={s} value={s}>
@@ -74,7 +75,7 @@ export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagI
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {flags.length === 0 ? (
         <p className="empty">{t('panel.empty')}</p>
@@ -99,12 +100,25 @@ export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagI
                     <span className={`sev-chip sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
                     {t(`categories.${f.category}`)} · {t('panel.segment', { n: segNo })}
                   </span>
-                  <span className="flag-quote" lang={lang} dir="auto">
-                    {f.side === 'source' || f.correction === f.anchor.quote
-                      ? t('panel.quoteOnly', { quote: f.anchor.quote })
-                      : f.correction === ''
-                        ? t('panel.deletion', { quote: f.anchor.quote })
-                        : t('panel.suggestion', { quote: f.anchor.quote, correction: f.correction })}
+                  <span className="flag-quote">
+                    {t('panel.openQuote')}
+                    <bdi lang={lang}>{f.quote}</bdi>
+                    {t('panel.closeQuote')}
+                    {f.side === 'target' && f.correction !== f.quote && (
+                      <>
+                        {' '}
+                        {t('panel.correctedTo')}{' '}
+                        {f.correction === '' ? (
+                          t('panel.deleted')
+                        ) : (
+                          <>
+                            {t('panel.openQuote')}
+                            <bdi lang={lang}>{f.correction}</bdi>
+                            {t('panel.closeQuote')}
+                          </>
+                        )}
+                      </>
+                    )}
                   </span>
                 </button>
                 {f.comment && (
@@ -114,7 +128,7 @@ export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagI
                 )}
                 <p className="flag-status-line">
                   <span className={`flag-status flag-status-${f.status}`}>{t(`flagStatus.${f.status}`)}</span>
-                  {f.orphaned && <span className="orphaned"> · {t('panel.orphaned')}</span>}
+                  {f.orphaned && f.status === 'open' && <span className="orphaned"> · {t('panel.orphaned')}</span>}
                   <span className="by"> · {t('panel.by', { name: f.createdBy })}</span>
                 </p>
                 {f.reason && (

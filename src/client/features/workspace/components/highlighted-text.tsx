@@ -1,4 +1,4 @@
-import { forwardRef, memo, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import { splitForHighlights, type Highlight } from '../lib/highlight';
 
 export interface HighlightedTextProps {
@@ -25,16 +25,27 @@ export const HighlightedText = memo(
   forwardRef<HTMLTextAreaElement, HighlightedTextProps>(function HighlightedText(props, ref) {
     const { text, lang, dir, label, readOnly, highlights, activeId, placeholder } = props;
     const pieces = splitForHighlights(text, highlights);
+    const inner = useRef<HTMLTextAreaElement>(null);
+    useImperativeHandle(ref, () => inner.current!, []);
+    const onSelectionChange = useRef(props.onSelectionChange);
+    onSelectionChange.current = props.onSelectionChange;
+
+    // Native listeners: React's onSelect misses selections made by script (setSelectionRange) and
+    // some keyboard paths; 'select' and 'selectionchange' fire on the textarea for all of them.
+    useEffect(() => {
+      const el = inner.current;
+      if (!el) return;
+      const report = () => onSelectionChange.current?.(el.selectionStart, el.selectionEnd);
+      const events = ['select', 'selectionchange', 'keyup', 'mouseup'] as const;
+      events.forEach((e) => el.addEventListener(e, report));
+      return () => events.forEach((e) => el.removeEventListener(e, report));
+    }, []);
 
     function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
       if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         props.onFlagShortcut?.();
       }
-    }
-
-    function reportSelection(el: HTMLTextAreaElement) {
-      props.onSelectionChange?.(el.selectionStart, el.selectionEnd);
     }
 
     return (
@@ -58,7 +69,7 @@ export const HighlightedText = memo(
           {'\u200b'}
         </div>
         <textarea
-          ref={ref}
+          ref={inner}
           className="cell-text"
           value={text}
           lang={lang}
@@ -73,7 +84,6 @@ export const HighlightedText = memo(
             // Pasted HTML arrives as plain text in a textarea; normalise line ends only.
             props.onChange?.(e.target.value.replace(/\r\n?/g, '\n'));
           }}
-          onSelect={(e) => reportSelection(e.currentTarget)}
           onKeyDown={onKeyDown}
           onBlur={props.onBlur}
         />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModal } from '../../../lib/use-modal';
 import type { FlagAction } from './flag-panel';
@@ -23,6 +23,7 @@ function ReasonForm({ action, onConfirm, onClose }: Props & { action: FlagAction
   const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const [reason, setReason] = useState('');
+  const id = useId();
   function submit(e: FormEvent) {
     e.preventDefault();
     onConfirm(reason.trim());
@@ -30,10 +31,10 @@ function ReasonForm({ action, onConfirm, onClose }: Props & { action: FlagAction
   return (
     <form onSubmit={submit}>
       <h2 id="reason-dialog-title">{t(`reasonDialog.${action}`)}</h2>
-      <label className="field">
-        <span>{t('reasonDialog.label')}</span>
-        <textarea value={reason} rows={3} dir="auto" autoFocus onChange={(e) => setReason(e.target.value)} />
-      </label>
+      <div className="field">
+        <label htmlFor={id}>{t('reasonDialog.label')}</label>
+        <textarea id={id} value={reason} rows={3} dir="auto" autoFocus onChange={(e) => setReason(e.target.value)} />
+      </div>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {tc('actions.cancel')}
