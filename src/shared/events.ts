@@ -3,10 +3,13 @@ import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
 import {
   AnchorSchema,
+  DocumentOriginSchema,
+  FlagOriginalSchema,
   FlagSideSchema,
   IsoDateSchema,
   LangSchema,
   LIMITS,
+  SegmentMetaSchema,
   SegmentTextSchema,
 } from './schemas';
 
@@ -19,7 +22,17 @@ export const EventPayloadSchemas = {
     title: z.string(),
     sourceLang: LangSchema,
     targetLang: LangSchema,
-    segments: z.array(z.object({ id: IdSchema, source: SegmentTextSchema, target: SegmentTextSchema })),
+    segments: z.array(
+      z.object({
+        id: IdSchema,
+        source: SegmentTextSchema,
+        target: SegmentTextSchema,
+        meta: SegmentMetaSchema.optional(),
+        ratedBy: z.array(z.string()).optional(),
+      }),
+    ),
+    /** Where the document came from (e.g. a WMT MQM file and its system). */
+    origin: DocumentOriginSchema.optional(),
   }),
   SegmentEdited: z.object({
     segmentId: IdSchema,
@@ -36,6 +49,7 @@ export const EventPayloadSchemas = {
     severity: SeveritySchema,
     correction: z.string(),
     comment: z.string(),
+    original: FlagOriginalSchema.optional(),
   }),
   FlagEdited: z.object({
     flagId: IdSchema,

@@ -22,7 +22,10 @@ export function fold(state: DocumentState | null, event: DocumentEvent): Documen
       createdBy: event.actor,
       updatedAt: event.at,
       seq: event.seq,
+      ...(p.origin ? { origin: p.origin } : {}),
       segments: p.segments.map((s, index) => ({
+        ...(s.meta ? { meta: s.meta } : {}),
+        ...(s.ratedBy ? { ratedBy: s.ratedBy } : {}),
         id: s.id,
         index,
         source: s.source,
@@ -69,6 +72,7 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
         severity: p.severity,
         correction: p.correction,
         comment: p.comment,
+        ...(p.original ? { original: p.original } : {}),
         status: 'open',
         reason: null,
         version: 1,

@@ -24,6 +24,9 @@ export const VersionSchema = z.number().int().min(1);
 export const SegmentStatusSchema = z.enum(['draft', 'translated', 'in-review', 'approved', 'changes-requested']);
 export type SegmentStatus = z.infer<typeof SegmentStatusSchema>;
 
+/** Identifiers a segment had in the file it came from (e.g. WMT doc, doc_id, seg_id), kept for export. */
+export const SegmentMetaSchema = z.record(z.string(), z.string());
+
 export const SegmentSchema = z.object({
   id: IdSchema,
   index: z.number().int().min(0),
@@ -33,6 +36,9 @@ export const SegmentSchema = z.object({
   status: SegmentStatusSchema,
   updatedAt: IsoDateSchema,
   updatedBy: z.string(),
+  meta: SegmentMetaSchema.optional(),
+  /** Raters who evaluated this segment, errors or not (MQM scoring averages over them). */
+  ratedBy: z.array(z.string()).optional(),
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 
@@ -50,6 +56,11 @@ export const AnchorSchema = z
   })
   .refine((a) => a.start <= a.end, { message: 'start must not be after end' });
 export type Anchor = z.infer<typeof AnchorSchema>;
+
+/** The category and severity exactly as an imported file had them, when ours are a mapping. */
+export const FlagOriginalSchema = z.object({ category: z.string(), severity: z.string() });
+
+export const DocumentOriginSchema = z.object({ format: z.string(), system: z.string().optional(), file: z.string().optional() });
 
 export const FlagSideSchema = z.enum(['source', 'target']);
 export type FlagSide = z.infer<typeof FlagSideSchema>;
@@ -69,6 +80,7 @@ export const FlagSchema = z.object({
   severity: SeveritySchema,
   correction: z.string().max(LIMITS.segmentChars),
   comment: z.string().max(LIMITS.commentChars),
+  original: FlagOriginalSchema.optional(),
   status: FlagStatusSchema,
   /** Why it was accepted, rejected or resolved. */
   reason: z.string().max(LIMITS.commentChars).nullable(),
@@ -88,6 +100,7 @@ export const DocumentMetaSchema = z.object({
   createdAt: IsoDateSchema,
   createdBy: z.string(),
   updatedAt: IsoDateSchema,
+  origin: DocumentOriginSchema.optional(),
   /** seq of the last event folded into this state. */
   seq: z.number().int().min(0),
 });
