@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyReply, type FastifyServerOption
 import { LIMITS } from '../shared/schemas';
 import { AppError } from './errors';
 import { documentRoutes } from './routes/documents';
+import { workflowRoutes } from './routes/workflow';
 import type { DocumentStore } from './store/document-store';
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export async function buildApp(opts: AppOptions) {
 
   app.get('/api/health', async () => ({ status: 'ok' }));
   await app.register(documentRoutes, { store: opts.store });
+  await app.register(workflowRoutes, { store: opts.store });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

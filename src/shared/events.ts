@@ -4,12 +4,14 @@ import { MqmCategorySchema, SeveritySchema } from './mqm';
 import {
   AnchorSchema,
   DocumentOriginSchema,
+  DocumentStatusSchema,
   FlagOriginalSchema,
   FlagSideSchema,
   IsoDateSchema,
   LangSchema,
   LIMITS,
   SegmentMetaSchema,
+  SegmentStatusSchema,
   SegmentTextSchema,
 } from './schemas';
 
@@ -37,8 +39,10 @@ export const EventPayloadSchemas = {
   SegmentEdited: z.object({
     segmentId: IdSchema,
     target: SegmentTextSchema,
-    /** Why the text changed: a direct edit, or a conflict resolved by merging. */
+    /** Why the text changed: a direct edit, a conflict resolved by merging, or a revert. */
     cause: z.enum(['edit', 'merge', 'revert']),
+    /** For a revert: the seq of the event whose text was restored. */
+    revertOf: z.number().int().min(1).optional(),
   }),
   FlagCreated: z.object({
     flagId: IdSchema,
@@ -62,6 +66,23 @@ export const EventPayloadSchemas = {
   FlagAccepted: z.object({ flagId: IdSchema, reason: Reason, target: SegmentTextSchema.nullable() }),
   FlagRejected: z.object({ flagId: IdSchema, reason: Reason }),
   FlagResolved: z.object({ flagId: IdSchema, reason: Reason }),
+  FlagDisputed: z.object({ flagId: IdSchema, reason: Reason }),
+  FlagWithdrawn: z.object({ flagId: IdSchema, reason: Reason }),
+  FlagMaintained: z.object({ flagId: IdSchema, reason: Reason }),
+  CommentAdded: z.object({ flagId: IdSchema, commentId: IdSchema, text: z.string().max(LIMITS.commentChars) }),
+  CommentEdited: z.object({ flagId: IdSchema, commentId: IdSchema, text: z.string().max(LIMITS.commentChars) }),
+  SegmentStatusChanged: z.object({
+    segmentId: IdSchema,
+    status: SegmentStatusSchema,
+    reason: Reason,
+    /** Approved although major or critical flags were unsettled; `reason` says why. */
+    override: z.boolean().default(false),
+  }),
+  DocumentStatusChanged: z.object({
+    status: DocumentStatusSchema,
+    reason: Reason,
+    override: z.boolean().default(false),
+  }),
 } as const;
 
 export type EventType = keyof typeof EventPayloadSchemas;
@@ -77,6 +98,13 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('FlagAccepted'), payload: EventPayloadSchemas.FlagAccepted }),
   z.object({ ...envelope, type: z.literal('FlagRejected'), payload: EventPayloadSchemas.FlagRejected }),
   z.object({ ...envelope, type: z.literal('FlagResolved'), payload: EventPayloadSchemas.FlagResolved }),
+  z.object({ ...envelope, type: z.literal('FlagDisputed'), payload: EventPayloadSchemas.FlagDisputed }),
+  z.object({ ...envelope, type: z.literal('FlagWithdrawn'), payload: EventPayloadSchemas.FlagWithdrawn }),
+  z.object({ ...envelope, type: z.literal('FlagMaintained'), payload: EventPayloadSchemas.FlagMaintained }),
+  z.object({ ...envelope, type: z.literal('CommentAdded'), payload: EventPayloadSchemas.CommentAdded }),
+  z.object({ ...envelope, type: z.literal('CommentEdited'), payload: EventPayloadSchemas.CommentEdited }),
+  z.object({ ...envelope, type: z.literal('SegmentStatusChanged'), payload: EventPayloadSchemas.SegmentStatusChanged }),
+  z.object({ ...envelope, type: z.literal('DocumentStatusChanged'), payload: EventPayloadSchemas.DocumentStatusChanged }),
 ]);
 export type DocumentEvent = z.infer<typeof DocumentEventSchema>;
 

@@ -267,6 +267,7 @@ describe('fold: FlagCreated', () => {
         comment: 'nom propre',
         status: 'open',
         reason: null,
+        comments: [],
         version: 1,
         createdBy: 'Reviewer',
         createdAt: at(2),

@@ -35,6 +35,8 @@ export function fold(state: DocumentState | null, event: DocumentEvent): Documen
         updatedAt: event.at,
         updatedBy: event.actor,
       })),
+      status: 'in-translation',
+      statusReason: null,
       flags: [],
     };
   }
@@ -75,6 +77,7 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
         ...(p.original ? { original: p.original } : {}),
         status: 'open',
         reason: null,
+        comments: [],
         version: 1,
         createdBy: event.actor,
         createdAt: event.at,
@@ -104,18 +107,49 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
       }));
     }
     case 'FlagRejected':
-      return updateFlag(state, event.payload.flagId, event, (f) => ({
-        ...f,
-        status: 'rejected',
-        reason: event.payload.reason,
-      }));
+      return setFlagStatus(state, event, 'rejected');
     case 'FlagResolved':
-      return updateFlag(state, event.payload.flagId, event, (f) => ({
+      return setFlagStatus(state, event, 'resolved');
+    case 'FlagDisputed':
+      return setFlagStatus(state, event, 'disputed');
+    case 'FlagWithdrawn':
+      return setFlagStatus(state, event, 'withdrawn');
+    case 'FlagMaintained':
+      return setFlagStatus(state, event, 'open');
+    case 'CommentAdded': {
+      const p = event.payload;
+      return updateFlag(state, p.flagId, event, (f) => ({
         ...f,
-        status: 'resolved',
-        reason: event.payload.reason,
+        comments: [...f.comments, { id: p.commentId, author: event.actor, at: event.at, text: p.text }],
       }));
+    }
+    case 'CommentEdited': {
+      const p = event.payload;
+      return updateFlag(state, p.flagId, event, (f) => {
+        if (!f.comments.some((c) => c.id === p.commentId)) throw new FoldError(`no comment ${p.commentId}`);
+        return {
+          ...f,
+          comments: f.comments.map((c) => (c.id === p.commentId ? { ...c, text: p.text, editedAt: event.at } : c)),
+        };
+      });
+    }
+    case 'SegmentStatusChanged': {
+      const p = event.payload;
+      const segment = findSegment(state, p.segmentId);
+      const updated: Segment = { ...segment, status: p.status, updatedAt: event.at, updatedBy: event.actor };
+      return { ...state, segments: state.segments.map((s) => (s.id === p.segmentId ? updated : s)) };
+    }
+    case 'DocumentStatusChanged':
+      return { ...state, status: event.payload.status, statusReason: event.payload.reason };
   }
+}
+
+function setFlagStatus(
+  state: DocumentState,
+  event: Extract<DocumentEvent, { payload: { flagId: string; reason: string | null } }>,
+  status: Flag['status'],
+) {
+  return updateFlag(state, event.payload.flagId, event, (f) => ({ ...f, status, reason: event.payload.reason }));
 }
 
 function acceptedAnchor(flag: Flag, target: string): Pick<Flag, 'anchor' | 'orphaned'> {
@@ -143,7 +177,11 @@ function setTarget(
     version: segment.version + 1,
     updatedAt: event.at,
     updatedBy: event.actor,
-    status: segment.status === 'draft' && target.trim() !== '' ? 'translated' : segment.status,
+    // Text arriving on a draft, or on a segment sent back, makes it translated again.
+    status:
+      (segment.status === 'draft' || segment.status === 'changes-requested') && target.trim() !== ''
+        ? 'translated'
+        : segment.status,
   };
   const segments = state.segments.map((s) => (s.id === segmentId ? updated : s));
   let changed = false;

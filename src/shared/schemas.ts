@@ -64,8 +64,23 @@ export const DocumentOriginSchema = z.object({ format: z.string(), system: z.str
 
 export const FlagSideSchema = z.enum(['source', 'target']);
 export type FlagSide = z.infer<typeof FlagSideSchema>;
-export const FlagStatusSchema = z.enum(['open', 'accepted', 'rejected', 'resolved']);
+/**
+ * open → accepted (translator applied it) | resolved (dealt with otherwise) | rejected (not an error)
+ * open → disputed (translator disagrees) → open again (reviewer maintains it) | withdrawn (reviewer agrees).
+ */
+export const FlagStatusSchema = z.enum(['open', 'disputed', 'accepted', 'rejected', 'resolved', 'withdrawn']);
+/** Statuses that still need someone's decision. */
+export const UNSETTLED_FLAG_STATUSES: readonly FlagStatus[] = ['open', 'disputed'];
 export type FlagStatus = z.infer<typeof FlagStatusSchema>;
+
+export const CommentSchema = z.object({
+  id: IdSchema,
+  author: z.string(),
+  at: IsoDateSchema,
+  text: z.string().max(LIMITS.commentChars),
+  editedAt: IsoDateSchema.optional(),
+});
+export type Comment = z.infer<typeof CommentSchema>;
 
 export const FlagSchema = z.object({
   id: IdSchema,
@@ -82,8 +97,10 @@ export const FlagSchema = z.object({
   comment: z.string().max(LIMITS.commentChars),
   original: FlagOriginalSchema.optional(),
   status: FlagStatusSchema,
-  /** Why it was accepted, rejected or resolved. */
+  /** Why it was last accepted, rejected, resolved, disputed, withdrawn or maintained. */
   reason: z.string().max(LIMITS.commentChars).nullable(),
+  /** The discussion thread on this flag. */
+  comments: z.array(CommentSchema).default([]),
   version: VersionSchema,
   createdBy: z.string(),
   createdAt: IsoDateSchema,
@@ -91,6 +108,9 @@ export const FlagSchema = z.object({
   updatedAt: IsoDateSchema,
 });
 export type Flag = z.infer<typeof FlagSchema>;
+
+export const DocumentStatusSchema = z.enum(['in-translation', 'in-review', 'approved', 'returned']);
+export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
 
 export const DocumentMetaSchema = z.object({
   id: IdSchema,
@@ -101,6 +121,9 @@ export const DocumentMetaSchema = z.object({
   createdBy: z.string(),
   updatedAt: IsoDateSchema,
   origin: DocumentOriginSchema.optional(),
+  status: DocumentStatusSchema.default('in-translation'),
+  /** Why the document was last returned, approved with an override, or reopened. */
+  statusReason: z.string().nullable().default(null),
   /** seq of the last event folded into this state. */
   seq: z.number().int().min(0),
 });
@@ -185,7 +208,27 @@ export const PatchFlagBodySchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), baseVersion: VersionSchema, reason: ReasonSchema }),
   z.object({ action: z.literal('reject'), baseVersion: VersionSchema, reason: ReasonSchema }),
   z.object({ action: z.literal('resolve'), baseVersion: VersionSchema, reason: ReasonSchema }),
+  z.object({ action: z.literal('dispute'), baseVersion: VersionSchema, reason: z.string().trim().min(1).max(LIMITS.commentChars) }),
+  z.object({ action: z.literal('withdraw'), baseVersion: VersionSchema, reason: ReasonSchema }),
+  z.object({ action: z.literal('maintain'), baseVersion: VersionSchema, reason: z.string().trim().min(1).max(LIMITS.commentChars) }),
 ]);
+export type FlagAction = PatchFlagBody['action'];
+
+export const CommentBodySchema = z.object({ text: z.string().trim().min(1).max(LIMITS.commentChars) });
+
+/** Editor decisions on a segment or on the whole document. */
+export const StatusActionSchema = z.enum(['submit', 'approve', 'request-changes', 'reopen']);
+export type StatusAction = z.infer<typeof StatusActionSchema>;
+export const StatusBodySchema = z.object({
+  action: StatusActionSchema,
+  reason: z.string().trim().max(LIMITS.commentChars).optional(),
+  /** Approve although major or critical flags are unsettled: needs a reason. */
+  override: z.boolean().default(false),
+});
+export type StatusBody = z.infer<typeof StatusBodySchema>;
+
+export const RevertBodySchema = z.object({ toSeq: z.number().int().min(1), baseVersion: VersionSchema });
+export type RevertBody = z.infer<typeof RevertBodySchema>;
 export type PatchFlagBody = z.infer<typeof PatchFlagBodySchema>;
 
 // ---- Errors on the wire ---------------------------------------------------------------------------
@@ -204,6 +247,20 @@ export const ERROR_CODES = [
   'FLAG_VERSION_CONFLICT',
   'FLAG_NOT_OPEN',
   'FLAG_ORPHANED',
+  'COMMENT_NOT_FOUND',
+  'REVISION_NOT_FOUND',
+  'SEGMENT_LOCKED',
+  'DOCUMENT_LOCKED',
+  'UNSETTLED_FLAGS',
+  'OVERRIDE_REASON_REQUIRED',
+  'INVALID_TRANSITION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF',
+  'RATE_LIMITED',
+  'INVALID_CREDENTIALS',
+  'USER_EXISTS',
+  'USER_NOT_FOUND',
   'SPAN_OUT_OF_RANGE',
   'SPAN_MISMATCH',
   'BODY_TOO_LARGE',

@@ -1,7 +1,17 @@
 import { anchorMatches, makeAnchor, replaceSpan } from '../../shared/anchor';
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
-import type { CreateFlagBody, DocumentState, EditSegmentBody, Flag, PatchFlagBody, Segment } from '../../shared/schemas';
+import {
+  UNSETTLED_FLAG_STATUSES,
+  type CreateFlagBody,
+  type DocumentState,
+  type EditSegmentBody,
+  type Flag,
+  type FlagStatus,
+  type PatchFlagBody,
+  type Segment,
+  type StatusBody,
+} from '../../shared/schemas';
 import { AppError, conflict, notFound } from '../errors';
 import type { Decide } from '../store/document-store';
 
@@ -27,18 +37,45 @@ function segmentConflict(segment: Segment, baseVersion: number) {
   );
 }
 
+/** Approval locks the text until an editor reopens it. */
+function assertWritable(state: DocumentState, segment?: Segment) {
+  if (state.status === 'approved') {
+    throw conflict('DOCUMENT_LOCKED', 'The document is approved: an editor must reopen it before it changes.');
+  }
+  if (segment?.status === 'approved') {
+    throw conflict(
+      'SEGMENT_LOCKED',
+      `Segment ${segment.index + 1} is approved: an editor must reopen it before it changes.`,
+      { current: segment },
+    );
+  }
+}
+
 export function editSegment(segmentId: string, body: EditSegmentBody): Decide<Segment> {
   return (state) => {
     const segment = segmentOf(state, segmentId);
     if (segment.version !== body.baseVersion) throw segmentConflict(segment, body.baseVersion);
+    assertWritable(state, segment);
     if (segment.target === body.target) return { events: [] };
     return { events: [{ type: 'SegmentEdited', payload: { segmentId, target: body.target, cause: 'edit' } }] };
+  };
+}
+
+/** Restores the text a segment had after event `toSeq` (found by the caller in the log), as a new revision. */
+export function revertSegment(segmentId: string, target: string, toSeq: number, baseVersion: number): Decide<Segment> {
+  return (state) => {
+    const segment = segmentOf(state, segmentId);
+    if (segment.version !== baseVersion) throw segmentConflict(segment, baseVersion);
+    assertWritable(state, segment);
+    if (segment.target === target) return { events: [] };
+    return { events: [{ type: 'SegmentEdited', payload: { segmentId, target, cause: 'revert', revertOf: toSeq } }] };
   };
 }
 
 export function createFlag(body: CreateFlagBody): Decide<string> {
   return (state) => {
     const segment = segmentOf(state, body.segmentId);
+    assertWritable(state);
     const text = body.side === 'source' ? segment.source : segment.target;
     // The source never changes, so only a target selection can be stale.
     if (body.side === 'target' && segment.version !== body.baseVersion) {
@@ -75,6 +112,17 @@ export function createFlag(body: CreateFlagBody): Decide<string> {
   };
 }
 
+/** Which flag statuses each action may start from. */
+const ACTION_FROM: Record<PatchFlagBody['action'], readonly FlagStatus[]> = {
+  edit: ['open', 'disputed'],
+  accept: ['open', 'disputed'],
+  reject: ['open', 'disputed'],
+  resolve: ['open', 'disputed'],
+  dispute: ['open'],
+  withdraw: ['open', 'disputed'],
+  maintain: ['disputed'],
+};
+
 export function patchFlag(flagId: string, body: PatchFlagBody): Decide<string> {
   return (state) => {
     const flag = flagOf(state, flagId);
@@ -85,21 +133,29 @@ export function patchFlag(flagId: string, body: PatchFlagBody): Decide<string> {
         { current: flag },
       );
     }
-    if (flag.status !== 'open') {
-      throw conflict('FLAG_NOT_OPEN', `The flag is already ${flag.status}.`, { current: flag });
+    assertWritable(state);
+    if (!ACTION_FROM[body.action].includes(flag.status)) {
+      throw conflict('FLAG_NOT_OPEN', `A ${flag.status} flag cannot be given “${body.action}”.`, { current: flag });
     }
     const reason = 'reason' in body && body.reason ? body.reason : null;
+    const one = (event: NewEvent) => ({ events: [event], result: flagId });
     switch (body.action) {
       case 'edit': {
         const { action: _a, baseVersion: _b, ...changes } = body;
-        return { events: [{ type: 'FlagEdited', payload: { flagId, ...changes } }], result: flagId };
+        return one({ type: 'FlagEdited', payload: { flagId, ...changes } });
       }
       case 'accept':
-        return { events: [acceptEvent(state, flag, reason)], result: flagId };
+        return one(acceptEvent(state, flag, reason));
       case 'reject':
-        return { events: [{ type: 'FlagRejected', payload: { flagId, reason } }], result: flagId };
+        return one({ type: 'FlagRejected', payload: { flagId, reason } });
       case 'resolve':
-        return { events: [{ type: 'FlagResolved', payload: { flagId, reason } }], result: flagId };
+        return one({ type: 'FlagResolved', payload: { flagId, reason } });
+      case 'dispute':
+        return one({ type: 'FlagDisputed', payload: { flagId, reason } });
+      case 'withdraw':
+        return one({ type: 'FlagWithdrawn', payload: { flagId, reason } });
+      case 'maintain':
+        return one({ type: 'FlagMaintained', payload: { flagId, reason } });
     }
   };
 }
@@ -110,6 +166,7 @@ function acceptEvent(state: DocumentState, flag: Flag, reason: string | null): N
     return { type: 'FlagAccepted', payload: { flagId: flag.id, reason, target: null } };
   }
   const segment = segmentOf(state, flag.segmentId);
+  assertWritable(state, segment);
   if (flag.orphaned || !anchorMatches(segment.target, flag.anchor)) {
     throw conflict('FLAG_ORPHANED', 'The flagged words are no longer in the text; edit the segment by hand.', {
       current: flag,
@@ -117,4 +174,131 @@ function acceptEvent(state: DocumentState, flag: Flag, reason: string | null): N
   }
   const target = replaceSpan(segment.target, flag.anchor, flag.correction);
   return { type: 'FlagAccepted', payload: { flagId: flag.id, reason, target } };
+}
+
+export function addComment(flagId: string, text: string): Decide<string> {
+  return (state) => {
+    flagOf(state, flagId);
+    const commentId = newId('c');
+    return { events: [{ type: 'CommentAdded', payload: { flagId, commentId, text } }], result: commentId };
+  };
+}
+
+export function editComment(flagId: string, commentId: string, text: string, actor: string): Decide<string> {
+  return (state) => {
+    const comment = flagOf(state, flagId).comments.find((c) => c.id === commentId);
+    if (!comment) throw notFound('COMMENT_NOT_FOUND', `Comment ${commentId} is not on this flag.`);
+    if (comment.author !== actor) throw new AppError(403, 'FORBIDDEN', 'Only the author can edit a comment.');
+    if (comment.text === text) return { events: [] };
+    return { events: [{ type: 'CommentEdited', payload: { flagId, commentId, text } }], result: commentId };
+  };
+}
+
+// ---- Workflow ------------------------------------------------------------------------------------
+
+const BLOCKING: readonly Flag['severity'][] = ['major', 'critical'];
+
+/** Unsettled major and critical flags, which block approval unless overridden with a reason. */
+export function blockingFlags(state: DocumentState, segmentId?: string): Flag[] {
+  return state.flags.filter(
+    (f) =>
+      (segmentId === undefined || f.segmentId === segmentId) &&
+      UNSETTLED_FLAG_STATUSES.includes(f.status) &&
+      BLOCKING.includes(f.severity),
+  );
+}
+
+function checkOverride(blocking: Flag[], body: StatusBody, what: string): { override: boolean } {
+  if (blocking.length === 0) return { override: false };
+  if (!body.override) {
+    throw conflict(
+      'UNSETTLED_FLAGS',
+      `${what} has ${blocking.length} open major or critical flag(s); resolve them or approve with an override and a reason.`,
+      { flagIds: blocking.map((f) => f.id) },
+    );
+  }
+  if (!body.reason) {
+    throw new AppError(400, 'OVERRIDE_REASON_REQUIRED', 'Approving over open major or critical flags needs a written reason.');
+  }
+  return { override: true };
+}
+
+function invalid(from: string, action: string): AppError {
+  return conflict('INVALID_TRANSITION', `Cannot “${action}” from status “${from}”.`);
+}
+
+const SEGMENT_TARGET: Record<StatusBody['action'], Segment['status']> = {
+  submit: 'in-review',
+  approve: 'approved',
+  'request-changes': 'changes-requested',
+  reopen: 'in-review',
+};
+
+export function changeSegmentStatus(segmentId: string, body: StatusBody): Decide<Segment> {
+  return (state) => {
+    const segment = segmentOf(state, segmentId);
+    if (state.status === 'approved') assertWritable(state);
+    const from = segment.status;
+    // Only reopening leaves an approved segment; everything else needs it not approved.
+    if ((body.action === 'reopen') !== (from === 'approved')) throw invalid(from, body.action);
+    const { override } =
+      body.action === 'approve' ? checkOverride(blockingFlags(state, segmentId), body, `Segment ${segment.index + 1}`) : { override: false };
+    if (body.action === 'request-changes' && !body.reason) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'Say what must change: a reason is required.');
+    }
+    const status = SEGMENT_TARGET[body.action];
+    if (status === from) return { events: [] };
+    return {
+      events: [
+        { type: 'SegmentStatusChanged', payload: { segmentId, status, reason: body.reason ?? null, override } },
+      ],
+    };
+  };
+}
+
+/** Approves every segment that has no unsettled flag at all and is not approved yet. */
+export function approveClean(): Decide<number> {
+  return (state) => {
+    assertWritable(state);
+    const unsettled = new Set(
+      state.flags.filter((f) => UNSETTLED_FLAG_STATUSES.includes(f.status)).map((f) => f.segmentId),
+    );
+    const events: NewEvent[] = state.segments
+      .filter((s) => s.status !== 'approved' && !unsettled.has(s.id) && s.target.trim() !== '')
+      .map((s) => ({
+        type: 'SegmentStatusChanged',
+        payload: { segmentId: s.id, status: 'approved', reason: null, override: false },
+      }));
+    return { events, result: events.length };
+  };
+}
+
+const DOCUMENT_TARGET: Record<StatusBody['action'], DocumentState['status']> = {
+  submit: 'in-review',
+  approve: 'approved',
+  'request-changes': 'returned',
+  reopen: 'in-review',
+};
+
+export function changeDocumentStatus(body: StatusBody): Decide<DocumentState['status']> {
+  return (state) => {
+    const from = state.status;
+    const ok =
+      body.action === 'reopen'
+        ? from === 'approved'
+        : body.action === 'submit'
+          ? from === 'in-translation' || from === 'returned'
+          : from === 'in-review' || (body.action === 'approve' && from !== 'approved');
+    if (!ok) throw invalid(from, body.action);
+    const { override } =
+      body.action === 'approve' ? checkOverride(blockingFlags(state), body, 'The document') : { override: false };
+    if (body.action === 'request-changes' && !body.reason) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'Say what must change: a reason is required.');
+    }
+    const status = DOCUMENT_TARGET[body.action];
+    return {
+      events: [{ type: 'DocumentStatusChanged', payload: { status, reason: body.reason ?? null, override } }],
+      result: status,
+    };
+  };
 }

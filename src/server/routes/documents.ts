@@ -10,7 +10,11 @@ import {
   PatchFlagBodySchema,
   type DocumentState,
 } from '../../shared/schemas';
-import { createFlag, editSegment, patchFlag } from '../domain/commands';
+import {
+  createFlag,
+  editSegment,
+  patchFlag,
+} from '../domain/commands';
 import { AppError, notFound } from '../errors';
 import { actorOf, idParam, parseWith } from '../http';
 import type { DocumentStore } from '../store/document-store';
@@ -38,15 +42,20 @@ export async function createDocument(store: DocumentStore, input: NewDocumentInp
 
 const EventsQuerySchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
+export async function loadDocument(store: DocumentStore, id: unknown): Promise<DocumentState> {
+  const docId = idParam(id, 'document');
+  const doc = await store.get(docId);
+  if (!doc) throw notFound('DOCUMENT_NOT_FOUND', `There is no document ${docId}.`);
+  return doc;
+}
+
+export function flagsOf(state: DocumentState, segmentId: string) {
+  return state.flags.filter((f) => f.segmentId === segmentId);
+}
+
 export async function documentRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
   const { store } = opts;
-
-  async function load(id: unknown): Promise<DocumentState> {
-    const docId = idParam(id, 'document');
-    const doc = await store.get(docId);
-    if (!doc) throw notFound('DOCUMENT_NOT_FOUND', `There is no document ${docId}.`);
-    return doc;
-  }
+  const load = (id: unknown) => loadDocument(store, id);
 
   app.get('/api/documents', async () => ({ documents: await store.list() }));
 
@@ -113,8 +122,4 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     const segment = state.segments.find((s) => s.id === flag?.segmentId);
     return { flag, segment, flags: segment ? flagsOf(state, segment.id) : [], seq: state.seq };
   });
-}
-
-function flagsOf(state: DocumentState, segmentId: string) {
-  return state.flags.filter((f) => f.segmentId === segmentId);
 }

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { segmentHistory, textAfter } from '../../shared/history';
+import { CommentBodySchema, RevertBodySchema, StatusBodySchema, type DocumentState } from '../../shared/schemas';
+import {
+  addComment,
+  approveClean,
+  changeDocumentStatus,
+  changeSegmentStatus,
+  editComment,
+  revertSegment,
+} from '../domain/commands';
+import { notFound } from '../errors';
+import { actorOf, idParam, parseWith } from '../http';
+import type { DocumentStore } from '../store/document-store';
+import { flagsOf, loadDocument } from './documents';
+
+/** Review workflow: history and revert, segment and document status, comment threads. */
+export async function workflowRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
+  const { store } = opts;
+  const load = (id: unknown) => loadDocument(store, id);
+
+  function segmentParam(doc: DocumentState, raw: unknown) {
+    const segmentId = idParam(raw, 'segment');
+    if (!doc.segments.some((s) => s.id === segmentId)) {
+      throw notFound('SEGMENT_NOT_FOUND', `Segment ${segmentId} is not in document ${doc.id}.`);
+    }
+    return segmentId;
+  }
+
+  type SegmentParams = { Params: { id: string; segmentId: string } };
+
+  app.get<SegmentParams>('/api/documents/:id/segments/:segmentId/history', async (req) => {
+    const doc = await load(req.params.id);
+    const segmentId = segmentParam(doc, req.params.segmentId);
+    return segmentHistory(await store.events(doc.id, 0), segmentId);
+  });
+
+  app.post<SegmentParams>('/api/documents/:id/segments/:segmentId/revert', async (req) => {
+    const actor = actorOf(req);
+    const doc = await load(req.params.id);
+    const segmentId = segmentParam(doc, req.params.segmentId);
+    const body = parseWith(RevertBodySchema, req.body);
+    const target = textAfter(segmentHistory(await store.events(doc.id, 0), segmentId), body.toSeq);
+    if (target === undefined) {
+      throw notFound('REVISION_NOT_FOUND', `Event ${body.toSeq} is not a revision of this segment.`);
+    }
+    const { state } = await store.append(doc.id, actor, revertSegment(segmentId, target, body.toSeq, body.baseVersion));
+    return { segment: state.segments.find((s) => s.id === segmentId), flags: flagsOf(state, segmentId), seq: state.seq };
+  });
+
+  app.post<SegmentParams>('/api/documents/:id/segments/:segmentId/status', async (req) => {
+    const actor = actorOf(req);
+    const doc = await load(req.params.id);
+    const segmentId = segmentParam(doc, req.params.segmentId);
+    const body = parseWith(StatusBodySchema, req.body);
+    const { state } = await store.append(doc.id, actor, changeSegmentStatus(segmentId, body));
+    return { segment: state.segments.find((s) => s.id === segmentId), seq: state.seq };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/documents/:id/approve-clean', async (req) => {
+    const actor = actorOf(req);
+    const doc = await load(req.params.id);
+    const { state, result } = await store.append(doc.id, actor, approveClean());
+    return { approved: result ?? 0, document: state };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/documents/:id/status', async (req) => {
+    const actor = actorOf(req);
+    const doc = await load(req.params.id);
+    const body = parseWith(StatusBodySchema, req.body);
+    const { state } = await store.append(doc.id, actor, changeDocumentStatus(body));
+    return { document: state };
+  });
+
+  type FlagParams = { Params: { id: string; flagId: string } };
+
+  app.post<FlagParams>('/api/documents/:id/flags/:flagId/comments', async (req, reply) => {
+    const actor = actorOf(req);
+    const doc = await load(req.params.id);
+    const flagId = idParam(req.params.flagId, 'flag');
+    const { text } = parseWith(CommentBodySchema, req.body);
+    const { state } = await store.append(doc.id, actor, addComment(flagId, text));
+    return reply.code(201).send({ flag: state.flags.find((f) => f.id === flagId), seq: state.seq });
+  });
+
+  app.patch<{ Params: { id: string; flagId: string; commentId: string } }>(
+    '/api/documents/:id/flags/:flagId/comments/:commentId',
+    async (req) => {
+      const actor = actorOf(req);
+      const doc = await load(req.params.id);
+      const flagId = idParam(req.params.flagId, 'flag');
+      const commentId = idParam(req.params.commentId, 'comment');
+      const { text } = parseWith(CommentBodySchema, req.body);
+      const { state } = await store.append(doc.id, actor, editComment(flagId, commentId, text, actor));
+      return { flag: state.flags.find((f) => f.id === flagId), seq: state.seq };
+    },
+  );
+}

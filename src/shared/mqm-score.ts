@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { DEFAULT_SEVERITY_WEIGHTS, MQM_CATEGORIES, SEVERITIES, type MqmCategory, type Severity } from './mqm';
+import type { DocumentState, Flag, FlagStatus } from './schemas';
+import { countWords } from './word-count';
+
+/*
+ * MQM scorecard (DESIGN.md, "MQM in one paragraph"; https://themqm.org/error-types-2/the-mqm-scoring-models/).
+ *
+ * Rules decided here:
+ * - Which flags count: `open`, `accepted` and `resolved` ones (a resolved flag was dealt with, but it was an
+ *   error of the translation as delivered). `rejected` means "not an error": it never counts. Orphaned flags
+ *   (their words were edited away) still count unless rejected: the error was made.
+ * - Quality score = 100 − penalty points per 1,000 evaluated words. It is NOT clamped: −250 says how far
+ *   below the bar a short, badly translated text is, which 0 would hide. With no evaluated words there is
+ *   nothing to divide by: per-1000, quality and pass are null.
+ * - Pass = quality ≥ cut score. Default cut score 95: at most 5 penalty points per 1,000 words, i.e. one
+ *   major (or five minor) errors per 1,000 words.
+ * - Word basis defaults to the source: the same for every translation of a text (systems compare over the
+ *   same denominator) and known before translating.
+ * - The MQM preset sums every counted flag (all reviewers together). The WMT preset (the convention of the
+ *   public WMT MQM data, ../shared/data/wmt-mqm/README.md) weighs Major 5, Minor 1, Minor Fluency/Punctuation
+ *   0.1, Non-translation 25 (any severity but Neutral), Neutral 0, and its headline `wmtScore` averages, over
+ *   (segment, rater) items, the sum of that rater's weights on that segment (lower is better).
+ */
+
+export const SeverityWeightsSchema = z.object({
+  neutral: z.number().min(0).max(1000),
+  minor: z.number().min(0).max(1000),
+  major: z.number().min(0).max(1000),
+  critical: z.number().min(0).max(1000),
+});
+export type SeverityWeights = z.infer<typeof SeverityWeightsSchema>;
+
+export const ScoringSettingsSchema = z.object({
+  preset: z.enum(['mqm', 'wmt']).default('mqm'),
+  weights: SeverityWeightsSchema.default({ ...DEFAULT_SEVERITY_WEIGHTS }),
+  cutScore: z.number().min(-1_000_000).max(100).default(95),
+  wordBasis: z.enum(['source', 'target']).default('source'),
+});
+export type ScoringSettings = z.infer<typeof ScoringSettingsSchema>;
+
+export const DEFAULT_SCORING: ScoringSettings = {
+  preset: 'mqm',
+  weights: { ...DEFAULT_SEVERITY_WEIGHTS },
+  cutScore: 95,
+  wordBasis: 'source',
+};
+
+/** WMT's Major 5 / Minor 1 / Neutral 0; WMT has no Critical, which weighs like Non-translation. */
+export const WMT_SCORING: ScoringSettings = {
+  preset: 'wmt',
+  weights: { neutral: 0, minor: 1, major: 5, critical: 25 },
+  cutScore: 95,
+  wordBasis: 'source',
+};
+
+export const WMT_MINOR_PUNCTUATION_WEIGHT = 0.1;
+export const WMT_NON_TRANSLATION_WEIGHT = 25;
+
+/** Statuses whose flags are errors for scoring. */
+export const COUNTED_STATUSES: ReadonlySet<FlagStatus> = new Set<FlagStatus>(['open', 'accepted', 'resolved']);
+
+// ---- WMT ↔ our categories -------------------------------------------------------------------------
+
+const WMT_TO_OURS: Record<string, MqmCategory> = {
+  'accuracy/mistranslation': 'accuracy/mistranslation',
+  'accuracy/omission': 'accuracy/omission',
+  'accuracy/addition': 'accuracy/addition',
+  'accuracy/untranslated text': 'accuracy/untranslated',
+  'accuracy/untranslated': 'accuracy/untranslated',
+  'fluency/grammar': 'fluency/grammar',
+  'fluency/spelling': 'fluency/spelling',
+  'fluency/punctuation': 'fluency/punctuation',
+  'fluency/inconsistency': 'fluency/inconsistency',
+  'fluency/register': 'fluency/register',
+  'non-translation!': 'non-translation',
+  'non-translation': 'non-translation',
+  'source error': 'source-error',
+  other: 'other',
+};
+
+const WMT_FAMILIES: [prefix: string, category: MqmCategory][] = [
+  ['terminology', 'terminology'],
+  ['style', 'style'],
+  ['locale convention', 'locale-convention'],
+];
+
+/** WMT category path → ours. Unknown ones (e.g. "Fluency/Display") are `other`; keep the original beside it. */
+export function mapWmtCategory(wmt: string): MqmCategory {
+  const key = wmt.trim().toLowerCase();
+  const exact = WMT_TO_OURS[key];
+  if (exact) return exact;
+  for (const [prefix, category] of WMT_FAMILIES) {
+    if (key === prefix || key.startsWith(prefix + '/')) return category;
+  }
+  return 'other';
+}
+
+/** Severity → ours. Unknown ones become `minor` (the least that is still an error); keep the original. */
+export function mapWmtSeverity(wmt: string): Severity {
+  const key = wmt.trim().toLowerCase();
+  return (SEVERITIES as readonly string[]).includes(key) ? (key as Severity) : 'minor';
+}
+
+const OURS_TO_WMT: Record<MqmCategory, string> = {
+  'accuracy/mistranslation': 'Accuracy/Mistranslation',
+  'accuracy/omission': 'Accuracy/Omission',
+  'accuracy/addition': 'Accuracy/Addition',
+  'accuracy/untranslated': 'Accuracy/Untranslated text',
+  'fluency/grammar': 'Fluency/Grammar',
+  'fluency/spelling': 'Fluency/Spelling',
+  'fluency/punctuation': 'Fluency/Punctuation',
+  'fluency/inconsistency': 'Fluency/Inconsistency',
+  'fluency/register': 'Fluency/Register',
+  // WMT's only Style subcategory and its usual Terminology one.
+  terminology: 'Terminology/Inappropriate for context',
+  style: 'Style/Awkward',
+  'locale-convention': 'Locale convention',
+  'non-translation': 'Non-translation!',
+  'source-error': 'Source error',
+  other: 'Other',
+};
+
+/** Our category → a WMT category path (used when a flag has no original, or it was edited since). */
+export function toWmtCategory(category: MqmCategory): string {
+  return OURS_TO_WMT[category];
+}
+
+export function toWmtSeverity(severity: Severity): string {
+  return severity.charAt(0).toUpperCase() + severity.slice(1);
+}
+
+/**
+ * The flag's category and severity as WMT writes them: the imported original while it still maps to the
+ * flag's current category and severity (an edit in the app wins over the file), else ours mapped back.
+ */
+export function wmtLabels(flag: Pick<Flag, 'category' | 'severity' | 'original'>): { category: string; severity: string } {
+  const o = flag.original;
+  const category = o && mapWmtCategory(o.category) === flag.category ? o.category : toWmtCategory(flag.category);
+  const severity = o && mapWmtSeverity(o.severity) === flag.severity ? o.severity : toWmtSeverity(flag.severity);
+  return { category, severity };
+}
+
+// ---- Weights ----------------------------------------------------------------------------------------
+
+/** Penalty points of one flag under the settings (whatever its status: callers filter). */
+export function flagWeight(flag: Pick<Flag, 'category' | 'severity' | 'original'>, settings: ScoringSettings): number {
+  const base = settings.weights[flag.severity];
+  if (settings.preset !== 'wmt') return base;
+  // Applied to the WMT labels; while they are consistent with ours (wmtLabels) this is the same decision.
+  const category = mapWmtCategory(wmtLabels(flag).category);
+  if (category === 'non-translation' && flag.severity !== 'neutral') return WMT_NON_TRANSLATION_WEIGHT;
+  if (category === 'fluency/punctuation' && flag.severity === 'minor') return WMT_MINOR_PUNCTUATION_WEIGHT;
+  return base;
+}
+
+// ---- Scoring ----------------------------------------------------------------------------------------
+
+export interface CellScore {
+  count: number;
+  points: number;
+}
+
+export interface DocumentScore {
+  preset: ScoringSettings['preset'];
+  wordBasis: ScoringSettings['wordBasis'];
+  cutScore: number;
+  evaluatedWords: number;
+  /** Flags that count (not rejected). */
+  flagCount: number;
+  penaltyPoints: number;
+  /** null when there are no evaluated words. */
+  penaltyPer1000: number | null;
+  qualityScore: number | null;
+  pass: boolean | null;
+  /** Every category × severity, zeros included. */
+  breakdown: Record<MqmCategory, Record<Severity, CellScore>>;
+  perSegment: { segmentId: string; words: number; points: number }[];
+  /** Mean over (segment, rater) items of that rater's points on the segment; null with no items. */
+  wmtScore: number | null;
+  itemCount: number;
+}
+
+// Sums of 0.1s drift (0.30000000000000004): reported figures are rounded to 1e-9.
+const tidy = (x: number): number => Math.round(x * 1e9) / 1e9;
+
+function emptyBreakdown(): Record<MqmCategory, Record<Severity, CellScore>> {
+  const out = {} as Record<MqmCategory, Record<Severity, CellScore>>;
+  for (const c of MQM_CATEGORIES) {
+    out[c] = {} as Record<Severity, CellScore>;
+    for (const s of SEVERITIES) out[c][s] = { count: 0, points: 0 };
+  }
+  return out;
+}
+
+/**
+ * Scores a document from its flags. Items for `wmtScore`: the segment's `ratedBy` plus any other author of a
+ * flag on it; without `ratedBy`, the distinct flag authors, or one error-free item when nobody flagged it.
+ */
+export function scoreDocument(doc: DocumentState, settings: ScoringSettings = DEFAULT_SCORING): DocumentScore {
+  const breakdown = emptyBreakdown();
+  const lang = settings.wordBasis === 'source' ? doc.sourceLang : doc.targetLang;
+  const bySegment = new Map<string, Flag[]>();
+  for (const f of doc.flags) {
+    const list = bySegment.get(f.segmentId);
+    if (list) list.push(f);
+    else bySegment.set(f.segmentId, [f]);
+  }
+  let words = 0;
+  let points = 0;
+  let flagCount = 0;
+  let itemPoints = 0;
+  let itemCount = 0;
+  const perSegment: DocumentScore['perSegment'] = [];
+  for (const seg of doc.segments) {
+    const segWords = countWords(settings.wordBasis === 'source' ? seg.source : seg.target, lang);
+    const flags = bySegment.get(seg.id) ?? [];
+    const raters = new Map<string, number>((seg.ratedBy ?? []).map((r) => [r, 0]));
+    let segPoints = 0;
+    for (const f of flags) {
+      if (!raters.has(f.createdBy)) raters.set(f.createdBy, 0);
+      if (!COUNTED_STATUSES.has(f.status)) continue;
+      const w = flagWeight(f, settings);
+      const cell = breakdown[f.category][f.severity];
+      cell.count++;
+      cell.points += w;
+      segPoints += w;
+      flagCount++;
+      raters.set(f.createdBy, raters.get(f.createdBy)! + w);
+    }
+    if (raters.size === 0 && !seg.ratedBy) raters.set('', 0); // nobody flagged it: one error-free item
+    for (const p of raters.values()) itemPoints += p;
+    itemCount += raters.size;
+    words += segWords;
+    points += segPoints;
+    perSegment.push({ segmentId: seg.id, words: segWords, points: tidy(segPoints) });
+  }
+  for (const c of MQM_CATEGORIES) for (const s of SEVERITIES) breakdown[c][s].points = tidy(breakdown[c][s].points);
+  const per1000 = words > 0 ? tidy((points / words) * 1000) : null;
+  const quality = per1000 === null ? null : tidy(100 - per1000);
+  return {
+    preset: settings.preset,
+    wordBasis: settings.wordBasis,
+    cutScore: settings.cutScore,
+    evaluatedWords: words,
+    flagCount,
+    penaltyPoints: tidy(points),
+    penaltyPer1000: per1000,
+    qualityScore: quality,
+    pass: quality === null ? null : quality >= settings.cutScore,
+    breakdown,
+    perSegment,
+    wmtScore: itemCount > 0 ? itemPoints / itemCount : null,
+    itemCount,
+  };
+}
