@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const RoleSchema = z.enum(['translator', 'reviewer', 'editor', 'viewer', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+export const ROLES = RoleSchema.options;
+
+/** Everything a request can do to a document or to the users; each route names one. */
+export const PERMISSIONS = {
+  'document.read': ['translator', 'reviewer', 'editor', 'viewer', 'admin'],
+  'document.export': ['translator', 'reviewer', 'editor', 'viewer', 'admin'],
+  'document.create': ['editor', 'admin'],
+  'segment.edit': ['translator'],
+  'segment.revert': ['translator', 'editor'],
+  'flag.create': ['reviewer'],
+  'flag.edit': ['reviewer'],
+  'flag.accept': ['translator'],
+  'flag.dispute': ['translator'],
+  'flag.reject': ['reviewer', 'editor'],
+  'flag.resolve': ['reviewer', 'editor'],
+  'flag.withdraw': ['reviewer'],
+  'flag.maintain': ['reviewer'],
+  'comment.add': ['translator', 'reviewer', 'editor'],
+  'comment.edit': ['translator', 'reviewer', 'editor'],
+  'segment.status': ['editor'],
+  'document.status': ['editor'],
+  'users.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Admins may do everything; everyone else what one of their roles allows. */
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  if (roles.includes('admin')) return true;
+  return (PERMISSIONS[permission] as readonly Role[]).some((r) => roles.includes(r));
+}
