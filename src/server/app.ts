@@ -13,7 +13,6 @@ export interface AppOptions {
   /** Built UI to serve (vite build output); omitted in API tests. */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
-  disableRequestLogging?: boolean;
 }
 
 /** Fastify's own error codes that mean "the client sent something wrong". */
@@ -35,7 +34,6 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
     logger: opts.logger ?? false,
-    disableRequestLogging: opts.disableRequestLogging ?? false,
     bodyLimit: LIMITS.bodyBytes,
     return503OnClosing: true,
     // Errors raised before routing (a malformed URL such as /api/documents/%) keep our error shape.

@@ -9,7 +9,8 @@ const port = Number(process.env.PORT ?? 8080);
 // Loopback by default: there are no accounts yet, so sharing on a network is an explicit choice (HOST=0.0.0.0).
 const host = process.env.HOST ?? 'localhost';
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), 'data'));
-const logger = { level: process.env.LOG_LEVEL ?? 'info' };
+// Request logs are info-level: off by default, LOG_LEVEL=info shows them.
+const logger = { level: process.env.LOG_LEVEL ?? 'warn' };
 
 async function main() {
   let store;
@@ -22,7 +23,7 @@ async function main() {
   if (process.env.SEED_SAMPLE !== '0' && (await seedSample(store, path.join(root, 'samples')))) {
     console.log('Loaded the sample document (Laftit–Darmanin).');
   }
-  const app = await buildApp({ store, staticDir: path.join(root, 'dist'), logger, disableRequestLogging: true });
+  const app = await buildApp({ store, staticDir: path.join(root, 'dist'), logger });
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -75,14 +75,21 @@ export const HighlightedText = memo(
           lang={lang}
           dir={dir}
           aria-label={label}
-          readOnly={readOnly}
+          // A readonly textarea has no caret in Chromium, so keyboard users could not select in it:
+          // it stays editable for the caret, refuses every input, and says it is read-only.
+          aria-readonly={readOnly || undefined}
+          onBeforeInput={readOnly ? (e) => e.preventDefault() : undefined}
+          onPaste={readOnly ? (e) => e.preventDefault() : undefined}
+          onCut={readOnly ? (e) => e.preventDefault() : undefined}
+          onDrop={readOnly ? (e) => e.preventDefault() : undefined}
           placeholder={placeholder}
           spellCheck={!readOnly}
           rows={1}
           aria-keyshortcuts="Control+Shift+F"
           onChange={(e) => {
-            // Pasted HTML arrives as plain text in a textarea; normalise line ends only.
-            props.onChange?.(e.target.value.replace(/\r\n?/g, '\n'));
+            // Pasted HTML arrives as plain text in a textarea; normalise line ends only. Read-only cells
+            // stay controlled, so React puts back anything that slipped past beforeinput (IME).
+            if (!readOnly) props.onChange?.(e.target.value.replace(/\r\n?/g, '\n'));
           }}
           onKeyDown={onKeyDown}
           onBlur={props.onBlur}

@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { AppPage } from './app-page';
+
+export interface NewDocument {
+  title: string;
+  sourceLang?: string;
+  targetLang?: string;
+  sourceText: string;
+  targetText: string;
+}
+
+/** The home page: the list of documents and the "New document from two texts" form. */
+export class DocumentsPage extends AppPage {
+  readonly createForm: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.createForm = page.getByRole('region', { name: 'New document from two texts' });
+  }
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+  }
+
+  /** The row of a document in the list, found by its title. */
+  row(title: string) {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+  }
+
+  async create(doc: NewDocument, expectedSegments: number) {
+    const form = this.createForm;
+    await form.getByRole('textbox', { name: 'Title', exact: true }).fill(doc.title);
+    if (doc.sourceLang) await form.getByRole('combobox', { name: /^Source language/ }).selectOption({ label: doc.sourceLang });
+    if (doc.targetLang) await form.getByRole('combobox', { name: /^Target language/ }).selectOption({ label: doc.targetLang });
+    await form.getByRole('textbox', { name: 'Source text', exact: true }).fill(doc.sourceText);
+    await form.getByRole('textbox', { name: 'Translation', exact: true }).fill(doc.targetText);
+    await expect(form.getByText(`${expectedSegments} segments will be created`)).toBeVisible();
+    await form.getByRole('button', { name: 'Create document' }).click();
+  }
+}
