@@ -7,9 +7,10 @@ import { countWords } from './word-count';
  * MQM scorecard (DESIGN.md, "MQM in one paragraph"; https://themqm.org/error-types-2/the-mqm-scoring-models/).
  *
  * Rules decided here:
- * - Which flags count: `open`, `accepted` and `resolved` ones (a resolved flag was dealt with, but it was an
- *   error of the translation as delivered). `rejected` means "not an error": it never counts. Orphaned flags
- *   (their words were edited away) still count unless rejected: the error was made.
+ * - Which flags count: `open`, `disputed`, `accepted` and `resolved` ones. A resolved (or accepted) flag was
+ *   dealt with, but it was an error of the translation as delivered; a disputed one stands until the reviewer
+ *   withdraws it. `rejected` ("not an error") and `withdrawn` (the reviewer agreed it was not one) never
+ *   count. Orphaned flags (their words were edited away) still count unless rejected or withdrawn.
  * - Quality score = 100 − penalty points per 1,000 evaluated words. It is NOT clamped: −250 says how far
  *   below the bar a short, badly translated text is, which 0 would hide. With no evaluated words there is
  *   nothing to divide by: per-1000, quality and pass are null.
@@ -58,7 +59,7 @@ export const WMT_MINOR_PUNCTUATION_WEIGHT = 0.1;
 export const WMT_NON_TRANSLATION_WEIGHT = 25;
 
 /** Statuses whose flags are errors for scoring. */
-export const COUNTED_STATUSES: ReadonlySet<FlagStatus> = new Set<FlagStatus>(['open', 'accepted', 'resolved']);
+export const COUNTED_STATUSES: ReadonlySet<FlagStatus> = new Set<FlagStatus>(['open', 'disputed', 'accepted', 'resolved']);
 
 // ---- WMT ↔ our categories -------------------------------------------------------------------------
 
@@ -166,7 +167,7 @@ export interface DocumentScore {
   wordBasis: ScoringSettings['wordBasis'];
   cutScore: number;
   evaluatedWords: number;
-  /** Flags that count (not rejected). */
+  /** Flags that count (not rejected or withdrawn). */
   flagCount: number;
   penaltyPoints: number;
   /** null when there are no evaluated words. */

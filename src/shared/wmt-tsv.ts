@@ -76,15 +76,17 @@ interface Marked {
 
 /** Removes <v>…</v> marks; a string describing the problem when they are unbalanced or nested. */
 export function extractMarks(text: string): Marked | string {
+  if (!text.includes('v>')) return { clean: text, spans: [] }; // most fields: no marks at all
   const spans: [number, number][] = [];
   let clean = '';
   let from = 0;
   let open = -1;
-  const re = /<\/?v>/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    clean += text.slice(from, m.index);
-    from = m.index + m[0].length;
-    if (m[0] === '<v>') {
+  for (let at = text.indexOf('<', from); at !== -1; at = text.indexOf('<', at + 1)) {
+    const closing = text.startsWith('</v>', at);
+    if (!closing && !text.startsWith('<v>', at)) continue;
+    clean += text.slice(from, at);
+    from = at + (closing ? 4 : 3);
+    if (!closing) {
       if (open !== -1) return 'nested <v>';
       open = clean.length;
     } else {
@@ -97,33 +99,53 @@ export function extractMarks(text: string): Marked | string {
   return { clean: clean + text.slice(from), spans };
 }
 
-type Fields = Record<(typeof WMT_COLUMNS)[number], string>;
+type Column = (typeof WMT_COLUMNS)[number];
 
-function rowFrom(f: Fields, line: number, warnings: WmtIssue[]): WmtRow | string {
-  if (f.system.trim() === '') return 'empty system';
-  if (f.rater.trim() === '') return 'empty rater';
-  if (f.seg_id.trim() === '') return 'empty seg_id';
-  const severity = f.severity.trim().toLowerCase();
-  if (!SEVERITY_NAMES.has(severity)) return `unknown severity ${JSON.stringify(f.severity)}`;
-  const noError = f.category.trim().toLowerCase() === NO_ERROR;
-  if (noError !== (severity === NO_ERROR)) return `category ${JSON.stringify(f.category)} with severity ${JSON.stringify(f.severity)}`;
-  if (!noError && f.category.trim() === '') return 'empty category';
-  const src = extractMarks(f.source);
+function rowFrom(cells: readonly string[], col: Record<Column, number>, line: number, warnings: WmtIssue[]): WmtRow | string {
+  const get = (c: Column): string => (col[c] === -1 ? '' : cells[col[c]]!);
+  const system = get('system');
+  const rater = get('rater');
+  const segId = get('seg_id');
+  const category = get('category');
+  const severity = get('severity');
+  if (system.trim() === '') return 'empty system';
+  if (rater.trim() === '') return 'empty rater';
+  if (segId.trim() === '') return 'empty seg_id';
+  const sev = severity.trim().toLowerCase();
+  if (!SEVERITY_NAMES.has(sev)) return `unknown severity ${JSON.stringify(severity)}`;
+  const noError = category.trim().toLowerCase() === NO_ERROR;
+  if (noError !== (sev === NO_ERROR)) return `category ${JSON.stringify(category)} with severity ${JSON.stringify(severity)}`;
+  if (!noError && category.trim() === '') return 'empty category';
+  const src = extractMarks(get('source'));
   if (typeof src === 'string') return `source: ${src}`;
-  const tgt = extractMarks(f.target);
+  const tgt = extractMarks(get('target'));
   if (typeof tgt === 'string') return `target: ${tgt}`;
-  const base = { line, system: f.system, doc: f.doc, docId: f.doc_id, segId: f.seg_id, rater: f.rater };
-  const texts = { source: src.clean, target: tgt.clean, category: f.category, severity: f.severity, comment: f.comment };
+  let span: WmtSpan | null = null;
+  const marked = src.spans.length + tgt.spans.length;
   if (noError) {
-    if (src.spans.length + tgt.spans.length > 0) warnings.push({ line, message: 'No-error row with <v> marks: marks ignored' });
-    return { ...base, ...texts, span: null };
+    if (marked > 0) warnings.push({ line, message: 'No-error row with <v> marks: marks ignored' });
+  } else {
+    if (marked === 0) return 'no <v>…</v> span for an error';
+    if (src.spans.length > 0 && tgt.spans.length > 0) warnings.push({ line, message: 'spans on both sides: the target one is used' });
+    const side: FlagSide = tgt.spans.length > 0 ? 'target' : 'source';
+    const spans = side === 'target' ? tgt.spans : src.spans;
+    if (spans.length > 1) warnings.push({ line, message: `${spans.length} <v> spans: one span from the first to the last is used` });
+    span = { side, start: spans[0]![0], end: spans[spans.length - 1]![1] };
   }
-  if (src.spans.length + tgt.spans.length === 0) return 'no <v>…</v> span for an error';
-  if (src.spans.length > 0 && tgt.spans.length > 0) warnings.push({ line, message: 'spans on both sides: the target one is used' });
-  const side: FlagSide = tgt.spans.length > 0 ? 'target' : 'source';
-  const spans = side === 'target' ? tgt.spans : src.spans;
-  if (spans.length > 1) warnings.push({ line, message: `${spans.length} <v> spans: one span from the first to the last is used` });
-  return { ...base, ...texts, span: { side, start: spans[0]![0], end: spans[spans.length - 1]![1] } };
+  return {
+    line,
+    system,
+    doc: get('doc'),
+    docId: get('doc_id'),
+    segId,
+    rater,
+    source: src.clean,
+    target: tgt.clean,
+    category,
+    severity,
+    comment: get('comment'),
+    span,
+  };
 }
 
 /** Parses a WMT MQM TSV file. Never throws on bad rows: they come back in `errors` with their line. */
@@ -153,7 +175,7 @@ export function parseWmtTsv(text: string): WmtParseResult {
     // No header: the standard column order, with or without the comment column.
     columns = [...WMT_COLUMNS].slice(0, lines[0]!.length === 9 ? 9 : 10);
   }
-  const index = Object.fromEntries(WMT_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<keyof Fields, number>;
+  const col = Object.fromEntries(WMT_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<Column, number>;
   for (let i = first; i < lines.length; i++) {
     const cells = lines[i]!;
     const line = i + 1;
@@ -161,9 +183,7 @@ export function parseWmtTsv(text: string): WmtParseResult {
       errors.push({ line, message: `${cells.length} columns, expected ${columns.length}` });
       continue;
     }
-    const f = {} as Fields;
-    for (const c of WMT_COLUMNS) f[c] = index[c] === -1 ? '' : cells[index[c]]!;
-    const row = rowFrom(f, line, warnings);
+    const row = rowFrom(cells, col, line, warnings);
     if (typeof row === 'string') errors.push({ line, message: row });
     else rows.push(row);
   }
@@ -302,7 +322,7 @@ function mark(text: string, start: number, end: number): string {
 }
 
 /**
- * The document's flags as WMT TSV: one row per counted (not rejected) flag, a No-error row for each rater
+ * The document's flags as WMT TSV: one row per counted (not rejected or withdrawn) flag, a No-error row for each rater
  * without one on a segment. Raters: the segment's `ratedBy` plus other flag authors; a segment nobody rated
  * or flagged gets one No-error row by the document's creator. An orphaned flag (its words were edited away)
  * gets an empty <v></v> at its last known start, so the error is not lost. Texts are the current ones.

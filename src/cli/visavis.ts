@@ -1,0 +1,79 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { LangSchema } from '../shared/schemas';
+import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, type CliIo } from './io';
+import { importMqmCommand } from './import-mqm-command';
+import { scoreCommand } from './score-command';
+
+export type { CliIo } from './io';
+
+function lang(value: string): string {
+  if (!LangSchema.safeParse(value).success) throw new InvalidArgumentError('expected a language tag such as "en" or "de-CH"');
+  return value;
+}
+
+function number(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
+  return n;
+}
+
+function program(io: CliIo, exit: { code: number }): Command {
+  const cli = new Command('visavis')
+    .description('Vis-à-vis, a translation review workbench: command line')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  cli
+    .command('score')
+    .description('Score every system of a WMT MQM TSV file (the app’s own scoring code), best first.')
+    .argument('<file>', 'tab-separated MQM annotations in the WMT format')
+    .addOption(new Option('--weights <preset>', 'scoring preset').choices(['mqm', 'wmt']).default('wmt'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--source-lang <tag>', 'source language (for word counts)', lang, 'en')
+    .option('--target-lang <tag>', 'target language (for word counts)', lang, 'de')
+    .addOption(new Option('--word-basis <side>', 'words counted for per-1,000 figures (default: source)').choices(['source', 'target']))
+    .option('--cut-score <n>', 'quality needed to pass (default 95)', number)
+    .option('--strict', 'exit with 1 when malformed rows were skipped')
+    .action(async (file: string, opts) => {
+      exit.code = await scoreCommand(io, file, opts);
+    });
+
+  cli
+    .command('import-mqm')
+    .description(
+      'Import a WMT MQM TSV file: one document per system, one flag per error row (rater as author). ' +
+        'Writes to the data directory directly: stop the server first.',
+    )
+    .argument('<file>', 'tab-separated MQM annotations in the WMT format')
+    .option('--data-dir <dir>', 'data directory (default: $DATA_DIR or ./data)')
+    .option('--source-lang <tag>', 'source language', lang, 'en')
+    .option('--target-lang <tag>', 'target language', lang, 'de')
+    .option('--actor <name>', 'who creates the documents', 'import-mqm')
+    .option('--strict', 'exit with 1 when malformed rows were skipped')
+    .action(async (file: string, opts) => {
+      exit.code = await importMqmCommand(io, file, opts);
+    });
+
+  return cli;
+}
+
+/** Runs the CLI in-process; resolves to the exit code (0 ok, 1 failure, 2 bad input or usage). */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const exit = { code: 0 };
+  try {
+    await program(io, exit).parseAsync([...argv], { from: 'user' });
+    return exit.code;
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr(`visavis: ${err.message}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof CommanderError) {
+      // Commander has printed its message already; --help and --version exit 0, usage errors 2.
+      return err.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    io.stderr(`visavis: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}
