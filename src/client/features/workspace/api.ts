@@ -1,5 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateFlagBody, Flag, PatchFlagBody, Segment } from '../../../shared/schemas';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SegmentHistory } from '../../../shared/history';
+import type {
+  CreateFlagBody,
+  DocumentState,
+  Flag,
+  PatchFlagBody,
+  Segment,
+  StatusBody,
+} from '../../../shared/schemas';
 import { api } from '../../lib/api';
 import { documentQueries, mergeIntoDocument } from '../../lib/document-queries';
 
@@ -19,24 +27,92 @@ export function saveSegment(docId: string, segmentId: string, target: string, ba
 }
 
 export function useCreateFlag(docId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateFlagBody) =>
-      api<{ flag: Flag; seq: number }>(`${base(docId)}/flags`, { method: 'POST', body }),
-    onSuccess: (r) => mergeIntoDocument(qc, docId, { flag: r.flag, seq: r.seq }),
-  });
+  return useDocMutation(docId, (body: CreateFlagBody) =>
+    api<{ flag: Flag; seq: number }>(`${base(docId)}/flags`, { method: 'POST', body }),
+  );
 }
 
 export function usePatchFlag(docId: string) {
+  return useDocMutation(docId, ({ flagId, body }: { flagId: string; body: PatchFlagBody }) =>
+    api<{ flag: Flag; segment: Segment; flags: Flag[]; seq: number }>(
+      `${base(docId)}/flags/${encodeURIComponent(flagId)}`,
+      { method: 'PATCH', body },
+    ),
+  );
+}
+
+// ---- Workflow ------------------------------------------------------------------------------------
+
+export const historyQueries = {
+  segment: (docId: string, segmentId: string) =>
+    queryOptions({
+      queryKey: [...documentQueries.detail(docId).queryKey, 'history', segmentId] as const,
+      queryFn: ({ signal }) =>
+        api<SegmentHistory>(`${base(docId)}/segments/${encodeURIComponent(segmentId)}/history`, { signal }),
+    }),
+};
+
+/** A write to the document: the response goes into the cache; on error the document is refetched. */
+function useDocMutation<V, R extends { segment?: Segment; flag?: Flag; flags?: Flag[]; seq?: number; document?: DocumentState }>(
+  docId: string,
+  fn: (v: V) => Promise<R>,
+) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ flagId, body }: { flagId: string; body: PatchFlagBody }) =>
-      api<{ flag: Flag; segment: Segment; flags: Flag[]; seq: number }>(
-        `${base(docId)}/flags/${encodeURIComponent(flagId)}`,
-        { method: 'PATCH', body },
-      ),
-    onSuccess: (r) => mergeIntoDocument(qc, docId, r),
-    // A stale flag or segment: show the server's current state.
+    mutationFn: fn,
+    onSuccess: (r) => {
+      if (r.document) qc.setQueryData(documentQueries.detail(docId).queryKey, r.document);
+      else mergeIntoDocument(qc, docId, r);
+      void qc.invalidateQueries({ queryKey: [...documentQueries.detail(docId).queryKey, 'history'] });
+    },
     onError: () => void qc.invalidateQueries({ queryKey: documentQueries.detail(docId).queryKey }),
   });
+}
+
+export function useSegmentStatus(docId: string) {
+  return useDocMutation(docId, ({ segmentId, body }: { segmentId: string; body: StatusBody }) =>
+    api<{ segment: Segment; seq: number }>(`${base(docId)}/segments/${encodeURIComponent(segmentId)}/status`, {
+      method: 'POST',
+      body,
+    }),
+  );
+}
+
+export function useDocumentStatus(docId: string) {
+  return useDocMutation(docId, (body: StatusBody) =>
+    api<{ document: DocumentState }>(`${base(docId)}/status`, { method: 'POST', body }),
+  );
+}
+
+export function useApproveClean(docId: string) {
+  return useDocMutation(docId, () =>
+    api<{ approved: number; document: DocumentState }>(`${base(docId)}/approve-clean`, { method: 'POST', body: {} }),
+  );
+}
+
+export function useRevert(docId: string) {
+  return useDocMutation(docId, ({ segmentId, toSeq, baseVersion }: { segmentId: string; toSeq: number; baseVersion: number }) =>
+    api<SegmentResponse>(`${base(docId)}/segments/${encodeURIComponent(segmentId)}/revert`, {
+      method: 'POST',
+      body: { toSeq, baseVersion },
+    }),
+  );
+}
+
+export function useAddComment(docId: string) {
+  return useDocMutation(docId, ({ flagId, text }: { flagId: string; text: string }) =>
+    api<{ flag: Flag; seq: number }>(`${base(docId)}/flags/${encodeURIComponent(flagId)}/comments`, {
+      method: 'POST',
+      body: { text },
+    }),
+  );
+}
+
+export function useEditComment(docId: string) {
+  return useDocMutation(docId, ({ flagId, commentId, text }: { flagId: string; commentId: string; text: string }) =>
+    api<{ flag: Flag; seq: number }>(
+      `${base(docId)}/flags/${encodeURIComponent(flagId)}/comments/${encodeURIComponent(commentId)}`,
+      { method: 'PATCH', body: { text } },
+    ),
+  );
 }

@@ -1,11 +1,21 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES } from '../../../../shared/mqm';
-import { FlagStatusSchema, type Flag, type Segment } from '../../../../shared/schemas';
+import type { Permission } from '../../../../shared/permissions';
+import { FlagStatusSchema, type Flag, type FlagAction, type Segment } from '../../../../shared/schemas';
+import { FlagThread } from './flag-thread';
 
-export type FlagAction = 'accept' | 'reject' | 'resolve';
+/** Which actions a flag in this status offers, in display order. */
+export type PanelAction = Exclude<FlagAction, 'edit'>;
+const ACTIONS_BY_STATUS: Partial<Record<Flag['status'], PanelAction[]>> = {
+  open: ['accept', 'dispute', 'resolve', 'reject', 'withdraw'],
+  disputed: ['maintain', 'withdraw', 'accept', 'resolve', 'reject'],
+};
 
 interface Props {
+  docId: string;
+  me: string;
+  can: (p: Permission) => boolean;
   flags: readonly Flag[];
   segments: readonly Segment[];
   targetLang: string;
@@ -13,10 +23,11 @@ interface Props {
   activeFlagId: string | undefined;
   busyFlagId: string | undefined;
   onGoTo: (flag: Flag) => void;
-  onAction: (flag: Flag, action: FlagAction) => void;
+  onAction: (flag: Flag, action: PanelAction) => void;
 }
 
-export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagId, busyFlagId, onGoTo, onAction }: Props) {
+export function FlagPanel(props: Props) {
+  const { docId, me, can, flags, segments, sourceLang, targetLang, activeFlagId, busyFlagId, onGoTo, onAction } = props;
   const { t } = useTranslation('workspace');
   const [category, setCategory] = useState('');
   const [severity, setSeverity] = useState('');
@@ -136,21 +147,23 @@ export function FlagPanel({ flags, segments, sourceLang, targetLang, activeFlagI
                     {t('panel.reason', { reason: f.reason })}
                   </p>
                 )}
-                {f.status === 'open' && (
-                  <div className="flag-actions">
-                    {!f.orphaned && (
-                      <button type="button" disabled={busy} onClick={() => onAction(f, 'accept')}>
-                        {t('panel.accept')}
+                <div className="flag-actions">
+                  {(ACTIONS_BY_STATUS[f.status] ?? [])
+                    .filter((a) => can(`flag.${a}`) && !(a === 'accept' && f.orphaned && f.side === 'target'))
+                    .map((a) => (
+                      <button key={a} type="button" disabled={busy} onClick={() => onAction(f, a)}>
+                        {t(`panel.${a}`)}
                       </button>
-                    )}
-                    <button type="button" disabled={busy} onClick={() => onAction(f, 'reject')}>
-                      {t('panel.reject')}
-                    </button>
-                    <button type="button" disabled={busy} onClick={() => onAction(f, 'resolve')}>
-                      {t('panel.resolve')}
-                    </button>
-                  </div>
-                )}
+                    ))}
+                </div>
+                <FlagThread
+                  docId={docId}
+                  flag={f}
+                  n={n}
+                  me={me}
+                  canAdd={can('comment.add')}
+                  canEdit={can('comment.edit')}
+                />
               </li>
             );
           })}

@@ -1,10 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModal } from '../../../lib/use-modal';
-import type { FlagAction } from './flag-panel';
+import type { PanelAction } from './flag-panel';
+
+/** Decisions that ask why; some must say why. */
+export type ReasonAction = PanelAction | 'request-changes';
+const REQUIRED: readonly ReasonAction[] = ['dispute', 'maintain', 'request-changes'];
 
 interface Props {
-  action: FlagAction | null;
+  action: ReasonAction | null;
   onConfirm: (reason: string) => void;
   onClose: () => void;
 }
@@ -19,13 +23,19 @@ export function ReasonDialog({ action, onConfirm, onClose }: Props) {
   );
 }
 
-function ReasonForm({ action, onConfirm, onClose }: Props & { action: FlagAction }) {
+function ReasonForm({ action, onConfirm, onClose }: Props & { action: ReasonAction }) {
   const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const [reason, setReason] = useState('');
   const id = useId();
+  const [missing, setMissing] = useState(false);
+  const required = REQUIRED.includes(action);
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (required && !reason.trim()) {
+      setMissing(true);
+      return;
+    }
     onConfirm(reason.trim());
   }
   return (
@@ -33,7 +43,22 @@ function ReasonForm({ action, onConfirm, onClose }: Props & { action: FlagAction
       <h2 id="reason-dialog-title">{t(`reasonDialog.${action}`)}</h2>
       <div className="field">
         <label htmlFor={id}>{t('reasonDialog.label')}</label>
-        <textarea id={id} value={reason} rows={3} dir="auto" autoFocus onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={id}
+          value={reason}
+          rows={3}
+          dir="auto"
+          autoFocus
+          required={required}
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${id}-error` : undefined}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {missing && (
+          <span id={`${id}-error`} className="field-error" role="alert">
+            {t('reasonDialog.required')}
+          </span>
+        )}
       </div>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>

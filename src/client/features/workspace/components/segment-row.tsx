@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reanchor } from '../../../../shared/anchor';
-import type { Flag, FlagSide, Segment } from '../../../../shared/schemas';
+import type { Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
 import type { Highlight } from '../lib/highlight';
 import type { Draft } from '../lib/save-queue';
 import { HighlightedText } from './highlighted-text';
@@ -19,6 +19,11 @@ export interface SegmentRowProps {
   onFlagShortcut: () => void;
   onRetry: (segmentId: string) => void;
   registerCell: (key: string, el: HTMLTextAreaElement | null) => void;
+  /** The translation cannot be edited: approved, document approved, or not the user's role. */
+  locked: boolean;
+  canDecide: boolean;
+  onStatus: (segment: Segment, action: StatusAction) => void;
+  onHistory: (segment: Segment) => void;
 }
 
 export function textDir(lang: string): 'ltr' | 'rtl' {
@@ -55,6 +60,19 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
       </th>
       <td className="seg-status">
         <span className={`status-badge status-${segment.status}`}>{t(`status.${segment.status}`)}</span>
+        <span className="row-actions">
+          <button type="button" className="small" onClick={() => props.onHistory(segment)}>
+            {t('segmentActions.history')}
+            <span className="visually-hidden"> {t('segmentActions.ofSegment', { n })}</span>
+          </button>
+          {props.canDecide &&
+            (segment.status === 'approved' ? (['reopen'] as const) : (['approve', 'request-changes'] as const)).map((a) => (
+              <button key={a} type="button" className="small" onClick={() => props.onStatus(segment, a)}>
+                {t(a === 'request-changes' ? 'segmentActions.requestChanges' : `segmentActions.${a}`)}
+                <span className="visually-hidden"> {t('segmentActions.ofSegment', { n })}</span>
+              </button>
+            ))}
+        </span>
         {openCount > 0 && <span className="flag-count">{t('segment.openFlags', { count: openCount })}</span>}
         {saveState && saveState !== 'saved' && (
           <span className={`row-save row-save-${saveState}`} role={saveState === 'failed' ? 'alert' : undefined}>
@@ -99,6 +117,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           dir={textDir(targetLang)}
           label={t('segment.targetLabel', { n })}
           placeholder={t('segment.noTarget')}
+          readOnly={props.locked}
           highlights={targetMarks}
           activeId={activeFlagId}
           onChange={(text) => props.onEdit(segment, text)}

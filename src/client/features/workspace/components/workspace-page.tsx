@@ -2,14 +2,19 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Flag, FlagSide, Segment } from '../../../../shared/schemas';
+import type { Flag, FlagSide, PatchFlagBody, Segment } from '../../../../shared/schemas';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateFlag, usePatchFlag } from '../api';
+import { usePermissions } from '../hooks/use-permissions';
 import { useSaveQueue } from '../hooks/use-save-queue';
+import { useWorkflow } from '../hooks/use-workflow';
 import { ConflictDialog, type ConflictInfo } from './conflict-dialog';
+import { DocumentBar } from './document-bar';
 import { FlagDialog, type FlagDraft, type FlagFormValues } from './flag-dialog';
-import { FlagPanel, type FlagAction } from './flag-panel';
+import { FlagPanel, type PanelAction } from './flag-panel';
+import { HistoryDialog } from './history-dialog';
+import { OverrideDialog } from './override-dialog';
 import { ReasonDialog } from './reason-dialog';
 import { SaveStatus } from './save-status';
 import { SegmentRow, textDir } from './segment-row';
@@ -34,6 +39,9 @@ export function WorkspacePage() {
   const { queue, drafts } = useSaveQueue(id, doc);
   const createFlag = useCreateFlag(id);
   const patchFlag = usePatchFlag(id);
+  const workflow = useWorkflow(id);
+  const { me, can } = usePermissions();
+  const [historyOf, setHistoryOf] = useState<Segment | null>(null);
 
   const cells = useRef(new Map<string, HTMLTextAreaElement>());
   const selection = useRef<Selection | null>(null);
@@ -41,7 +49,7 @@ export function WorkspacePage() {
   const [flagDraft, setFlagDraft] = useState<FlagDraft | null>(null);
   const [flagError, setFlagError] = useState<string | null>(null);
   const [activeFlagId, setActiveFlagId] = useState<string>();
-  const [pendingAction, setPendingAction] = useState<{ flag: Flag; action: FlagAction } | null>(null);
+  const [pendingAction, setPendingAction] = useState<{ flag: Flag; action: PanelAction } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(true);
 
@@ -68,9 +76,10 @@ export function WorkspacePage() {
   const sourceLang = doc?.sourceLang ?? 'und';
   const targetLang = doc?.targetLang ?? 'und';
 
+  const canFlag = can('flag.create') && doc?.status !== 'approved';
   const openFlagDialog = useCallback(() => {
     const sel = selection.current;
-    if (!sel || sel.end <= sel.start) return;
+    if (!canFlag || !sel || sel.end <= sel.start) return;
     const el = cells.current.get(`${sel.segment.id}:${sel.side}`);
     const text = el?.value ?? (sel.side === 'source' ? sel.segment.source : sel.segment.target);
     // Selections that start or end on spaces are trimmed: reviewers flag words, not the gaps around them.
@@ -90,7 +99,7 @@ export function WorkspacePage() {
       lang,
       dir: textDir(lang),
     });
-  }, [sourceLang, targetLang]);
+  }, [canFlag, sourceLang, targetLang]);
 
   async function submitFlag(values: FlagFormValues) {
     if (!flagDraft || !doc) return;
@@ -129,20 +138,21 @@ export function WorkspacePage() {
     if (!flag.orphaned) el.setSelectionRange(flag.anchor.start, flag.anchor.end);
   }, []);
 
-  async function runAction(flag: Flag, action: FlagAction, reason?: string) {
+  async function runAction(flag: Flag, action: PanelAction, reason?: string) {
     setActionError(null);
     try {
       if (action === 'accept' && flag.side === 'target') await queue.flush(flag.segmentId);
       await patchFlag.mutateAsync({
         flagId: flag.id,
-        body: { action, baseVersion: flag.version, ...(reason ? { reason } : {}) },
+        // A panel action with its reason: the union member is picked by `action`.
+        body: { action, baseVersion: flag.version, ...(reason ? { reason } : {}) } as PatchFlagBody,
       });
     } catch (err) {
       setActionError(errorText(err));
     }
   }
 
-  function onAction(flag: Flag, action: FlagAction) {
+  function onAction(flag: Flag, action: PanelAction) {
     if (action === 'accept') void runAction(flag, action);
     else setPendingAction({ flag, action });
   }
@@ -191,7 +201,8 @@ export function WorkspacePage() {
           <button
             type="button"
             className="primary"
-            disabled={!hasSelection}
+            hidden={!can('flag.create')}
+            disabled={!hasSelection || doc.status === 'approved'}
             onClick={openFlagDialog}
             aria-keyshortcuts="Control+Shift+F"
             title={t('toolbar.flagHint')}
@@ -207,9 +218,17 @@ export function WorkspacePage() {
           <SaveStatus drafts={drafts} onRetry={() => queue.retryAll()} />
         </div>
       </div>
-      {actionError && (
+      <DocumentBar
+        doc={doc}
+        canDecide={can('document.status')}
+        busy={workflow.busy}
+        approvedCount={workflow.approvedCount}
+        onStatus={workflow.document}
+        onApproveClean={workflow.approveClean}
+      />
+      {(actionError ?? workflow.error) && (
         <p className="banner-error" role="alert">
-          {actionError}
+          {actionError ?? workflow.error}
         </p>
       )}
       <div className="ws-body">
@@ -248,6 +267,10 @@ export function WorkspacePage() {
                   onFlagShortcut={openFlagDialog}
                   onRetry={onRetry}
                   registerCell={registerCell}
+                  locked={s.status === 'approved' || doc.status === 'approved' || !can('segment.edit')}
+                  canDecide={can('segment.status') && doc.status !== 'approved'}
+                  onStatus={workflow.segment}
+                  onHistory={setHistoryOf}
                 />
               ))}
             </tbody>
@@ -255,6 +278,9 @@ export function WorkspacePage() {
         </div>
         {panelOpen && (
           <FlagPanel
+            docId={doc.id}
+            me={me}
+            can={can}
             flags={doc.flags}
             segments={doc.segments}
             sourceLang={doc.sourceLang}
@@ -274,12 +300,33 @@ export function WorkspacePage() {
         onClose={() => setFlagDraft(null)}
       />
       <ReasonDialog
-        action={pendingAction?.action ?? null}
-        onClose={() => setPendingAction(null)}
+        action={pendingAction?.action ?? workflow.reasonRequest?.action ?? null}
+        onClose={() => {
+          setPendingAction(null);
+          workflow.closeReason();
+        }}
         onConfirm={(reason) => {
           if (pendingAction) void runAction(pendingAction.flag, pendingAction.action, reason);
+          else workflow.reasonRequest?.run(reason);
           setPendingAction(null);
+          workflow.closeReason();
         }}
+      />
+      <OverrideDialog
+        count={workflow.override?.count ?? null}
+        onClose={workflow.closeOverride}
+        onConfirm={(reason) => {
+          workflow.override?.retry(reason);
+          workflow.closeOverride();
+        }}
+      />
+      <HistoryDialog
+        docId={doc.id}
+        segment={historyOf && (doc.segments.find((x) => x.id === historyOf.id) ?? null)}
+        lang={doc.targetLang}
+        dir={textDir(doc.targetLang)}
+        canRevert={can('segment.revert') && doc.status !== 'approved'}
+        onClose={() => setHistoryOf(null)}
       />
       <ConflictDialog
         conflict={conflict}

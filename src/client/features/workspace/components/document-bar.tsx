@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { DocumentState, StatusAction } from '../../../../shared/schemas';
+
+interface Props {
+  doc: DocumentState;
+  canDecide: boolean;
+  busy: boolean;
+  approvedCount: number | null;
+  onStatus: (action: StatusAction) => void;
+  onApproveClean: () => void;
+}
+
+/** The document's workflow status and the editor's decisions on it. */
+export function DocumentBar({ doc, canDecide, busy, approvedCount, onStatus, onApproveClean }: Props) {
+  const { t } = useTranslation('workspace');
+  const s = doc.status;
+  const actions: { action: StatusAction; label: string }[] = [];
+  if (s === 'in-translation' || s === 'returned') actions.push({ action: 'submit', label: t('document.submit') });
+  if (s !== 'approved') actions.push({ action: 'approve', label: t('document.approve') });
+  if (s === 'in-review') actions.push({ action: 'request-changes', label: t('document.return') });
+  if (s === 'approved') actions.push({ action: 'reopen', label: t('document.reopen') });
+  return (
+    <div className="document-bar" role="group" aria-label={t('document.statusLabel')}>
+      <span className={`doc-status doc-status-${s}`}>
+        {t('document.statusLabel')}: <strong>{t(`document.status.${s}`)}</strong>
+      </span>
+      {s === 'approved' && <span className="muted">{t('document.locked')}</span>}
+      {s === 'returned' && doc.statusReason && (
+        <span className="muted" dir="auto">
+          {t('document.returnedBecause', { reason: doc.statusReason })}
+        </span>
+      )}
+      {canDecide && (
+        <>
+          {actions.map((a) => (
+            <button key={a.action} type="button" disabled={busy} onClick={() => onStatus(a.action)}>
+              {a.label}
+            </button>
+          ))}
+          {s !== 'approved' && (
+            <button type="button" disabled={busy} onClick={onApproveClean}>
+              {t('document.approveClean')}
+            </button>
+          )}
+        </>
+      )}
+      {approvedCount !== null && (
+        <span role="status" className="muted">
+          {t('document.approvedCount', { count: approvedCount })}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Flag } from '../../../../shared/schemas';
+import { useErrorText } from '../../../lib/use-error-text';
+import { useAddComment, useEditComment } from '../api';
+
+interface Props {
+  docId: string;
+  flag: Flag;
+  n: number;
+  me: string;
+  canAdd: boolean;
+  canEdit: boolean;
+}
+
+/** A flag's discussion: author and time on each comment, "edited" when it was changed. */
+export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
+  const { t, i18n } = useTranslation('workspace');
+  const errorText = useErrorText();
+  const add = useAddComment(docId);
+  const edit = useEditComment(docId);
+  const [text, setText] = useState('');
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const id = useId();
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!text.trim()) return;
+    add.mutate({ flagId: flag.id, text: text.trim() }, { onSuccess: () => setText('') });
+  }
+
+  function saveEdit(e: FormEvent) {
+    e.preventDefault();
+    if (!editing || !editing.text.trim()) return;
+    edit.mutate({ flagId: flag.id, commentId: editing.id, text: editing.text.trim() }, { onSuccess: () => setEditing(null) });
+  }
+
+  if (flag.comments.length === 0 && !canAdd) return null;
+  return (
+    <details className="flag-thread" open={flag.comments.length > 0}>
+      <summary>{t('panel.comments', { count: flag.comments.length })}</summary>
+      <ul>
+        {flag.comments.map((c) => (
+          <li key={c.id}>
+            <p className="comment-meta">
+              <strong>{c.author}</strong> · <time dateTime={c.at}>{when.format(new Date(c.at))}</time>
+              {c.editedAt && <> · {t('panel.edited')}</>}
+            </p>
+            {editing?.id === c.id ? (
+              <form onSubmit={saveEdit}>
+                <label htmlFor={`${id}-edit`} className="visually-hidden">
+                  {t('panel.editLabel')}
+                </label>
+                <textarea
+                  id={`${id}-edit`}
+                  rows={2}
+                  dir="auto"
+                  value={editing.text}
+                  onChange={(e) => setEditing({ id: c.id, text: e.target.value })}
+                />
+                <button type="submit" disabled={edit.isPending}>
+                  {t('panel.saveComment')}
+                </button>
+              </form>
+            ) : (
+              <p className="comment-text" dir="auto">
+                {c.text}
+              </p>
+            )}
+            {canEdit && c.author === me && editing?.id !== c.id && (
+              <button type="button" className="link-button" onClick={() => setEditing({ id: c.id, text: c.text })}>
+                {t('panel.editComment')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {canAdd && (
+        <form onSubmit={submit} className="comment-form">
+          <label htmlFor={`${id}-new`} className="visually-hidden">
+            {t('panel.commentLabel', { n })}
+          </label>
+          <textarea
+            id={`${id}-new`}
+            rows={2}
+            dir="auto"
+            placeholder={t('panel.commentLabel', { n })}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" disabled={add.isPending || !text.trim()}>
+            {t('panel.send')}
+          </button>
+        </form>
+      )}
+      {(add.isError || edit.isError) && (
+        <p className="form-error" role="alert">
+          {errorText(add.error ?? edit.error)}
+        </p>
+      )}
+    </details>
+  );
+}
