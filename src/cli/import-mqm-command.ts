@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { NewEvent } from '../shared/events';
 import { LIMITS } from '../shared/schemas';
-import type { WmtImportedDocument } from '../shared/wmt-tsv';
+import { importDocument } from '../server/domain/import-mqm';
 import { openJsonFileStore, type JsonFileStore, type StoreLogger } from '../server/store/json-file-store';
 import { CliError, EXIT_FAILURE, loadWmtFile, type CliIo } from './io';
 
@@ -12,26 +11,6 @@ export interface ImportMqmOptions {
   /** Who creates the documents (flags are authored by their raters). */
   actor: string;
   strict?: boolean;
-}
-
-type FlagEvent = Extract<NewEvent, { type: 'FlagCreated' }>;
-
-/** Consecutive flags of one rater: one append each (the store's actor is per append), in file order. */
-function runsByRater(imported: WmtImportedDocument): { actor: string; events: FlagEvent[] }[] {
-  const runs: { actor: string; events: FlagEvent[] }[] = [];
-  for (const f of imported.flags) {
-    const last = runs[runs.length - 1];
-    const event: FlagEvent = { type: 'FlagCreated', payload: f.payload };
-    if (last && last.actor === f.actor) last.events.push(event);
-    else runs.push({ actor: f.actor, events: [event] });
-  }
-  return runs;
-}
-
-async function importDocument(store: JsonFileStore, imported: WmtImportedDocument, actor: string): Promise<void> {
-  await store.create({ type: 'DocumentCreated', payload: imported.document }, actor);
-  // Not awaited one by one: decided in call order, written by the store in group commits (few fsyncs).
-  await Promise.all(runsByRater(imported).map((run) => store.append(imported.document.id, run.actor, () => ({ events: run.events }))));
 }
 
 /** `visavis import-mqm FILE.tsv`: one document per system into the JSON-file store, one flag per error row. */

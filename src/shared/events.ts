@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
+import { ScoringSettingsSchema } from './scoring-settings';
 import {
   AnchorSchema,
   DocumentOriginSchema,
@@ -78,6 +79,7 @@ export const EventPayloadSchemas = {
     /** Approved although major or critical flags were unsettled; `reason` says why. */
     override: z.boolean().default(false),
   }),
+  ScoringSettingsChanged: z.object({ settings: ScoringSettingsSchema }),
   DocumentStatusChanged: z.object({
     status: DocumentStatusSchema,
     reason: Reason,
@@ -105,6 +107,7 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('CommentEdited'), payload: EventPayloadSchemas.CommentEdited }),
   z.object({ ...envelope, type: z.literal('SegmentStatusChanged'), payload: EventPayloadSchemas.SegmentStatusChanged }),
   z.object({ ...envelope, type: z.literal('DocumentStatusChanged'), payload: EventPayloadSchemas.DocumentStatusChanged }),
+  z.object({ ...envelope, type: z.literal('ScoringSettingsChanged'), payload: EventPayloadSchemas.ScoringSettingsChanged }),
 ]);
 export type DocumentEvent = z.infer<typeof DocumentEventSchema>;
 

@@ -1,7 +1,10 @@
-import { z } from 'zod';
-import { DEFAULT_SEVERITY_WEIGHTS, MQM_CATEGORIES, SEVERITIES, type MqmCategory, type Severity } from './mqm';
+import { MQM_CATEGORIES, SEVERITIES, type MqmCategory, type Severity } from './mqm';
 import type { DocumentState, Flag, FlagStatus } from './schemas';
+import { DEFAULT_SCORING, type ScoringSettings } from './scoring-settings';
 import { countWords } from './word-count';
+
+export { DEFAULT_SCORING, ScoringSettingsSchema, SeverityWeightsSchema, WMT_SCORING } from './scoring-settings';
+export type { ScoringSettings, SeverityWeights } from './scoring-settings';
 
 /*
  * MQM scorecard (DESIGN.md, "MQM in one paragraph"; https://themqm.org/error-types-2/the-mqm-scoring-models/).
@@ -23,37 +26,6 @@ import { countWords } from './word-count';
  *   0.1, Non-translation 25 (any severity but Neutral), Neutral 0, and its headline `wmtScore` averages, over
  *   (segment, rater) items, the sum of that rater's weights on that segment (lower is better).
  */
-
-export const SeverityWeightsSchema = z.object({
-  neutral: z.number().min(0).max(1000),
-  minor: z.number().min(0).max(1000),
-  major: z.number().min(0).max(1000),
-  critical: z.number().min(0).max(1000),
-});
-export type SeverityWeights = z.infer<typeof SeverityWeightsSchema>;
-
-export const ScoringSettingsSchema = z.object({
-  preset: z.enum(['mqm', 'wmt']).default('mqm'),
-  weights: SeverityWeightsSchema.default({ ...DEFAULT_SEVERITY_WEIGHTS }),
-  cutScore: z.number().min(-1_000_000).max(100).default(95),
-  wordBasis: z.enum(['source', 'target']).default('source'),
-});
-export type ScoringSettings = z.infer<typeof ScoringSettingsSchema>;
-
-export const DEFAULT_SCORING: ScoringSettings = {
-  preset: 'mqm',
-  weights: { ...DEFAULT_SEVERITY_WEIGHTS },
-  cutScore: 95,
-  wordBasis: 'source',
-};
-
-/** WMT's Major 5 / Minor 1 / Neutral 0; WMT has no Critical, which weighs like Non-translation. */
-export const WMT_SCORING: ScoringSettings = {
-  preset: 'wmt',
-  weights: { neutral: 0, minor: 1, major: 5, critical: 25 },
-  cutScore: 95,
-  wordBasis: 'source',
-};
 
 export const WMT_MINOR_PUNCTUATION_WEIGHT = 0.1;
 export const WMT_NON_TRANSLATION_WEIGHT = 25;

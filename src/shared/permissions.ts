@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'comment.edit': ['translator', 'reviewer', 'editor'],
   'segment.status': ['editor'],
   'document.status': ['editor'],
+  'document.settings': ['editor'],
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

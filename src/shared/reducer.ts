@@ -141,6 +141,8 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
     }
     case 'DocumentStatusChanged':
       return { ...state, status: event.payload.status, statusReason: event.payload.reason };
+    case 'ScoringSettingsChanged':
+      return { ...state, scoring: event.payload.settings };
   }
 }
 

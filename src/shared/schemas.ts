@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
+import { ScoringSettingsSchema } from './scoring-settings';
 
 /** Limits the API documents; the server maps a longer body to 413. */
 export const LIMITS = {
@@ -124,6 +125,8 @@ export const DocumentMetaSchema = z.object({
   status: DocumentStatusSchema.default('in-translation'),
   /** Why the document was last returned, approved with an override, or reopened. */
   statusReason: z.string().nullable().default(null),
+  /** How the scorecard weighs flags (mqm-score.ts); absent until someone changes the defaults. */
+  scoring: ScoringSettingsSchema.optional(),
   /** seq of the last event folded into this state. */
   seq: z.number().int().min(0),
 });

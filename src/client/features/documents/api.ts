@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { DocumentState, ImportTextBody } from '../../../shared/schemas';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DocumentState, DocumentSummary, ImportTextBody } from '../../../shared/schemas';
 import { api } from '../../lib/api';
 import { documentQueries } from '../../lib/document-queries';
 
@@ -14,3 +14,38 @@ export function useImportText() {
     },
   });
 }
+
+export interface ImportMqmResult {
+  documents: DocumentSummary[];
+  skipped: { line: number; message: string }[];
+  warnings: { line: number; message: string }[];
+  rows: number;
+}
+
+export function useImportMqm() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { file: string; tsv: string; sourceLang: string; targetLang: string }) =>
+      api<ImportMqmResult>('/api/documents/import-mqm', { method: 'POST', body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: documentQueries.all() }),
+  });
+}
+
+export interface ComparedSystem {
+  id: string;
+  system: string;
+  title: string;
+  segments: number;
+  items: number;
+  mqm: number | null;
+  flags: number;
+}
+
+export const comparisonQueries = {
+  file: (file: string) =>
+    queryOptions({
+      queryKey: [...documentQueries.all(), 'comparison', file] as const,
+      queryFn: ({ signal }) =>
+        api<{ file: string; systems: ComparedSystem[] }>(`/api/comparisons?file=${encodeURIComponent(file)}`, { signal }),
+    }),
+};

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SegmentHistory } from '../../../shared/history';
+import type { ScoringSettings } from '../../../shared/scoring-settings';
 import type {
   CreateFlagBody,
   DocumentState,
@@ -114,5 +115,11 @@ export function useEditComment(docId: string) {
       `${base(docId)}/flags/${encodeURIComponent(flagId)}/comments/${encodeURIComponent(commentId)}`,
       { method: 'PATCH', body: { text } },
     ),
+  );
+}
+
+export function useScoringSettings(docId: string) {
+  return useDocMutation(docId, (settings: ScoringSettings) =>
+    api<{ document: DocumentState }>(`${base(docId)}/scoring`, { method: 'POST', body: settings }),
   );
 }

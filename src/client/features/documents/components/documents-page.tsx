@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { ImportForm } from './import-form';
+import { MqmImportForm } from './mqm-import-form';
 
 export function DocumentsPage() {
   const { t, i18n } = useTranslation('documents');
@@ -59,6 +60,7 @@ export function DocumentsPage() {
         </table>
       )}
       <ImportForm />
+      <MqmImportForm />
     </div>
   );
 }

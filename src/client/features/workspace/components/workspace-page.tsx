@@ -3,6 +3,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Flag, FlagSide, PatchFlagBody, Segment } from '../../../../shared/schemas';
+import { scoreDocument } from '../../../../shared/mqm-score';
+import { DEFAULT_SCORING } from '../../../../shared/scoring-settings';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateFlag, usePatchFlag } from '../api';
@@ -13,10 +15,12 @@ import { ConflictDialog, type ConflictInfo } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
 import { FlagDialog, type FlagDraft, type FlagFormValues } from './flag-dialog';
 import { FlagPanel, type PanelAction } from './flag-panel';
+import { HeatStrip } from './heat-strip';
 import { HistoryDialog } from './history-dialog';
 import { OverrideDialog } from './override-dialog';
 import { ReasonDialog } from './reason-dialog';
 import { SaveStatus } from './save-status';
+import { Scorecard } from './scorecard';
 import { SegmentRow, textDir } from './segment-row';
 
 interface Selection {
@@ -52,6 +56,15 @@ export function WorkspacePage() {
   const [pendingAction, setPendingAction] = useState<{ flag: Flag; action: PanelAction } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(true);
+  const [panelTab, setPanelTab] = useState<'flags' | 'score'>('flags');
+  const scoring = doc?.scoring ?? DEFAULT_SCORING;
+  // Recomputed whenever flags or text change: the score is live.
+  const score = useMemo(() => (doc ? scoreDocument(doc, scoring) : null), [doc, scoring]);
+  const goToSegment = useCallback((segmentId: string) => {
+    const el = cells.current.get(`${segmentId}:target`);
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el?.focus({ preventScroll: true });
+  }, []);
 
   const draftsById = useMemo(() => new Map(drafts.map((d) => [d.segmentId, d])), [drafts]);
   const flagsBySegment = useMemo(() => {
@@ -232,6 +245,7 @@ export function WorkspacePage() {
         </p>
       )}
       <div className="ws-body">
+        {score && <HeatStrip perSegment={score.perSegment} onGoTo={goToSegment} />}
         <div className="ws-table-wrap">
           <table className="segments">
             <caption className="visually-hidden">{t('table.label')}</caption>
@@ -277,6 +291,26 @@ export function WorkspacePage() {
           </table>
         </div>
         {panelOpen && (
+          <div className="side-panel">
+            <div role="tablist" aria-label={t('score.tabs')} className="tabs">
+              {(['flags', 'score'] as const).map((tab) => (
+                <button
+                  key={tab}
+                  type="button"
+                  role="tab"
+                  id={`tab-${tab}`}
+                  aria-selected={panelTab === tab}
+                  aria-controls={`tabpanel-${tab}`}
+                  onClick={() => setPanelTab(tab)}
+                >
+                  {t(tab === 'flags' ? 'score.flagsTab' : 'score.tab')}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" id={`tabpanel-${panelTab}`} aria-labelledby={`tab-${panelTab}`} className="tab-body">
+              {panelTab === 'score' && score ? (
+                <Scorecard docId={doc.id} score={score} settings={scoring} canEdit={can('document.settings')} />
+              ) : (
           <FlagPanel
             docId={doc.id}
             me={me}
@@ -290,6 +324,9 @@ export function WorkspacePage() {
             onGoTo={goToFlag}
             onAction={onAction}
           />
+              )}
+            </div>
+          </div>
         )}
       </div>
       <FlagDialog

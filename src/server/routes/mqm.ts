@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { scoreDocument } from '../../shared/mqm-score';
+import { ScoringSettingsSchema, WMT_SCORING } from '../../shared/scoring-settings';
+import { LangSchema, LIMITS, summarize } from '../../shared/schemas';
+import { exportTsv, WMT_FORMAT } from '../../shared/wmt-tsv';
+import { importDocument, parseWmtFile } from '../domain/import-mqm';
+import { AppError } from '../errors';
+import { actorOf, parseWith } from '../http';
+import type { DocumentStore } from '../store/document-store';
+import { loadDocument } from './documents';
+
+const ImportMqmBodySchema = z.object({
+  file: z.string().trim().min(1).max(200),
+  tsv: z.string().min(1).max(LIMITS.bodyBytes),
+  sourceLang: LangSchema.default('en'),
+  targetLang: LangSchema.default('de'),
+});
+
+const CompareQuerySchema = z.object({ file: z.string().min(1).max(200) });
+
+/** MQM: scoring settings, WMT TSV import and export, and the comparison of systems imported together. */
+export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
+  const { store } = opts;
+
+  app.post<{ Params: { id: string } }>('/api/documents/:id/scoring', async (req) => {
+    const actor = actorOf(req);
+    const doc = await loadDocument(store, req.params.id);
+    const settings = parseWith(ScoringSettingsSchema, req.body);
+    const { state } = await store.append(doc.id, actor, () => ({
+      events: [{ type: 'ScoringSettingsChanged', payload: { settings } }],
+    }));
+    return { document: state };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/documents/:id/export.tsv', async (req, reply) => {
+    const doc = await loadDocument(store, req.params.id);
+    reply.header('content-type', 'text/tab-separated-values; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="${doc.id}.tsv"`);
+    return exportTsv(doc);
+  });
+
+  app.post('/api/documents/import-mqm', async (req, reply) => {
+    const actor = actorOf(req);
+    const body = parseWith(ImportMqmBodySchema, req.body);
+    const parsed = parseWmtFile(body.tsv, body);
+    if (parsed.documents.length === 0) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'No usable rows: is this a WMT MQM TSV file?', {
+        skipped: parsed.skipped,
+      });
+    }
+    for (const d of parsed.documents) await importDocument(store, d, actor);
+    const documents = await Promise.all(parsed.documents.map(async (d) => summarize((await store.get(d.document.id))!)));
+    return reply.code(201).send({ documents, skipped: parsed.skipped, warnings: parsed.warnings, rows: parsed.rows });
+  });
+
+  /** Systems imported from one WMT file, best (lowest MQM) first, scored by the same code as the scorecard. */
+  app.get('/api/comparisons', async (req) => {
+    const { file } = parseWith(CompareQuerySchema, req.query);
+    const summaries = (await store.list()).filter((d) => d.origin?.format === WMT_FORMAT && d.origin.file === file);
+    const systems = await Promise.all(
+      summaries.map(async (s) => {
+        const doc = (await store.get(s.id))!;
+        const score = scoreDocument(doc, WMT_SCORING);
+        return {
+          id: doc.id,
+          system: doc.origin?.system ?? doc.title,
+          title: doc.title,
+          segments: doc.segments.length,
+          items: score.itemCount,
+          mqm: score.wmtScore,
+          flags: score.flagCount,
+        };
+      }),
+    );
+    systems.sort((a, b) => (a.mqm ?? Infinity) - (b.mqm ?? Infinity));
+    return { file, systems };
+  });
+}
