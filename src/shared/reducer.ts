@@ -1,6 +1,7 @@
 import { reanchor } from './anchor';
 import type { DocumentEvent } from './events';
 import type { DocumentState, Flag, Segment } from './schemas';
+import { appended, byId, flagsOnSegment, positionOf, replaceAt } from './state-index';
 
 /** Thrown when an event cannot apply to the state: the log and the state disagree (a bug, never user input). */
 export class FoldError extends Error {}
@@ -62,7 +63,7 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
     case 'FlagCreated': {
       const p = event.payload;
       findSegment(state, p.segmentId);
-      if (state.flags.some((f) => f.id === p.flagId)) throw new FoldError(`flag ${p.flagId} exists`);
+      if (byId(state.flags, p.flagId)) throw new FoldError(`flag ${p.flagId} exists`);
       const flag: Flag = {
         id: p.flagId,
         segmentId: p.segmentId,
@@ -84,7 +85,7 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
         updatedBy: event.actor,
         updatedAt: event.at,
       };
-      return { ...state, flags: [...state.flags, flag] };
+      return { ...state, flags: appended(state.flags, flag) };
     }
     case 'FlagEdited': {
       const { flagId, ...changes } = event.payload;
@@ -137,7 +138,7 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
       const p = event.payload;
       const segment = findSegment(state, p.segmentId);
       const updated: Segment = { ...segment, status: p.status, updatedAt: event.at, updatedBy: event.actor };
-      return { ...state, segments: state.segments.map((s) => (s.id === p.segmentId ? updated : s)) };
+      return { ...state, segments: replaceAt(state.segments, positionOf(state.segments, p.segmentId), updated) };
     }
     case 'DocumentStatusChanged':
       return { ...state, status: event.payload.status, statusReason: event.payload.reason };
@@ -185,16 +186,15 @@ function setTarget(
         ? 'translated'
         : segment.status,
   };
-  const segments = state.segments.map((s) => (s.id === segmentId ? updated : s));
-  let changed = false;
-  const flags = state.flags.map((f) => {
-    if (f.segmentId !== segmentId || f.side !== 'target' || f.id === skipFlagId) return f;
+  const segments = replaceAt(state.segments, positionOf(state.segments, segmentId), updated);
+  let flags = state.flags;
+  for (const f of flagsOnSegment(state.flags, segmentId)) {
+    if (f.side !== 'target' || f.id === skipFlagId) continue;
     const r = reanchor(oldText, target, f.anchor, f.orphaned);
-    if (r.orphaned === f.orphaned && sameAnchor(r.anchor, f.anchor)) return f;
-    changed = true;
-    return { ...f, anchor: r.anchor, orphaned: r.orphaned };
-  });
-  return { ...state, segments, flags: changed ? flags : state.flags };
+    if (r.orphaned === f.orphaned && sameAnchor(r.anchor, f.anchor)) continue;
+    flags = replaceAt(flags, positionOf(flags, f.id), { ...f, anchor: r.anchor, orphaned: r.orphaned });
+  }
+  return { ...state, segments, flags };
 }
 
 function sameAnchor(a: Flag['anchor'], b: Flag['anchor']) {
@@ -202,23 +202,19 @@ function sameAnchor(a: Flag['anchor'], b: Flag['anchor']) {
 }
 
 function updateFlag(state: DocumentState, flagId: string, event: DocumentEvent, change: (f: Flag) => Flag) {
-  findFlag(state, flagId);
-  return {
-    ...state,
-    flags: state.flags.map((f) =>
-      f.id === flagId ? { ...change(f), version: f.version + 1, updatedAt: event.at, updatedBy: event.actor } : f,
-    ),
-  };
+  const f = findFlag(state, flagId);
+  const updated = { ...change(f), version: f.version + 1, updatedAt: event.at, updatedBy: event.actor };
+  return { ...state, flags: replaceAt(state.flags, positionOf(state.flags, flagId), updated) };
 }
 
 export function findSegment(state: DocumentState, segmentId: string): Segment {
-  const s = state.segments.find((x) => x.id === segmentId);
+  const s = byId(state.segments, segmentId);
   if (!s) throw new FoldError(`no segment ${segmentId}`);
   return s;
 }
 
 export function findFlag(state: DocumentState, flagId: string): Flag {
-  const f = state.flags.find((x) => x.id === flagId);
+  const f = byId(state.flags, flagId);
   if (!f) throw new FoldError(`no flag ${flagId}`);
   return f;
 }

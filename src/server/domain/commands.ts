@@ -1,6 +1,7 @@
 import { anchorMatches, makeAnchor, replaceSpan } from '../../shared/anchor';
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
+import { byId } from '../../shared/state-index';
 import {
   UNSETTLED_FLAG_STATUSES,
   type CreateFlagBody,
@@ -18,13 +19,13 @@ import type { Decide } from '../store/document-store';
 /** Command handlers: check a request against the current state and say which events it produces. */
 
 function segmentOf(state: DocumentState, segmentId: string): Segment {
-  const segment = state.segments.find((s) => s.id === segmentId);
+  const segment = byId(state.segments, segmentId);
   if (!segment) throw notFound('SEGMENT_NOT_FOUND', `Segment ${segmentId} is not in document ${state.id}.`);
   return segment;
 }
 
 function flagOf(state: DocumentState, flagId: string): Flag {
-  const flag = state.flags.find((f) => f.id === flagId);
+  const flag = byId(state.flags, flagId);
   if (!flag) throw notFound('FLAG_NOT_FOUND', `Flag ${flagId} is not in document ${state.id}.`);
   return flag;
 }

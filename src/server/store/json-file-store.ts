@@ -18,7 +18,7 @@ export type { StoreStats } from './document-handle';
 export interface JsonFileStoreOptions {
   dataDir: string;
   logger?: StoreLogger;
-  /** Write a snapshot after this many events since the last one (default 1000). */
+  /** Write a snapshot after this many events since the last one (default 10,000). */
   snapshotEvery?: number;
   /** Recent events kept in memory per document for events(); older ones are read from the journal (default 1000). */
   cachedEvents?: number;
@@ -36,7 +36,8 @@ export interface JsonFileStore extends DocumentStore {
  */
 export async function openJsonFileStore(opts: JsonFileStoreOptions): Promise<JsonFileStore> {
   const logger = opts.logger ?? console;
-  const snapshotEvery = opts.snapshotEvery ?? 1000;
+  // A snapshot stringifies the whole document on the event loop (tens of ms for a large one): rarely.
+  const snapshotEvery = opts.snapshotEvery ?? 10_000;
   const cachedEvents = opts.cachedEvents ?? 1000;
   if (!Number.isInteger(snapshotEvery) || snapshotEvery < 1) throw new Error('snapshotEvery must be an integer ≥ 1');
   if (!Number.isInteger(cachedEvents) || cachedEvents < 0) throw new Error('cachedEvents must be an integer ≥ 0');

@@ -1,0 +1,111 @@
+import os from 'node:os';
+import { CONNECTIONS, SECONDS, SEGMENTS, TIME_LIMIT_MS, WARMUP } from './config';
+import { makeSegments } from './corpus';
+import { processCpuSeconds, selfCpuSeconds } from './cpu';
+import { checkJsonServerFile, startJsonServer } from './json-server';
+import { percentile, runLoad, type LoadResult } from './load';
+import { checkOurDurability, startOurs } from './ours';
+import { cleanUp, killAllNow } from './processes';
+import { fmtMs, fmtRate, loadAverage, log, printResults, type Measured } from './report';
+import { WORKLOADS, type Target, type Workload } from './target';
+
+// npm run bench — durable writes against our server vs the same workload against json-server 0.17.4, measured
+// in the same run. Settings: see config.ts.
+
+async function measure(target: Target, workload: Workload, seconds: number): Promise<Measured> {
+  const cpu0 = processCpuSeconds(target.child.proc.pid);
+  const self0 = selfCpuSeconds();
+  const result = await runLoad({
+    url: target.url,
+    seconds,
+    connections: CONNECTIONS,
+    headers: target.headers,
+    segments: target.segments,
+    plan: workload === 'segment edits' ? (s) => target.edit(s) : (s) => target.flag(s),
+  });
+  const cpu1 = processCpuSeconds(target.child.proc.pid);
+  const clientCpu = (selfCpuSeconds() - self0) / result.seconds;
+  await target.resync();
+  if (result.owners !== CONNECTIONS) {
+    throw new Error(`${result.owners} connections claimed segment sets, expected ${CONNECTIONS}: ownership broke down`);
+  }
+  return {
+    ...result,
+    target: target.name,
+    workload,
+    serverCpu: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / result.seconds : null,
+    clientCpu,
+  };
+}
+
+async function runTarget(target: Target): Promise<{ measured: Measured[]; all: LoadResult[] }> {
+  const all: LoadResult[] = [];
+  if (WARMUP > 0) {
+    log(`  warm-up: ${WARMUP} s of segment edits (not reported)`);
+    all.push(await measure(target, 'segment edits', WARMUP));
+  }
+  const measured: Measured[] = [];
+  for (const workload of WORKLOADS) {
+    log(`  ${workload}: ${SECONDS} s, ${CONNECTIONS} connections…`);
+    const m = await measure(target, workload, SECONDS);
+    log(`    ${fmtRate(m.ok / m.seconds)} writes/s, p99 ${fmtMs(percentile(m.latencies, 99))} ms, ${m.non2xx} non-2xx`);
+    measured.push(m);
+    all.push(m);
+  }
+  return { measured, all };
+}
+
+async function main(): Promise<number> {
+  log('Vis-à-vis write benchmark');
+  log(
+    `  node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? '?'}), ${os.platform()} ${os.release()}, ` +
+      `temp dir ${os.tmpdir()}`,
+  );
+  log(`  ${SEGMENTS} segments, ${CONNECTIONS} connections, ${SECONDS} s per workload, ${WARMUP} s warm-up per target`);
+  log(`  load average before: ${loadAverage()}`);
+  if (os.loadavg()[0]! > os.cpus().length * 0.5) {
+    log('  warning: the machine is already busy; figures will be lower and noisier than on an idle machine');
+  }
+  const corpus = makeSegments(SEGMENTS);
+
+  log();
+  log('vis-à-vis (journal fdatasync’d before every response, group commit)');
+  const ours = await startOurs(corpus, log);
+  const oursRuns = await runTarget(ours);
+  const durability = await checkOurDurability(ours, oursRuns.all);
+
+  log();
+  log('json-server 0.17.4 (baseline)');
+  const js = await startJsonServer(corpus, ours.segments.map((s) => s.id)); // same ids, same texts
+  const jsRuns = await runTarget(js);
+  const aftermath = await checkJsonServerFile(js, jsRuns.all);
+
+  printResults([...oursRuns.measured, ...jsRuns.measured], durability, aftermath);
+  log();
+  log(`Load average after: ${loadAverage()} (1, 5, 15 min; ${os.cpus().length} CPUs)`);
+  return 0;
+}
+
+const watchdog = setTimeout(() => {
+  process.stderr.write(`\nbench: still running after ${TIME_LIMIT_MS / 1000} s; giving up\n`);
+  void cleanUp().finally(() => process.exit(2));
+}, TIME_LIMIT_MS);
+watchdog.unref();
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nbench: ${signal}, cleaning up\n`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+process.once('exit', () => killAllNow());
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  process.stderr.write(`\nbench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+} finally {
+  await cleanUp();
+}
+process.exit(code);
