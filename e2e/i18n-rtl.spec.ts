@@ -1,3 +1,4 @@
+import { E2E_PASSWORD } from './fixtures/accounts';
 import { SAMPLE_ID, expect, test } from './fixtures/test';
 
 test.describe('languages and directions', () => {
@@ -56,15 +57,18 @@ test.describe('languages and directions', () => {
     await expect(workspace.flagButton).toBeVisible();
   });
 
-  test('the first-visit dialog follows a French browser', async ({ newReviewerWorkspace }) => {
+  test('the sign-in page follows a French browser', async ({ newReviewerWorkspace, server }) => {
+    await server.accounts.ensure('زينب');
     const { page } = await newReviewerWorkspace({ locale: 'fr-FR' });
     await page.goto(`/documents/${SAMPLE_ID}`);
-    const dialog = page.getByRole('dialog', { name: 'Qui révise ?' });
-    await expect(dialog).toBeVisible();
+    const form = page.getByRole('form', { name: 'Connexion' });
+    await expect(form).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-    await dialog.getByRole('textbox', { name: 'Votre nom' }).fill('زينب');
-    await dialog.getByRole('button', { name: 'Continuer' }).click();
-    await expect(dialog).toBeHidden();
+    await form.getByRole('textbox', { name: 'Identifiant' }).fill('زينب');
+    await form.getByLabel('Mot de passe', { exact: true }).fill(E2E_PASSWORD);
+    await form.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(form).toBeHidden();
     await expect(page.getByText('Connecté·e en tant que زينب')).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/documents/${SAMPLE_ID}$`));
   });
 });

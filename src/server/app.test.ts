@@ -9,7 +9,7 @@ import { DocumentStateSchema, DocumentSummarySchema, ERROR_CODES, LIMITS, type D
 import { SAMPLE_ID, seedSample } from './sample';
 import {
   SAMPLES_DIR,
-  actorHeader,
+  authHeaders,
   call,
   json,
   makeSandbox,
@@ -24,6 +24,8 @@ import {
 const SOURCE = readSample('source.ar.txt');
 const TARGET = readSample('target.fr.txt');
 const ZINEB = 'Zineb Ù';
+/** call()'s actor for a request without a session. */
+const NO_SESSION = null;
 
 const importBody = (over: Record<string, unknown> = {}) => ({
   title: 'Laftit–Darmanin',
@@ -132,7 +134,7 @@ async function createFlag(
 describe('GET /api/health', () => {
   const ctx = useServer();
   it('answers ok', async () => {
-    const res = await call(ctx.app, 'GET', '/api/health', undefined, null);
+    const res = await call(ctx.app, 'GET', '/api/health', undefined, NO_SESSION);
     expect(res.statusCode).toBe(200);
     expect(json(res)).toEqual({ status: 'ok' });
   });
@@ -142,7 +144,7 @@ describe('GET/POST /api/documents', () => {
   const ctx = useServer();
 
   it('lists nothing on an empty data dir', async () => {
-    const res = await call(ctx.app, 'GET', '/api/documents', undefined, null);
+    const res = await call(ctx.app, 'GET', '/api/documents');
     expect(res.statusCode).toBe(200);
     expect(json(res)).toEqual({ documents: [] });
   });
@@ -159,14 +161,14 @@ describe('GET/POST /api/documents', () => {
     ]);
     expect(new Set(doc.segments.map((s) => s.id)).size).toBe(2);
 
-    const got = await call(ctx.app, 'GET', `/api/documents/${doc.id}`, undefined, null);
+    const got = await call(ctx.app, 'GET', `/api/documents/${doc.id}`);
     expect(got.statusCode).toBe(200);
     expect(json(got).document).toEqual(doc);
   });
 
   it('lists summaries of every document', async () => {
     const second = json(await call(ctx.app, 'POST', '/api/documents', createBody({ title: 'Deuxième' }))).document;
-    const res = await call(ctx.app, 'GET', '/api/documents', undefined, null);
+    const res = await call(ctx.app, 'GET', '/api/documents');
     expect(res.statusCode).toBe(200);
     const docs = json(res).documents as unknown[];
     expect(docs).toHaveLength(2);
@@ -228,7 +230,7 @@ describe('GET/POST /api/documents', () => {
     const res = await ctx.app.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { ...actorHeader(), 'content-type': 'application/json' },
+      headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' },
       payload,
     });
     expectError(res, 400, 'VALIDATION_FAILED');
@@ -301,7 +303,7 @@ describe('GET /api/documents/:id, /export, /events', () => {
   });
 
   it('GET document returns the folded state', async () => {
-    const res = await call(ctx.app, 'GET', `/api/documents/${doc.id}`, undefined, null);
+    const res = await call(ctx.app, 'GET', `/api/documents/${doc.id}`);
     expect(res.statusCode).toBe(200);
     const got: DocumentState = json(res).document;
     expect(() => DocumentStateSchema.parse(got)).not.toThrow();
@@ -311,7 +313,7 @@ describe('GET /api/documents/:id, /export, /events', () => {
   });
 
   it('export returns the document and every event, as an attachment', async () => {
-    const res = await call(ctx.app, 'GET', `/api/documents/${doc.id}/export`, undefined, null);
+    const res = await call(ctx.app, 'GET', `/api/documents/${doc.id}/export`);
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['content-disposition'])).toContain(`${doc.id}.json`);
     const body = json(res);
@@ -327,11 +329,11 @@ describe('GET /api/documents/:id, /export, /events', () => {
   });
 
   it('events?after=SEQ returns only later events, each with seq/at/actor/type/payload', async () => {
-    const all = json(await call(ctx.app, 'GET', `/api/documents/${doc.id}/events`, undefined, null));
+    const all = json(await call(ctx.app, 'GET', `/api/documents/${doc.id}/events`));
     expect(all.seq).toBe(3);
     expect(all.events).toHaveLength(3);
 
-    const res = await call(ctx.app, 'GET', `/api/documents/${doc.id}/events?after=1`, undefined, null);
+    const res = await call(ctx.app, 'GET', `/api/documents/${doc.id}/events?after=1`);
     expect(res.statusCode).toBe(200);
     const body = json(res);
     expect(body.seq).toBe(3);
@@ -821,7 +823,7 @@ describe('bad requests', () => {
     const res = await ctx.app.inject({
       method,
       url,
-      headers: { ...actorHeader(), 'content-type': 'application/json' },
+      headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' },
       payload: '{"target":',
     });
     expectError(res, 400, 'INVALID_JSON');
@@ -829,7 +831,7 @@ describe('bad requests', () => {
 
   it.each(ROUTES.map((name, i) => [name, i] as const))('%s: empty JSON body → 400 INVALID_JSON', async (_, i) => {
     const [method, url] = mutating()[i]!;
-    const res = await ctx.app.inject({ method, url, headers: { ...actorHeader(), 'content-type': 'application/json' }, payload: '' });
+    const res = await ctx.app.inject({ method, url, headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' }, payload: '' });
     expectError(res, 400, 'INVALID_JSON');
   });
 
@@ -841,7 +843,7 @@ describe('bad requests', () => {
     ),
   )('%s: content type %s → 415 UNSUPPORTED_MEDIA_TYPE', async (_, type, i) => {
     const [method, url, body] = mutating()[i]!;
-    const res = await ctx.app.inject({ method, url, headers: { ...actorHeader(), 'content-type': type }, payload: JSON.stringify(body) });
+    const res = await ctx.app.inject({ method, url, headers: { ...(await authHeaders(ctx.app)), 'content-type': type }, payload: JSON.stringify(body) });
     expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
@@ -849,26 +851,31 @@ describe('bad requests', () => {
   it('content type text/plain → 415 UNSUPPORTED_MEDIA_TYPE on every mutating route', async () => {
     const got: string[] = [];
     for (const [method, url, body] of mutating()) {
-      const res = await ctx.app.inject({ method, url, headers: { ...actorHeader(), 'content-type': 'text/plain' }, payload: JSON.stringify(body) });
+      const res = await ctx.app.inject({ method, url, headers: { ...(await authHeaders(ctx.app)), 'content-type': 'text/plain' }, payload: JSON.stringify(body) });
       got.push(`${method} ${url.replace(doc.id, ':id')} → ${res.statusCode} ${json(res).error?.code}`);
     }
     expect(got).toEqual(mutating().map(([method, url]) => `${method} ${url.replace(doc.id, ':id')} → 415 UNSUPPORTED_MEDIA_TYPE`));
   });
 
+  // Accounts replaced the X-Actor header: who did it is the session's user, and nothing changes without one.
   it.each(
     ROUTES.flatMap((name, i) =>
       [
-        ['missing', undefined],
-        ['empty', ''],
-        ['blank', '%20%20'],
-        ['badly encoded', '%E0%A4%A'],
-        ['too long', encodeURIComponent('x'.repeat(LIMITS.actorChars + 1))],
-      ].map(([what, value]) => [name, what, value, i] as const),
+        ['no session cookie', {}],
+        ['an unknown session', { cookie: `visavis_session=${'x'.repeat(43)}` }],
+        ['a malformed session cookie', { cookie: 'visavis_session=%E0%A4%A' }],
+        ['only the old x-actor header', { 'x-actor': 'Tester' }],
+      ].map(([what, headers]) => [name, what as string, headers as Record<string, string>, i] as const),
     ),
-  )('%s: %s x-actor → 400 ACTOR_REQUIRED', async (_, __, value, i) => {
+  )('%s: %s → 401 UNAUTHENTICATED', async (_, __, headers, i) => {
     const [method, url, body] = mutating()[i]!;
-    const headers: Record<string, string> = value === undefined ? {} : { 'x-actor': value };
-    expectError(await ctx.app.inject({ method, url, headers, payload: body as object }), 400, 'ACTOR_REQUIRED');
+    expectError(await ctx.app.inject({ method, url, headers, payload: body as object }), 401, 'UNAUTHENTICATED');
+  });
+
+  it.each(ROUTES.map((name, i) => [name, i] as const))('%s: signed in but without the CSRF token → 403 CSRF', async (_, i) => {
+    const [method, url, body] = mutating()[i]!;
+    const { cookie } = await authHeaders(ctx.app);
+    expectError(await ctx.app.inject({ method, url, headers: { cookie }, payload: body as object }), 403, 'CSRF');
   });
 
   it.each(ROUTES.map((name, i) => [name, i] as const))('%s: body just over 10 MiB → 413 BODY_TOO_LARGE', async (_, i) => {
@@ -876,7 +883,7 @@ describe('bad requests', () => {
     const prefix = '{"title":"';
     const payload = `${prefix}${'a'.repeat(LIMITS.bodyBytes - prefix.length - 1)}"}`;
     expect(Buffer.byteLength(payload)).toBe(LIMITS.bodyBytes + 1);
-    const res = await ctx.app.inject({ method, url, headers: { ...actorHeader(), 'content-type': 'application/json' }, payload });
+    const res = await ctx.app.inject({ method, url, headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' }, payload });
     expectError(res, 413, 'BODY_TOO_LARGE');
   });
 
@@ -887,7 +894,7 @@ describe('bad requests', () => {
     const res = await ctx.app.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { ...actorHeader(), 'content-type': 'application/json' },
+      headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' },
       payload,
     });
     expectError(res, 400, 'VALIDATION_FAILED');
@@ -942,7 +949,7 @@ describe('bad requests', () => {
     const res = await ctx.app.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { ...actorHeader(), 'content-type': 'application/json', 'content-length': '5' },
+      headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json', 'content-length': '5' },
       payload: JSON.stringify(createBody()),
     });
     expect(res.statusCode).toBe(400);

@@ -3,13 +3,22 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { LIMITS } from '../shared/schemas';
+import { installAuth } from './auth/auth-hooks';
+import type { AuthStore } from './auth/auth-store';
+import { sessionRoutes } from './auth/session-routes';
+import { userRoutes } from './auth/user-routes';
 import { AppError } from './errors';
 import { documentRoutes } from './routes/documents';
+import { mqmRoutes } from './routes/mqm';
 import { workflowRoutes } from './routes/workflow';
 import type { DocumentStore } from './store/document-store';
 
 export interface AppOptions {
   store: DocumentStore;
+  /** Users and sessions (openAuthStore on the same DATA_DIR). Every /api route but health and sign-in needs a session. */
+  auth: AuthStore;
+  /** Behind a reverse proxy: believe its X-Forwarded-For/-Proto (client IP for the sign-in limit, https for Secure cookies). */
+  trustProxy?: boolean;
   /** Built UI to serve (vite build output); omitted in API tests. */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
@@ -36,6 +45,7 @@ export async function buildApp(opts: AppOptions) {
     logger: opts.logger ?? false,
     bodyLimit: LIMITS.bodyBytes,
     return503OnClosing: true,
+    trustProxy: opts.trustProxy ?? false,
     // Errors raised before routing (a malformed URL such as /api/documents/%) keep our error shape.
     frameworkErrors: (err, _req, reply) => {
       const code = err.code === 'FST_ERR_BAD_URL' ? 'INVALID_ID' : 'BAD_REQUEST';
@@ -65,9 +75,13 @@ export async function buildApp(opts: AppOptions) {
     return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } });
   });
 
+  await installAuth(app, opts.auth);
   app.get('/api/health', async () => ({ status: 'ok' }));
+  await app.register(sessionRoutes, { auth: opts.auth });
+  await app.register(userRoutes, { auth: opts.auth });
   await app.register(documentRoutes, { store: opts.store });
   await app.register(workflowRoutes, { store: opts.store });
+  await app.register(mqmRoutes, { store: opts.store });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { isValidId } from '../shared/ids';
-import { ActorSchema } from '../shared/schemas';
+import { can, type Permission } from '../shared/permissions';
+import './auth/request-user';
+import type { StoredUser } from './auth/user-store';
 import { AppError } from './errors';
 
 /** Parses a body or query with a shared schema; a mismatch is a 400 that says which field is wrong. */
@@ -24,18 +26,25 @@ export function idParam(value: unknown, what: string): string {
   return value;
 }
 
-/** Until accounts exist the actor is the name the user typed, sent URI-encoded in X-Actor. */
+/** The signed-in user; the auth hook already answered 401 when there is none, this is a safety net. */
+export function currentUser(req: FastifyRequest): StoredUser {
+  if (!req.user) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in first.');
+  return req.user;
+}
+
+/** Who did it, as events record it: the signed-in user's login. */
 export function actorOf(req: FastifyRequest): string {
-  const raw = req.headers['x-actor'];
-  let decoded: string | undefined;
-  try {
-    decoded = typeof raw === 'string' ? decodeURIComponent(raw) : undefined;
-  } catch {
-    decoded = undefined;
+  return currentUser(req).login;
+}
+
+/** Refuses with 403 FORBIDDEN unless one of the user's roles grants `permission` (see shared/permissions.ts). */
+export function requirePermission(req: FastifyRequest, permission: Permission): StoredUser {
+  const user = currentUser(req);
+  if (!can(user.roles, permission)) {
+    const roles = user.roles.length > 0 ? user.roles.join(', ') : 'none';
+    throw new AppError(403, 'FORBIDDEN', `You may not do this: it needs the permission ${permission}, and your roles (${roles}) do not give it.`, {
+      permission,
+    });
   }
-  const parsed = ActorSchema.safeParse(decoded);
-  if (!parsed.success) {
-    throw new AppError(400, 'ACTOR_REQUIRED', 'Say who you are: send your name in the X-Actor header.');
-  }
-  return parsed.data;
+  return user;
 }

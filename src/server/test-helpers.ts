@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { ROLES, type Role } from '../shared/permissions';
+import { CSRF_HEADER, LoginSchema } from '../shared/users';
 import { buildApp } from './app';
+import { SESSION_COOKIE } from './auth/auth-hooks';
+import { openAuthStore, type AuthStore, type AuthStoreOptions } from './auth/auth-store';
+import type { ScryptParams } from './auth/password';
 import type { DocumentStore } from './store/document-store';
 import { openJsonFileStore, type StoreLogger } from './store/json-file-store';
 
@@ -21,6 +26,7 @@ const silent: StoreLogger = { info() {}, warn() {}, error() {} };
 export interface TestServer {
   app: FastifyInstance;
   store: DocumentStore;
+  auth: AuthStore;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -36,22 +42,87 @@ export async function makeSandbox(): Promise<{ sandbox: string; dataDir: string 
   return { sandbox, dataDir };
 }
 
-export async function startServer(dataDir: string): Promise<TestServer> {
+/** Cheap hashing for tests (hashes record their cost, so this changes nothing else). */
+export const TEST_SCRYPT: ScryptParams = { ln: 6, r: 8, p: 1 };
+export const TEST_PASSWORD = 'test password';
+
+/** The auth store behind each test app, so that helpers can create users directly. */
+const authOf = new WeakMap<FastifyInstance, AuthStore>();
+
+export interface StartOptions {
+  auth?: Partial<AuthStoreOptions>;
+  trustProxy?: boolean;
+}
+
+export async function startServer(dataDir: string, opts: StartOptions = {}): Promise<TestServer> {
   const store = await openJsonFileStore({ dataDir, logger: silent });
-  const app = await buildApp({ store });
+  const auth = await openAuthStore({ dataDir: store.dataDir, logger: silent, scrypt: TEST_SCRYPT, ...opts.auth });
+  const app = await buildApp({ store, auth, ...(opts.trustProxy ? { trustProxy: true } : {}) });
   await app.ready();
+  authOf.set(app, auth);
   let closed = false;
   return {
     app,
     store,
+    auth,
     dataDir,
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
+      await auth.close();
       await store.close();
     },
   };
+}
+
+export interface Credentials {
+  login: string;
+  /** Cookie and CSRF headers of a signed-in session. */
+  headers: Record<string, string>;
+  csrfToken: string;
+  cookie: string;
+}
+
+const signedIn = new WeakMap<FastifyInstance, Map<string, Promise<Credentials>>>();
+
+/** Creates a user directly in the store (roles: all of them unless told), with TEST_PASSWORD. */
+export async function ensureUser(app: FastifyInstance, login: string, roles: readonly Role[] = ROLES) {
+  const auth = authOf.get(app);
+  if (!auth) throw new Error('not an app from startServer()');
+  return (
+    auth.users.byLogin(login) ??
+    (await auth.users.create({ login: LoginSchema.parse(login), displayName: login.trim(), password: TEST_PASSWORD, roles: [...roles] }))
+  );
+}
+
+/** Signs in through POST /api/session and returns the session's headers. */
+export async function login(app: FastifyInstance, name: string, password = TEST_PASSWORD): Promise<Credentials> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { login: name, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${name} failed: ${res.statusCode} ${res.body}`);
+  const token = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+  if (!token) throw new Error('no session cookie');
+  const csrfToken = (JSON.parse(res.body) as { csrfToken: string }).csrfToken;
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  return { login: name, csrfToken, cookie, headers: { cookie, [CSRF_HEADER]: csrfToken } };
+}
+
+/** A signed-in session of `name` (a user with every role unless it exists already), one per app and name. */
+export function signIn(app: FastifyInstance, name = 'Tester', roles: readonly Role[] = ROLES): Promise<Credentials> {
+  let byName = signedIn.get(app);
+  if (!byName) signedIn.set(app, (byName = new Map()));
+  let creds = byName.get(name);
+  if (!creds) {
+    creds = ensureUser(app, name, roles).then(() => login(app, name));
+    byName.set(name, creds);
+    creds.catch(() => byName.delete(name));
+  }
+  return creds;
+}
+
+/** Headers of a signed-in request (session cookie and CSRF token). */
+export async function authHeaders(app: FastifyInstance, name = 'Tester'): Promise<Record<string, string>> {
+  return (await signIn(app, name)).headers;
 }
 
 /** Every file and directory under dir (relative paths, sorted), with file sizes. */
@@ -74,12 +145,11 @@ export async function tree(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-export const actorHeader = (name = 'Tester') => ({ 'x-actor': encodeURIComponent(name) });
-
 /** JSON body of a response, typed loosely for assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const json = (res: LightMyRequestResponse): any => JSON.parse(res.body);
 
+/** A request signed in as `actor` (a user with every role, created on first use), or anonymous with null. */
 export async function call(
   app: FastifyInstance,
   method: InjectOptions['method'],
@@ -87,7 +157,7 @@ export async function call(
   body?: unknown,
   actor: string | null = 'Tester',
 ) {
-  const headers: Record<string, string> = actor === null ? {} : actorHeader(actor);
+  const headers: Record<string, string> = actor === null ? {} : await authHeaders(app, actor);
   const opts: InjectOptions = { method, url, headers };
   if (body !== undefined) opts.payload = body as InjectOptions['payload'];
   return app.inject(opts);

@@ -1,14 +1,14 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { useActor } from '../lib/actor';
+import { AccountMenu } from '../features/auth/components/account-menu';
 import { setUiLanguage, UI_LANGUAGES, type UiLanguage } from '../lib/i18n';
-import { ActorDialog } from './actor-dialog';
+import { useCan } from '../lib/session';
 
 export function Layout() {
   const { t, i18n } = useTranslation('common');
-  const actor = useActor();
-  const [askName, setAskName] = useState(false);
+  const { t: tAdmin } = useTranslation('admin');
+  const canManageUsers = useCan('users.manage');
   const langId = useId();
   return (
     <div className="app">
@@ -21,14 +21,12 @@ export function Layout() {
         </Link>
         <span className="tagline">{t('tagline')}</span>
         <div className="header-right">
-          {actor && (
-            <span className="actor">
-              {t('actor.signedAs', { name: actor })}{' '}
-              <button type="button" className="link-button" onClick={() => setAskName(true)}>
-                {t('actor.change')}
-              </button>
-            </span>
+          {canManageUsers && (
+            <nav aria-label={tAdmin('nav')}>
+              <Link to="/admin/users">{tAdmin('nav')}</Link>
+            </nav>
           )}
+          <AccountMenu />
           <div className="lang-switch">
             <label htmlFor={langId}>{t('language.label')}</label>
             <select id={langId} value={i18n.resolvedLanguage} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)}>
@@ -44,7 +42,6 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
-      <ActorDialog open={!actor || askName} onDone={() => setAskName(false)} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '../../shared/schemas';
-import { getActor } from './actor';
+import { CSRF_HEADER } from '../../shared/users';
 
 /** An error the server (or the network) reported; `code` is translated with t('errors.<code>'). */
 export class ApiError extends Error {
@@ -20,36 +20,77 @@ export interface ApiOptions {
   signal?: AbortSignal;
 }
 
-export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
+// The session's CSRF token (from GET/POST /api/session), sent back on every write. See lib/session.ts.
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Called when a request finds the session gone (expired, signed out elsewhere): the app sends the user to /login. */
+export function setUnauthenticatedHandler(handler: (() => void) | null) {
+  onUnauthenticated = handler;
+}
+
+const SESSION_PATH = '/api/session';
+
+async function send(path: string, opts: ApiOptions): Promise<Response> {
+  const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const actor = getActor();
-  // Header values must be Latin-1: names like "زينب" travel URI-encoded.
-  if (actor) headers['x-actor'] = encodeURIComponent(actor);
-  let res: Response;
+  if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   try {
-    res = await fetch(path, {
-      method: opts.method ?? 'GET',
+    return await fetch(path, {
+      method,
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
+      credentials: 'same-origin',
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', (err as Error).message);
   }
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const error = (await readJson(res) as ErrorBody | undefined)?.error;
+  return new ApiError(res.status, error?.code ?? (res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), error?.message ?? res.statusText, error?.details);
+}
+
+async function readJson(res: Response): Promise<unknown> {
   const text = await res.text();
-  let json: unknown;
   try {
-    json = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
-    json = undefined;
+    return undefined;
+  }
+}
+
+/** A fresh CSRF token after a 403 CSRF (the session was replaced, e.g. by a sign-in in another tab). */
+async function refreshCsrfToken(): Promise<boolean> {
+  const res = await send(SESSION_PATH, {});
+  if (!res.ok) return false;
+  const token = ((await readJson(res)) as { csrfToken?: unknown } | undefined)?.csrfToken;
+  if (typeof token !== 'string') return false;
+  csrfToken = token;
+  return true;
+}
+
+export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
+  let res = await send(path, opts);
+  if (res.status === 403 && opts.method && opts.method !== 'GET') {
+    const error = await errorOf(res.clone());
+    if (error.code === 'CSRF' && (await refreshCsrfToken())) res = await send(path, opts);
   }
   if (!res.ok) {
-    const error = (json as ErrorBody | undefined)?.error;
-    throw new ApiError(res.status, error?.code ?? (res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), error?.message ?? res.statusText, error?.details);
+    const error = await errorOf(res);
+    // Signing in (or asking whether one is) has its own answers; anything else means the session is gone.
+    if (error.code === 'UNAUTHENTICATED' && path !== SESSION_PATH) onUnauthenticated?.();
+    throw error;
   }
-  return json as T;
+  return (await readJson(res)) as T;
 }
 
 export function errorCode(err: unknown): string {

@@ -1,15 +1,19 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enAdmin from '../../../locales/en/admin.json';
+import enAuth from '../../../locales/en/auth.json';
 import enCommon from '../../../locales/en/common.json';
 import enDocuments from '../../../locales/en/documents.json';
 import enWorkspace from '../../../locales/en/workspace.json';
+import frAdmin from '../../../locales/fr/admin.json';
+import frAuth from '../../../locales/fr/auth.json';
 import frCommon from '../../../locales/fr/common.json';
 import frDocuments from '../../../locales/fr/documents.json';
 import frWorkspace from '../../../locales/fr/workspace.json';
 
 export const resources = {
-  en: { common: enCommon, documents: enDocuments, workspace: enWorkspace },
-  fr: { common: frCommon, documents: frDocuments, workspace: frWorkspace },
+  en: { common: enCommon, documents: enDocuments, workspace: enWorkspace, auth: enAuth, admin: enAdmin },
+  fr: { common: frCommon, documents: frDocuments, workspace: frWorkspace, auth: frAuth, admin: frAdmin },
 } as const;
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
@@ -42,7 +46,7 @@ export function initI18n(lng: string = initialLanguage()) {
       resources,
       lng,
       fallbackLng: 'en',
-      ns: ['common', 'documents', 'workspace'],
+      ns: ['common', 'documents', 'workspace', 'auth', 'admin'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { byId, flagsOnSegment } from '../../shared/state-index';
 import { z } from 'zod';
 import { newId } from '../../shared/ids';
 import { importPlainTexts } from '../../shared/import-text';
@@ -9,6 +10,7 @@ import {
   ImportTextBodySchema,
   PatchFlagBodySchema,
   type DocumentState,
+  type FlagAction,
 } from '../../shared/schemas';
 import {
   createFlag,
@@ -16,7 +18,8 @@ import {
   patchFlag,
 } from '../domain/commands';
 import { AppError, notFound } from '../errors';
-import { actorOf, idParam, parseWith } from '../http';
+import type { Permission } from '../../shared/permissions';
+import { actorOf, idParam, parseWith, requirePermission } from '../http';
 import type { DocumentStore } from '../store/document-store';
 
 export interface NewDocumentInput {
@@ -50,16 +53,31 @@ export async function loadDocument(store: DocumentStore, id: unknown): Promise<D
 }
 
 export function flagsOf(state: DocumentState, segmentId: string) {
-  return state.flags.filter((f) => f.segmentId === segmentId);
+  return flagsOnSegment(state.flags, segmentId);
 }
+
+/** Each flag action is its own permission (translators accept, reviewers edit, …). */
+const FLAG_ACTION_PERMISSIONS: Record<FlagAction, Permission> = {
+  edit: 'flag.edit',
+  accept: 'flag.accept',
+  reject: 'flag.reject',
+  resolve: 'flag.resolve',
+  dispute: 'flag.dispute',
+  withdraw: 'flag.withdraw',
+  maintain: 'flag.maintain',
+};
 
 export async function documentRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
   const { store } = opts;
   const load = (id: unknown) => loadDocument(store, id);
 
-  app.get('/api/documents', async () => ({ documents: await store.list() }));
+  app.get('/api/documents', async (req) => {
+    requirePermission(req, 'document.read');
+    return { documents: await store.list() };
+  });
 
   app.post('/api/documents', async (req, reply) => {
+    requirePermission(req, 'document.create');
     const actor = actorOf(req);
     const body = parseWith(CreateDocumentBodySchema, req.body);
     const doc = await createDocument(store, body, actor);
@@ -67,6 +85,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
   });
 
   app.post('/api/documents/import-text', async (req, reply) => {
+    requirePermission(req, 'document.create');
     const actor = actorOf(req);
     const body = parseWith(ImportTextBodySchema, req.body);
     const segments = importPlainTexts(body.sourceText, body.targetText, body.paragraphBreak);
@@ -77,9 +96,13 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     return reply.code(201).send({ document: doc });
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id', async (req) => ({ document: await load(req.params.id) }));
+  app.get<{ Params: { id: string } }>('/api/documents/:id', async (req) => {
+    requirePermission(req, 'document.read');
+    return { document: await load(req.params.id) };
+  });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/export', async (req, reply) => {
+    requirePermission(req, 'document.export');
     const doc = await load(req.params.id);
     const events = await store.events(doc.id, 0);
     reply.header('content-disposition', `attachment; filename="${doc.id}.json"`);
@@ -87,6 +110,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/events', async (req) => {
+    requirePermission(req, 'document.read');
     const doc = await load(req.params.id);
     const { after } = parseWith(EventsQuerySchema, req.query);
     return { events: await store.events(doc.id, after), seq: doc.seq };
@@ -95,31 +119,38 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
   app.patch<{ Params: { id: string; segmentId: string } }>(
     '/api/documents/:id/segments/:segmentId',
     async (req) => {
+      requirePermission(req, 'segment.edit');
       const actor = actorOf(req);
       const doc = await load(req.params.id);
       const segmentId = idParam(req.params.segmentId, 'segment');
       const body = parseWith(EditSegmentBodySchema, req.body);
       const { state } = await store.append(doc.id, actor, editSegment(segmentId, body));
-      return { segment: state.segments.find((s) => s.id === segmentId), flags: flagsOf(state, segmentId), seq: state.seq };
+      return { segment: byId(state.segments, segmentId), flags: flagsOf(state, segmentId), seq: state.seq };
     },
   );
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/flags', async (req, reply) => {
+    requirePermission(req, 'flag.create');
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const body = parseWith(CreateFlagBodySchema, req.body);
     const { state, result } = await store.append(doc.id, actor, createFlag(body));
-    return reply.code(201).send({ flag: state.flags.find((f) => f.id === result), seq: state.seq });
+    return reply.code(201).send({ flag: byId(state.flags, result ?? ''), seq: state.seq });
   });
 
   app.patch<{ Params: { id: string; flagId: string } }>('/api/documents/:id/flags/:flagId', async (req) => {
+    const action = (req.body as { action?: unknown } | null | undefined)?.action;
+    // An unknown action is refused by the schema below (400).
+    if (typeof action === 'string' && Object.hasOwn(FLAG_ACTION_PERMISSIONS, action)) {
+      requirePermission(req, FLAG_ACTION_PERMISSIONS[action as FlagAction]);
+    }
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const flagId = idParam(req.params.flagId, 'flag');
     const body = parseWith(PatchFlagBodySchema, req.body);
     const { state } = await store.append(doc.id, actor, patchFlag(flagId, body));
-    const flag = state.flags.find((f) => f.id === flagId);
-    const segment = state.segments.find((s) => s.id === flag?.segmentId);
+    const flag = byId(state.flags, flagId);
+    const segment = byId(state.segments, flag?.segmentId ?? '');
     return { flag, segment, flags: segment ? flagsOf(state, segment.id) : [], seq: state.seq };
   });
 }

@@ -6,7 +6,7 @@ import { LangSchema, LIMITS, summarize } from '../../shared/schemas';
 import { exportTsv, WMT_FORMAT } from '../../shared/wmt-tsv';
 import { importDocument, parseWmtFile } from '../domain/import-mqm';
 import { AppError } from '../errors';
-import { actorOf, parseWith } from '../http';
+import { actorOf, parseWith, requirePermission } from '../http';
 import type { DocumentStore } from '../store/document-store';
 import { loadDocument } from './documents';
 
@@ -24,6 +24,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
   const { store } = opts;
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/scoring', async (req) => {
+    requirePermission(req, 'document.settings');
     const actor = actorOf(req);
     const doc = await loadDocument(store, req.params.id);
     const settings = parseWith(ScoringSettingsSchema, req.body);
@@ -34,6 +35,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/export.tsv', async (req, reply) => {
+    requirePermission(req, 'document.export');
     const doc = await loadDocument(store, req.params.id);
     reply.header('content-type', 'text/tab-separated-values; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="${doc.id}.tsv"`);
@@ -41,6 +43,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
   });
 
   app.post('/api/documents/import-mqm', async (req, reply) => {
+    requirePermission(req, 'document.create');
     const actor = actorOf(req);
     const body = parseWith(ImportMqmBodySchema, req.body);
     const parsed = parseWmtFile(body.tsv, body);
@@ -56,6 +59,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
 
   /** Systems imported from one WMT file, best (lowest MQM) first, scored by the same code as the scorecard. */
   app.get('/api/comparisons', async (req) => {
+    requirePermission(req, 'document.read');
     const { file } = parseWith(CompareQuerySchema, req.query);
     const summaries = (await store.list()).filter((d) => d.origin?.format === WMT_FORMAT && d.origin.file === file);
     const systems = await Promise.all(

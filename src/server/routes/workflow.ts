@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { byId } from '../../shared/state-index';
 import { segmentHistory, textAfter } from '../../shared/history';
 import { CommentBodySchema, RevertBodySchema, StatusBodySchema, type DocumentState } from '../../shared/schemas';
 import {
@@ -10,7 +11,7 @@ import {
   revertSegment,
 } from '../domain/commands';
 import { notFound } from '../errors';
-import { actorOf, idParam, parseWith } from '../http';
+import { actorOf, idParam, parseWith, requirePermission } from '../http';
 import type { DocumentStore } from '../store/document-store';
 import { flagsOf, loadDocument } from './documents';
 
@@ -30,12 +31,14 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
   type SegmentParams = { Params: { id: string; segmentId: string } };
 
   app.get<SegmentParams>('/api/documents/:id/segments/:segmentId/history', async (req) => {
+    requirePermission(req, 'document.read');
     const doc = await load(req.params.id);
     const segmentId = segmentParam(doc, req.params.segmentId);
     return segmentHistory(await store.events(doc.id, 0), segmentId);
   });
 
   app.post<SegmentParams>('/api/documents/:id/segments/:segmentId/revert', async (req) => {
+    requirePermission(req, 'segment.revert');
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const segmentId = segmentParam(doc, req.params.segmentId);
@@ -45,19 +48,21 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
       throw notFound('REVISION_NOT_FOUND', `Event ${body.toSeq} is not a revision of this segment.`);
     }
     const { state } = await store.append(doc.id, actor, revertSegment(segmentId, target, body.toSeq, body.baseVersion));
-    return { segment: state.segments.find((s) => s.id === segmentId), flags: flagsOf(state, segmentId), seq: state.seq };
+    return { segment: byId(state.segments, segmentId), flags: flagsOf(state, segmentId), seq: state.seq };
   });
 
   app.post<SegmentParams>('/api/documents/:id/segments/:segmentId/status', async (req) => {
+    requirePermission(req, 'segment.status');
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const segmentId = segmentParam(doc, req.params.segmentId);
     const body = parseWith(StatusBodySchema, req.body);
     const { state } = await store.append(doc.id, actor, changeSegmentStatus(segmentId, body));
-    return { segment: state.segments.find((s) => s.id === segmentId), seq: state.seq };
+    return { segment: byId(state.segments, segmentId), seq: state.seq };
   });
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/approve-clean', async (req) => {
+    requirePermission(req, 'segment.status');
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const { state, result } = await store.append(doc.id, actor, approveClean());
@@ -65,6 +70,7 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
   });
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/status', async (req) => {
+    requirePermission(req, 'document.status');
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const body = parseWith(StatusBodySchema, req.body);
@@ -75,24 +81,26 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
   type FlagParams = { Params: { id: string; flagId: string } };
 
   app.post<FlagParams>('/api/documents/:id/flags/:flagId/comments', async (req, reply) => {
+    requirePermission(req, 'comment.add');
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const flagId = idParam(req.params.flagId, 'flag');
     const { text } = parseWith(CommentBodySchema, req.body);
     const { state } = await store.append(doc.id, actor, addComment(flagId, text));
-    return reply.code(201).send({ flag: state.flags.find((f) => f.id === flagId), seq: state.seq });
+    return reply.code(201).send({ flag: byId(state.flags, flagId), seq: state.seq });
   });
 
   app.patch<{ Params: { id: string; flagId: string; commentId: string } }>(
     '/api/documents/:id/flags/:flagId/comments/:commentId',
     async (req) => {
+      requirePermission(req, 'comment.edit');
       const actor = actorOf(req);
       const doc = await load(req.params.id);
       const flagId = idParam(req.params.flagId, 'flag');
       const commentId = idParam(req.params.commentId, 'comment');
       const { text } = parseWith(CommentBodySchema, req.body);
       const { state } = await store.append(doc.id, actor, editComment(flagId, commentId, text, actor));
-      return { flag: state.flags.find((f) => f.id === flagId), seq: state.seq };
+      return { flag: byId(state.flags, flagId), seq: state.seq };
     },
   );
 }

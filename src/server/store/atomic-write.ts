@@ -24,11 +24,11 @@ export function isAtomicTempFile(fileName: string, target: string): boolean {
  * Replaces `file` so that a reader (or a crash) sees either the old content or the new one, never a mix:
  * write a temp file in the same directory, fsync it, rename it over, fsync the directory.
  */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+export async function writeFileAtomic(file: string, data: string, opts: { mode?: number } = {}): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
   try {
-    const handle = await fs.open(tmp, 'wx');
+    const handle = await fs.open(tmp, 'wx', opts.mode);
     try {
       await handle.writeFile(data, 'utf8');
       await handle.sync();

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { documentQueries } from '../../../lib/document-queries';
+import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
 import { ImportForm } from './import-form';
 import { MqmImportForm } from './mqm-import-form';
@@ -11,6 +12,7 @@ export function DocumentsPage() {
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
   const list = useQuery(documentQueries.list());
+  const canCreate = useCan('document.create');
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const langName = (code: string) => tc(`langNames.${code}` as 'langNames.ar', { defaultValue: code });
 
@@ -59,8 +61,8 @@ export function DocumentsPage() {
           </tbody>
         </table>
       )}
-      <ImportForm />
-      <MqmImportForm />
+      {canCreate && <ImportForm />}
+      {canCreate && <MqmImportForm />}
     </div>
   );
 }

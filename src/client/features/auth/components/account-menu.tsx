@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../../lib/session';
+import { useSignOut } from '../api';
+
+/** The header's account part: who is signed in, with which roles; password change; sign out. */
+export function AccountMenu() {
+  const { t } = useTranslation('auth');
+  const { t: tc } = useTranslation('common');
+  const user = useCurrentUser();
+  const signOut = useSignOut();
+  if (!user) return null;
+  const roles = user.roles.map((r) => t(`roles.${r}`)).join(', ');
+  return (
+    <div className="account">
+      <span className="actor">
+        <span dir="auto">{tc('actor.signedAs', { name: user.displayName })}</span>{' '}
+        <span className="roles">({t('account.roles', { roles })})</span>
+      </span>
+      <Link to="/account/password">{t('account.changePassword')}</Link>
+      <button
+        type="button"
+        className="link-button"
+        disabled={signOut.isPending}
+        // With the session gone, the page's guard sends the user to /login.
+        onClick={() => signOut.mutate()}
+      >
+        {t('signOut')}
+      </button>
+    </div>
+  );
+}

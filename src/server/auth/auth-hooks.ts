@@ -1,0 +1,62 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CSRF_HEADER } from '../../shared/users';
+import { AppError } from '../errors';
+import type { AuthStore } from './auth-store';
+import { csrfMatches } from './csrf';
+import './request-user';
+
+export const SESSION_COOKIE = 'visavis_session';
+
+/** Routes under /api that answer without a session. */
+const PUBLIC = new Set(['GET /api/health', 'HEAD /api/health', 'POST /api/session']);
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    // Strict: the browser never sends it on a request another site starts (links included).
+    sameSite: 'strict',
+    secure: req.protocol === 'https',
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: '/' });
+}
+
+/**
+ * Every /api request: find the session of the cookie (and its user), then refuse with 401 UNAUTHENTICATED
+ * when there is none (but on the public routes), and with 403 CSRF a mutating request whose X-CSRF-Token
+ * is not the session's. Runs first (onRequest), before the body is even read.
+ */
+export async function installAuth(app: FastifyInstance, auth: AuthStore) {
+  await app.register(fastifyCookie);
+  app.decorateRequest('user', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    const pathname = req.url.split('?')[0] ?? '';
+    if (pathname !== '/api' && !pathname.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    const session = auth.sessions.lookup(token);
+    const user = session ? auth.users.byId(session.userId) : undefined;
+    if (token && session && user && !user.disabled) {
+      req.user = user;
+      req.session = session;
+      req.sessionToken = token;
+      if (auth.sessions.touch(session)) setSessionCookie(req, reply, token, auth.sessions.ttlSeconds);
+    } else if (token !== undefined) {
+      // Expired, signed out elsewhere, or the user was disabled: the browser can forget it.
+      clearSessionCookie(req, reply);
+    }
+    if (PUBLIC.has(`${req.method} ${req.routeOptions.url ?? pathname}`)) return;
+    if (!req.user || !req.sessionToken) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in first.');
+    if (MUTATING.has(req.method) && !csrfMatches(req.sessionToken, req.headers[CSRF_HEADER])) {
+      throw new AppError(403, 'CSRF', `Missing or wrong ${CSRF_HEADER} header: reload the page and try again.`);
+    }
+  });
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ChangePasswordBodySchema, LoginBodySchema, type SessionResponse } from '../../shared/users';
+import { AppError } from '../errors';
+import { currentUser, parseWith } from '../http';
+import { clearSessionCookie, setSessionCookie } from './auth-hooks';
+import type { AuthStore } from './auth-store';
+import { csrfTokenFor } from './csrf';
+import type { StoredUser } from './user-store';
+
+function sessionResponse(user: StoredUser, token: string): SessionResponse {
+  return {
+    user: {
+      id: user.id,
+      login: user.login,
+      displayName: user.displayName,
+      roles: user.roles,
+      mustChangePassword: user.mustChangePassword ?? false,
+    },
+    csrfToken: csrfTokenFor(token),
+  };
+}
+
+function throttled(auth: AuthStore, req: FastifyRequest, login: string): AppError | null {
+  const wait = auth.throttle.retryAfter(req.ip, login);
+  if (wait === 0) return null;
+  const minutes = Math.ceil(wait / 60);
+  return new AppError(429, 'RATE_LIMITED', `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    retryAfter: wait,
+  });
+}
+
+/** Sign in (POST), who am I (GET), sign out (DELETE), change my password (PATCH …/password). */
+export async function sessionRoutes(app: FastifyInstance, opts: { auth: AuthStore }) {
+  const { auth } = opts;
+
+  app.post('/api/session', async (req, reply) => {
+    const { login, password } = parseWith(LoginBodySchema, req.body);
+    const limited = throttled(auth, req, login);
+    if (limited) {
+      reply.header('retry-after', String((limited.details as { retryAfter: number }).retryAfter));
+      throw limited;
+    }
+    const user = await auth.users.authenticate(login, password);
+    if (!user) {
+      auth.throttle.failed(req.ip, login);
+      // One message for an unknown login, a wrong password and a disabled account.
+      throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong login or password.');
+    }
+    auth.throttle.succeeded(req.ip, login);
+    if (req.session) await auth.sessions.delete(req.session.id);
+    const { token } = await auth.sessions.create(user.id);
+    setSessionCookie(req, reply, token, auth.sessions.ttlSeconds);
+    return sessionResponse(user, token);
+  });
+
+  app.get('/api/session', async (req) => sessionResponse(currentUser(req), req.sessionToken!));
+
+  app.delete('/api/session', async (req, reply) => {
+    currentUser(req);
+    await auth.sessions.delete(req.session!.id);
+    clearSessionCookie(req, reply);
+    return reply.code(204).send();
+  });
+
+  app.patch('/api/session/password', async (req, reply) => {
+    const user = currentUser(req);
+    const body = parseWith(ChangePasswordBodySchema, req.body);
+    const limited = throttled(auth, req, user.login);
+    if (limited) {
+      reply.header('retry-after', String((limited.details as { retryAfter: number }).retryAfter));
+      throw limited;
+    }
+    if (!(await auth.users.authenticate(user.login, body.currentPassword))) {
+      auth.throttle.failed(req.ip, user.login);
+      throw new AppError(400, 'INVALID_CREDENTIALS', 'The current password is wrong.');
+    }
+    const updated = await auth.users.update(user.id, { password: body.newPassword, mustChangePassword: false });
+    // Anyone else signed in with the old password is signed out; this browser stays signed in.
+    await auth.sessions.deleteForUser(user.id, req.session!.id);
+    return sessionResponse(updated, req.sessionToken!);
+  });
+}

@@ -1,0 +1,163 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { IdSchema, newId } from '../../shared/ids';
+import { RoleSchema, type Role } from '../../shared/permissions';
+import { IsoDateSchema } from '../../shared/schemas';
+import { loginKey, type User } from '../../shared/users';
+import { AppError } from '../errors';
+import type { StoreLogger } from '../store/logger';
+import { JsonStateFile } from './json-state-file';
+import { DEFAULT_SCRYPT, hashPassword, isPasswordHash, verifyPassword, type ScryptParams } from './password';
+
+export const StoredUserSchema = z.object({
+  id: IdSchema,
+  login: z.string().min(1),
+  displayName: z.string().min(1),
+  roles: z.array(RoleSchema),
+  /** PHC string: `$scrypt$ln=…,r=…,p=…$salt$hash` (see password.ts). */
+  passwordHash: z.string().refine(isPasswordHash, 'not a scrypt PHC string'),
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema.optional(),
+  disabled: z.boolean().optional(),
+  mustChangePassword: z.boolean().optional(),
+});
+export type StoredUser = z.infer<typeof StoredUserSchema>;
+
+const UsersFileSchema = z.object({ version: z.literal(1), users: z.array(StoredUserSchema) }).superRefine((f, ctx) => {
+  const seen = new Set<string>();
+  for (const u of f.users) {
+    for (const key of [`id ${u.id}`, `login ${loginKey(u.login)}`]) {
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `two users have the ${key}` });
+      seen.add(key);
+    }
+  }
+});
+
+export interface NewUser {
+  login: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  mustChangePassword?: boolean;
+}
+
+export interface UserChanges {
+  displayName?: string | undefined;
+  roles?: Role[] | undefined;
+  password?: string | undefined;
+  disabled?: boolean | undefined;
+  mustChangePassword?: boolean | undefined;
+}
+
+/** The user without the password hash. */
+export function publicUser(u: StoredUser): User {
+  return {
+    id: u.id,
+    login: u.login,
+    displayName: u.displayName,
+    roles: u.roles,
+    createdAt: u.createdAt,
+    disabled: u.disabled ?? false,
+    mustChangePassword: u.mustChangePassword ?? false,
+  };
+}
+
+const isActiveAdmin = (u: StoredUser) => !u.disabled && u.roles.includes('admin');
+
+/** DATA_DIR/users.json: every account, read once at start, rewritten whole on each change. */
+export class UserStore {
+  private users: StoredUser[] = [];
+  private readonly file: JsonStateFile<typeof UsersFileSchema>;
+  /** Verified against when a login is unknown, so that unknown and known logins take the same time. */
+  private dummyHash: Promise<string> | undefined;
+
+  private constructor(
+    dataDir: string,
+    private readonly scrypt: ScryptParams,
+  ) {
+    this.file = new JsonStateFile(path.join(dataDir, 'users.json'), UsersFileSchema);
+  }
+
+  static async open(dataDir: string, logger: StoreLogger, scrypt: ScryptParams = DEFAULT_SCRYPT): Promise<UserStore> {
+    const store = new UserStore(dataDir, scrypt);
+    store.users = (await store.file.read(logger))?.users ?? [];
+    return store;
+  }
+
+  get size(): number {
+    return this.users.length;
+  }
+
+  list(): StoredUser[] {
+    return [...this.users];
+  }
+
+  byId(id: string): StoredUser | undefined {
+    return this.users.find((u) => u.id === id);
+  }
+
+  byLogin(login: string): StoredUser | undefined {
+    const key = loginKey(login);
+    return this.users.find((u) => loginKey(u.login) === key);
+  }
+
+  /**
+   * The user whose login and password these are, or undefined — after the same amount of work whether the
+   * login exists, is disabled or the password is wrong.
+   */
+  async authenticate(login: string, password: string): Promise<StoredUser | undefined> {
+    const user = this.byLogin(login);
+    this.dummyHash ??= hashPassword('not anyone’s password', this.scrypt);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+    return ok && user && !user.disabled ? user : undefined;
+  }
+
+  async create(input: NewUser): Promise<StoredUser> {
+    const passwordHash = await hashPassword(input.password, this.scrypt);
+    return this.change(() => {
+      if (this.byLogin(input.login)) throw new AppError(409, 'USER_EXISTS', `There is already a user with the login "${input.login}".`);
+      const user: StoredUser = {
+        id: newId('u'),
+        login: input.login,
+        displayName: input.displayName,
+        roles: input.roles,
+        passwordHash,
+        createdAt: new Date().toISOString(),
+        ...(input.mustChangePassword ? { mustChangePassword: true } : {}),
+      };
+      return { users: [...this.users, user], result: user };
+    });
+  }
+
+  async update(id: string, changes: UserChanges): Promise<StoredUser> {
+    const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password, this.scrypt);
+    return this.change(() => {
+      const current = this.byId(id);
+      if (!current) throw new AppError(404, 'USER_NOT_FOUND', `There is no user ${id}.`);
+      const next: StoredUser = { ...current, updatedAt: new Date().toISOString() };
+      if (changes.displayName !== undefined) next.displayName = changes.displayName;
+      if (changes.roles !== undefined) next.roles = changes.roles;
+      if (passwordHash !== undefined) next.passwordHash = passwordHash;
+      if (changes.disabled !== undefined) next.disabled = changes.disabled;
+      if (changes.mustChangePassword !== undefined) next.mustChangePassword = changes.mustChangePassword;
+      const users = this.users.map((u) => (u.id === id ? next : u));
+      // Somebody must still be able to manage users (and to fix this).
+      if (this.users.some(isActiveAdmin) && !users.some(isActiveAdmin)) {
+        throw new AppError(400, 'VALIDATION_FAILED', 'At least one active admin must remain.');
+      }
+      return { users, result: next };
+    });
+  }
+
+  async flush(): Promise<void> {
+    await this.file.flush();
+  }
+
+  /** Decides the new list against the latest one, writes it, and only then makes it current. */
+  private change(decide: () => { users: StoredUser[]; result: StoredUser }): Promise<StoredUser> {
+    return this.file.exclusive(() => {
+      const { users, result } = decide();
+      return { data: { version: 1 as const, users }, result, commit: () => (this.users = users) };
+    });
+  }
+}

@@ -1,0 +1,345 @@
+import fs from 'node:fs/promises';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, ROLES, type Permission, type Role } from '../shared/permissions';
+import type { DocumentState, Flag } from '../shared/schemas';
+import { CSRF_HEADER } from '../shared/users';
+import { TEST_PASSWORD, ensureUser, json, login, makeSandbox, startServer, type Credentials, type TestServer } from './test-helpers';
+
+/**
+ * The server is the authority on roles: every mutating route × every role, against the permission table
+ * (src/shared/permissions.ts). The routes come from the app itself, so a new route without a row here fails.
+ */
+
+/** Every METHOD + route pattern the app registered, read from Fastify's route tree. */
+function registeredRoutes(app: FastifyInstance): string[] {
+  const out: string[] = [];
+  const paths: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    paths.length = depth;
+    const full = (paths[depth - 1] ?? '') + m[2]!;
+    paths[depth] = full;
+    for (const method of m[3]?.split(', ') ?? []) out.push(`${method} ${full}`);
+  }
+  return out.sort();
+}
+
+const MUTATING = /^(POST|PUT|PATCH|DELETE) \/api\//;
+
+/** What a request needs: a permission, just a session, or nothing (signing in). */
+type Need = Permission | 'signed-in' | 'public';
+
+interface Fixture {
+  doc: DocumentState;
+  /** Open, on "chat" in segment 1. */
+  open: Flag;
+  /** Disputed by the translator (version 2), on "tapis" in segment 1. */
+  disputed: Flag;
+  /** A comment on `open`, written by the user under test when they may comment. */
+  commentId: string;
+  /** A user the admin routes can change. */
+  targetUserId: string;
+  n: number;
+  /** The document's seq once set up. */
+  seq: number;
+}
+
+interface Case {
+  route: string;
+  label: string;
+  need: Need;
+  request: (f: Fixture) => { method: InjectOptions['method']; url: string; payload?: object };
+}
+
+const seg = (f: Fixture, i: number) => f.doc.segments[i]!;
+const docUrl = (f: Fixture) => `/api/documents/${f.doc.id}`;
+const WMT_HEADER = 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment';
+const NEW_DOC = { title: 'Nouveau', sourceLang: 'en', targetLang: 'fr', segments: [{ source: 'a', target: 'b' }] };
+
+const flagAction = (action: string, body: object, need: Permission, flag: 'open' | 'disputed' = 'open'): Case => ({
+  route: 'PATCH /api/documents/:id/flags/:flagId',
+  label: `PATCH flag {action:"${action}"}`,
+  need,
+  request: (f) => ({ method: 'PATCH', url: `${docUrl(f)}/flags/${f[flag].id}`, payload: { action, baseVersion: f[flag].version, ...body } }),
+});
+
+const CASES: Case[] = [
+  { route: 'POST /api/documents', label: 'POST /api/documents', need: 'document.create', request: () => ({ method: 'POST', url: '/api/documents', payload: NEW_DOC }) },
+  {
+    route: 'POST /api/documents/import-text',
+    label: 'POST import-text',
+    need: 'document.create',
+    request: () => ({
+      method: 'POST',
+      url: '/api/documents/import-text',
+      payload: { title: 'Import', sourceLang: 'en', targetLang: 'fr', sourceText: 'One', targetText: 'Un' },
+    }),
+  },
+  {
+    route: 'PATCH /api/documents/:id/segments/:segmentId',
+    label: 'PATCH segment (edit the translation)',
+    need: 'segment.edit',
+    request: (f) => ({ method: 'PATCH', url: `${docUrl(f)}/segments/${seg(f, 2).id}`, payload: { target: 'Troisième !', baseVersion: 1 } }),
+  },
+  {
+    route: 'POST /api/documents/:id/flags',
+    label: 'POST flag',
+    need: 'flag.create',
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/flags`,
+      payload: { segmentId: seg(f, 2).id, side: 'target', start: 0, end: 5, category: 'style', severity: 'minor', baseVersion: 1 },
+    }),
+  },
+  flagAction('edit', { severity: 'critical' }, 'flag.edit'),
+  flagAction('accept', {}, 'flag.accept'),
+  flagAction('reject', { reason: 'not an error' }, 'flag.reject'),
+  flagAction('resolve', { reason: 'done' }, 'flag.resolve'),
+  flagAction('dispute', { reason: 'I disagree' }, 'flag.dispute'),
+  flagAction('withdraw', { reason: 'fair enough' }, 'flag.withdraw', 'disputed'),
+  flagAction('maintain', { reason: 'still wrong' }, 'flag.maintain', 'disputed'),
+  {
+    route: 'POST /api/documents/:id/segments/:segmentId/revert',
+    label: 'POST revert',
+    need: 'segment.revert',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/segments/${seg(f, 1).id}/revert`, payload: { toSeq: 1, baseVersion: 2 } }),
+  },
+  {
+    route: 'POST /api/documents/:id/segments/:segmentId/status',
+    label: 'POST segment status (approve)',
+    need: 'segment.status',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/segments/${seg(f, 2).id}/status`, payload: { action: 'approve' } }),
+  },
+  {
+    route: 'POST /api/documents/:id/approve-clean',
+    label: 'POST approve-clean',
+    need: 'segment.status',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/approve-clean`, payload: {} }),
+  },
+  {
+    route: 'POST /api/documents/:id/status',
+    label: 'POST document status (submit)',
+    need: 'document.status',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/status`, payload: { action: 'submit' } }),
+  },
+  {
+    route: 'POST /api/documents/:id/flags/:flagId/comments',
+    label: 'POST comment',
+    need: 'comment.add',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/flags/${f.open.id}/comments`, payload: { text: 'Une remarque' } }),
+  },
+  {
+    route: 'PATCH /api/documents/:id/flags/:flagId/comments/:commentId',
+    label: 'PATCH own comment',
+    need: 'comment.edit',
+    request: (f) => ({ method: 'PATCH', url: `${docUrl(f)}/flags/${f.open.id}/comments/${f.commentId}`, payload: { text: 'Corrigée' } }),
+  },
+  {
+    route: 'POST /api/documents/:id/scoring',
+    label: 'POST scoring settings',
+    need: 'document.settings',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/scoring`, payload: { preset: 'wmt', cutScore: 90 } }),
+  },
+  {
+    route: 'POST /api/documents/import-mqm',
+    label: 'POST import-mqm (WMT TSV)',
+    need: 'document.create',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/documents/import-mqm',
+      payload: {
+        file: `perm-${f.n}.tsv`,
+        tsv: `${WMT_HEADER}\nsys\tdoc\t1\t1\trater\tA b c.\tX <v>y</v> z.\tFluency/Grammar\tMinor\t\n`,
+      },
+    }),
+  },
+  {
+    route: 'POST /api/session',
+    label: 'POST /api/session (sign in)',
+    need: 'public',
+    request: (f) => ({ method: 'POST', url: '/api/session', payload: { login: `user ${f.n}`, password: TEST_PASSWORD } }),
+  },
+  { route: 'DELETE /api/session', label: 'DELETE /api/session (sign out)', need: 'signed-in', request: () => ({ method: 'DELETE', url: '/api/session' }) },
+  {
+    route: 'PATCH /api/session/password',
+    label: 'PATCH own password',
+    need: 'signed-in',
+    request: () => ({ method: 'PATCH', url: '/api/session/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'a whole new password' } }),
+  },
+  {
+    route: 'POST /api/users',
+    label: 'POST /api/users',
+    need: 'users.manage',
+    request: (f) => ({ method: 'POST', url: '/api/users', payload: { login: `created ${f.n}`, displayName: 'Created', password: 'created password', roles: ['viewer'] } }),
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    label: 'PATCH /api/users/:id',
+    need: 'users.manage',
+    request: (f) => ({ method: 'PATCH', url: `/api/users/${f.targetUserId}`, payload: { displayName: `Renamed ${f.n}` } }),
+  },
+];
+
+const allowed = (roles: readonly Role[], need: Need) => need === 'public' || need === 'signed-in' || can(roles, need);
+
+describe('permissions: every mutating route × every role', () => {
+  let sandbox: string;
+  let server: TestServer;
+  let app: FastifyInstance;
+  let admin: Credentials;
+  let targetUserId: string;
+  let n = 0;
+
+  beforeAll(async () => {
+    let dataDir: string;
+    ({ sandbox, dataDir } = await makeSandbox());
+    server = await startServer(dataDir);
+    app = server.app;
+    await ensureUser(app, 'admin', ['admin']);
+    admin = await login(app, 'admin');
+    targetUserId = (await ensureUser(app, 'target', ['viewer'])).id;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await fs.rm(sandbox, { recursive: true, force: true });
+  });
+
+  async function send(creds: Credentials | null, req: ReturnType<Case['request']>, withCsrf = true) {
+    const headers: Record<string, string> = {};
+    if (creds) headers.cookie = creds.cookie;
+    if (creds && withCsrf) headers[CSRF_HEADER] = creds.csrfToken;
+    return app.inject({ method: req.method, url: req.url, headers, ...(req.payload ? { payload: req.payload } : {}) });
+  }
+
+  async function ok(req: ReturnType<Case['request']>) {
+    const res = await send(admin, req);
+    expect(res.statusCode, `${req.method} ${req.url}: ${res.body}`).toBeLessThan(300);
+    return json(res);
+  }
+
+  /** A fresh document (and a fresh user with `roles`) for each request, so every allowed one can succeed. */
+  async function fixture(roles: readonly Role[]): Promise<{ f: Fixture; user: Credentials }> {
+    const k = ++n;
+    await ensureUser(app, `user ${k}`, roles);
+    const user = await login(app, `user ${k}`);
+    const doc: DocumentState = (
+      await ok({
+        method: 'POST',
+        url: '/api/documents',
+        payload: {
+          title: `Doc ${k}`,
+          sourceLang: 'en',
+          targetLang: 'fr',
+          segments: [
+            { source: 'The cat sat on the mat', target: 'Le chat est assis sur le tapis' },
+            { source: 'Second', target: 'Deuxième' },
+            { source: 'Third', target: 'Troisième' },
+          ],
+        },
+      })
+    ).document;
+    const s0 = doc.segments[0]!;
+    const flagOn = async (words: string) => {
+      const start = s0.target.indexOf(words);
+      const body = { segmentId: s0.id, side: 'target', start, end: start + words.length, category: 'fluency/spelling', severity: 'minor', correction: `${words}s`, baseVersion: 1 };
+      return (await ok({ method: 'POST', url: `/api/documents/${doc.id}/flags`, payload: body })).flag as Flag;
+    };
+    const open = await flagOn('chat');
+    let disputed = await flagOn('tapis');
+    disputed = (await ok({ method: 'PATCH', url: `/api/documents/${doc.id}/flags/${disputed.id}`, payload: { action: 'dispute', baseVersion: 1, reason: 'no' } })).flag;
+    await ok({ method: 'PATCH', url: `/api/documents/${doc.id}/segments/${doc.segments[1]!.id}`, payload: { target: 'Deuxième phrase', baseVersion: 1 } });
+    // Only authors edit their comments: the user under test writes it when allowed to comment.
+    const author = can(roles, 'comment.add') ? user : admin;
+    const commented = await send(author, { method: 'POST', url: `/api/documents/${doc.id}/flags/${open.id}/comments`, payload: { text: 'Remarque' } });
+    expect(commented.statusCode, commented.body).toBe(201);
+    const commentId = (json(commented).flag as Flag).comments.at(-1)!.id;
+    // The flags as they are now (a comment bumps a flag's version).
+    const now = (await ok({ method: 'GET', url: `/api/documents/${doc.id}` })).document as DocumentState;
+    const current = (flag: Flag) => now.flags.find((x) => x.id === flag.id)!;
+    return { f: { doc, open: current(open), disputed: current(disputed), commentId, targetUserId, n: k, seq: now.seq }, user };
+  }
+
+  it('the table lists exactly the mutating routes the app has', () => {
+    const registered = registeredRoutes(app).filter((r) => MUTATING.test(r));
+    expect(registered.length).toBeGreaterThan(10);
+    expect([...new Set(CASES.map((c) => c.route))].sort()).toEqual(registered);
+    for (const c of CASES) {
+      const [method, url] = c.route.split(' ') as [InjectOptions['method'], string];
+      expect(app.hasRoute({ method: method!, url }), c.route).toBe(true);
+    }
+  });
+
+  it('covers every role and every write permission', () => {
+    expect(ROLES).toEqual(['translator', 'reviewer', 'editor', 'viewer', 'admin']);
+    const needs = new Set(CASES.map((c) => c.need));
+    // Every permission that writes is exercised by at least one route (reads are checked below).
+    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p !== 'document.read' && p !== 'document.export');
+    expect(writes.filter((p) => !needs.has(p))).toEqual([]);
+  });
+
+  const table = CASES.flatMap((c) => ROLES.map((role) => [c.label, role, allowed([role], c.need) ? 'allowed' : 'forbidden', c] as const));
+
+  it.each(table)('%s as %s → %s', async (_, role, expected, c) => {
+    const { f, user } = await fixture([role]);
+    const req = c.request(f);
+    const res = await send(user, req);
+    if (expected === 'allowed') {
+      expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    } else {
+      expect(res.statusCode, res.body).toBe(403);
+      const error = json(res).error;
+      expect(error.code).toBe('FORBIDDEN');
+      expect(error.message).toContain(c.need);
+      expect(error.details).toEqual({ permission: c.need });
+      // And nothing happened.
+      if (req.url.startsWith(`/api/documents/${f.doc.id}`)) {
+        const after = json(await send(admin, { method: 'GET', url: `/api/documents/${f.doc.id}/events?after=${f.seq}` }));
+        expect(after).toEqual({ events: [], seq: f.seq });
+      }
+    }
+  });
+
+  it.each(CASES.filter((c) => c.need !== 'public').map((c) => [c.label, c] as const))('%s without a session → 401 UNAUTHENTICATED', async (_, c) => {
+    const { f } = await fixture(['viewer']);
+    const res = await send(null, c.request(f));
+    expect(res.statusCode, res.body).toBe(401);
+    expect(json(res).error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it.each(CASES.filter((c) => c.need !== 'public').map((c) => [c.label, c] as const))('%s without the CSRF token → 403 CSRF (even for an admin)', async (_, c) => {
+    const { f } = await fixture(['admin']);
+    const res = await send(admin, c.request(f), false);
+    expect(res.statusCode, res.body).toBe(403);
+    expect(json(res).error.code).toBe('CSRF');
+  });
+
+  it('signing in needs neither a session nor a CSRF token', async () => {
+    const { f } = await fixture(['viewer']);
+    const res = await send(null, { method: 'POST', url: '/api/session', payload: { login: `user ${f.n}`, password: TEST_PASSWORD } });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('every read under /api needs a session, and viewers may read and export', async () => {
+    const reads = registeredRoutes(app).filter((r) => /^GET \/api\//.test(r) && r !== 'GET /api/health');
+    expect(reads.length).toBeGreaterThan(4);
+    const { f, user } = await fixture(['viewer']);
+    const fill = (pattern: string) =>
+      pattern
+        .replace(':id', f.doc.id)
+        .replace(':segmentId', f.doc.segments[0]!.id)
+        .replace(':flagId', f.open.id)
+        .replace('/api/comparisons', '/api/comparisons?file=none.tsv');
+    for (const r of reads) {
+      const url = fill(r.slice(4));
+      const anonymous = await send(null, { method: 'GET', url });
+      expect(anonymous.statusCode, `${r}: ${anonymous.body}`).toBe(401);
+      const viewer = await send(user, { method: 'GET', url });
+      expect(viewer.statusCode, `${r}: ${viewer.body}`).toBe(200);
+    }
+    expect((await send(null, { method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+});
