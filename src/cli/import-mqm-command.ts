@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { LIMITS } from '../shared/schemas';
 import { importDocument } from '../server/domain/import-mqm';
 import { openJsonFileStore, type JsonFileStore, type StoreLogger } from '../server/store/json-file-store';
 import { CliError, EXIT_FAILURE, loadWmtFile, type CliIo } from './io';
@@ -17,11 +16,6 @@ export interface ImportMqmOptions {
 export async function importMqmCommand(io: CliIo, file: string, opts: ImportMqmOptions): Promise<number> {
   const started = performance.now();
   const loaded = await loadWmtFile(io, file, opts);
-  const name = path.basename(file);
-  for (const d of loaded.documents) {
-    const title = `${name} — ${d.system}`;
-    d.document.title = title.length > LIMITS.titleChars ? title.slice(0, LIMITS.titleChars - 1) + '…' : title;
-  }
   const dataDir = path.resolve(io.cwd ?? process.cwd(), opts.dataDir ?? io.env?.DATA_DIR ?? 'data');
   // Info lines ("Loaded n documents") would drown the summary; problems go to stderr.
   const logger: StoreLogger = {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildDocuments, parseWmtTsv, type WmtImportedDocument, type WmtIssue } from '../shared/wmt-tsv';
+import { parseWmtFile } from '../server/domain/import-mqm';
+import type { WmtImportedDocument, WmtIssue } from '../shared/wmt-tsv';
 
 /** Where a CLI run writes, and its environment: tests pass their own, so nothing spawns. */
 export interface CliIo {
@@ -42,13 +43,10 @@ export async function loadWmtFile(io: CliIo, file: string, langs: { sourceLang: 
     const reason = err instanceof Error ? err.message : String(err);
     throw new CliError(EXIT_BAD_INPUT, `cannot read ${file}: ${reason}`);
   }
-  const parsed = parseWmtTsv(text);
-  const name = path.basename(file);
-  const built = buildDocuments(parsed.rows, { ...langs, file: name });
-  const skipped = [...parsed.errors, ...built.errors].sort((a, b) => a.line - b.line);
+  const parsed = parseWmtFile(text, { ...langs, file: path.basename(file) });
   // Never silently: every skipped row and every liberty taken, with its line (file:line: like compilers).
-  for (const e of skipped) io.stderr(`${file}:${e.line}: skipped: ${e.message}\n`);
+  for (const e of parsed.skipped) io.stderr(`${file}:${e.line}: skipped: ${e.message}\n`);
   for (const w of parsed.warnings) io.stderr(`${file}:${w.line}: warning: ${w.message}\n`);
-  if (parsed.rows.length === 0) throw new CliError(EXIT_BAD_INPUT, `${file}: no usable rows (is it a WMT MQM TSV file?)`);
-  return { file, documents: built.documents, skipped, rows: parsed.rows.length - built.errors.length };
+  if (parsed.documents.length === 0) throw new CliError(EXIT_BAD_INPUT, `${file}: no usable rows (is it a WMT MQM TSV file?)`);
+  return { file, documents: parsed.documents, skipped: parsed.skipped, rows: parsed.rows };
 }

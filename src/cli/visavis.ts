@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { LangSchema } from '../shared/schemas';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, type CliIo } from './io';
 import { importMqmCommand } from './import-mqm-command';
+import { qaCommand } from './qa-command';
 import { scoreCommand } from './score-command';
 
 export type { CliIo } from './io';
@@ -53,6 +54,29 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('--strict', 'exit with 1 when malformed rows were skipped')
     .action(async (file: string, opts) => {
       exit.code = await importMqmCommand(io, file, opts);
+    });
+
+  cli
+    .command('qa')
+    .description(
+      'Run the QA checks (terminology, names, numbers, completeness, punctuation, French typography) on two ' +
+        'plain texts paired paragraph by paragraph, or on a document exported from the app. ' +
+        'Exit codes: 0 clean, 1 a finding at or above --fail-on, 2 bad input.',
+    )
+    .option('--source <file>', 'source text, one paragraph per line')
+    .option('--target <file>', 'translation, one paragraph per line')
+    .option('--document <file>', 'the app’s JSON export (instead of --source/--target)')
+    .option('--glossary <file>', 'termbase: .csv (source,target,forbidden,note) or .tbx')
+    .option('--source-lang <tag>', 'source language (default: the export’s, or ar)', lang)
+    .option('--target-lang <tag>', 'target language (default: the export’s, or fr)', lang)
+    .addOption(new Option('--paragraphs <break>', 'what separates paragraphs in the texts').choices(['line', 'blank-line']).default('line'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit with 1 when a finding is this severe or worse').choices(['minor', 'major', 'critical']).default('major'))
+    .option('--settings <file>', 'QA settings as JSON: {"checks": {"<check>": {"enabled", "severity"}}, "accentInsensitive"}')
+    .option('--disable <checks>', 'comma-separated check ids to switch off')
+    .option('--accent-insensitive', 'match French glossary terms without accents')
+    .action(async (opts) => {
+      exit.code = await qaCommand(io, opts);
     });
 
   return cli;

@@ -70,3 +70,17 @@ describe('segmentHistory', () => {
     expect(segmentHistory(events, 'nope')).toEqual({ revisions: [], original: '', lastApproved: null });
   });
 });
+
+describe('segmentHistory and document approval', () => {
+  it('counts a document approval as the last approval of every segment', () => {
+    const approved: DocumentEvent = {
+      seq: 9,
+      at: at(9),
+      actor: 'ed',
+      type: 'DocumentStatusChanged',
+      payload: { status: 'approved', reason: null, override: false },
+    };
+    const h = segmentHistory([...events, approved], 's2');
+    expect(h.lastApproved).toEqual({ seq: 9, at: at(9), actor: 'ed', text: 'autre texte' });
+  });
+});

@@ -70,6 +70,10 @@ export function segmentHistory(events: readonly DocumentEvent[], segmentId: stri
           lastApproved = { seq: e.seq, at: e.at, actor: e.actor, text };
         }
         break;
+      case 'DocumentStatusChanged':
+        // Approving the document approves the text of every segment in it.
+        if (e.payload.status === 'approved' && text !== undefined) lastApproved = { seq: e.seq, at: e.at, actor: e.actor, text };
+        break;
       default:
         break;
     }

@@ -61,7 +61,13 @@ export type Anchor = z.infer<typeof AnchorSchema>;
 /** The category and severity exactly as an imported file had them, when ours are a mapping. */
 export const FlagOriginalSchema = z.object({ category: z.string(), severity: z.string() });
 
-export const DocumentOriginSchema = z.object({ format: z.string(), system: z.string().optional(), file: z.string().optional() });
+export const DocumentOriginSchema = z.object({
+  format: z.string(),
+  system: z.string().optional(),
+  file: z.string().optional(),
+  /** Documents imported together from one file share a batch (a file imported twice makes two). */
+  batch: z.string().optional(),
+});
 
 export const FlagSideSchema = z.enum(['source', 'target']);
 export type FlagSide = z.infer<typeof FlagSideSchema>;

@@ -76,7 +76,8 @@ export function revertSegment(segmentId: string, target: string, toSeq: number, 
 export function createFlag(body: CreateFlagBody): Decide<string> {
   return (state) => {
     const segment = segmentOf(state, body.segmentId);
-    assertWritable(state);
+    // An approved segment is settled: an editor reopens it before anyone flags it again.
+    assertWritable(state, segment);
     const text = body.side === 'source' ? segment.source : segment.target;
     // The source never changes, so only a target selection can be stale.
     if (body.side === 'target' && segment.version !== body.baseVersion) {
@@ -242,6 +243,9 @@ export function changeSegmentStatus(segmentId: string, body: StatusBody): Decide
     const from = segment.status;
     // Only reopening leaves an approved segment; everything else needs it not approved.
     if ((body.action === 'reopen') !== (from === 'approved')) throw invalid(from, body.action);
+    if (body.action === 'approve' && segment.target.trim() === '') {
+      throw conflict('INVALID_TRANSITION', `Segment ${segment.index + 1} has no translation to approve.`);
+    }
     const { override } =
       body.action === 'approve' ? checkOverride(blockingFlags(state, segmentId), body, `Segment ${segment.index + 1}`) : { override: false };
     if (body.action === 'request-changes' && !body.reason) {

@@ -1,4 +1,5 @@
 import type { NewEvent } from '../../shared/events';
+import { newId } from '../../shared/ids';
 import { LIMITS } from '../../shared/schemas';
 import { buildDocuments, parseWmtTsv, type WmtImportedDocument, type WmtIssue } from '../../shared/wmt-tsv';
 import type { DocumentStore } from '../store/document-store';
@@ -38,7 +39,9 @@ export interface ParsedWmtFile {
 export function parseWmtFile(text: string, opts: { file: string; sourceLang: string; targetLang: string }): ParsedWmtFile {
   const parsed = parseWmtTsv(text);
   const built = buildDocuments(parsed.rows, opts);
+  const batch = newId('b');
   for (const d of built.documents) {
+    if (d.document.origin) d.document.origin = { ...d.document.origin, batch };
     const title = `${opts.file} — ${d.system}`;
     d.document.title = title.length > LIMITS.titleChars ? title.slice(0, LIMITS.titleChars - 1) + '…' : title;
   }

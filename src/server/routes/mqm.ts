@@ -61,7 +61,10 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
   app.get('/api/comparisons', async (req) => {
     requirePermission(req, 'document.read');
     const { file } = parseWith(CompareQuerySchema, req.query);
-    const summaries = (await store.list()).filter((d) => d.origin?.format === WMT_FORMAT && d.origin.file === file);
+    const fromFile = (await store.list()).filter((d) => d.origin?.format === WMT_FORMAT && d.origin.file === file);
+    // A file imported more than once: compare the systems of the latest import.
+    const latest = fromFile.reduce<(typeof fromFile)[number] | undefined>((a, d) => (!a || d.createdAt > a.createdAt ? d : a), undefined);
+    const summaries = fromFile.filter((d) => d.origin?.batch === latest?.origin?.batch);
     const systems = await Promise.all(
       summaries.map(async (s) => {
         const doc = (await store.get(s.id))!;
