@@ -6,11 +6,13 @@ import { checkJsonServerFile, startJsonServer } from './json-server';
 import { percentile, runLoad, type LoadResult } from './load';
 import { checkOurDurability, startOurs } from './ours';
 import { cleanUp, killAllNow } from './processes';
+import { runQaBench } from './qa';
 import { fmtMs, fmtRate, loadAverage, log, printResults, type Measured } from './report';
 import { WORKLOADS, type Target, type Workload } from './target';
 
-// npm run bench — durable writes against our server vs the same workload against json-server 0.17.4, measured
-// in the same run. Settings: see config.ts.
+// npm run bench — the QA checks over a 10,000-segment document (bench/qa.ts), then durable writes against our
+// server vs the same workload against json-server 0.17.4, measured in the same run. Settings: see config.ts;
+// BENCH_ONLY=qa runs the QA checks benchmark alone.
 
 async function measure(target: Target, workload: Workload, seconds: number): Promise<Measured> {
   const cpu0 = processCpuSeconds(target.child.proc.pid);
@@ -56,6 +58,10 @@ async function runTarget(target: Target): Promise<{ measured: Measured[]; all: L
 }
 
 async function main(): Promise<number> {
+  // CPU-bound and short: before the load runs heat the machine.
+  runQaBench(log);
+  if (process.env.BENCH_ONLY === 'qa') return 0;
+  log();
   log('Vis-à-vis write benchmark');
   log(
     `  node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? '?'}), ${os.platform()} ${os.release()}, ` +

@@ -161,7 +161,7 @@ async function loadSettings(io: CliIo, opts: QaOptions): Promise<QaSettings> {
 
 // ---- Output ---------------------------------------------------------------------------------------
 
-// Spaces a reviewer must see: no-break (U+00A0) and narrow no-break (U+202F).
+// Spaces a reviewer must see: no-break (U+00A0) as ⍽, narrow no-break (U+202F) as ⸱.
 const visible = (s: string) => s.replace(/\u00a0/g, '⍽').replace(/\u202f/g, '⸱').replace(/[\n\t]/g, ' ');
 const quoted = (s: string, max = 60) => `“${visible(s.length > max ? s.slice(0, max - 1) + '…' : s)}”`;
 
@@ -214,8 +214,8 @@ function junitReport(doc: QaDocument, title: string, findings: Finding[], locate
       const loc = locate(f);
       const details = [
         `${f.severity} ${f.checkId} (${f.category}), ${f.side} ${f.start}-${f.end}${loc ? ` at ${loc.file}:${loc.line}:${loc.column}` : ''}`,
-        `quote: ${f.quote}`,
-        ...(f.fix ? [`fix: ${f.fix.replacement === '' ? '(delete)' : f.fix.replacement}`] : []),
+        `quote: ${visible(f.quote)}`,
+        ...(f.fix ? [`fix: ${f.fix.replacement === '' ? '(delete)' : visible(f.fix.replacement)}`] : []),
       ];
       return { '@_message': xmlSafe(`[${f.severity}] ${englishMessage(f)}`), '@_type': f.checkId, '#text': xmlSafe(details.join('\n')) };
     }),

@@ -1,0 +1,210 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { LangSchema } from './primitives';
+
+/*
+ * Project termbases for the terminology checks (qa/terms.ts), from two formats:
+ * - CSV, the sample's format: header `source,target,forbidden,note` (any order, case-insensitive; `forbidden`
+ *   and `note` optional; `,`, `;` or tab as delimiter), `|`-separated alternatives in every term column.
+ * - TBX-Basic (ISO 30042): termEntry/langSet/tig/term, and TBX v3's conceptEntry/langSec/termSec. A term whose
+ *   administrativeStatus is deprecatedTerm-admn or supersededTerm-admn, or whose normativeAuthorization is
+ *   deprecatedTerm, superseded or forbidden, is a forbidden form; every other term is an accepted one.
+ * Bad rows never throw: they come back in `errors` with their 1-based line, and the other rows are kept.
+ */
+
+export const GlossaryEntrySchema = z
+  .object({
+    /** Source-language forms of the concept (synonyms); empty only for a forbidden-everywhere entry. */
+    source: z.array(z.string().min(1)),
+    /** Accepted target forms: any one of them satisfies the check. */
+    target: z.array(z.string().min(1)),
+    /** Target forms that must not be used for this concept. */
+    forbidden: z.array(z.string().min(1)),
+    note: z.string().default(''),
+  })
+  .refine((e) => e.source.length > 0 || e.forbidden.length > 0, { message: 'an entry needs a source term or a forbidden form' });
+export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
+
+export const GlossarySchema = z.object({
+  sourceLang: LangSchema,
+  targetLang: LangSchema,
+  entries: z.array(GlossaryEntrySchema),
+});
+export type Glossary = z.infer<typeof GlossarySchema>;
+
+export interface GlossaryIssue {
+  /** 1-based line in the file (0 when it cannot be told). */
+  line: number;
+  message: string;
+}
+
+export interface GlossaryParseResult {
+  entries: GlossaryEntry[];
+  errors: GlossaryIssue[];
+}
+
+const alternatives = (cell: string | undefined): string[] =>
+  (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Parses a CSV glossary (papaparse). */
+export function parseGlossaryCsv(text: string): GlossaryParseResult {
+  const body = text.replace(/^\uFEFF/, '');
+  const entries: GlossaryEntry[] = [];
+  const errors: GlossaryIssue[] = [];
+  const rows: { cells: string[]; line: number }[] = [];
+  let cursor = 0;
+  Papa.parse<string[]>(body, {
+    delimitersToGuess: [',', ';', '\t'],
+    skipEmptyLines: 'greedy',
+    step: (result) => {
+      let start = cursor;
+      while (body[start] === '\n' || body[start] === '\r') start++;
+      cursor = result.meta.cursor;
+      for (const e of result.errors) {
+        // A malformed row: report it where papaparse saw the problem, or at the row's first line.
+        if (e.code !== 'UndetectableDelimiter') errors.push({ line: lineAt(body, e.index ?? start), message: e.message });
+      }
+      if (result.errors.some((e) => e.type === 'Quotes')) return;
+      rows.push({ cells: result.data, line: lineAt(body, start) });
+    },
+  });
+  const header = rows.shift();
+  if (!header) return { entries, errors: errors.length ? errors : [{ line: 1, message: 'empty file' }] };
+  const columns = header.cells.map((c) => c.trim().toLowerCase());
+  const col = (name: string) => columns.indexOf(name);
+  const [src, tgt, forb, note] = [col('source'), col('target'), col('forbidden'), col('note')];
+  if (src === -1 || tgt === -1) {
+    const missing = [src === -1 ? 'source' : '', tgt === -1 ? 'target' : ''].filter(Boolean).join(' and ');
+    errors.unshift({ line: header.line, message: `header must name the columns source,target[,forbidden,note]: no ${missing} column` });
+    return { entries, errors };
+  }
+  for (const { cells, line } of rows) {
+    if (cells.length !== columns.length) {
+      errors.push({ line, message: `${cells.length} fields, expected ${columns.length} (quote a field that contains the delimiter)` });
+      continue;
+    }
+    const entry = {
+      source: alternatives(cells[src]),
+      target: alternatives(cells[tgt]),
+      forbidden: forb === -1 ? [] : alternatives(cells[forb]),
+      note: note === -1 ? '' : (cells[note] ?? '').trim(),
+    };
+    if (entry.source.length === 0 && entry.forbidden.length === 0) {
+      errors.push({ line, message: 'no source term (and no forbidden form)' });
+    } else if (entry.target.length === 0 && entry.forbidden.length === 0) {
+      errors.push({ line, message: 'no target term and no forbidden form' });
+    } else {
+      entries.push(entry);
+    }
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { entries, errors };
+}
+
+// ---- TBX ------------------------------------------------------------------------------------------
+
+/** A node of fast-xml-parser's preserveOrder tree: `{ tag: children, ':@': attributes }` or `{ '#text': … }`. */
+type XmlNode = Record<string, unknown>;
+
+const ATTRS = ':@';
+const tagOf = (node: XmlNode): string => Object.keys(node).find((k) => k !== ATTRS) ?? '';
+const childrenOf = (node: XmlNode): XmlNode[] => {
+  const c = node[tagOf(node)];
+  return Array.isArray(c) ? (c as XmlNode[]) : [];
+};
+const attr = (node: XmlNode, name: string): string | undefined => {
+  const a = node[ATTRS] as Record<string, unknown> | undefined;
+  const v = a?.[name];
+  return v === undefined ? undefined : String(v);
+};
+
+function textOf(node: XmlNode): string {
+  const tag = tagOf(node);
+  if (tag === '#text') return String(node['#text']);
+  return childrenOf(node).map(textOf).join('');
+}
+
+function* descendants(nodes: XmlNode[], names: ReadonlySet<string>): Generator<XmlNode> {
+  for (const n of nodes) {
+    if (names.has(tagOf(n))) yield n;
+    else yield* descendants(childrenOf(n), names);
+  }
+}
+
+const ENTRY = new Set(['termEntry', 'conceptEntry']);
+const LANG = new Set(['langSet', 'langSec']);
+const TERM_GROUP = new Set(['tig', 'ntig', 'termSec']);
+const TERM = new Set(['term']);
+const TERM_NOTE = new Set(['termNote']);
+const NOTE = new Set(['descrip', 'note']);
+const FORBIDDEN_STATUS = /^(deprecatedTerm(-admn)?|supersededTerm(-admn)?|superseded|forbidden|deprecated)$/i;
+
+const primary = (lang: string) => lang.toLowerCase().split(/[-_]/)[0]!;
+
+export interface TbxOptions {
+  sourceLang: string;
+  targetLang: string;
+}
+
+export interface TbxParseResult extends GlossaryParseResult {
+  /** Languages found in the file (xml:lang of langSet / langSec). */
+  languages: string[];
+  /** Entries with no term in the source or target language (normal in a multilingual termbase). */
+  skipped: number;
+}
+
+/** Parses a TBX termbase (fast-xml-parser); languages match on their primary subtag ("fr" matches "fr-FR"). */
+export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
+  const body = xml.replace(/^\uFEFF/, '');
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) {
+    return { entries: [], errors: [{ line: valid.err.line, message: `not well-formed XML (column ${valid.err.col}): ${valid.err.msg}` }], languages: [], skipped: 0 };
+  }
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, removeNSPrefix: true, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, trimValues: false });
+  const tree = parser.parse(body) as XmlNode[];
+  const entries: GlossaryEntry[] = [];
+  const languages = new Set<string>();
+  let skipped = 0;
+  let count = 0;
+  const [sl, tl] = [primary(langs.sourceLang), primary(langs.targetLang)];
+  for (const entryNode of descendants(tree, ENTRY)) {
+    count++;
+    const entry: GlossaryEntry = { source: [], target: [], forbidden: [], note: '' };
+    const notes: string[] = [];
+    for (const child of childrenOf(entryNode)) if (NOTE.has(tagOf(child))) notes.push(textOf(child).trim());
+    for (const langNode of descendants(childrenOf(entryNode), LANG)) {
+      const lang = attr(langNode, 'lang') ?? '';
+      if (lang) languages.add(lang);
+      const side = primary(lang) === sl ? 'source' : primary(lang) === tl ? 'target' : null;
+      for (const group of descendants(childrenOf(langNode), TERM_GROUP)) {
+        const term = [...descendants(childrenOf(group), TERM)].map(textOf).join(' ').replace(/\s+/g, ' ').trim();
+        if (!term || !side) continue;
+        const statuses = [...descendants(childrenOf(group), TERM_NOTE)]
+          .filter((n) => /^(administrativeStatus|normativeAuthorization)$/.test(attr(n, 'type') ?? ''))
+          .map((n) => textOf(n).trim());
+        if (side === 'source') entry.source.push(term);
+        else if (statuses.some((s) => FORBIDDEN_STATUS.test(s))) entry.forbidden.push(term);
+        else entry.target.push(term);
+      }
+    }
+    entry.note = notes.filter(Boolean).join(' ');
+    if (entry.source.length === 0 || entry.target.length + entry.forbidden.length === 0) skipped++;
+    else entries.push(entry);
+  }
+  const errors: GlossaryIssue[] = [];
+  if (count === 0) errors.push({ line: 1, message: 'no termEntry (TBX 2) or conceptEntry (TBX 3) elements: is it a TBX file?' });
+  else if (entries.length === 0) {
+    errors.push({ line: 1, message: `no entry has terms in both ${langs.sourceLang} and ${langs.targetLang} (languages in the file: ${[...languages].join(', ') || 'none'})` });
+  }
+  return { entries, errors, languages: [...languages], skipped };
+}

@@ -1,0 +1,142 @@
+/*
+ * Numbers as written in running text, with every value they can mean. Digits may be Western, Arabic-Indic
+ * (٠–٩) or Eastern Arabic-Indic (۰–۹). Groups may be separated by a space (plain, no-break U+00A0, narrow U+202F,
+ * thin), an apostrophe (Swiss), "٬", "," or "."; decimals by ",", "." or "٫". A single "," before exactly three
+ * digits follows the text's language: a decimal comma in French ("1,000" is one), a thousands separator in English
+ * ("1,000" is a thousand); in other languages, and for a single "." (1.000 is a thousand in German, Spanish, often in
+ * Arabic texts, and one in English), both values are kept, so that equal numbers are never reported as different.
+ * Several dots that cannot be groups (22.04.2024) are separate numbers.
+ */
+
+// Languages writing a decimal comma (CLDR), and those writing a decimal point and grouping with commas.
+const DECIMAL_COMMA = new Set('fr de es it pt nl ru pl cs sk sl hr sr bs bg ro tr sv da nb nn no fi et lv lt uk be el hu id vi ca gl eu az kk uz ka hy sq mk is'.split(' '));
+const DECIMAL_POINT = new Set('en zh ja ko he th hi bn ta te mr gu kn ml pa ur ms fil tl sw'.split(' '));
+
+export type CommaReading = 'decimal' | 'group' | 'either';
+export function commaReading(lang: string): CommaReading {
+  const p = lang.toLowerCase().split(/[-_]/)[0]!;
+  return DECIMAL_COMMA.has(p) ? 'decimal' : DECIMAL_POINT.has(p) ? 'group' : 'either';
+}
+
+export interface NumberToken {
+  start: number;
+  end: number;
+  raw: string;
+  /** Canonical values ("1000", "3.5"); more than one when the notation is ambiguous. */
+  values: string[];
+  /** Digits were Arabic-Indic. */
+  arabicDigits: boolean;
+}
+
+const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]+/g;
+const GROUP_ONLY = new Set([' ', '\u00a0', '\u202f', '\u2009', '\u2007', "'", '’', '\u066c']);
+const POINT = new Set([',', '.', '\u066b']);
+
+export function westernDigits(s: string): string {
+  if (!/[\u0080-\uffff]/.test(s)) return s;
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
+  });
+}
+
+/** "007" → "7", ("3", "50") → "3.5". */
+export function canonical(int: string, frac = ''): string {
+  const i = int.replace(/^0+(?=\d)/, '');
+  const f = frac.replace(/0+$/, '');
+  return f ? `${i}.${f}` : i;
+}
+
+interface Run {
+  start: number;
+  end: number;
+  digits: string;
+}
+
+const groupsOk = (parts: Run[]) => parts[0]!.digits.length <= 3 && parts.slice(1).every((p) => p.digits.length === 3);
+
+function token(text: string, parts: Run[], values: string[]): NumberToken {
+  const start = parts[0]!.start;
+  const end = parts[parts.length - 1]!.end;
+  const raw = text.slice(start, end);
+  return { start, end, raw, values: [...new Set(values)], arabicDigits: /[\u0660-\u0669\u06f0-\u06f9]/.test(raw) };
+}
+
+function interpret(text: string, parts: Run[], seps: string[], comma: CommaReading): NumberToken[] {
+  const all = parts.map((p) => p.digits).join('');
+  if (seps.length === 0) return [token(text, parts, [canonical(all)])];
+  const last = seps[seps.length - 1]!;
+  const head = seps.slice(0, -1);
+  const lastPart = parts[parts.length - 1]!.digits;
+  const intOf = (ps: Run[]) => ps.map((p) => p.digits).join('');
+  if (seps.every((s) => GROUP_ONLY.has(s))) return [token(text, parts, [canonical(all)])];
+  if (last === '\u066b' || (POINT.has(last) && head.length > 0 && head.every((s) => s === head[0] && s !== last))) {
+    // Groups then a decimal point: 1,234.5 · 1.234,5 · 1 234,5 · ١٬٢٣٤٫٥
+    if (groupsOk(parts.slice(0, -1))) return [token(text, parts, [canonical(intOf(parts.slice(0, -1)), lastPart)])];
+  } else if (seps.every((s) => s === last) && POINT.has(last)) {
+    if (seps.length === 1) {
+      const [a, b] = [parts[0]!.digits, lastPart];
+      const asGroup = canonical(a + b);
+      const asDecimal = canonical(a, b);
+      if (b.length !== 3 || a.length > 3 || /^0+$/.test(a)) return [token(text, parts, [asDecimal])];
+      if (last === ',' && comma === 'decimal') return [token(text, parts, [asDecimal])];
+      if (last === ',' && comma === 'group') return [token(text, parts, [asGroup])];
+      return [token(text, parts, [asDecimal, asGroup])];
+    }
+    if (groupsOk(parts)) return [token(text, parts, [canonical(all)])];
+  }
+  return parts.map((p) => token(text, [p], [canonical(p.digits)]));
+}
+
+/** Numbers of a text; `lang` decides what a lone comma before three digits means (see above). */
+export function parseNumbers(text: string, lang = ''): NumberToken[] {
+  const comma = commaReading(lang);
+  const runs: Run[] = [];
+  for (const m of text.matchAll(DIGITS)) runs.push({ start: m.index, end: m.index + m[0].length, digits: westernDigits(m[0]) });
+  const out: NumberToken[] = [];
+  for (let i = 0; i < runs.length; ) {
+    const parts = [runs[i]!];
+    const seps: string[] = [];
+    let j = i;
+    while (j + 1 < runs.length && runs[j + 1]!.start - runs[j]!.end === 1) {
+      const sep = text[runs[j]!.end]!;
+      const next = runs[j + 1]!;
+      if (GROUP_ONLY.has(sep)) {
+        // A space joins digit groups only when it really is grouping: 1 000 000, never "en 2024 200 personnes".
+        const ok = next.digits.length === 3 && groupsOk(parts) && seps.every((s) => s === sep);
+        if (!ok) break;
+      } else if (!POINT.has(sep)) break;
+      parts.push(next);
+      seps.push(sep);
+      j++;
+    }
+    out.push(...interpret(text, parts, seps, comma));
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Words that say "× 1,000,000" after a number ("2 millions", "٣ مليارات"). */
+export const MULTIPLIERS: Readonly<Record<string, number>> = {
+  mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9,
+  thousand: 1e3, thousands: 1e3, billion: 1e9, billions: 1e9,
+  'ألف': 1e3, 'آلاف': 1e3, 'الف': 1e3, 'مليون': 1e6, 'ملايين': 1e6, 'مليار': 1e9, 'مليارات': 1e9,
+};
+
+// A multiplier word right after the number (sticky: tried at one position, no slicing).
+const MULTIPLIER_AFTER = new RegExp(`[\\s\\u00a0\\u202f]+(${Object.keys(MULTIPLIERS).join('|')})(?![\\p{L}])`, 'iuy');
+
+/** Adds the multiplied value of "2,5 millions" to its values. */
+export function withMultipliers(text: string, nums: NumberToken[]): NumberToken[] {
+  for (const n of nums) {
+    MULTIPLIER_AFTER.lastIndex = n.end;
+    const m = MULTIPLIER_AFTER.exec(text);
+    const mult = m ? MULTIPLIERS[m[1]!.toLowerCase()] : undefined;
+    if (!mult) continue;
+    for (const v of [...n.values]) {
+      const x = Number(v) * mult;
+      if (Number.isSafeInteger(Math.round(x))) n.values.push(String(Math.round(x)));
+    }
+  }
+  return nums;
+}
