@@ -10,6 +10,7 @@ import { userRoutes } from './auth/user-routes';
 import { AppError } from './errors';
 import { documentRoutes } from './routes/documents';
 import { mqmRoutes } from './routes/mqm';
+import { qaRoutes } from './routes/qa';
 import { workflowRoutes } from './routes/workflow';
 import type { DocumentStore } from './store/document-store';
 
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(documentRoutes, { store: opts.store });
   await app.register(workflowRoutes, { store: opts.store });
   await app.register(mqmRoutes, { store: opts.store });
+  await app.register(qaRoutes, { store: opts.store });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

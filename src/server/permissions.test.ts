@@ -45,6 +45,8 @@ interface Fixture {
   n: number;
   /** The document's seq once set up. */
   seq: number;
+  /** An automatic finding (a double space in segment 4). */
+  findingId: string;
 }
 
 interface Case {
@@ -144,6 +146,30 @@ const CASES: Case[] = [
     request: (f) => ({ method: 'POST', url: `${docUrl(f)}/scoring`, payload: { preset: 'wmt', cutScore: 90 } }),
   },
   {
+    route: 'POST /api/documents/:id/glossary',
+    label: 'POST glossary (CSV)',
+    need: 'qa.settings',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/glossary`, payload: { format: 'csv', text: 'source,target\ncat,chat\n', fileName: 'g.csv' } }),
+  },
+  {
+    route: 'DELETE /api/documents/:id/glossary',
+    label: 'DELETE glossary',
+    need: 'qa.settings',
+    request: (f) => ({ method: 'DELETE', url: `${docUrl(f)}/glossary` }),
+  },
+  {
+    route: 'POST /api/documents/:id/qa-settings',
+    label: 'POST QA settings',
+    need: 'qa.settings',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/qa-settings`, payload: { accentInsensitive: true } }),
+  },
+  {
+    route: 'POST /api/documents/:id/findings/:findingId/dismiss',
+    label: 'POST dismiss a finding',
+    need: 'qa.dismiss',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/findings/${f.findingId}/dismiss`, payload: { reason: 'intended' } }),
+  },
+  {
     route: 'POST /api/documents/import-mqm',
     label: 'POST import-mqm (WMT TSV)',
     need: 'document.create',
@@ -237,6 +263,7 @@ describe('permissions: every mutating route × every role', () => {
             { source: 'The cat sat on the mat', target: 'Le chat est assis sur le tapis' },
             { source: 'Second', target: 'Deuxième' },
             { source: 'Third', target: 'Troisième' },
+            { source: 'Fourth', target: 'Le  quatrième' },
           ],
         },
       })
@@ -258,8 +285,10 @@ describe('permissions: every mutating route × every role', () => {
     const commentId = (json(commented).flag as Flag).comments.at(-1)!.id;
     // The flags as they are now (a comment bumps a flag's version).
     const now = (await ok({ method: 'GET', url: `/api/documents/${doc.id}` })).document as DocumentState;
+    const findings = (await ok({ method: 'GET', url: `/api/documents/${doc.id}/qa` })).findings as { id: string; checkId: string }[];
+    const findingId = findings.find((x) => x.checkId === 'double-space')!.id;
     const current = (flag: Flag) => now.flags.find((x) => x.id === flag.id)!;
-    return { f: { doc, open: current(open), disputed: current(disputed), commentId, targetUserId, n: k, seq: now.seq }, user };
+    return { f: { doc, open: current(open), disputed: current(disputed), commentId, targetUserId, n: k, seq: now.seq, findingId }, user };
   }
 
   it('the table lists exactly the mutating routes the app has', () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseGlossaryCsv } from '../shared/glossary';
 import { importPlainTexts } from '../shared/import-text';
 import { createDocument } from './routes/documents';
 import type { DocumentStore } from './store/document-store';
@@ -10,11 +11,12 @@ export const SAMPLE_ID = 'laftit-darmanin';
 export async function seedSample(store: DocumentStore, samplesDir: string): Promise<boolean> {
   if ((await store.list()).length > 0) return false;
   const dir = path.join(samplesDir, SAMPLE_ID);
-  const [source, target] = await Promise.all([
+  const [source, target, glossaryCsv] = await Promise.all([
     readFile(path.join(dir, 'source.ar.txt'), 'utf8'),
     readFile(path.join(dir, 'target.fr.txt'), 'utf8'),
+    readFile(path.join(dir, 'glossary.csv'), 'utf8'),
   ]);
-  await createDocument(
+  const doc = await createDocument(
     store,
     {
       id: SAMPLE_ID,
@@ -25,5 +27,10 @@ export async function seedSample(store: DocumentStore, samplesDir: string): Prom
     },
     'Vis-à-vis',
   );
+  // The project termbase comes with it, so the terminology checks work from the first minute.
+  const glossary = { sourceLang: 'ar', targetLang: 'fr', entries: parseGlossaryCsv(glossaryCsv).entries };
+  await store.append(doc.id, 'Vis-à-vis', () => ({
+    events: [{ type: 'GlossarySet', payload: { glossary, fileName: 'glossary.csv' } }],
+  }));
   return true;
 }

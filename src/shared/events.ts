@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
+import { GlossarySchema } from './glossary';
+import { QaSettingsSchema } from './qa/types';
 import { ScoringSettingsSchema } from './scoring-settings';
 import {
   AnchorSchema,
@@ -55,6 +57,8 @@ export const EventPayloadSchemas = {
     correction: z.string(),
     comment: z.string(),
     original: FlagOriginalSchema.optional(),
+    /** The automatic finding a reviewer confirmed into this flag. */
+    findingId: z.string().max(64).optional(),
   }),
   FlagEdited: z.object({
     flagId: IdSchema,
@@ -80,6 +84,10 @@ export const EventPayloadSchemas = {
     override: z.boolean().default(false),
   }),
   ScoringSettingsChanged: z.object({ settings: ScoringSettingsSchema }),
+  GlossarySet: z.object({ glossary: GlossarySchema.nullable(), fileName: z.string().max(300).nullable() }),
+  QaSettingsChanged: z.object({ settings: QaSettingsSchema }),
+  /** A reviewer judged an automatic finding wrong; it stays hidden while its words stay the same. */
+  FindingDismissed: z.object({ findingId: z.string().max(64), segmentId: IdSchema, checkId: z.string().max(64), reason: Reason }),
   DocumentStatusChanged: z.object({
     status: DocumentStatusSchema,
     reason: Reason,
@@ -108,6 +116,9 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('SegmentStatusChanged'), payload: EventPayloadSchemas.SegmentStatusChanged }),
   z.object({ ...envelope, type: z.literal('DocumentStatusChanged'), payload: EventPayloadSchemas.DocumentStatusChanged }),
   z.object({ ...envelope, type: z.literal('ScoringSettingsChanged'), payload: EventPayloadSchemas.ScoringSettingsChanged }),
+  z.object({ ...envelope, type: z.literal('GlossarySet'), payload: EventPayloadSchemas.GlossarySet }),
+  z.object({ ...envelope, type: z.literal('QaSettingsChanged'), payload: EventPayloadSchemas.QaSettingsChanged }),
+  z.object({ ...envelope, type: z.literal('FindingDismissed'), payload: EventPayloadSchemas.FindingDismissed }),
 ]);
 export type DocumentEvent = z.infer<typeof DocumentEventSchema>;
 

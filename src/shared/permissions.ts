@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'segment.status': ['editor'],
   'document.status': ['editor'],
   'document.settings': ['editor'],
+  'qa.settings': ['reviewer', 'editor'],
+  'qa.dismiss': ['reviewer'],
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -76,6 +76,7 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
         correction: p.correction,
         comment: p.comment,
         ...(p.original ? { original: p.original } : {}),
+        ...(p.findingId ? { findingId: p.findingId } : {}),
         status: 'open',
         reason: null,
         comments: [],
@@ -144,6 +145,15 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
       return { ...state, status: event.payload.status, statusReason: event.payload.reason };
     case 'ScoringSettingsChanged':
       return { ...state, scoring: event.payload.settings };
+    case 'GlossarySet':
+      return { ...state, glossary: event.payload.glossary, glossaryFile: event.payload.fileName };
+    case 'QaSettingsChanged':
+      return { ...state, qaSettings: event.payload.settings };
+    case 'FindingDismissed': {
+      const p = event.payload;
+      const dismissal = { ...p, by: event.actor, at: event.at };
+      return { ...state, dismissed: [...(state.dismissed ?? []).filter((d) => d.findingId !== p.findingId), dismissal] };
+    }
   }
 }
 

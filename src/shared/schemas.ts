@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
+import { GlossarySchema } from './glossary';
+import { FlagSideSchema, LangSchema } from './primitives';
+import { QaSettingsSchema } from './qa/types';
 import { ScoringSettingsSchema } from './scoring-settings';
 
 /** Limits the API documents; the server maps a longer body to 413. */
@@ -13,9 +16,7 @@ export const LIMITS = {
   actorChars: 80,
 } as const;
 
-export const LangSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "ar" or "fr-FR"');
+export { FlagSideSchema, LangSchema, type FlagSide } from './primitives';
 
 export const IsoDateSchema = z.string().datetime({ offset: true });
 export const ActorSchema = z.string().trim().min(1).max(LIMITS.actorChars);
@@ -69,8 +70,6 @@ export const DocumentOriginSchema = z.object({
   batch: z.string().optional(),
 });
 
-export const FlagSideSchema = z.enum(['source', 'target']);
-export type FlagSide = z.infer<typeof FlagSideSchema>;
 /**
  * open → accepted (translator applied it) | resolved (dealt with otherwise) | rejected (not an error)
  * open → disputed (translator disagrees) → open again (reviewer maintains it) | withdrawn (reviewer agrees).
@@ -103,6 +102,8 @@ export const FlagSchema = z.object({
   correction: z.string().max(LIMITS.segmentChars),
   comment: z.string().max(LIMITS.commentChars),
   original: FlagOriginalSchema.optional(),
+  /** Set when the flag is an automatic finding a reviewer confirmed. */
+  findingId: z.string().optional(),
   status: FlagStatusSchema,
   /** Why it was last accepted, rejected, resolved, disputed, withdrawn or maintained. */
   reason: z.string().max(LIMITS.commentChars).nullable(),
@@ -115,6 +116,16 @@ export const FlagSchema = z.object({
   updatedAt: IsoDateSchema,
 });
 export type Flag = z.infer<typeof FlagSchema>;
+
+export const DismissalSchema = z.object({
+  findingId: z.string(),
+  segmentId: z.string(),
+  checkId: z.string(),
+  reason: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+export type Dismissal = z.infer<typeof DismissalSchema>;
 
 export const DocumentStatusSchema = z.enum(['in-translation', 'in-review', 'approved', 'returned']);
 export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
@@ -133,6 +144,13 @@ export const DocumentMetaSchema = z.object({
   statusReason: z.string().nullable().default(null),
   /** How the scorecard weighs flags (mqm-score.ts); absent until someone changes the defaults. */
   scoring: ScoringSettingsSchema.optional(),
+  /** The project termbase for the terminology checks, and the file it came from. */
+  glossary: GlossarySchema.nullable().optional(),
+  glossaryFile: z.string().nullable().optional(),
+  /** Which automatic checks run, at which severity (qa/types.ts); absent = defaults. */
+  qaSettings: QaSettingsSchema.optional(),
+  /** Automatic findings a reviewer dismissed, with why. */
+  dismissed: z.array(DismissalSchema).optional(),
   /** seq of the last event folded into this state. */
   seq: z.number().int().min(0),
 });
@@ -198,6 +216,8 @@ export const CreateFlagBodySchema = z.object({
   severity: SeveritySchema,
   correction: z.string().max(LIMITS.segmentChars).default(''),
   comment: z.string().max(LIMITS.commentChars).default(''),
+  /** When confirming an automatic finding: its id, so it is no longer suggested. */
+  findingId: IdSchema.optional(),
   /** The segment version the selection was made on. */
   baseVersion: VersionSchema,
 });

@@ -4,16 +4,18 @@ import enAdmin from '../../../locales/en/admin.json';
 import enAuth from '../../../locales/en/auth.json';
 import enCommon from '../../../locales/en/common.json';
 import enDocuments from '../../../locales/en/documents.json';
+import enQa from '../../../locales/en/qa.json';
 import enWorkspace from '../../../locales/en/workspace.json';
 import frAdmin from '../../../locales/fr/admin.json';
 import frAuth from '../../../locales/fr/auth.json';
 import frCommon from '../../../locales/fr/common.json';
 import frDocuments from '../../../locales/fr/documents.json';
+import frQa from '../../../locales/fr/qa.json';
 import frWorkspace from '../../../locales/fr/workspace.json';
 
 export const resources = {
-  en: { common: enCommon, documents: enDocuments, workspace: enWorkspace, auth: enAuth, admin: enAdmin },
-  fr: { common: frCommon, documents: frDocuments, workspace: frWorkspace, auth: frAuth, admin: frAdmin },
+  en: { common: enCommon, documents: enDocuments, workspace: enWorkspace, auth: enAuth, admin: enAdmin, qa: enQa },
+  fr: { common: frCommon, documents: frDocuments, workspace: frWorkspace, auth: frAuth, admin: frAdmin, qa: frQa },
 } as const;
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
@@ -46,7 +48,7 @@ export function initI18n(lng: string = initialLanguage()) {
       resources,
       lng,
       fallbackLng: 'en',
-      ns: ['common', 'documents', 'workspace', 'auth', 'admin'],
+      ns: ['common', 'documents', 'workspace', 'auth', 'admin', 'qa'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,

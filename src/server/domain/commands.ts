@@ -108,6 +108,7 @@ export function createFlag(body: CreateFlagBody): Decide<string> {
         severity: body.severity,
         correction: body.correction,
         comment: body.comment,
+        ...(body.findingId ? { findingId: body.findingId } : {}),
       },
     };
     return { events: [event], result: flagId };

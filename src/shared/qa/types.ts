@@ -58,7 +58,8 @@ const checkSetting = (id: CheckId) =>
 
 type ChecksShape = { [K in CheckId]: ReturnType<typeof checkSetting> };
 const checksShape = Object.fromEntries(QA_CHECK_IDS.map((id) => [id, checkSetting(id)])) as ChecksShape;
-const ChecksSchema = z.object(checksShape);
+// Strict: a misspelt check id is an error, not a silently ignored setting.
+const ChecksSchema = z.object(checksShape).strict();
 
 /**
  * Per-document QA settings: each check on or off with its severity, and whether French terms match without
