@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Glossary, GlossaryEntry } from '../glossary';
-import { checkTerms, compileGlossary } from './terms';
+import { checkTerms, compileGlossary, sourceTermSpans } from './terms';
 
 const entry = (source: string, target: string, forbidden = ''): GlossaryEntry => ({
   source: source.split('|'),
@@ -89,5 +89,27 @@ describe('terminology: findings', () => {
   it('compiles a glossary once per setting', () => {
     expect(compileGlossary(GLOSSARY, 'ar', 'fr', false)).toBe(compileGlossary(GLOSSARY, 'ar', 'fr', false));
     expect(compileGlossary(GLOSSARY, 'ar', 'fr', true)).not.toBe(compileGlossary(GLOSSARY, 'ar', 'fr', false));
+  });
+});
+
+describe('sourceTermSpans', () => {
+  it('finds glossary terms in an Arabic source, with clitics and harakat, outermost only', () => {
+    const glossary = {
+      sourceLang: 'ar',
+      targetLang: 'fr',
+      entries: [
+        { source: ['لفتيت'], target: ['Laftit'], forbidden: [], note: '' },
+        { source: ['عبد الوافي لفتيت'], target: ['Abdelouafi Laftit'], forbidden: [], note: '' },
+        { source: ['الساحل والصحراء'], target: ['Sahel et du Sahara'], forbidden: [], note: '' },
+      ],
+    };
+    const g = compileGlossary(glossary, 'ar', 'fr', false);
+    const text = 'استقبل السيد عبد الوافي لفتيت وزيرَ الداخلية، ثم زار لفتيت منطقة الساحل والصحراء.';
+    const spans = sourceTermSpans(text, g).map((s) => [text.slice(s.start, s.end), s.targets[0]]);
+    expect(spans).toEqual([
+      ['عبد الوافي لفتيت', 'Abdelouafi Laftit'],
+      ['لفتيت', 'Laftit'],
+      ['الساحل والصحراء', 'Sahel et du Sahara'],
+    ]);
   });
 });

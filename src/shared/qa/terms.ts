@@ -225,3 +225,23 @@ export function checkTerms(seg: QaSegment, g: CompiledGlossary): RawFinding[] {
   }
   return out;
 }
+
+export interface TermSpan {
+  start: number;
+  end: number;
+  /** The glossary's source form and its accepted target forms. */
+  term: string;
+  targets: readonly string[];
+}
+
+/** Where glossary terms occur in a source text, outermost matches only: the workspace highlights them. */
+export function sourceTermSpans(source: string, g: CompiledGlossary): TermSpan[] {
+  if (g.sourceIndex.size === 0 || source === '') return [];
+  const tokens = keyedTokens(source, g.sourceNorm);
+  return outermost(findAll(tokens, g.sourceIndex)).map((h) => ({
+    start: tokens.tokens[h.from]!.start,
+    end: tokens.tokens[h.to - 1]!.end,
+    term: h.form.surface,
+    targets: g.entries[h.form.entry]!.entry.target,
+  }));
+}

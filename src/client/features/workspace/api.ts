@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SegmentHistory } from '../../../shared/history';
+import type { QaSettings } from '../../../shared/qa/types';
 import type { ScoringSettings } from '../../../shared/scoring-settings';
 import type {
   CreateFlagBody,
@@ -121,5 +122,37 @@ export function useEditComment(docId: string) {
 export function useScoringSettings(docId: string) {
   return useDocMutation(docId, (settings: ScoringSettings) =>
     api<{ document: DocumentState }>(`${base(docId)}/scoring`, { method: 'POST', body: settings }),
+  );
+}
+
+// ---- Automatic QA --------------------------------------------------------------------------------
+
+export function useDismissFinding(docId: string) {
+  return useDocMutation(docId, ({ findingId, reason }: { findingId: string; reason: string }) =>
+    api<{ document: DocumentState }>(`${base(docId)}/findings/${encodeURIComponent(findingId)}/dismiss`, {
+      method: 'POST',
+      body: reason ? { reason } : {},
+    }),
+  );
+}
+
+export function useUploadGlossary(docId: string) {
+  return useDocMutation(docId, (body: { format: 'csv' | 'tbx'; text: string; fileName: string }) =>
+    api<{ document: DocumentState; errors: { line: number; message: string }[] }>(`${base(docId)}/glossary`, {
+      method: 'POST',
+      body,
+    }),
+  );
+}
+
+export function useRemoveGlossary(docId: string) {
+  return useDocMutation(docId, () =>
+    api<{ document: DocumentState }>(`${base(docId)}/glossary`, { method: 'DELETE' }),
+  );
+}
+
+export function useQaSettings(docId: string) {
+  return useDocMutation(docId, (settings: QaSettings) =>
+    api<{ document: DocumentState }>(`${base(docId)}/qa-settings`, { method: 'POST', body: settings }),
   );
 }

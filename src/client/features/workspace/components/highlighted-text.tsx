@@ -58,6 +58,7 @@ export const HighlightedText = memo(
               <mark
                 key={p.start}
                 data-severity={p.marks[0]!.severity}
+                data-kind={p.marks[0]!.kind ?? 'flag'}
                 data-active={p.marks.some((m) => m.id === activeId) ? 'true' : undefined}
                 data-overlap={p.marks.length > 1 ? 'true' : undefined}
               >

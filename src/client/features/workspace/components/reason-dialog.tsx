@@ -4,7 +4,7 @@ import { useModal } from '../../../lib/use-modal';
 import type { PanelAction } from './flag-panel';
 
 /** Decisions that ask why; some must say why. */
-export type ReasonAction = PanelAction | 'request-changes';
+export type ReasonAction = PanelAction | 'request-changes' | 'dismiss';
 const REQUIRED: readonly ReasonAction[] = ['dispute', 'maintain', 'request-changes'];
 
 interface Props {

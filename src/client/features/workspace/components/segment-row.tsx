@@ -24,6 +24,15 @@ export interface SegmentRowProps {
   canDecide: boolean;
   onStatus: (segment: Segment, action: StatusAction) => void;
   onHistory: (segment: Segment) => void;
+  /** Automatic findings on this segment, by side, and the glossary terms in its source. */
+  suggestions: SideHighlights;
+  sourceTerms: readonly Highlight[];
+  termNotes: readonly string[];
+}
+
+export interface SideHighlights {
+  source: readonly Highlight[];
+  target: readonly Highlight[];
 }
 
 export function textDir(lang: string): 'ltr' | 'rtl' {
@@ -45,10 +54,22 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const { t } = useTranslation('workspace');
   const n = segment.index + 1;
   const shownTarget = draft && draft.state !== 'saved' ? draft.text : segment.target;
-  const sourceMarks = useMemo(() => highlightsFor(flags, 'source', segment.source, segment.source), [flags, segment.source]);
+  const { suggestions, sourceTerms } = props;
+  const sourceMarks = useMemo(
+    () => [
+      ...highlightsFor(flags, 'source', segment.source, segment.source),
+      ...suggestions.source,
+      ...sourceTerms,
+    ],
+    [flags, segment.source, suggestions, sourceTerms],
+  );
   const targetMarks = useMemo(
-    () => highlightsFor(flags, 'target', segment.target, shownTarget),
-    [flags, segment.target, shownTarget],
+    () => [
+      ...highlightsFor(flags, 'target', segment.target, shownTarget),
+      // Findings are computed on the saved text: shown only while it is what the cell shows.
+      ...(shownTarget === segment.target ? suggestions.target : []),
+    ],
+    [flags, segment.target, shownTarget, suggestions],
   );
   const openCount = flags.filter((f) => f.status === 'open').length;
   const saveState = draft?.state;
@@ -107,6 +128,15 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
             onSelectionChange={(s, e) => props.onSelection(segment, 'source', s, e)}
             onFlagShortcut={props.onFlagShortcut}
           />
+        )}
+        {props.termNotes.length > 0 && (
+          <ul className="term-notes" aria-label={t('qa.glossary')}>
+            {props.termNotes.map((n) => (
+              <li key={n} dir="auto">
+                {n}
+              </li>
+            ))}
+          </ul>
         )}
       </td>
       <td className="seg-cell seg-target">

@@ -10,7 +10,9 @@ import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateFlag, usePatchFlag } from '../api';
 import { usePermissions } from '../hooks/use-permissions';
 import { useSaveQueue } from '../hooks/use-save-queue';
+import { useQaActions } from '../hooks/use-qa-actions';
 import { useWorkflow } from '../hooks/use-workflow';
+import type { Highlight } from '../lib/highlight';
 import { ConflictDialog, type ConflictInfo } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
 import { FlagDialog, type FlagDraft, type FlagFormValues } from './flag-dialog';
@@ -18,6 +20,7 @@ import { FlagPanel, type PanelAction } from './flag-panel';
 import { HeatStrip } from './heat-strip';
 import { HistoryDialog } from './history-dialog';
 import { OverrideDialog } from './override-dialog';
+import { QaPanel } from './qa-panel';
 import { ReasonDialog } from './reason-dialog';
 import { SaveStatus } from './save-status';
 import { Scorecard } from './scorecard';
@@ -31,6 +34,8 @@ interface Selection {
 }
 
 const EMPTY: readonly Flag[] = [];
+const NO_MARKS: readonly Highlight[] = [];
+const NO_NOTES: readonly string[] = [];
 
 export function WorkspacePage() {
   const { id = '' } = useParams();
@@ -56,7 +61,15 @@ export function WorkspacePage() {
   const [pendingAction, setPendingAction] = useState<{ flag: Flag; action: PanelAction } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(true);
-  const [panelTab, setPanelTab] = useState<'flags' | 'score'>('flags');
+  const [panelTab, setPanelTab] = useState<'flags' | 'qa' | 'score'>('flags');
+  const focusSpan = useCallback((segmentId: string, side: 'source' | 'target', start: number, end: number) => {
+    const el = cells.current.get(`${segmentId}:${side}`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+    el.setSelectionRange(start, end);
+  }, []);
+  const qa = useQaActions(id, doc, queue, focusSpan);
   const scoring = doc?.scoring ?? DEFAULT_SCORING;
   // Recomputed whenever flags or text change: the score is live.
   const score = useMemo(() => (doc ? scoreDocument(doc, scoring) : null), [doc, scoring]);
@@ -239,9 +252,9 @@ export function WorkspacePage() {
         onStatus={workflow.document}
         onApproveClean={workflow.approveClean}
       />
-      {(actionError ?? workflow.error) && (
+      {(actionError ?? workflow.error ?? qa.error) && (
         <p className="banner-error" role="alert">
-          {actionError ?? workflow.error}
+          {actionError ?? workflow.error ?? qa.error}
         </p>
       )}
       <div className="ws-body">
@@ -274,7 +287,11 @@ export function WorkspacePage() {
                   draft={draftsById.get(s.id)}
                   sourceLang={doc.sourceLang}
                   targetLang={doc.targetLang}
-                  activeFlagId={flagsBySegment.get(s.id)?.some((f) => f.id === activeFlagId) ? activeFlagId : undefined}
+                  activeFlagId={
+                    flagsBySegment.get(s.id)?.some((f) => f.id === activeFlagId)
+                      ? activeFlagId
+                      : qa.activeId && qa.suggestionsOf(s.id) !== qa.suggestionsOf('') ? qa.activeId : undefined
+                  }
                   onEdit={onEdit}
                   onBlur={onBlur}
                   onSelection={onSelection}
@@ -285,6 +302,9 @@ export function WorkspacePage() {
                   canDecide={can('segment.status') && doc.status !== 'approved'}
                   onStatus={workflow.segment}
                   onHistory={setHistoryOf}
+                  suggestions={qa.suggestionsOf(s.id)}
+                  sourceTerms={qa.termsOf(s.id)?.marks ?? NO_MARKS}
+                  termNotes={qa.termsOf(s.id)?.notes ?? NO_NOTES}
                 />
               ))}
             </tbody>
@@ -293,7 +313,7 @@ export function WorkspacePage() {
         {panelOpen && (
           <div className="side-panel">
             <div role="tablist" aria-label={t('score.tabs')} className="tabs">
-              {(['flags', 'score'] as const).map((tab) => (
+              {(['flags', 'qa', 'score'] as const).map((tab) => (
                 <button
                   key={tab}
                   type="button"
@@ -303,13 +323,32 @@ export function WorkspacePage() {
                   aria-controls={`tabpanel-${tab}`}
                   onClick={() => setPanelTab(tab)}
                 >
-                  {t(tab === 'flags' ? 'score.flagsTab' : 'score.tab')}
+                  {tab === 'flags'
+                    ? t('score.flagsTab')
+                    : tab === 'qa'
+                      ? `${t('qa.tab')} (${qa.findings.length})`
+                      : t('score.tab')}
                 </button>
               ))}
             </div>
             <div role="tabpanel" id={`tabpanel-${panelTab}`} aria-labelledby={`tab-${panelTab}`} className="tab-body">
               {panelTab === 'score' && score ? (
                 <Scorecard docId={doc.id} score={score} settings={scoring} canEdit={can('document.settings')} />
+              ) : panelTab === 'qa' ? (
+                <QaPanel
+                  doc={doc}
+                  findings={qa.findings}
+                  activeId={qa.activeId}
+                  canConfirm={can('flag.create') && doc.status !== 'approved'}
+                  canDismiss={can('qa.dismiss')}
+                  canFix={can('segment.edit') && doc.status !== 'approved'}
+                  canConfigure={can('qa.settings')}
+                  busy={qa.busy}
+                  onGoTo={qa.goTo}
+                  onConfirm={qa.confirm}
+                  onDismiss={qa.askDismiss}
+                  onFix={qa.fix}
+                />
               ) : (
           <FlagPanel
             docId={doc.id}
@@ -337,14 +376,16 @@ export function WorkspacePage() {
         onClose={() => setFlagDraft(null)}
       />
       <ReasonDialog
-        action={pendingAction?.action ?? workflow.reasonRequest?.action ?? null}
+        action={pendingAction?.action ?? workflow.reasonRequest?.action ?? (qa.dismissing ? 'dismiss' : null)}
         onClose={() => {
           setPendingAction(null);
           workflow.closeReason();
+          qa.askDismiss(null);
         }}
         onConfirm={(reason) => {
           if (pendingAction) void runAction(pendingAction.flag, pendingAction.action, reason);
-          else workflow.reasonRequest?.run(reason);
+          else if (workflow.reasonRequest) workflow.reasonRequest.run(reason);
+          else if (qa.dismissing) qa.dismiss(reason);
           setPendingAction(null);
           workflow.closeReason();
         }}

@@ -5,6 +5,8 @@ export interface Highlight {
   start: number;
   end: number;
   severity: Severity;
+  /** A reviewer's flag, an automatic finding not yet confirmed, or a glossary term. */
+  kind?: 'flag' | 'suggestion' | 'term';
 }
 
 export interface Piece {
@@ -15,8 +17,9 @@ export interface Piece {
 }
 
 const RANK: Record<Severity, number> = { critical: 3, major: 2, minor: 1, neutral: 0 };
+const KIND_RANK = { flag: 2, suggestion: 1, term: 0 } as const;
 
-/** Cuts text at every highlight boundary, so overlapping flags render as nested-looking runs. */
+/** Cuts text at every highlight boundary; each piece lists its highlights, flags first, then by severity. */
 export function splitForHighlights(text: string, highlights: readonly Highlight[]): Piece[] {
   const valid = highlights.filter((h) => h.start < h.end && h.end <= text.length);
   const cuts = new Set([0, text.length]);
@@ -31,7 +34,7 @@ export function splitForHighlights(text: string, highlights: readonly Highlight[
     const end = points[i + 1]!;
     const marks = valid
       .filter((h) => h.start <= start && h.end >= end)
-      .sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+      .sort((a, b) => KIND_RANK[b.kind ?? 'flag'] - KIND_RANK[a.kind ?? 'flag'] || RANK[b.severity] - RANK[a.severity]);
     pieces.push({ text: text.slice(start, end), start, marks });
   }
   return pieces;

@@ -1,0 +1,44 @@
+import { SAMPLE_ID, expect, test } from './fixtures/test';
+
+test('automatic checks: step with F8, confirm a finding as a flag, dismiss one, apply a fix', async ({ workspace, page }) => {
+  await workspace.openAs(SAMPLE_ID, 'Amina');
+  // Glossary terms are pointed out under the Arabic source.
+  await expect(page.getByRole('list', { name: 'Glossary' }).first()).toContainText('لفتيت → Laftit');
+
+  await page.getByRole('tab', { name: /^QA/ }).click();
+  const panel = page.getByRole('tabpanel');
+  const findings = panel.getByRole('listitem');
+  await expect(findings).toHaveCount(11);
+  await expect(panel.getByRole('button', { name: /^Misspelt name \(1\)$/ })).toBeVisible();
+
+  // F8 goes to the first finding and selects its words in the cell.
+  await page.keyboard.press('F8');
+  await expect(panel.getByText('1 of 11')).toBeVisible();
+  await expect.poll(() => workspace.selectedText(workspace.targetCell(1))).toBe('Lafetet');
+
+  // Confirmed: it becomes an ordinary flag, and is no longer suggested.
+  await findings.filter({ hasText: 'Lafetet' }).getByRole('button', { name: 'Confirm as flag' }).click();
+  await expect(findings).toHaveCount(10);
+  await page.getByRole('tab', { name: 'Flags' }).click();
+  await expect(workspace.flagItem(1, 1)).toContainText('“Lafetet” → “Laftit”');
+
+  // Dismissed with a reason: gone, and still gone after a reload.
+  await page.getByRole('tab', { name: /^QA/ }).click();
+  await findings.filter({ hasText: 'directives royales' }).getByRole('button', { name: 'Dismiss' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Dismiss this finding' });
+  await dialog.getByRole('textbox', { name: 'Why? (recorded in the history)' }).fill('Accepted variant for this client');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(findings).toHaveCount(9);
+  await page.reload();
+  await page.getByRole('tab', { name: /^QA/ }).click();
+  await expect(findings).toHaveCount(9);
+  await expect(findings.filter({ hasText: 'directives royales' })).toHaveCount(0);
+
+  // One-click fix for French typography: the no-break space goes in and the finding goes away.
+  await panel.getByRole('button', { name: /^French typography/ }).click();
+  const spacing = findings.first();
+  await spacing.getByRole('button', { name: /^Apply fix/ }).click();
+  await workspace.expectSaved();
+  await expect(panel.getByRole('button', { name: /^French typography/ })).toHaveCount(0);
+  await expect(workspace.targetCell(6)).toHaveValue(/\u202f;/);
+});

@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../../shared/qa/types';
+import { QA_CHECK_IDS } from '../../../../shared/qa/types';
+import type { DocumentState } from '../../../../shared/schemas';
+import { QaSettingsForm } from './qa-settings-form';
+
+interface Props {
+  doc: DocumentState;
+  findings: readonly Finding[];
+  activeId: string | undefined;
+  canConfirm: boolean;
+  canDismiss: boolean;
+  canFix: boolean;
+  canConfigure: boolean;
+  busy: boolean;
+  onGoTo: (finding: Finding) => void;
+  onConfirm: (finding: Finding) => void;
+  onDismiss: (finding: Finding) => void;
+  onFix: (finding: Finding) => void;
+}
+
+/** Findings counted by check, stepped through with the keyboard (F8 / Shift+F8), confirmed or dismissed. */
+export function QaPanel(props: Props) {
+  const { doc, findings, activeId } = props;
+  const { t } = useTranslation('workspace');
+  const { t: tq } = useTranslation('qa');
+  const [check, setCheck] = useState<string>('');
+  const shown = useMemo(() => (check ? findings.filter((f) => f.checkId === check) : findings), [findings, check]);
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const f of findings) m.set(f.checkId, (m.get(f.checkId) ?? 0) + 1);
+    return m;
+  }, [findings]);
+  const index = shown.findIndex((f) => f.id === activeId);
+
+  const step = (delta: number) => {
+    if (shown.length === 0) return;
+    const next = index < 0 ? (delta > 0 ? 0 : shown.length - 1) : (index + delta + shown.length) % shown.length;
+    props.onGoTo(shown[next]!);
+  };
+
+  // F8 / Shift+F8 anywhere in the workspace, as in IDEs and CAT tools.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F8') return;
+      e.preventDefault();
+      step(e.shiftKey ? -1 : 1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <section className="qa-panel" aria-labelledby="qa-title">
+      <h2 id="qa-title">
+        {t('qa.title')} <span className="count">({t('qa.count', { count: findings.length })})</span>
+      </h2>
+      <div className="qa-checks" role="group" aria-label={t('qa.byCheck')}>
+        <button type="button" aria-pressed={check === ''} onClick={() => setCheck('')}>
+          {t('qa.all')} ({findings.length})
+        </button>
+        {QA_CHECK_IDS.filter((id) => counts.has(id)).map((id) => (
+          <button key={id} type="button" aria-pressed={check === id} onClick={() => setCheck(id)}>
+            {t(`qa.checks.${id}`)} ({counts.get(id)})
+          </button>
+        ))}
+      </div>
+      <div className="qa-step">
+        <button type="button" onClick={() => step(-1)} disabled={shown.length === 0} aria-keyshortcuts="Shift+F8">
+          ← {t('qa.previous')}
+        </button>
+        <span aria-live="polite">{index >= 0 ? t('qa.position', { n: index + 1, count: shown.length }) : ''}</span>
+        <button type="button" onClick={() => step(1)} disabled={shown.length === 0} aria-keyshortcuts="F8">
+          {t('qa.next')} →
+        </button>
+      </div>
+      <p className="muted small-print">{t('qa.stepHint')}</p>
+      {shown.length === 0 ? (
+        <p className="empty">{t('qa.none')}</p>
+      ) : (
+        <ol className="finding-list">
+          {shown.map((f) => (
+            <li key={f.id} className={`finding severity-${f.severity}`} data-active={f.id === activeId ? 'true' : undefined}>
+              <button type="button" className="flag-goto" onClick={() => props.onGoTo(f)}>
+                <span className="flag-meta">
+                  <span className={`sev-chip sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span> {t(`qa.checks.${f.checkId}`)} ·{' '}
+                  {t('qa.segment', { n: f.segmentIndex + 1 })}
+                </span>
+                <span className="finding-message">{tq(f.message.key.replace(/^qa\./, '') as 'identical.default', f.message.params)}</span>
+              </button>
+              <div className="flag-actions">
+                {props.canFix && f.fix && f.side === 'target' && (
+                  <button type="button" disabled={props.busy} onClick={() => props.onFix(f)}>
+                    {t('qa.applyFix', { fix: f.fix.replacement.replace(/[\u00a0\u202f]/g, '⍽') })}
+                  </button>
+                )}
+                {props.canConfirm && (
+                  <button type="button" disabled={props.busy} onClick={() => props.onConfirm(f)}>
+                    {t('qa.confirm')}
+                  </button>
+                )}
+                {props.canDismiss && (
+                  <button type="button" disabled={props.busy} onClick={() => props.onDismiss(f)}>
+                    {t('qa.dismiss')}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {props.canConfigure && <QaSettingsForm doc={doc} />}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useMemo, useState } from 'react';
+import { replaceSpan } from '../../../../shared/anchor';
+import { compileGlossary, sourceTermSpans } from '../../../../shared/qa/terms';
+import { DEFAULT_QA_SETTINGS, type Finding } from '../../../../shared/qa/types';
+import type { DocumentState } from '../../../../shared/schemas';
+import { byId } from '../../../../shared/state-index';
+import { useErrorText } from '../../../lib/use-error-text';
+import { useCreateFlag, useDismissFinding } from '../api';
+import type { Highlight } from '../lib/highlight';
+import type { SaveQueue } from '../lib/save-queue';
+import type { SideHighlights } from '../components/segment-row';
+import { useQaFindings } from './use-qa';
+
+const NONE: SideHighlights = { source: [], target: [] };
+
+/** Automatic findings in the workspace: as suggestions in the cells and a panel, confirmed, dismissed or fixed. */
+export function useQaActions(
+  docId: string,
+  doc: DocumentState | undefined,
+  queue: SaveQueue,
+  focusSpan: (segmentId: string, side: 'source' | 'target', start: number, end: number) => void,
+) {
+  const errorText = useErrorText();
+  const findings = useQaFindings(doc);
+  const createFlag = useCreateFlag(docId);
+  const dismiss = useDismissFinding(docId);
+  const [activeId, setActiveId] = useState<string>();
+  const [dismissing, setDismissing] = useState<Finding | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const suggestions = useMemo(() => {
+    const map = new Map<string, { source: Highlight[]; target: Highlight[] }>();
+    for (const f of findings) {
+      if (f.end <= f.start) continue;
+      const entry = map.get(f.segmentId) ?? { source: [], target: [] };
+      entry[f.side].push({ id: f.id, start: f.start, end: f.end, severity: f.severity, kind: 'suggestion' });
+      map.set(f.segmentId, entry);
+    }
+    return map;
+  }, [findings]);
+
+  // Glossary terms in each source, highlighted, with their approved translations listed under the cell.
+  const terms = useMemo(() => {
+    const map = new Map<string, { marks: Highlight[]; notes: string[] }>();
+    if (!doc?.glossary) return map;
+    const g = compileGlossary(doc.glossary, doc.sourceLang, doc.targetLang, (doc.qaSettings ?? DEFAULT_QA_SETTINGS).accentInsensitive);
+    for (const s of doc.segments) {
+      const spans = sourceTermSpans(s.source, g);
+      if (spans.length === 0) continue;
+      map.set(s.id, {
+        marks: spans.map((t, i) => ({ id: `term-${i}`, start: t.start, end: t.end, severity: 'neutral', kind: 'term' })),
+        notes: [...new Set(spans.map((t) => `${t.term} → ${t.targets.join(' | ')}`))],
+      });
+    }
+    return map;
+  }, [doc?.glossary, doc?.segments, doc?.sourceLang, doc?.targetLang, doc?.qaSettings]);
+
+  function goTo(f: Finding) {
+    setActiveId(f.id);
+    focusSpan(f.segmentId, f.side, f.start, f.end);
+  }
+
+  async function confirm(f: Finding) {
+    if (!doc) return;
+    setError(null);
+    try {
+      if (f.side === 'target') await queue.flush(f.segmentId);
+      const segment = byId(doc.segments, f.segmentId);
+      if (!segment) return;
+      await createFlag.mutateAsync({
+        segmentId: f.segmentId,
+        side: f.side,
+        start: f.start,
+        end: f.end,
+        quote: f.quote,
+        category: f.category,
+        severity: f.severity,
+        correction: f.fix?.replacement ?? (f.side === 'target' ? f.quote : ''),
+        comment: '',
+        findingId: f.id,
+        baseVersion: Math.max(segment.version, queue.get(f.segmentId)?.baseVersion ?? 0),
+      });
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  /** One-click fix: the replacement goes into the translation like a typed edit (autosaved, undoable by history). */
+  function fix(f: Finding) {
+    if (!doc || !f.fix || f.side !== 'target') return;
+    const segment = byId(doc.segments, f.segmentId);
+    if (!segment) return;
+    const draft = queue.get(f.segmentId);
+    const current = draft && draft.state !== 'saved' ? draft.text : segment.target;
+    if (current.slice(f.start, f.end) !== f.quote) return;
+    queue.edit(f.segmentId, replaceSpan(current, f, f.fix.replacement), segment.version);
+    void queue.flush(f.segmentId);
+  }
+
+  return {
+    findings,
+    activeId,
+    suggestionsOf: (segmentId: string) => suggestions.get(segmentId) ?? NONE,
+    termsOf: (segmentId: string) => terms.get(segmentId),
+    goTo,
+    confirm: (f: Finding) => void confirm(f),
+    fix,
+    busy: createFlag.isPending || dismiss.isPending,
+    error: error ?? (dismiss.error ? errorText(dismiss.error) : null),
+    dismissing,
+    askDismiss: setDismissing,
+    dismiss: (reason: string) => {
+      if (dismissing) dismiss.mutate({ findingId: dismissing.id, reason });
+      setDismissing(null);
+    },
+  };
+}
