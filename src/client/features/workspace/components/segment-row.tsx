@@ -27,7 +27,12 @@ export interface SegmentRowProps {
   /** Automatic findings on this segment, by side, and the glossary terms in its source. */
   suggestions: SideHighlights;
   sourceTerms: readonly Highlight[];
-  termNotes: readonly string[];
+  termNotes: readonly TermNote[];
+}
+
+export interface TermNote {
+  term: string;
+  targets: string;
 }
 
 export interface SideHighlights {
@@ -132,8 +137,9 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         {props.termNotes.length > 0 && (
           <ul className="term-notes" aria-label={t('qa.glossary')}>
             {props.termNotes.map((n) => (
-              <li key={n} dir="auto">
-                {n}
+              <li key={n.term}>
+                {/* Each side isolated, so the arrow reads source → target whatever the scripts. */}
+                <bdi lang={sourceLang}>{n.term}</bdi> → <bdi lang={targetLang}>{n.targets}</bdi>
               </li>
             ))}
           </ul>

@@ -24,7 +24,7 @@ import { QaPanel } from './qa-panel';
 import { ReasonDialog } from './reason-dialog';
 import { SaveStatus } from './save-status';
 import { Scorecard } from './scorecard';
-import { SegmentRow, textDir } from './segment-row';
+import { SegmentRow, textDir, type TermNote } from './segment-row';
 
 interface Selection {
   segment: Segment;
@@ -35,7 +35,7 @@ interface Selection {
 
 const EMPTY: readonly Flag[] = [];
 const NO_MARKS: readonly Highlight[] = [];
-const NO_NOTES: readonly string[] = [];
+const NO_NOTES: readonly TermNote[] = [];
 
 export function WorkspacePage() {
   const { id = '' } = useParams();

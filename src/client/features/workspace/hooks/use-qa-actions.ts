@@ -8,7 +8,7 @@ import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateFlag, useDismissFinding } from '../api';
 import type { Highlight } from '../lib/highlight';
 import type { SaveQueue } from '../lib/save-queue';
-import type { SideHighlights } from '../components/segment-row';
+import type { SideHighlights, TermNote } from '../components/segment-row';
 import { useQaFindings } from './use-qa';
 
 const NONE: SideHighlights = { source: [], target: [] };
@@ -41,7 +41,7 @@ export function useQaActions(
 
   // Glossary terms in each source, highlighted, with their approved translations listed under the cell.
   const terms = useMemo(() => {
-    const map = new Map<string, { marks: Highlight[]; notes: string[] }>();
+    const map = new Map<string, { marks: Highlight[]; notes: TermNote[] }>();
     if (!doc?.glossary) return map;
     const g = compileGlossary(doc.glossary, doc.sourceLang, doc.targetLang, (doc.qaSettings ?? DEFAULT_QA_SETTINGS).accentInsensitive);
     for (const s of doc.segments) {
@@ -49,7 +49,7 @@ export function useQaActions(
       if (spans.length === 0) continue;
       map.set(s.id, {
         marks: spans.map((t, i) => ({ id: `term-${i}`, start: t.start, end: t.end, severity: 'neutral', kind: 'term' })),
-        notes: [...new Set(spans.map((t) => `${t.term} → ${t.targets.join(' | ')}`))],
+        notes: [...new Map(spans.map((t) => [t.term, { term: t.term, targets: t.targets.join(' | ') }])).values()],
       });
     }
     return map;
