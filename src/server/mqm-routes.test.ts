@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentEvent } from '../shared/events';
 import { DEFAULT_SEVERITY_WEIGHTS } from '../shared/mqm';
 import { scoreDocument, WMT_SCORING } from '../shared/mqm-score';
-import type { Role } from '../shared/permissions';
 import type { DocumentState, DocumentSummary } from '../shared/schemas';
-import { LoginSchema } from '../shared/users';
 import { parseWmtTsv, WMT_COLUMNS, WMT_FORMAT, type WmtRow } from '../shared/wmt-tsv';
-import { TEST_PASSWORD, call, json, makeSandbox, signIn, startServer, type TestServer } from './test-helpers';
+import { ADMIN, EDITOR, REVIEWER, TRANSLATOR, VIEWER, call, json, useRoleServer } from './test-helpers';
 
 /**
  * MQM routes (src/server/routes/mqm.ts): WMT TSV import and export, the comparison of systems, and
@@ -37,41 +35,8 @@ function tedSample(): { text: string; good: string } {
   return { text, good };
 }
 
-const EDITOR = 'edith';
-const TRANSLATOR = 'tina';
-const REVIEWER = 'rémi';
-const VIEWER = 'victor';
-const ADMIN = 'ada';
-const USERS: [string, Role[]][] = [
-  [EDITOR, ['editor']],
-  [TRANSLATOR, ['translator']],
-  [REVIEWER, ['reviewer']],
-  [VIEWER, ['viewer']],
-  [ADMIN, ['admin']],
-];
-
-interface Ctx {
-  server: TestServer;
-  sandbox: string;
-  app: FastifyInstance;
-}
-
 function useServer() {
-  const ctx = {} as Ctx;
-  beforeAll(async () => {
-    const { sandbox, dataDir } = await makeSandbox();
-    ctx.sandbox = sandbox;
-    ctx.server = await startServer(dataDir);
-    ctx.app = ctx.server.app;
-    for (const [login, roles] of USERS) {
-      await ctx.server.auth.users.create({ login: LoginSchema.parse(login), displayName: login, password: TEST_PASSWORD, roles });
-      await signIn(ctx.app, login);
-    }
-  });
-  afterAll(async () => {
-    await ctx.server?.close();
-    if (ctx.sandbox) await fs.rm(ctx.sandbox, { recursive: true, force: true });
-  });
+  const ctx = useRoleServer();
   const req = (who: string, method: InjectOptions['method'], url: string, body?: unknown) => call(ctx.app, method, url, body, who);
   return { ctx, req };
 }

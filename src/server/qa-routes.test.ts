@@ -1,13 +1,12 @@
-import fs from 'node:fs/promises';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentEvent } from '../shared/events';
-import type { Role } from '../shared/permissions';
 import type { Finding } from '../shared/qa/types';
 import type { DocumentState, Flag, Segment } from '../shared/schemas';
-import { LoginSchema } from '../shared/users';
 import { SAMPLE_ID, seedSample } from './sample';
-import { SAMPLES_DIR, TEST_PASSWORD, call, json, makeSandbox, signIn, startServer, type TestServer } from './test-helpers';
+import { EDITOR, REVIEWER, ROLE_USERS, SAMPLES_DIR, TRANSLATOR, VIEWER, call, json, useRoleServer } from './test-helpers';
 
 /**
  * Automatic QA through the API (src/server/routes/qa.ts): the findings of the seeded Laftit–Darmanin sample
@@ -16,18 +15,7 @@ import { SAMPLES_DIR, TEST_PASSWORD, call, json, makeSandbox, signIn, startServe
  * (shared/permissions.ts) asks for; refused requests must change nothing (the document's seq stays put).
  */
 
-// Logins differ from display names on purpose: events must record the login.
-const TRANSLATOR = 'tina';
-const REVIEWER = 'rémi';
-const EDITOR = 'edith';
-const VIEWER = 'victor';
-const USERS: [login: string, displayName: string, roles: Role[]][] = [
-  [TRANSLATOR, 'Tina Translator', ['translator']],
-  [REVIEWER, 'Rémi Reviewer', ['reviewer']],
-  [EDITOR, 'Edith Editor', ['editor']],
-  [VIEWER, 'Victor Viewer', ['viewer']],
-];
-const LOGINS = new Set(USERS.map(([l]) => l));
+const LOGINS = new Set(ROLE_USERS.map(([l]) => l));
 
 const DOC = SAMPLE_ID;
 const QA_URL = `/api/documents/${DOC}/qa`;
@@ -42,12 +30,6 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 type Method = InjectOptions['method'];
 
-interface Ctx {
-  server: TestServer;
-  sandbox: string;
-  dataDir: string;
-  app: FastifyInstance;
-}
 
 interface QaAnswer {
   findings: Finding[];
@@ -55,17 +37,7 @@ interface QaAnswer {
 }
 
 /** The sample's glossary.csv, as shipped. */
-const SAMPLE_GLOSSARY = `source,target,forbidden,note
-لفتيت,Laftit,,"Abdelouafi Laftit, Moroccan Minister of the Interior"
-عبد الوافي لفتيت,Abdelouafi Laftit,,
-دارمانان,Darmanin,,"Gérald Darmanin, French Minister of the Interior and Overseas"
-نصره الله,que Dieu L'assiste,que Dieu le glorifie,Fixed royal formula after the King's name
-الساحل والصحراء,sahélo-saharienne|Sahel et du Sahara|Sahel et Sahara,désert,Sahel–Sahara region; الصحراء here is the Sahara
-المجموعة الهجروية المختلطة الدائمة,Groupe migratoire mixte permanent,groupe de contact permanent,Franco-Moroccan migration body (GMMP)
-حكامة الهجرة,gouvernance migratoire,,
-التوجيهات الملكية السامية,Hautes Orientations Royales,directives royales,House style
-الألعاب الأولمبية,Jeux olympiques,,
-`;
+const SAMPLE_GLOSSARY = readFileSync(path.join(SAMPLES_DIR, 'laftit-darmanin', 'glossary.csv'), 'utf8');
 
 /** The same glossary without the royal formula (نصره الله). */
 const GLOSSARY_WITHOUT_FORMULA = SAMPLE_GLOSSARY.split('\n')
@@ -104,38 +76,14 @@ const TBX = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** One sandbox and server per describe block, seeded with the sample, with one user per role (signed in once). */
 function useSample() {
-  const ctx = {} as Ctx;
-  const signInAll = async () => {
-    for (const [l] of USERS) await signIn(ctx.app, l);
-  };
-  beforeAll(async () => {
-    const { sandbox, dataDir } = await makeSandbox();
-    ctx.sandbox = sandbox;
-    ctx.dataDir = dataDir;
-    ctx.server = await startServer(dataDir);
-    ctx.app = ctx.server.app;
-    expect(await seedSample(ctx.server.store, SAMPLES_DIR)).toBe(true);
-    for (const [l, displayName, roles] of USERS) {
-      await ctx.server.auth.users.create({ login: LoginSchema.parse(l), displayName, password: TEST_PASSWORD, roles });
-    }
-    await signInAll();
+  const ctx = useRoleServer(async (server) => {
+    expect(await seedSample(server.store, SAMPLES_DIR)).toBe(true);
   });
-  afterAll(async () => {
-    await ctx.server?.close();
-    if (ctx.sandbox) await fs.rm(ctx.sandbox, { recursive: true, force: true });
-  });
-
   const req = (who: string | null, method: Method, url: string, body?: unknown) => call(ctx.app, method, url, body, who);
 
   const api = {
     req,
-    /** Closes the server and opens a new one on the same DATA_DIR (users and journals are kept). */
-    async restart() {
-      await ctx.server.close();
-      ctx.server = await startServer(ctx.dataDir);
-      ctx.app = ctx.server.app;
-      await signInAll();
-    },
+    restart: () => ctx.restart(),
     async doc(): Promise<DocumentState> {
       const res = await req(VIEWER, 'GET', `/api/documents/${DOC}`);
       expect(res.statusCode, res.body).toBe(200);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role } from '../shared/permissions';
@@ -161,4 +162,63 @@ export async function call(
   const opts: InjectOptions = { method, url, headers };
   if (body !== undefined) opts.payload = body as InjectOptions['payload'];
   return app.inject(opts);
+}
+
+// ---- One signed-in user per role ------------------------------------------------------------------
+
+/** Logins differ from display names on purpose: events must record the login. */
+export const TRANSLATOR = 'tina';
+export const REVIEWER = 'rémi';
+export const EDITOR = 'edith';
+export const VIEWER = 'victor';
+export const ADMIN = 'ada';
+export const ROLE_USERS: readonly (readonly [login: string, displayName: string, roles: Role[]])[] = [
+  [TRANSLATOR, 'Tina Translator', ['translator']],
+  [REVIEWER, 'Rémi Reviewer', ['reviewer']],
+  [EDITOR, 'Edith Editor', ['editor']],
+  [VIEWER, 'Victor Viewer', ['viewer']],
+  [ADMIN, 'Ada Admin', ['admin']],
+];
+
+export interface RoleServer {
+  server: TestServer;
+  sandbox: string;
+  dataDir: string;
+  app: FastifyInstance;
+  /** Closes the server and opens a new one on the same DATA_DIR (users and journals are kept). */
+  restart(): Promise<void>;
+}
+
+/**
+ * A sandbox and a server for one describe block, with ROLE_USERS created and signed in; `seed` runs on
+ * the fresh store first (e.g. seedSample). Closed and removed after the block.
+ */
+export function useRoleServer(seed?: (server: TestServer) => Promise<void>): RoleServer {
+  const signInAll = async () => {
+    for (const [l] of ROLE_USERS) await signIn(ctx.app, l);
+  };
+  const ctx: RoleServer = {
+    async restart() {
+      await ctx.server.close();
+      ctx.server = await startServer(ctx.dataDir);
+      ctx.app = ctx.server.app;
+      await signInAll();
+    },
+  } as RoleServer;
+  beforeAll(async () => {
+    const { sandbox, dataDir } = await makeSandbox();
+    Object.assign(ctx, { sandbox, dataDir });
+    ctx.server = await startServer(dataDir);
+    ctx.app = ctx.server.app;
+    await seed?.(ctx.server);
+    for (const [l, displayName, roles] of ROLE_USERS) {
+      await ctx.server.auth.users.create({ login: LoginSchema.parse(l), displayName, password: TEST_PASSWORD, roles });
+    }
+    await signInAll();
+  });
+  afterAll(async () => {
+    await ctx.server?.close();
+    if (ctx.sandbox) await fs.rm(ctx.sandbox, { recursive: true, force: true });
+  });
+  return ctx;
 }

@@ -1,12 +1,9 @@
-import fs from 'node:fs/promises';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentEvent } from '../shared/events';
 import type { SegmentHistory } from '../shared/history';
-import type { Role } from '../shared/permissions';
-import { LoginSchema } from '../shared/users';
 import type { DocumentState, Flag, Segment } from '../shared/schemas';
-import { TEST_PASSWORD, call, json, login, makeSandbox, signIn, startServer, type TestServer } from './test-helpers';
+import { EDITOR, REVIEWER, ROLE_USERS, TRANSLATOR, VIEWER, call, json, login, useRoleServer } from './test-helpers';
 
 /**
  * The review workflow through the API (src/server/routes/workflow.ts, the rules in domain/commands.ts):
@@ -14,45 +11,13 @@ import { TEST_PASSWORD, call, json, login, makeSandbox, signIn, startServer, typ
  * user holding the role the permission table (shared/permissions.ts) asks for.
  */
 
-// Logins differ from display names on purpose: events must record the login.
-const TRANSLATOR = 'tina';
-const REVIEWER = 'rémi';
-const EDITOR = 'edith';
-const VIEWER = 'victor';
-const USERS: [login: string, displayName: string, roles: Role[]][] = [
-  [TRANSLATOR, 'Tina Translator', ['translator']],
-  [REVIEWER, 'Rémi Reviewer', ['reviewer']],
-  [EDITOR, 'Edith Editor', ['editor']],
-  [VIEWER, 'Victor Viewer', ['viewer']],
-];
-const LOGINS = new Set(USERS.map(([l]) => l));
+const LOGINS = new Set(ROLE_USERS.map(([l]) => l));
 
 type Method = InjectOptions['method'];
 
-interface Ctx {
-  server: TestServer;
-  sandbox: string;
-  app: FastifyInstance;
-}
-
 /** One sandbox and server per describe block, with one user per role (signed in once). */
 function useServer() {
-  const ctx = {} as Ctx;
-  beforeAll(async () => {
-    const { sandbox, dataDir } = await makeSandbox();
-    ctx.sandbox = sandbox;
-    ctx.server = await startServer(dataDir);
-    ctx.app = ctx.server.app;
-    for (const [l, displayName, roles] of USERS) {
-      await ctx.server.auth.users.create({ login: LoginSchema.parse(l), displayName, password: TEST_PASSWORD, roles });
-      await signIn(ctx.app, l);
-    }
-  });
-  afterAll(async () => {
-    await ctx.server?.close();
-    if (ctx.sandbox) await fs.rm(ctx.sandbox, { recursive: true, force: true });
-  });
-
+  const ctx = useRoleServer();
   const req = (who: string, method: Method, url: string, body?: unknown) => call(ctx.app, method, url, body, who);
 
   const api = {
