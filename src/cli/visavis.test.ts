@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJsonFileStore } from '../server/store/json-file-store';
 import { run, type CliIo } from './visavis';
 
-const TED = fileURLToPath(new URL('../../../shared/data/wmt-mqm/mqm_ted_ende.tsv', import.meta.url));
+const TED = fileURLToPath(new URL('../../samples/wmt-mqm/mqm_ted_ende.tsv', import.meta.url));
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 function capture(extra: Partial<CliIo> = {}) {

@@ -13,10 +13,10 @@ import { ADMIN, EDITOR, REVIEWER, TRANSLATOR, VIEWER, call, json, useRoleServer 
 /**
  * MQM routes (src/server/routes/mqm.ts): WMT TSV import and export, the comparison of systems, and
  * per-document scoring settings. The import uses the first 300 lines of the public TED file
- * (../shared/data/wmt-mqm/mqm_ted_ende.tsv from the repository root).
+ * (samples/wmt-mqm/mqm_ted_ende.tsv from the repository root).
  */
 
-const TED_PATH = fileURLToPath(new URL('../../../shared/data/wmt-mqm/mqm_ted_ende.tsv', import.meta.url));
+const TED_PATH = fileURLToPath(new URL('../../samples/wmt-mqm/mqm_ted_ende.tsv', import.meta.url));
 const FILE = 'mqm_ted_ende-300.tsv';
 const HEADER = WMT_COLUMNS.join('\t');
 

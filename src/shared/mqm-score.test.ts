@@ -296,7 +296,7 @@ describe('WMT ↔ our categories', () => {
 });
 
 describe('the public WMT TED en→de data', () => {
-  // Published system scores (../shared/data/wmt-mqm/README.md, from google/wmt-mqm-human-evaluation).
+  // Published system scores (samples/wmt-mqm/README.md, from google/wmt-mqm-human-evaluation).
   const PUBLISHED: Record<string, number> = {
     ref: 0.91,
     'Facebook-AI': 1.06,
@@ -321,7 +321,7 @@ describe('the public WMT TED en→de data', () => {
 
   it('scores every system like the published table', () => {
     // Missing file = failure, never a skip.
-    const file = new URL('../../../shared/data/wmt-mqm/mqm_ted_ende.tsv', import.meta.url);
+    const file = new URL('../../samples/wmt-mqm/mqm_ted_ende.tsv', import.meta.url);
     const text = readFileSync(file, 'utf8');
     const t0 = performance.now();
     const parsed = parseWmtTsv(text);

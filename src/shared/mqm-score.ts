@@ -22,7 +22,7 @@ export type { ScoringSettings, SeverityWeights } from './scoring-settings';
  * - Word basis defaults to the source: the same for every translation of a text (systems compare over the
  *   same denominator) and known before translating.
  * - The MQM preset sums every counted flag (all reviewers together). The WMT preset (the convention of the
- *   public WMT MQM data, ../shared/data/wmt-mqm/README.md) weighs Major 5, Minor 1, Minor Fluency/Punctuation
+ *   public WMT MQM data, samples/wmt-mqm/README.md) weighs Major 5, Minor 1, Minor Fluency/Punctuation
  *   0.1, Non-translation 25 (any severity but Neutral), Neutral 0, and its headline `wmtScore` averages, over
  *   (segment, rater) items, the sum of that rater's weights on that segment (lower is better).
  */

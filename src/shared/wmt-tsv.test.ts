@@ -307,7 +307,7 @@ describe('exportTsv', () => {
   });
 
   it('round-trips the public TED file losslessly (every system)', () => {
-    const text = readFileSync(new URL('../../../shared/data/wmt-mqm/mqm_ted_ende.tsv', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../samples/wmt-mqm/mqm_ted_ende.tsv', import.meta.url), 'utf8');
     const t0 = performance.now();
     const parsed = parseWmtTsv(text);
     const built = buildDocuments(parsed.rows, opts);

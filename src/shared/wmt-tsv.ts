@@ -7,7 +7,7 @@ import { COUNTED_STATUSES, mapWmtCategory, mapWmtSeverity, wmtLabels } from './m
 import type { DocumentState, Flag, FlagSide } from './schemas';
 
 /*
- * The tab-separated MQM format of the public WMT data (../shared/data/wmt-mqm/README.md): header row, one row
+ * The tab-separated MQM format of the public WMT data (samples/wmt-mqm/README.md): header row, one row
  * per error, `No-error` rows for error-free (segment, rater) items, the span marked with <v>…</v>. No quoting.
  *
  * Rules decided here:

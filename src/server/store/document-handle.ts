@@ -24,6 +24,8 @@ export interface StoreContext {
   logger: StoreLogger;
   stats: StoreStats;
   snapshotEvery: number;
+  /** Wait this long without writes before snapshotting (unless far past snapshotEvery). */
+  snapshotIdleMs: number;
   cachedEvents: number;
   notify(id: string, events: DocumentEvent[], state: DocumentState): void;
 }
@@ -224,12 +226,34 @@ export class DocumentHandle {
     return journal.events.slice(from - 1);
   }
 
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+
   private maybeSnapshot(): void {
     const state = this.durable;
     if (!state || this.snapshotting || this.unavailable) return;
-    if (state.seq - Math.max(this.snapshotSeq, this.snapshotTriedSeq) < this.ctx.snapshotEvery) return;
+    const behind = state.seq - Math.max(this.snapshotSeq, this.snapshotTriedSeq);
+    if (behind < this.ctx.snapshotEvery) return;
+    // Stringifying a large document blocks the event loop for tens of ms: wait for a quiet moment, unless
+    // writes never pause and start-up replay would grow too long.
+    if (behind < this.ctx.snapshotEvery * 10) {
+      if (this.idleTimer) clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null;
+        this.startSnapshot();
+      }, this.ctx.snapshotIdleMs);
+      this.idleTimer.unref?.();
+      return;
+    }
+    this.startSnapshot();
+  }
+
+  private startSnapshot(): void {
+    const state = this.durable;
+    if (!state || this.snapshotting || this.unavailable || state.seq <= this.snapshotSeq) return;
     this.snapshotting = this.snapshot(state).finally(() => {
       this.snapshotting = null;
+      // Writes that came in meanwhile may already call for the next one.
+      if (!this.closing) this.maybeSnapshot();
     });
   }
 
@@ -246,7 +270,12 @@ export class DocumentHandle {
   }
 
   /** Waits for queued writes, writes a final snapshot, closes the journal. */
+  private closing = false;
+
   async close(): Promise<void> {
+    this.closing = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     while (this.writing) await this.writing;
     while (this.snapshotting) await this.snapshotting;
     if (this.durable && !this.unavailable && this.durable.seq > this.snapshotSeq) await this.snapshot(this.durable);

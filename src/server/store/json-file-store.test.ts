@@ -131,8 +131,17 @@ describe('JSON file store: persistence', () => {
     expect(reopened.stats.replayed).toBe(0);
   });
 
+  it('waits for a quiet moment before a snapshot (it blocks the event loop), then takes one', async () => {
+    const store = await open({ snapshotEvery: 4, snapshotIdleMs: 300 });
+    await store.create(created('doc1'), 'alice');
+    for (let i = 0; i < 9; i++) await store.append('doc1', 'bob', emit(edit(`s${(i % 3) + 1}`, `v${i}`)));
+    expect(store.stats.snapshots).toBe(0);
+    await vi.waitFor(() => expect(store.stats.snapshots).toBe(1), { timeout: 5_000 });
+    await store.close();
+  });
+
   it('replays the journal tail on top of an older snapshot', async () => {
-    const store = await open({ snapshotEvery: 4 });
+    const store = await open({ snapshotEvery: 4, snapshotIdleMs: 0 });
     await store.create(created('doc1'), 'alice');
     for (let i = 0; i < 9; i++) await store.append('doc1', 'bob', emit(edit(`s${(i % 3) + 1}`, `v${i}`)));
     // Background snapshots: one at ≥ 4 events, then another ≥ 4 later.
@@ -235,7 +244,7 @@ describe('JSON file store: appends', () => {
   });
 
   it('keeps 200 concurrent appends in order, group-committed', async () => {
-    const store = await open({ snapshotEvery: 50 });
+    const store = await open({ snapshotEvery: 50, snapshotIdleMs: 0 });
     await store.create(created('doc1'), 'alice');
     const fsyncsBefore = store.stats.fsyncs;
     const seen: number[] = [];

@@ -20,6 +20,8 @@ export interface JsonFileStoreOptions {
   logger?: StoreLogger;
   /** Write a snapshot after this many events since the last one (default 10,000). */
   snapshotEvery?: number;
+  /** Quiet time (ms) to wait for before a snapshot (default 1000). */
+  snapshotIdleMs?: number;
   /** Recent events kept in memory per document for events(); older ones are read from the journal (default 1000). */
   cachedEvents?: number;
 }
@@ -45,7 +47,7 @@ export async function openJsonFileStore(opts: JsonFileStoreOptions): Promise<Jso
   const dataDir = await fs.realpath(opts.dataDir);
   const lock = await acquireLock(dataDir, logger);
   try {
-    const store = new JsonFileStoreImpl(dataDir, lock, logger, snapshotEvery, cachedEvents);
+    const store = new JsonFileStoreImpl(dataDir, lock, logger, snapshotEvery, cachedEvents, opts.snapshotIdleMs ?? 1000);
     await store.loadAll();
     return store;
   } catch (err) {
@@ -79,12 +81,14 @@ class JsonFileStoreImpl implements JsonFileStore {
     private readonly logger: StoreLogger,
     snapshotEvery: number,
     cachedEvents: number,
+    snapshotIdleMs: number,
   ) {
     this.ctx = {
       documentsDir: path.join(dataDir, 'documents'),
       logger,
       stats: this.stats,
       snapshotEvery,
+      snapshotIdleMs,
       cachedEvents,
       notify: (id, events, state) => this.notify(id, events, state),
     };
