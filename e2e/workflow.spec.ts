@@ -74,6 +74,14 @@ test('three people, three roles: flag, accept and dispute, approve only once the
   await expect(row(editor, desert)).toContainText('Approved');
   await translator.page.reload();
   await expect(translator.targetCell(desert)).toHaveAttribute('aria-readonly', 'true');
+
+  // The activity feed tells the story, newest first, each event with its author.
+  await editor.page.getByRole('tab', { name: 'Activity' }).click();
+  const feed = editor.page.getByRole('tabpanel').getByRole('listitem');
+  await expect(feed.first()).toContainText('Eva set the status to “Approved”');
+  await expect(feed.filter({ hasText: 'Tariq disputed a flag' })).toHaveCount(1);
+  await expect(feed.filter({ hasText: 'Rania withdrew a flag' })).toHaveCount(1);
+  await expect(feed.filter({ hasText: 'Rania flagged “Lafetet”' })).toHaveCount(1);
 });
 
 test('history shows every revision as a diff and reverts to one', async ({ workspace }) => {

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DocumentEvent } from '../../../shared/events';
 import type { SegmentHistory } from '../../../shared/history';
 import type { QaSettings } from '../../../shared/qa/types';
 import type { ScoringSettings } from '../../../shared/scoring-settings';
@@ -156,3 +157,12 @@ export function useQaSettings(docId: string) {
     api<{ document: DocumentState }>(`${base(docId)}/qa-settings`, { method: 'POST', body: settings }),
   );
 }
+
+export const activityQueries = {
+  // Under the document's 'history' key, so every write invalidates it (useDocMutation).
+  document: (docId: string) =>
+    queryOptions({
+      queryKey: [...documentQueries.detail(docId).queryKey, 'history', 'activity'] as const,
+      queryFn: ({ signal }) => api<{ events: DocumentEvent[]; seq: number }>(`${base(docId)}/events`, { signal }),
+    }),
+};

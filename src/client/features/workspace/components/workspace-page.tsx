@@ -13,6 +13,7 @@ import { useSaveQueue } from '../hooks/use-save-queue';
 import { useQaActions } from '../hooks/use-qa-actions';
 import { useWorkflow } from '../hooks/use-workflow';
 import type { Highlight } from '../lib/highlight';
+import { ActivityFeed } from './activity-feed';
 import { ConflictDialog, type ConflictInfo } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
 import { FlagDialog, type FlagDraft, type FlagFormValues } from './flag-dialog';
@@ -61,7 +62,7 @@ export function WorkspacePage() {
   const [pendingAction, setPendingAction] = useState<{ flag: Flag; action: PanelAction } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(true);
-  const [panelTab, setPanelTab] = useState<'flags' | 'qa' | 'score'>('flags');
+  const [panelTab, setPanelTab] = useState<'flags' | 'qa' | 'score' | 'activity'>('flags');
   const focusSpan = useCallback((segmentId: string, side: 'source' | 'target', start: number, end: number) => {
     const el = cells.current.get(`${segmentId}:${side}`);
     if (!el) return;
@@ -313,7 +314,7 @@ export function WorkspacePage() {
         {panelOpen && (
           <div className="side-panel">
             <div role="tablist" aria-label={t('score.tabs')} className="tabs">
-              {(['flags', 'qa', 'score'] as const).map((tab) => (
+              {(['flags', 'qa', 'score', 'activity'] as const).map((tab) => (
                 <button
                   key={tab}
                   type="button"
@@ -327,13 +328,17 @@ export function WorkspacePage() {
                     ? t('score.flagsTab')
                     : tab === 'qa'
                       ? `${t('qa.tab')} (${qa.findings.length})`
-                      : t('score.tab')}
+                      : tab === 'score'
+                        ? t('score.tab')
+                        : t('activity.tab')}
                 </button>
               ))}
             </div>
             <div role="tabpanel" id={`tabpanel-${panelTab}`} aria-labelledby={`tab-${panelTab}`} className="tab-body">
               {panelTab === 'score' && score ? (
                 <Scorecard docId={doc.id} score={score} settings={scoring} canEdit={can('document.settings')} />
+              ) : panelTab === 'activity' ? (
+                <ActivityFeed doc={doc} onGoToSegment={goToSegment} />
               ) : panelTab === 'qa' ? (
                 <QaPanel
                   doc={doc}

@@ -1,0 +1,86 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentEvent } from '../../../../shared/events';
+import type { DocumentState } from '../../../../shared/schemas';
+import { byId } from '../../../../shared/state-index';
+import { useErrorText } from '../../../lib/use-error-text';
+import { activityQueries } from '../api';
+
+const PAGE = 50;
+
+/** The document's activity feed, newest first: every event of the log, who and when. */
+export function ActivityFeed({ doc, onGoToSegment }: { doc: DocumentState; onGoToSegment: (segmentId: string) => void }) {
+  const { t, i18n } = useTranslation('workspace');
+  const { t: tc } = useTranslation('common');
+  const errorText = useErrorText();
+  const q = useQuery(activityQueries.document(doc.id));
+  const [shown, setShown] = useState(PAGE);
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+
+  function segmentOf(e: DocumentEvent): string | undefined {
+    if ('payload' in e && e.payload && 'segmentId' in e.payload) return e.payload.segmentId;
+    if ('payload' in e && e.payload && 'flagId' in e.payload) return byId(doc.flags, e.payload.flagId)?.segmentId;
+    return undefined;
+  }
+
+  function describe(e: DocumentEvent): string {
+    switch (e.type) {
+      case 'FlagCreated':
+        return t('activity.type.FlagCreated', { quote: e.payload.anchor.quote });
+      case 'SegmentStatusChanged':
+        return t('activity.type.SegmentStatusChanged', { status: t(`status.${e.payload.status}`) });
+      case 'DocumentStatusChanged':
+        return t('activity.type.DocumentStatusChanged', { status: t(`document.status.${e.payload.status}`) });
+      default:
+        return t(`activity.type.${e.type}`);
+    }
+  }
+
+  if (q.isPending) return <p className="page-state">{tc('state.loading')}</p>;
+  if (q.isError) return <p role="alert">{errorText(q.error)}</p>;
+  const events = [...q.data.events].reverse();
+  return (
+    <section className="activity" aria-labelledby="activity-title">
+      <h2 id="activity-title">{t('activity.title')}</h2>
+      {events.length === 0 ? (
+        <p className="empty">{t('activity.empty')}</p>
+      ) : (
+        <ol className="activity-list">
+          {events.slice(0, shown).map((e) => {
+            const segmentId = segmentOf(e);
+            const segment = segmentId ? byId(doc.segments, segmentId) : undefined;
+            return (
+              <li key={e.seq}>
+                <strong>{e.actor}</strong> {describe(e)}
+                {segment && (
+                  <>
+                    {' · '}
+                    <button type="button" className="link-button" onClick={() => onGoToSegment(segment.id)}>
+                      {t('activity.segment', { n: segment.index + 1 })}
+                    </button>
+                  </>
+                )}
+                {'reason' in e.payload && e.payload.reason ? (
+                  <span className="muted" dir="auto">
+                    {' '}
+                    — {e.payload.reason}
+                  </span>
+                ) : null}
+                <br />
+                <time className="muted" dateTime={e.at}>
+                  {when.format(new Date(e.at))}
+                </time>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {events.length > shown && (
+        <button type="button" onClick={() => setShown((n) => n + PAGE)}>
+          {t('activity.more')}
+        </button>
+      )}
+    </section>
+  );
+}
