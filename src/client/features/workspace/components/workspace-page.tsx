@@ -20,7 +20,6 @@ import { FlagDialog, type FlagDraft, type FlagFormValues } from './flag-dialog';
 import { FlagPanel, type PanelAction } from './flag-panel';
 import { HeatStrip } from './heat-strip';
 import { HistoryDialog } from './history-dialog';
-import { OverrideDialog } from './override-dialog';
 import { QaPanel } from './qa-panel';
 import { ReasonDialog } from './reason-dialog';
 import { SaveStatus } from './save-status';
@@ -395,8 +394,9 @@ export function WorkspacePage() {
           workflow.closeReason();
         }}
       />
-      <OverrideDialog
-        count={workflow.override?.count ?? null}
+      <ReasonDialog
+        action={workflow.override ? 'override' : null}
+        count={workflow.override?.count ?? 0}
         onClose={workflow.closeOverride}
         onConfirm={(reason) => {
           workflow.override?.retry(reason);
