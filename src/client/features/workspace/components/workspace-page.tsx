@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Flag, FlagSide, PatchFlagBody, Segment } from '../../../../shared/schemas';
 import { scoreDocument } from '../../../../shared/mqm-score';
 import { DEFAULT_SCORING } from '../../../../shared/scoring-settings';
+import { byId } from '../../../../shared/state-index';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateFlag, usePatchFlag } from '../api';
@@ -62,22 +63,19 @@ export function WorkspacePage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(true);
   const [panelTab, setPanelTab] = useState<'flags' | 'qa' | 'score' | 'activity'>('flags');
-  const focusSpan = useCallback((segmentId: string, side: 'source' | 'target', start: number, end: number) => {
+  /** Scrolls a cell into view, focuses it and, given a span, selects it. */
+  const focusSpan = useCallback((segmentId: string, side: 'source' | 'target', start?: number, end?: number) => {
     const el = cells.current.get(`${segmentId}:${side}`);
     if (!el) return;
     el.scrollIntoView({ block: 'center', behavior: 'smooth' });
     el.focus({ preventScroll: true });
-    el.setSelectionRange(start, end);
+    if (start !== undefined && end !== undefined) el.setSelectionRange(start, end);
   }, []);
   const qa = useQaActions(id, doc, queue, focusSpan);
   const scoring = doc?.scoring ?? DEFAULT_SCORING;
   // Recomputed whenever flags or text change: the score is live.
   const score = useMemo(() => (doc ? scoreDocument(doc, scoring) : null), [doc, scoring]);
-  const goToSegment = useCallback((segmentId: string) => {
-    const el = cells.current.get(`${segmentId}:target`);
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    el?.focus({ preventScroll: true });
-  }, []);
+  const goToSegment = useCallback((segmentId: string) => focusSpan(segmentId, 'target'), [focusSpan]);
 
   const draftsById = useMemo(() => new Map(drafts.map((d) => [d.segmentId, d])), [drafts]);
   const flagsBySegment = useMemo(() => {
@@ -155,14 +153,14 @@ export function WorkspacePage() {
     }
   }
 
-  const goToFlag = useCallback((flag: Flag) => {
-    setActiveFlagId(flag.id);
-    const el = cells.current.get(`${flag.segmentId}:${flag.side}`);
-    if (!el) return;
-    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    el.focus({ preventScroll: true });
-    if (!flag.orphaned) el.setSelectionRange(flag.anchor.start, flag.anchor.end);
-  }, []);
+  const goToFlag = useCallback(
+    (flag: Flag) => {
+      setActiveFlagId(flag.id);
+      if (flag.orphaned) focusSpan(flag.segmentId, flag.side);
+      else focusSpan(flag.segmentId, flag.side, flag.anchor.start, flag.anchor.end);
+    },
+    [focusSpan],
+  );
 
   async function runAction(flag: Flag, action: PanelAction, reason?: string) {
     setActionError(null);
@@ -206,6 +204,10 @@ export function WorkspacePage() {
       </div>
     );
   }
+
+  // Only the row holding the chosen flag or finding gets its id, so the other rows' memo holds.
+  const activeFlagSegment = activeFlagId ? byId(doc.flags, activeFlagId)?.segmentId : undefined;
+  const activeFindingSegment = qa.findings.find((f) => f.id === qa.activeId)?.segmentId;
 
   return (
     <div className={`workspace ${panelOpen ? 'with-panel' : ''}`}>
@@ -288,9 +290,7 @@ export function WorkspacePage() {
                   sourceLang={doc.sourceLang}
                   targetLang={doc.targetLang}
                   activeFlagId={
-                    flagsBySegment.get(s.id)?.some((f) => f.id === activeFlagId)
-                      ? activeFlagId
-                      : qa.activeId && qa.suggestionsOf(s.id) !== qa.suggestionsOf('') ? qa.activeId : undefined
+                    s.id === activeFlagSegment ? activeFlagId : s.id === activeFindingSegment ? qa.activeId : undefined
                   }
                   onEdit={onEdit}
                   onBlur={onBlur}
