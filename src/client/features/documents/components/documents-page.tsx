@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { documentQueries } from '../../../lib/document-queries';
 import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
+import { useLangName } from '../../../lib/use-lang-name';
 import { ImportForm } from './import-form';
 import { MqmImportForm } from './mqm-import-form';
 
@@ -14,7 +15,7 @@ export function DocumentsPage() {
   const list = useQuery(documentQueries.list());
   const canCreate = useCan('document.create');
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const langName = (code: string) => tc(`langNames.${code}` as 'langNames.ar', { defaultValue: code });
+  const langName = useLangName();
 
   return (
     <div className="documents-page">

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { importPlainTexts } from '../../../../shared/import-text';
 import { useErrorText } from '../../../lib/use-error-text';
+import { useLangName } from '../../../lib/use-lang-name';
 import { useImportText } from '../api';
 
 const LANGS = ['ar', 'fr', 'en'];
 
 export function ImportForm() {
   const { t } = useTranslation('documents');
-  const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
   const navigate = useNavigate();
   const importText = useImportText();
@@ -49,7 +49,7 @@ export function ImportForm() {
     );
   }
 
-  const langName = (code: string) => tc(`langNames.${code}` as 'langNames.ar', { defaultValue: code });
+  const langName = useLangName();
   const langSelect = (value: string, set: (v: string) => void, label: string, key: string) => (
     <div className="field">
       <label htmlFor={`${ids}-${key}`}>{label}</label>

@@ -8,6 +8,7 @@ import { DEFAULT_SCORING } from '../../../../shared/scoring-settings';
 import { byId } from '../../../../shared/state-index';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
+import { useLangName } from '../../../lib/use-lang-name';
 import { useCreateFlag, usePatchFlag } from '../api';
 import { usePermissions } from '../hooks/use-permissions';
 import { useSaveQueue } from '../hooks/use-save-queue';
@@ -43,6 +44,7 @@ export function WorkspacePage() {
   const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
+  const langName = useLangName();
   const qc = useQueryClient();
   const docQuery = useQuery(documentQueries.detail(id));
   const doc = docQuery.data;
@@ -219,8 +221,8 @@ export function WorkspacePage() {
           <h1>{doc.title}</h1>
           <p className="ws-meta">
             {t('meta', {
-              source: tc(`langNames.${doc.sourceLang}` as 'langNames.ar', { defaultValue: doc.sourceLang }),
-              target: tc(`langNames.${doc.targetLang}` as 'langNames.fr', { defaultValue: doc.targetLang }),
+              source: langName(doc.sourceLang),
+              target: langName(doc.targetLang),
               count: doc.segments.length,
             })}
           </p>
@@ -273,10 +275,10 @@ export function WorkspacePage() {
                   {t('table.status')}
                 </th>
                 <th scope="col">
-                  {t('table.source', { lang: tc(`langNames.${doc.sourceLang}` as 'langNames.ar', { defaultValue: doc.sourceLang }) })}
+                  {t('table.source', { lang: langName(doc.sourceLang) })}
                 </th>
                 <th scope="col">
-                  {t('table.target', { lang: tc(`langNames.${doc.targetLang}` as 'langNames.fr', { defaultValue: doc.targetLang }) })}
+                  {t('table.target', { lang: langName(doc.targetLang) })}
                 </th>
               </tr>
             </thead>
