@@ -48,27 +48,12 @@ function useServer() {
       expect(res.statusCode, res.body).toBe(200);
       return json(res).events;
     },
-    /** The reviewer's POST for a target-side flag on `words`, whatever the answer. */
-    async createFlagRaw(docId: string, segmentId: string, words: string) {
-      const segment = await api.segment(docId, segmentId);
-      const start = segment.target.indexOf(words);
-      return req(REVIEWER, 'POST', `/api/documents/${docId}/flags`, {
-        segmentId,
-        side: 'target',
-        start,
-        end: start + words.length,
-        quote: words,
-        category: 'accuracy/mistranslation',
-        severity: 'major',
-        baseVersion: segment.version,
-      });
-    },
-    /** A target-side flag by the reviewer on `words` of the segment's current text. */
-    async createFlag(docId: string, segmentId: string, words: string, over: Record<string, unknown> = {}): Promise<Flag> {
+    /** The reviewer's POST for a target-side flag on `words` of the segment's current text, whatever the answer. */
+    async createFlagRaw(docId: string, segmentId: string, words: string, over: Record<string, unknown> = {}) {
       const segment = await api.segment(docId, segmentId);
       const start = segment.target.indexOf(words);
       expect(start, `"${words}" in "${segment.target}"`).toBeGreaterThanOrEqual(0);
-      const res = await req(REVIEWER, 'POST', `/api/documents/${docId}/flags`, {
+      return req(REVIEWER, 'POST', `/api/documents/${docId}/flags`, {
         segmentId,
         side: 'target',
         start,
@@ -79,6 +64,10 @@ function useServer() {
         baseVersion: segment.version,
         ...over,
       });
+    },
+    /** A target-side flag by the reviewer on `words`, which must be created. */
+    async createFlag(docId: string, segmentId: string, words: string, over: Record<string, unknown> = {}): Promise<Flag> {
+      const res = await api.createFlagRaw(docId, segmentId, words, over);
       expect(res.statusCode, res.body).toBe(201);
       return json(res).flag;
     },
