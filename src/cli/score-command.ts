@@ -1,5 +1,5 @@
 import { DEFAULT_SCORING, WMT_SCORING, scoreDocument, type ScoringSettings } from '../shared/mqm-score';
-import { foldAll } from '../shared/reducer';
+import { foldAll, toDocumentState } from '../shared/reducer';
 import { importEvents } from '../shared/wmt-tsv';
 import { CliError, EXIT_FAILURE, loadWmtFile, type CliIo } from './io';
 
@@ -39,7 +39,7 @@ export async function scoreCommand(io: CliIo, file: string, opts: ScoreOptions):
   };
   const at = new Date().toISOString();
   const systems = loaded.documents.map((imported) => {
-    const state = foldAll(importEvents(imported, at));
+    const state = toDocumentState(foldAll(importEvents(imported, at)));
     const s = scoreDocument(state, settings);
     return {
       rank: 0,

@@ -13,7 +13,7 @@ import {
   wmtLabels,
   type ScoringSettings,
 } from './mqm-score';
-import { foldAll } from './reducer';
+import { foldAll, toDocumentState } from './reducer';
 import type { DocumentState, Flag, FlagStatus, Segment } from './schemas';
 import { buildDocuments, importEvents, parseWmtTsv } from './wmt-tsv';
 
@@ -334,7 +334,7 @@ describe('the public WMT TED en→de data', () => {
 
     const scores: Record<string, number> = {};
     for (const imported of built.documents) {
-      const state = foldAll(importEvents(imported, AT));
+      const state = toDocumentState(foldAll(importEvents(imported, AT)));
       const s = scoreDocument(state, WMT_SCORING);
       scores[imported.system] = s.wmtScore!;
       // One rater per segment in this file; metricsystem1 loses the segment of the skipped line 6444.

@@ -1,16 +1,41 @@
+import { List } from 'immutable';
 import { reanchor } from './anchor';
 import type { DocumentEvent } from './events';
 import type { DocumentState, Flag, Segment } from './schemas';
-import { appended, byId, flagsOnSegment, positionOf, replaceAt } from './state-index';
+import { appended, byId, flagsOnSegment, positionOf, replaceAt, setAt } from './state-index';
 
 /** Thrown when an event cannot apply to the state: the log and the state disagree (a bug, never user input). */
 export class FoldError extends Error {}
 
 /**
+ * The document as the fold holds it in memory: a DocumentState whose flags are an immutable List, so that
+ * creating or changing one flag shares every other (see state-index.ts). `toDocumentState` gives the plain
+ * document that clients receive and snapshots hold.
+ */
+export type FoldState = Omit<DocumentState, 'flags'> & { readonly flags: List<Flag> };
+
+const plain = new WeakMap<FoldState, DocumentState>();
+
+/** The plain document (flags as an array): O(flags) the first time, then cached for this state. */
+export function toDocumentState(state: FoldState): DocumentState {
+  let doc = plain.get(state);
+  if (!doc) {
+    doc = { ...state, flags: state.flags.toArray() };
+    plain.set(state, doc);
+  }
+  return doc;
+}
+
+/** A plain document (from a snapshot) as a state to fold on. */
+export function fromDocumentState(doc: DocumentState): FoldState {
+  return { ...doc, flags: List(doc.flags) };
+}
+
+/**
  * The document is a pure fold of its events. Used by the server (authoritative), the client (live
  * updates) and tests. Never mutates its inputs: unchanged segments and flags are shared between states.
  */
-export function fold(state: DocumentState | null, event: DocumentEvent): DocumentState {
+export function fold(state: FoldState | null, event: DocumentEvent): FoldState {
   if (event.type === 'DocumentCreated') {
     if (state) throw new FoldError(`document ${state.id} already exists`);
     const p = event.payload;
@@ -38,7 +63,7 @@ export function fold(state: DocumentState | null, event: DocumentEvent): Documen
       })),
       status: 'in-translation',
       statusReason: null,
-      flags: [],
+      flags: List<Flag>(),
     };
   }
   if (!state) throw new FoldError(`${event.type} before DocumentCreated`);
@@ -47,14 +72,14 @@ export function fold(state: DocumentState | null, event: DocumentEvent): Documen
   return { ...next, seq: event.seq, updatedAt: event.at };
 }
 
-export function foldAll(events: readonly DocumentEvent[], from: DocumentState | null = null): DocumentState {
+export function foldAll(events: readonly DocumentEvent[], from: FoldState | null = null): FoldState {
   let state = from;
   for (const e of events) state = fold(state, e);
   if (!state) throw new FoldError('no events');
   return state;
 }
 
-function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { type: 'DocumentCreated' }>) {
+function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type: 'DocumentCreated' }>) {
   switch (event.type) {
     case 'SegmentEdited': {
       const p = event.payload;
@@ -158,7 +183,7 @@ function applyToDocument(state: DocumentState, event: Exclude<DocumentEvent, { t
 }
 
 function setFlagStatus(
-  state: DocumentState,
+  state: FoldState,
   event: Extract<DocumentEvent, { payload: { flagId: string; reason: string | null } }>,
   status: Flag['status'],
 ) {
@@ -176,12 +201,12 @@ function acceptedAnchor(flag: Flag, target: string): Pick<Flag, 'anchor' | 'orph
 
 /** New target text for a segment; every target-side flag on it is re-anchored (except `skipFlagId`). */
 function setTarget(
-  state: DocumentState,
+  state: FoldState,
   segmentId: string,
   target: string,
   event: DocumentEvent,
   skipFlagId?: string,
-): DocumentState {
+): FoldState {
   const segment = findSegment(state, segmentId);
   const oldText = segment.target;
   const updated: Segment = {
@@ -202,7 +227,7 @@ function setTarget(
     if (f.side !== 'target' || f.id === skipFlagId) continue;
     const r = reanchor(oldText, target, f.anchor, f.orphaned);
     if (r.orphaned === f.orphaned && sameAnchor(r.anchor, f.anchor)) continue;
-    flags = replaceAt(flags, positionOf(flags, f.id), { ...f, anchor: r.anchor, orphaned: r.orphaned });
+    flags = setAt(flags, positionOf(flags, f.id), { ...f, anchor: r.anchor, orphaned: r.orphaned });
   }
   return { ...state, segments, flags };
 }
@@ -211,19 +236,19 @@ function sameAnchor(a: Flag['anchor'], b: Flag['anchor']) {
   return a.start === b.start && a.end === b.end && a.quote === b.quote && a.prefix === b.prefix && a.suffix === b.suffix;
 }
 
-function updateFlag(state: DocumentState, flagId: string, event: DocumentEvent, change: (f: Flag) => Flag) {
+function updateFlag(state: FoldState, flagId: string, event: DocumentEvent, change: (f: Flag) => Flag) {
   const f = findFlag(state, flagId);
   const updated = { ...change(f), version: f.version + 1, updatedAt: event.at, updatedBy: event.actor };
-  return { ...state, flags: replaceAt(state.flags, positionOf(state.flags, flagId), updated) };
+  return { ...state, flags: setAt(state.flags, positionOf(state.flags, flagId), updated) };
 }
 
-export function findSegment(state: DocumentState, segmentId: string): Segment {
+function findSegment(state: FoldState, segmentId: string): Segment {
   const s = byId(state.segments, segmentId);
   if (!s) throw new FoldError(`no segment ${segmentId}`);
   return s;
 }
 
-export function findFlag(state: DocumentState, flagId: string): Flag {
+function findFlag(state: FoldState, flagId: string): Flag {
   const f = byId(state.flags, flagId);
   if (!f) throw new FoldError(`no flag ${flagId}`);
   return f;

@@ -1,11 +1,22 @@
+import type { List } from 'immutable';
+
 /**
  * Id → position lookups for a document's segments and flags, so one event costs O(1) in the number of
- * segments and flags instead of a scan. Both arrays are append-only and never reordered, so every version
- * of an array can share one index: a position is trusted only after checking the id found there.
+ * segments and flags instead of a scan. Both sequences are append-only and never reordered, so every version
+ * of a sequence can share one index: a position is trusted only after checking the id found there.
+ *
+ * Segments are a plain array (a fixed count, replaced one at a time). Flags grow with every FlagCreated, so in
+ * the fold they are an immutable.js List: appending or replacing one shares everything else, where copying
+ * an array of 20,000 flags per event made flag creation O(flags) and filled the large-object heap.
+ * Documents sent to clients and written to snapshots hold plain arrays (see `toDocumentState`); these
+ * lookups work on both.
  */
 interface Indexed {
   id: string;
 }
+
+/** A plain array (documents on the wire, segments) or an immutable List (flags in the fold). */
+export type Sequence<T> = readonly T[] | List<T>;
 
 interface Index {
   byId: Map<string, number>;
@@ -13,14 +24,27 @@ interface Index {
   byParent: Map<string, number[]>;
 }
 
-const indexes = new WeakMap<readonly Indexed[], Index>();
+const indexes = new WeakMap<Sequence<Indexed>, Index>();
 
-function indexOf(arr: readonly Indexed[]): Index {
-  let index = indexes.get(arr);
+function isList<T>(seq: Sequence<T>): seq is List<T> {
+  return !Array.isArray(seq);
+}
+
+function at<T>(seq: Sequence<T>, i: number): T | undefined {
+  return isList(seq) ? seq.get(i) : seq[i];
+}
+
+function sizeOf(seq: Sequence<unknown>): number {
+  return isList(seq) ? seq.size : seq.length;
+}
+
+function indexOf(seq: Sequence<Indexed>): Index {
+  let index = indexes.get(seq);
   if (!index) {
     const built: Index = { byId: new Map(), byParent: new Map() };
-    arr.forEach((x, i) => add(built, x, i));
-    indexes.set(arr, built);
+    let i = 0;
+    for (const x of seq) add(built, x, i++);
+    indexes.set(seq, built);
     index = built;
   }
   return index;
@@ -36,42 +60,53 @@ function add(index: Index, x: Indexed, i: number) {
   else index.byParent.set(parent, [i]);
 }
 
-export function positionOf<T extends Indexed>(arr: readonly T[], id: string): number {
-  const i = indexOf(arr).byId.get(id);
-  return i !== undefined && i < arr.length && arr[i]!.id === id ? i : -1;
+export function positionOf<T extends Indexed>(seq: Sequence<T>, id: string): number {
+  const i = indexOf(seq).byId.get(id);
+  return i !== undefined && i < sizeOf(seq) && at(seq, i)!.id === id ? i : -1;
 }
 
-export function byId<T extends Indexed>(arr: readonly T[], id: string): T | undefined {
-  const i = positionOf(arr, id);
-  return i < 0 ? undefined : arr[i];
+export function byId<T extends Indexed>(seq: Sequence<T>, id: string): T | undefined {
+  const i = positionOf(seq, id);
+  return i < 0 ? undefined : at(seq, i);
 }
 
-/** A copy with item `i` replaced; the copy shares the index. */
+/** A copy of the array with item `i` replaced; the copy shares the index. */
 export function replaceAt<T extends Indexed>(arr: readonly T[], i: number, item: T): T[] {
   const copy = arr.slice();
   copy[i] = item;
-  const index = indexes.get(arr);
-  if (index) indexes.set(copy, index);
+  shareIndex(arr, copy);
   return copy;
+}
+
+/** The list with item `i` replaced (sharing all else, O(log n)); it shares the index. */
+export function setAt<T extends Indexed>(list: List<T>, i: number, item: T): List<T> {
+  const next = list.set(i, item);
+  shareIndex(list, next);
+  return next;
+}
+
+function shareIndex(from: Sequence<Indexed>, to: Sequence<Indexed>) {
+  const index = indexes.get(from);
+  if (index) indexes.set(to, index);
 }
 
 type Flagish = Indexed & { segmentId: string };
 
-/** A copy with `item` appended; the copy shares (and extends) the index. */
-export function appended<T extends Flagish>(arr: readonly T[], item: T): T[] {
-  const index = indexOf(arr);
-  const copy = [...arr, item];
-  add(index, item, copy.length - 1);
-  indexes.set(copy, index);
-  return copy;
+/** The list with `item` appended (sharing all else, O(1) amortised); it shares (and extends) the index. */
+export function appended<T extends Flagish>(list: List<T>, item: T): List<T> {
+  const index = indexOf(list);
+  const next = list.push(item);
+  add(index, item, next.size - 1);
+  indexes.set(next, index);
+  return next;
 }
 
 /** The flags on one segment, in creation order. */
-export function flagsOnSegment<T extends Flagish>(flags: readonly T[], segmentId: string): T[] {
+export function flagsOnSegment<T extends Flagish>(flags: Sequence<T>, segmentId: string): T[] {
   const positions = indexOf(flags).byParent.get(segmentId) ?? [];
   const out: T[] = [];
   for (const i of positions) {
-    const f = flags[i];
+    const f = at(flags, i);
     if (f && f.segmentId === segmentId && !out.includes(f)) out.push(f);
   }
   return out;

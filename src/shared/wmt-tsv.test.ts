@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DocumentEvent } from './events';
-import { foldAll } from './reducer';
+import { foldAll, fromDocumentState, toDocumentState } from './reducer';
 import type { DocumentState } from './schemas';
 import {
   WMT_COLUMNS,
@@ -19,7 +19,7 @@ const HEADER = WMT_COLUMNS.join('\t');
 const tsv = (...rows: string[][]): string => [HEADER, ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
 const opts = { sourceLang: 'en', targetLang: 'de', file: 'x.tsv', newDocumentId: (s: string) => `d-${s}` };
 
-const fold = (d: WmtImportedDocument): DocumentState => foldAll(importEvents(d, AT));
+const fold = (d: WmtImportedDocument): DocumentState => toDocumentState(foldAll(importEvents(d, AT)));
 
 /** A row as a comparable string, without its line number. */
 const rowKey = ({ line: _line, ...r }: WmtRow): string => JSON.stringify(r);
@@ -250,7 +250,7 @@ describe('exportTsv', () => {
       { seq: 6, at: AT, actor: 'lead', type: 'FlagEdited', payload: { flagId: 'f2', category: 'fluency/grammar', severity: 'major' } },
       { seq: 7, at: AT, actor: 't', type: 'SegmentEdited', payload: { segmentId: 's1', target: 'X y w.', cause: 'edit' } },
     ];
-    const state = foldAll(more, base);
+    const state = toDocumentState(foldAll(more, fromDocumentState(base)));
     expect(state.flags.find((f) => f.id === 'f3')!.orphaned).toBe(true);
     expect(exportTsv(state).split('\n')).toEqual([
       HEADER,
@@ -295,7 +295,7 @@ describe('exportTsv', () => {
         },
       },
     ];
-    const out = exportTsv(foldAll(events));
+    const out = exportTsv(toDocumentState(foldAll(events)));
     // Tabs and line breaks inside texts become spaces: the format has no escaping.
     expect(out.split('\n')).toEqual([
       HEADER,

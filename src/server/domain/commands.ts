@@ -1,7 +1,8 @@
 import { anchorMatches, makeAnchor, replaceSpan } from '../../shared/anchor';
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
-import { byId } from '../../shared/state-index';
+import type { FoldState } from '../../shared/reducer';
+import { byId, flagsOnSegment } from '../../shared/state-index';
 import {
   UNSETTLED_FLAG_STATUSES,
   type CreateFlagBody,
@@ -18,13 +19,13 @@ import type { Decide } from '../store/document-store';
 
 /** Command handlers: check a request against the current state and say which events it produces. */
 
-function segmentOf(state: DocumentState, segmentId: string): Segment {
+function segmentOf(state: FoldState, segmentId: string): Segment {
   const segment = byId(state.segments, segmentId);
   if (!segment) throw notFound('SEGMENT_NOT_FOUND', `Segment ${segmentId} is not in document ${state.id}.`);
   return segment;
 }
 
-function flagOf(state: DocumentState, flagId: string): Flag {
+function flagOf(state: FoldState, flagId: string): Flag {
   const flag = byId(state.flags, flagId);
   if (!flag) throw notFound('FLAG_NOT_FOUND', `Flag ${flagId} is not in document ${state.id}.`);
   return flag;
@@ -39,7 +40,7 @@ function segmentConflict(segment: Segment, baseVersion: number) {
 }
 
 /** Approval locks the text until an editor reopens it. */
-function assertWritable(state: DocumentState, segment?: Segment) {
+function assertWritable(state: FoldState, segment?: Segment) {
   if (state.status === 'approved') {
     throw conflict('DOCUMENT_LOCKED', 'The document is approved: an editor must reopen it before it changes.');
   }
@@ -163,7 +164,7 @@ export function patchFlag(flagId: string, body: PatchFlagBody): Decide<string> {
   };
 }
 
-function acceptEvent(state: DocumentState, flag: Flag, reason: string | null): NewEvent {
+function acceptEvent(state: FoldState, flag: Flag, reason: string | null): NewEvent {
   if (flag.side === 'source') {
     // An omission flagged in the source has nowhere to go in the target: accepting records the verdict.
     return { type: 'FlagAccepted', payload: { flagId: flag.id, reason, target: null } };
@@ -202,13 +203,12 @@ export function editComment(flagId: string, commentId: string, text: string, act
 const BLOCKING: readonly Flag['severity'][] = ['major', 'critical'];
 
 /** Unsettled major and critical flags, which block approval unless overridden with a reason. */
-export function blockingFlags(state: DocumentState, segmentId?: string): Flag[] {
-  return state.flags.filter(
-    (f) =>
-      (segmentId === undefined || f.segmentId === segmentId) &&
-      UNSETTLED_FLAG_STATUSES.includes(f.status) &&
-      BLOCKING.includes(f.severity),
-  );
+export function blockingFlags(state: FoldState, segmentId?: string): Flag[] {
+  const blocking: Flag[] = [];
+  for (const f of segmentId === undefined ? state.flags : flagsOnSegment(state.flags, segmentId)) {
+    if (UNSETTLED_FLAG_STATUSES.includes(f.status) && BLOCKING.includes(f.severity)) blocking.push(f);
+  }
+  return blocking;
 }
 
 function checkOverride(blocking: Flag[], body: StatusBody, what: string): { override: boolean } {

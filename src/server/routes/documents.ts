@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { byId, flagsOnSegment } from '../../shared/state-index';
 import { z } from 'zod';
 import { newId } from '../../shared/ids';
@@ -40,7 +41,7 @@ export async function createDocument(store: DocumentStore, input: NewDocumentInp
     },
     actor,
   );
-  return state;
+  return toDocumentState(state);
 }
 
 const EventsQuerySchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
@@ -52,7 +53,7 @@ export async function loadDocument(store: DocumentStore, id: unknown): Promise<D
   return doc;
 }
 
-export function flagsOf(state: DocumentState, segmentId: string) {
+export function flagsOf(state: FoldState, segmentId: string) {
   return flagsOnSegment(state.flags, segmentId);
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { toDocumentState } from '../../shared/reducer';
 import { z } from 'zod';
 import { scoreDocument } from '../../shared/mqm-score';
 import { ScoringSettingsSchema, WMT_SCORING } from '../../shared/scoring-settings';
@@ -31,7 +32,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
     const { state } = await store.append(doc.id, actor, () => ({
       events: [{ type: 'ScoringSettingsChanged', payload: { settings } }],
     }));
-    return { document: state };
+    return { document: toDocumentState(state) };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/export.tsv', async (req, reply) => {

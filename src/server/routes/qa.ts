@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { toDocumentState } from '../../shared/reducer';
 import { z } from 'zod';
 import { GlossarySchema, parseGlossaryCsv, parseTbx } from '../../shared/glossary';
 import { checkDocument } from '../../shared/qa/engine';
@@ -59,7 +60,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     const { state } = await store.append(doc.id, actor, () => ({
       events: [{ type: 'GlossarySet', payload: { glossary, fileName: body.fileName } }],
     }));
-    return { document: state, errors: parsed.errors };
+    return { document: toDocumentState(state), errors: parsed.errors };
   });
 
   app.delete<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req) => {
@@ -69,7 +70,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     const { state } = await store.append(doc.id, actor, () => ({
       events: [{ type: 'GlossarySet', payload: { glossary: null, fileName: null } }],
     }));
-    return { document: state };
+    return { document: toDocumentState(state) };
   });
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/qa-settings', async (req) => {
@@ -80,7 +81,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     const { state } = await store.append(doc.id, actor, () => ({
       events: [{ type: 'QaSettingsChanged', payload: { settings } }],
     }));
-    return { document: state };
+    return { document: toDocumentState(state) };
   });
 
   app.post<{ Params: { id: string; findingId: string } }>('/api/documents/:id/findings/:findingId/dismiss', async (req) => {
@@ -91,7 +92,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     const findingId = idParam(req.params.findingId, 'finding');
     const { state } = await store.append(doc.id, actor, (current) => {
       // Only what is found now can be dismissed: a stale id (the text changed) is a 404, not a silent no-op.
-      const finding = currentFindings(current).find((f) => f.id === findingId);
+      const finding = currentFindings(toDocumentState(current)).find((f) => f.id === findingId);
       if (!finding) throw new AppError(404, 'NOT_FOUND', 'That finding is no longer there (the text may have changed).');
       return {
         events: [
@@ -102,6 +103,6 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
         ],
       };
     });
-    return { document: state };
+    return { document: toDocumentState(state) };
   });
 }

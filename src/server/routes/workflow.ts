@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { toDocumentState } from '../../shared/reducer';
 import { byId } from '../../shared/state-index';
 import { segmentHistory, textAfter } from '../../shared/history';
 import { CommentBodySchema, RevertBodySchema, StatusBodySchema, type DocumentState } from '../../shared/schemas';
@@ -66,7 +67,7 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const { state, result } = await store.append(doc.id, actor, approveClean());
-    return { approved: result ?? 0, document: state };
+    return { approved: result ?? 0, document: toDocumentState(state) };
   });
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/status', async (req) => {
@@ -75,7 +76,7 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
     const doc = await load(req.params.id);
     const body = parseWith(StatusBodySchema, req.body);
     const { state } = await store.append(doc.id, actor, changeDocumentStatus(body));
-    return { document: state };
+    return { document: toDocumentState(state) };
   });
 
   type FlagParams = { Params: { id: string; flagId: string } };

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DocumentEvent } from '../../shared/events';
-import { fold } from '../../shared/reducer';
+import { fold, fromDocumentState, type FoldState } from '../../shared/reducer';
 import { DocumentStateSchema, type DocumentState } from '../../shared/schemas';
 import { isAtomicTempFile, truncateFile, writeFileAtomic } from './atomic-write';
 import { parseJournal, readJournal } from './journal';
@@ -34,7 +34,7 @@ export function documentPaths(documentsDir: string, id: string): DocumentPaths {
 export class DocumentCorruptError extends Error {}
 
 export interface LoadedDocument {
-  state: DocumentState;
+  state: FoldState;
   /** Journal size in bytes (after dropping a torn last line). */
   size: number;
   /** seq of the snapshot used, 0 if none. */
@@ -83,7 +83,7 @@ export async function loadDocument(
   }
 
   const snapshot = await readSnapshot(paths, id, events, logger);
-  let state: DocumentState | null = snapshot?.state ?? null;
+  let state: FoldState | null = snapshot ? fromDocumentState(snapshot.state) : null;
   const from = snapshot?.seq ?? 0;
   for (let i = from; i < events.length; i++) {
     const event = events[i]!;

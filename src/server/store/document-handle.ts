@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { DocumentEvent } from '../../shared/events';
-import type { DocumentState } from '../../shared/schemas';
+import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { AppError } from '../errors';
 import { fsyncDir, truncateFile } from './atomic-write';
 import type { AppendResult } from './document-store';
@@ -27,13 +27,13 @@ export interface StoreContext {
   /** Wait this long without writes before snapshotting (unless far past snapshotEvery). */
   snapshotIdleMs: number;
   cachedEvents: number;
-  notify(id: string, events: DocumentEvent[], state: DocumentState): void;
+  notify(id: string, events: DocumentEvent[], state: FoldState): void;
 }
 
 interface Pending {
   events: DocumentEvent[];
   /** The head after these events. */
-  state: DocumentState;
+  state: FoldState;
   result: unknown;
   resolve(r: AppendResult<unknown>): void;
   reject(err: unknown): void;
@@ -48,9 +48,9 @@ export class DocumentHandle {
   /** Why the document cannot be used (corrupt journal, failed recovery), or null. */
   unavailable: string | null = null;
   /** Latest state on disk; null while the document is being created (or does not exist). */
-  durable: DocumentState | null = null;
+  durable: FoldState | null = null;
   /** Latest decided state: durable + queued/in-flight events. */
-  head: DocumentState | null = null;
+  head: FoldState | null = null;
   private size = 0;
   private recent: DocumentEvent[] = [];
   private snapshotSeq = 0;
@@ -91,13 +91,13 @@ export class DocumentHandle {
   }
 
   /** The first event of a new document; `state` is that event folded. */
-  create(event: DocumentEvent, state: DocumentState): Promise<AppendResult<undefined>> {
+  create(event: DocumentEvent, state: FoldState): Promise<AppendResult<undefined>> {
     this.isNew = this.durable === null;
     return this.enqueue([event], state, undefined) as Promise<AppendResult<undefined>>;
   }
 
   /** Queues decided events (already folded into `state`); resolves once they are durable. */
-  enqueue(events: DocumentEvent[], state: DocumentState, result: unknown): Promise<AppendResult<unknown>> {
+  enqueue(events: DocumentEvent[], state: FoldState, result: unknown): Promise<AppendResult<unknown>> {
     if (events.length === 0 && this.pending.length === 0 && !this.writing) {
       return Promise.resolve({ state, events, result }); // nothing decided is in flight: head is durable
     }
@@ -258,10 +258,10 @@ export class DocumentHandle {
   }
 
   /** Never rejects: a failed snapshot only makes the next start-up replay more. */
-  private async snapshot(state: DocumentState): Promise<void> {
+  private async snapshot(state: FoldState): Promise<void> {
     this.snapshotTriedSeq = state.seq;
     try {
-      await writeSnapshot(this.paths, state);
+      await writeSnapshot(this.paths, toDocumentState(state));
       this.snapshotSeq = Math.max(this.snapshotSeq, state.seq);
       this.ctx.stats.snapshots++;
     } catch (err) {

@@ -1,20 +1,21 @@
 import type { DocumentEvent, NewEvent } from '../../shared/events';
+import type { FoldState } from '../../shared/reducer';
 import type { DocumentState, DocumentSummary } from '../../shared/schemas';
 
 /**
  * Decides which events a command produces, given the document's current state (including writes that
  * were decided but are not yet durable). Throw an AppError to refuse: nothing is appended.
  */
-export type Decide<R> = (state: DocumentState) => { events: NewEvent[]; result?: R };
+export type Decide<R> = (state: FoldState) => { events: NewEvent[]; result?: R };
 
 export interface AppendResult<R> {
-  /** The document after the events, as durable on disk. */
-  state: DocumentState;
+  /** The document after the events, as durable on disk (`toDocumentState` gives the plain document). */
+  state: FoldState;
   events: DocumentEvent[];
   result: R | undefined;
 }
 
-export type Listener = (events: DocumentEvent[], state: DocumentState) => void;
+export type Listener = (events: DocumentEvent[], state: FoldState) => void;
 
 /**
  * Where documents live. The embedded JSON-file store is the default; a PostgreSQL one comes later.
@@ -23,7 +24,7 @@ export type Listener = (events: DocumentEvent[], state: DocumentState) => void;
 export interface DocumentStore {
   /** Summaries of every document, newest change first. */
   list(): Promise<DocumentSummary[]>;
-  /** The document's durable state, or undefined when there is no such document. */
+  /** The document's durable state (plain, flags as an array), or undefined when there is no such document. */
   get(id: string): Promise<DocumentState | undefined>;
   /** Appends a DocumentCreated event for a new document. Fails with DOCUMENT_EXISTS-like AppError if the id is taken. */
   create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>>;

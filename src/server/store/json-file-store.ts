@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DocumentEventSchema, type DocumentEvent, type NewEvent } from '../../shared/events';
 import { isValidId } from '../../shared/ids';
-import { fold } from '../../shared/reducer';
+import { fold, toDocumentState, type FoldState } from '../../shared/reducer';
 import { summarize, type DocumentState, type DocumentSummary } from '../../shared/schemas';
 import { AppError } from '../errors';
 import { DocumentHandle, type StoreContext, type StoreStats } from './document-handle';
@@ -140,7 +140,7 @@ class JsonFileStoreImpl implements JsonFileStore {
 
   async list(): Promise<DocumentSummary[]> {
     const out: DocumentSummary[] = [];
-    for (const doc of this.docs.values()) if (doc.durable && !doc.unavailable) out.push(summarize(doc.durable));
+    for (const doc of this.docs.values()) if (doc.durable && !doc.unavailable) out.push(summarize(toDocumentState(doc.durable)));
     return out.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.id.localeCompare(b.id));
   }
 
@@ -148,7 +148,7 @@ class JsonFileStoreImpl implements JsonFileStore {
     const doc = isValidId(id) ? this.docs.get(id) : undefined;
     if (!doc) return undefined;
     if (doc.unavailable) throw doc.unavailableError();
-    return doc.durable ?? undefined;
+    return doc.durable ? toDocumentState(doc.durable) : undefined;
   }
 
   async create(
@@ -197,7 +197,7 @@ class JsonFileStoreImpl implements JsonFileStore {
     };
   }
 
-  private notify(id: string, events: DocumentEvent[], state: DocumentState): void {
+  private notify(id: string, events: DocumentEvent[], state: FoldState): void {
     const set = this.listeners.get(id);
     if (!set) return;
     for (const listener of [...set]) {
