@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJsonFileStore } from '../server/store/json-file-store';
+import { toDocumentState } from '../shared/reducer';
 import { run, type CliIo } from './visavis';
 
 const TED = fileURLToPath(new URL('../../samples/wmt-mqm/mqm_ted_ende.tsv', import.meta.url));
@@ -126,9 +127,9 @@ describe('visavis import-mqm', () => {
     try {
       const list = await store.list();
       expect(list).toHaveLength(14);
-      const docs = await Promise.all(list.map((d) => store.get(d.id)));
-      expect(docs.reduce((n, d) => n + d!.flags.length, 0)).toBe(4030);
-      const ref = docs.find((d) => d!.origin?.system === 'ref')!;
+      const docs = await Promise.all(list.map(async (d) => toDocumentState((await store.get(d.id))!)));
+      expect(docs.reduce((n, d) => n + d.flags.length, 0)).toBe(4030);
+      const ref = docs.find((d) => d.origin?.system === 'ref')!;
       expect(ref).toMatchObject({
         title: 'mqm_ted_ende.tsv — ref',
         sourceLang: 'en',

@@ -190,8 +190,8 @@ describe('workspace-era data migrates cleanly', () => {
       expect(warnings[0]).toContain('ignoring the snapshot');
       expect(warnings[0]).toContain('quote');
       expect(store!.stats.replayed).toBe(eventsA().length); // all of A, none of B
-      expect(await store!.get(DOC_A)).toEqual(folded(eventsA()));
-      expect(await store!.get(DOC_B)).toEqual(folded(eventsB()));
+      expect(await store!.get(DOC_A)).toEqual(foldAll(eventsA()));
+      expect(await store!.get(DOC_B)).toEqual(foldAll(eventsB()));
     });
   });
 

@@ -10,7 +10,6 @@ import {
   EditSegmentBodySchema,
   ImportTextBodySchema,
   PatchFlagBodySchema,
-  type DocumentState,
   type FlagAction,
 } from '../../shared/schemas';
 import {
@@ -46,7 +45,7 @@ export async function createDocument(store: DocumentStore, input: NewDocumentInp
 
 const EventsQuerySchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
-export async function loadDocument(store: DocumentStore, id: unknown): Promise<DocumentState> {
+export async function loadDocument(store: DocumentStore, id: unknown): Promise<FoldState> {
   const docId = idParam(id, 'document');
   const doc = await store.get(docId);
   if (!doc) throw notFound('DOCUMENT_NOT_FOUND', `There is no document ${docId}.`);
@@ -99,7 +98,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.get<{ Params: { id: string } }>('/api/documents/:id', async (req) => {
     requirePermission(req, 'document.read');
-    return { document: await load(req.params.id) };
+    return { document: toDocumentState(await load(req.params.id)) };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/export', async (req, reply) => {
@@ -107,7 +106,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     const doc = await load(req.params.id);
     const events = await store.events(doc.id, 0);
     reply.header('content-disposition', `attachment; filename="${doc.id}.json"`);
-    return { format: 'visavis-document', formatVersion: 1, exportedAt: new Date().toISOString(), document: doc, events };
+    return { format: 'visavis-document', formatVersion: 1, exportedAt: new Date().toISOString(), document: toDocumentState(doc), events };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/events', async (req) => {

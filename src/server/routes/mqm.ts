@@ -40,7 +40,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
     const doc = await loadDocument(store, req.params.id);
     reply.header('content-type', 'text/tab-separated-values; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="${doc.id}.tsv"`);
-    return exportTsv(doc);
+    return exportTsv(toDocumentState(doc));
   });
 
   app.post('/api/documents/import-mqm', async (req, reply) => {
@@ -54,7 +54,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
       });
     }
     for (const d of parsed.documents) await importDocument(store, d, actor);
-    const documents = await Promise.all(parsed.documents.map(async (d) => summarize((await store.get(d.document.id))!)));
+    const documents = await Promise.all(parsed.documents.map(async (d) => summarize(toDocumentState((await store.get(d.document.id))!))));
     return reply.code(201).send({ documents, skipped: parsed.skipped, warnings: parsed.warnings, rows: parsed.rows });
   });
 
@@ -68,7 +68,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
     const summaries = fromFile.filter((d) => d.origin?.batch === latest?.origin?.batch);
     const systems = await Promise.all(
       summaries.map(async (s) => {
-        const doc = (await store.get(s.id))!;
+        const doc = toDocumentState((await store.get(s.id))!);
         const score = scoreDocument(doc, WMT_SCORING);
         return {
           id: doc.id,

@@ -35,7 +35,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
   app.get<{ Params: { id: string } }>('/api/documents/:id/qa', async (req) => {
     requirePermission(req, 'document.read');
     const doc = await loadDocument(store, req.params.id);
-    return { findings: currentFindings(doc), dismissed: doc.dismissed ?? [] };
+    return { findings: currentFindings(toDocumentState(doc)), dismissed: doc.dismissed ?? [] };
   });
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req) => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { toDocumentState } from '../../shared/reducer';
+import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { byId } from '../../shared/state-index';
 import { segmentHistory, textAfter } from '../../shared/history';
-import { CommentBodySchema, RevertBodySchema, StatusBodySchema, type DocumentState } from '../../shared/schemas';
+import { CommentBodySchema, RevertBodySchema, StatusBodySchema } from '../../shared/schemas';
 import {
   addComment,
   approveClean,
@@ -21,7 +21,7 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
   const { store } = opts;
   const load = (id: unknown) => loadDocument(store, id);
 
-  function segmentParam(doc: DocumentState, raw: unknown) {
+  function segmentParam(doc: FoldState, raw: unknown) {
     const segmentId = idParam(raw, 'segment');
     if (!doc.segments.some((s) => s.id === segmentId)) {
       throw notFound('SEGMENT_NOT_FOUND', `Segment ${segmentId} is not in document ${doc.id}.`);

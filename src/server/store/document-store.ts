@@ -1,6 +1,6 @@
 import type { DocumentEvent, NewEvent } from '../../shared/events';
 import type { FoldState } from '../../shared/reducer';
-import type { DocumentState, DocumentSummary } from '../../shared/schemas';
+import type { DocumentSummary } from '../../shared/schemas';
 
 /**
  * Decides which events a command produces, given the document's current state (including writes that
@@ -24,8 +24,11 @@ export type Listener = (events: DocumentEvent[], state: FoldState) => void;
 export interface DocumentStore {
   /** Summaries of every document, newest change first. */
   list(): Promise<DocumentSummary[]>;
-  /** The document's durable state (plain, flags as an array), or undefined when there is no such document. */
-  get(id: string): Promise<DocumentState | undefined>;
+  /**
+   * The document's durable state, or undefined when there is no such document. O(1): `toDocumentState` gives
+   * the plain document (O(flags)) for those who send or analyse all of it.
+   */
+  get(id: string): Promise<FoldState | undefined>;
   /** Appends a DocumentCreated event for a new document. Fails with DOCUMENT_EXISTS-like AppError if the id is taken. */
   create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>>;
   /** Serialized per document: decide runs against the latest state, then its events are journaled. */

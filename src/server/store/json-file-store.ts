@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DocumentEventSchema, type DocumentEvent, type NewEvent } from '../../shared/events';
 import { isValidId } from '../../shared/ids';
 import { fold, toDocumentState, type FoldState } from '../../shared/reducer';
-import { summarize, type DocumentState, type DocumentSummary } from '../../shared/schemas';
+import { summarize, type DocumentSummary } from '../../shared/schemas';
 import { AppError } from '../errors';
 import { DocumentHandle, type StoreContext, type StoreStats } from './document-handle';
 import { DocumentCorruptError, loadDocument, removeTempFiles } from './document-files';
@@ -144,11 +144,11 @@ class JsonFileStoreImpl implements JsonFileStore {
     return out.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.id.localeCompare(b.id));
   }
 
-  async get(id: string): Promise<DocumentState | undefined> {
+  async get(id: string): Promise<FoldState | undefined> {
     const doc = isValidId(id) ? this.docs.get(id) : undefined;
     if (!doc) return undefined;
     if (doc.unavailable) throw doc.unavailableError();
-    return doc.durable ? toDocumentState(doc.durable) : undefined;
+    return doc.durable ?? undefined;
   }
 
   async create(
