@@ -53,12 +53,19 @@ const authOf = new WeakMap<FastifyInstance, AuthStore>();
 export interface StartOptions {
   auth?: Partial<AuthStoreOptions>;
   trustProxy?: boolean;
+  /** A built UI to serve. */
+  staticDir?: string;
 }
 
 export async function startServer(dataDir: string, opts: StartOptions = {}): Promise<TestServer> {
   const store = await openJsonFileStore({ dataDir, logger: silent });
   const auth = await openAuthStore({ dataDir: store.dataDir, logger: silent, scrypt: TEST_SCRYPT, ...opts.auth });
-  const app = await buildApp({ store, auth, ...(opts.trustProxy ? { trustProxy: true } : {}) });
+  const app = await buildApp({
+    store,
+    auth,
+    ...(opts.trustProxy ? { trustProxy: true } : {}),
+    ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
+  });
   await app.ready();
   authOf.set(app, auth);
   let closed = false;

@@ -1,0 +1,125 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMPRESS_ABOVE_BYTES } from './app';
+import { authHeaders, json, makeSandbox, startServer, type TestServer } from './test-helpers';
+
+// The built UI and whole documents are what a reviewer on a slow network waits for: they travel compressed,
+// and the hashed bundle is cached for good while index.html is revalidated.
+
+let server: TestServer;
+let sandbox: string;
+let bundle: string;
+
+beforeEach(async () => {
+  const made = await makeSandbox();
+  sandbox = made.sandbox;
+  const ui = path.join(sandbox, 'dist');
+  await fs.mkdir(path.join(ui, 'assets'), { recursive: true });
+  await fs.writeFile(path.join(ui, 'index.html'), '<!doctype html><title>Vis-à-vis</title><script src="/assets/index-abc123.js"></script>');
+  bundle = `export const strings = ${JSON.stringify(Array.from({ length: 2000 }, (_, i) => `phrase numéro ${i}`))};\n`;
+  expect(bundle.length).toBeGreaterThan(COMPRESS_ABOVE_BYTES);
+  await fs.writeFile(path.join(ui, 'assets', 'index-abc123.js'), bundle);
+  await fs.writeFile(path.join(ui, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  server = await startServer(made.dataDir, { staticDir: ui });
+});
+
+afterEach(async () => {
+  await server.close();
+  await fs.rm(sandbox, { recursive: true, force: true });
+});
+
+describe('the built UI', () => {
+  it('sends the hashed bundle compressed when the browser accepts it, and lets it be cached for good', async () => {
+    const br = await server.app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.length).toBeLessThan(bundle.length / 3);
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(bundle);
+
+    const gzip = await server.app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.rawPayload).toString('utf8')).toBe(bundle);
+
+    const plain = await server.app.inject({ url: '/assets/index-abc123.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(bundle);
+  });
+
+  it('revalidates index.html (at / and for client-side routes) and unhashed files on every load', async () => {
+    for (const url of ['/', '/documents/d123', '/favicon.svg']) {
+      const res = await server.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    expect((await server.app.inject({ url: '/documents/d123' })).body).toContain('<title>Vis-à-vis</title>');
+  });
+
+  it('keeps a missing asset a 404', async () => {
+    const res = await server.app.inject({ url: '/assets/index-gone.js', headers: { 'accept-encoding': 'br' } });
+    expect(res.statusCode).toBe(404);
+    expect(json(res).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('API responses', () => {
+  it('sends a whole document compressed, and the same JSON as uncompressed', async () => {
+    const headers = await authHeaders(server.app);
+    const segments = Array.from({ length: 200 }, (_, i) => ({ source: `الفقرة رقم ${i}`, target: `Paragraphe numéro ${i}.` }));
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers,
+      payload: { title: 'Long', sourceLang: 'ar', targetLang: 'fr', segments },
+    });
+    expect(created.statusCode).toBe(201);
+    const url = `/api/documents/${json(created).document.id}`;
+
+    const plain = await server.app.inject({ url, headers });
+    expect(plain.rawPayload.length).toBeGreaterThan(COMPRESS_ABOVE_BYTES);
+    const gzip = await server.app.inject({ url, headers: { ...headers, 'accept-encoding': 'gzip' } });
+    expect(gzip.statusCode).toBe(200);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(JSON.parse(zlib.gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(json(plain));
+  });
+
+  it('leaves the answer to a write as it is (a few KiB: not worth the server time)', async () => {
+    const headers = { ...(await authHeaders(server.app)), 'accept-encoding': 'br, gzip' };
+    const long = 'Une phrase assez longue pour que la réponse dépasse un kilo-octet. '.repeat(20);
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers,
+      payload: { title: 'Court', sourceLang: 'ar', targetLang: 'fr', segments: [{ source: 'مرحبا', target: 'Bonjour' }] },
+    });
+    const { id, segments } = json(created).document as { id: string; segments: { id: string }[] };
+    const res = await server.app.inject({
+      method: 'PATCH',
+      url: `/api/documents/${id}/segments/${segments[0]!.id}`,
+      headers,
+      payload: { target: long, baseVersion: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.length).toBeGreaterThan(1024);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(json(res).segment.target).toBe(long);
+  });
+
+  it('does not inflate a compressed request body: it is refused, and nothing is created', async () => {
+    const headers = await authHeaders(server.app);
+    const body = JSON.stringify({ title: 'Zipped', sourceLang: 'ar', targetLang: 'fr', segments: [{ source: 'a', target: 'b' }] });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: zlib.gzipSync(body),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error.code).toBe('INVALID_JSON');
+    const list = await server.app.inject({ url: '/api/documents', headers });
+    expect(json(list).documents).toEqual([]);
+  });
+});
