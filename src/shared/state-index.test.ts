@@ -40,6 +40,24 @@ describe('state-index', () => {
     expect(flagsOnSegment(right, 's1').map((x) => x.id)).toEqual(['a']);
   });
 
+  it('keeps creation order on a segment after a write was rolled back and new flags branch off', () => {
+    const durable = List([f('a', 's1')]);
+    // A failed write had appended x and z; the store rolls back to `durable`.
+    appended(appended(durable, f('x', 's2')), f('z', 's1'));
+    const head = appended(appended(durable, f('y', 's1')), f('w', 's1'));
+    expect(flagsOnSegment(head, 's1').map((x) => x.id)).toEqual(['a', 'y', 'w']);
+    expect(flagsOnSegment(head, 's2')).toEqual([]);
+    expect(byId(head, 'z')).toBeUndefined();
+    expect(byId(head, 'w')).toBe(head.get(2));
+  });
+
+  it('refuses to replace at a position that is not in the list (List.set(-1) would hit the last flag)', () => {
+    const list = List([f('a', 's1'), f('b', 's1')]);
+    expect(() => setAt(list, positionOf(list, 'zz'), f('zz', 's1'))).toThrow(RangeError);
+    expect(() => setAt(list, 2, f('c', 's1'))).toThrow(RangeError);
+    expect(list.get(1)?.id).toBe('b');
+  });
+
   it('keeps every version of a list of thousands intact as it grows', () => {
     const versions = [List<ReturnType<typeof f>>()];
     for (let i = 0; i < 3000; i++) versions.push(appended(versions[i]!, f(`f${i}`, `s${i % 7}`)));

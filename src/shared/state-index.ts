@@ -44,7 +44,9 @@ function indexOf(seq: Sequence<Indexed>): Index {
     const built: Index = { byId: new Map(), byParent: new Map() };
     let i = 0;
     for (const x of seq) add(built, x, i++);
-    indexes.set(seq, built);
+    // An empty sequence may be a shared singleton (immutable.js 4 had one empty List): its index would be
+    // shared by every document. Each non-empty version gets its own, or its parent's.
+    if (i > 0) indexes.set(seq, built);
     index = built;
   }
   return index;
@@ -80,6 +82,8 @@ export function replaceAt<T extends Indexed>(arr: readonly T[], i: number, item:
 
 /** The list with item `i` replaced (sharing all else, O(log n)); it shares the index. */
 export function setAt<T extends Indexed>(list: List<T>, i: number, item: T): List<T> {
+  // List.set(-1) would replace the last item: never let a failed lookup do that.
+  if (!Number.isInteger(i) || i < 0 || i >= list.size) throw new RangeError(`no item at position ${i} of ${list.size}`);
   const next = list.set(i, item);
   shareIndex(list, next);
   return next;
@@ -101,13 +105,22 @@ export function appended<T extends Flagish>(list: List<T>, item: T): List<T> {
   return next;
 }
 
-/** The flags on one segment, in creation order. */
+/**
+ * The flags on one segment, in creation order (= position order). The position list is shared by every
+ * version: after a write is rolled back, it also holds positions of the abandoned versions, which are
+ * checked (the flag found there must be on this segment), deduplicated and put back in order.
+ */
 export function flagsOnSegment<T extends Flagish>(flags: Sequence<T>, segmentId: string): T[] {
   const positions = indexOf(flags).byParent.get(segmentId) ?? [];
-  const out: T[] = [];
+  const size = sizeOf(flags);
+  const live: number[] = [];
+  let sorted = true;
   for (const i of positions) {
-    const f = at(flags, i);
-    if (f && f.segmentId === segmentId && !out.includes(f)) out.push(f);
+    if (i >= size || at(flags, i)!.segmentId !== segmentId) continue;
+    const last = live[live.length - 1];
+    if (last !== undefined && i <= last) sorted = false;
+    live.push(i);
   }
-  return out;
+  const ordered = sorted ? live : [...new Set(live)].sort((a, b) => a - b);
+  return ordered.map((i) => at(flags, i)!);
 }

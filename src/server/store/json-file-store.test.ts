@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { DocumentEventSchema, type NewEvent } from '../../shared/events';
 import { foldAll, toDocumentState } from '../../shared/reducer';
+import { DocumentStateSchema } from '../../shared/schemas';
+import { byId, flagsOnSegment } from '../../shared/state-index';
 import { AppError } from '../errors';
 import type { Decide } from './document-store';
 import { openJsonFileStore, type JsonFileStore, type JsonFileStoreOptions } from './json-file-store';
@@ -125,7 +127,12 @@ describe('JSON file store: persistence', () => {
     const state = await populate(store);
     await store.close();
     const snap = JSON.parse(await fs.readFile(snapshotOf('doc1'), 'utf8'));
-    expect(snap).toEqual({ seq: 6, state: toDocumentState(state) });
+    const plain = toDocumentState(state);
+    expect(snap).toEqual({ seq: 6, state: plain });
+    // The plain document has arrays (the fold's List stays in memory), is valid, and is shared read-only.
+    expect(Array.isArray(plain.flags)).toBe(true);
+    expect(DocumentStateSchema.parse(plain)).toEqual(plain);
+    expect(Object.isFrozen(plain) && Object.isFrozen(plain.flags)).toBe(true);
     const reopened = await open();
     expect(await reopened.get('doc1')).toEqual(state);
     expect(reopened.stats.replayed).toBe(0);
@@ -302,19 +309,29 @@ describe('JSON file store: appends', () => {
     const inFlight = store.append('doc1', 'bob', emit(edit('s1', 'lost')));
     await vi.waitFor(() => expect(fail).toBeTypeOf('function'));
     const queued = store.append('doc1', 'bob', emit(edit('s2', 'also lost'))); // decided on top of "lost"
+    const lostFlags = store.append('doc1', 'bob', emit(flag('fz', 's3'), flag('fy', 's2')));
     fail(new Error('EIO: simulated'));
     await expectAppError(inFlight, 500, 'INTERNAL');
     await expectAppError(queued, 500, 'INTERNAL');
+    await expectAppError(lostFlags, 500, 'INTERNAL');
     expect(logged(logger.error)).toMatch(/simulated/);
 
     expect(await store.get('doc1')).toEqual(state);
     expect((await fs.stat(journalOf('doc1'))).size).toBe(size);
     const { state: next } = await store.append('doc1', 'bob', emit(edit('s1', 'saved')));
     expect(next.seq).toBe(7);
+    // Flags created after the rollback take the lost flags' places: found by id, listed per segment in
+    // creation order (the lost fy had fc's position on s2).
+    await store.append('doc1', 'bob', emit(flag('fb', 's2'), flag('fc', 's2')));
+    const withFlags = (await store.get('doc1'))!;
+    expect(flagsOnSegment(withFlags.flags, 's2').map((f) => f.id)).toEqual(['f1', 'fb', 'fc']);
+    expect(flagsOnSegment(withFlags.flags, 's3')).toEqual([]);
+    expect(byId(withFlags.flags, 'fy')).toBeUndefined();
+    expect(byId(withFlags.flags, 'fc')?.segmentId).toBe('s2');
     expect(next.segments[1]!.target).toBe(state.segments[1]!.target);
     await store.close();
     const reopened = await open();
-    expect(await reopened.get('doc1')).toEqual(next);
+    expect(await reopened.get('doc1')).toEqual(withFlags);
   });
 });
 
