@@ -36,6 +36,7 @@ describe('the built UI', () => {
     expect(br.statusCode).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i); // shared caches keep one copy per encoding
     expect(br.rawPayload.length).toBeLessThan(bundle.length / 3);
     expect(zlib.brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(bundle);
 
@@ -55,6 +56,14 @@ describe('the built UI', () => {
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
     expect((await server.app.inject({ url: '/documents/d123' })).body).toContain('<title>Vis-à-vis</title>');
+  });
+
+  it('answers HEAD like GET, for files and client-side routes', async () => {
+    for (const url of ['/assets/index-abc123.js', '/documents/d123']) {
+      const res = await server.app.inject({ method: 'HEAD', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe('');
+    }
   });
 
   it('keeps a missing asset a 404', async () => {
@@ -82,6 +91,7 @@ describe('API responses', () => {
     const gzip = await server.app.inject({ url, headers: { ...headers, 'accept-encoding': 'gzip' } });
     expect(gzip.statusCode).toBe(200);
     expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers.vary).toMatch(/accept-encoding/i);
     expect(gzip.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
     expect(JSON.parse(zlib.gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(json(plain));
   });

@@ -16,11 +16,14 @@ export type FoldState = Omit<DocumentState, 'flags'> & { readonly flags: List<Fl
 
 const plain = new WeakMap<FoldState, DocumentState>();
 
-/** The plain document (flags as an array): O(flags) the first time, then cached for this state. */
+/**
+ * The plain document (flags as an array): O(flags) the first time, then cached for this state. Frozen
+ * (the object and its flags array), since every caller of this state gets the same one.
+ */
 export function toDocumentState(state: FoldState): DocumentState {
   let doc = plain.get(state);
   if (!doc) {
-    doc = { ...state, flags: state.flags.toArray() };
+    doc = Object.freeze({ ...state, flags: Object.freeze(state.flags.toArray()) as Flag[] });
     plain.set(state, doc);
   }
   return doc;

@@ -167,13 +167,12 @@ export const DocumentSummarySchema = DocumentMetaSchema.extend({
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
-export function summarize(doc: DocumentState): DocumentSummary {
+/** Works on the plain document and on the fold's state (flags in a List): it only iterates the flags. */
+export function summarize(doc: Omit<DocumentState, 'flags'> & { flags: Iterable<Flag> }): DocumentSummary {
   const { segments, flags, ...meta } = doc;
-  return {
-    ...meta,
-    segmentCount: segments.length,
-    openFlagCount: flags.filter((f) => f.status === 'open').length,
-  };
+  let openFlagCount = 0;
+  for (const f of flags) if (f.status === 'open') openFlagCount++;
+  return { ...meta, segmentCount: segments.length, openFlagCount };
 }
 
 // ---- Request bodies -------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
       });
     }
     for (const d of parsed.documents) await importDocument(store, d, actor);
-    const documents = await Promise.all(parsed.documents.map(async (d) => summarize(toDocumentState((await store.get(d.document.id))!))));
+    const documents = await Promise.all(parsed.documents.map(async (d) => summarize((await store.get(d.document.id))!)));
     return reply.code(201).send({ documents, skipped: parsed.skipped, warnings: parsed.warnings, rows: parsed.rows });
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DocumentEventSchema, type DocumentEvent, type NewEvent } from '../../shared/events';
 import { isValidId } from '../../shared/ids';
-import { fold, toDocumentState, type FoldState } from '../../shared/reducer';
+import { fold, type FoldState } from '../../shared/reducer';
 import { summarize, type DocumentSummary } from '../../shared/schemas';
 import { AppError } from '../errors';
 import { DocumentHandle, type StoreContext, type StoreStats } from './document-handle';
@@ -140,7 +140,7 @@ class JsonFileStoreImpl implements JsonFileStore {
 
   async list(): Promise<DocumentSummary[]> {
     const out: DocumentSummary[] = [];
-    for (const doc of this.docs.values()) if (doc.durable && !doc.unavailable) out.push(summarize(toDocumentState(doc.durable)));
+    for (const doc of this.docs.values()) if (doc.durable && !doc.unavailable) out.push(summarize(doc.durable));
     return out.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.id.localeCompare(b.id));
   }
 
