@@ -104,6 +104,25 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     await workspace.selectText(cell, 'لفتيت', 1, 'keyboard');
   });
 
+  test('after a flag is created its words are no longer selected: the shortcut cannot flag them twice', async ({ workspace, page }) => {
+    await workspace.openAs(SAMPLE_ID, 'Reviewer D');
+    const cell = workspace.targetCell(1);
+    await workspace.selectText(cell, 'Lafetet');
+    await workspace.flagSelection({ quote: 'Lafetet', category: 'Fluency — Spelling', severity: 'Major', correction: 'Laftit' });
+    await expect(workspace.flagItems()).toHaveCount(1);
+    await expect(cell).toBeFocused();
+    await expect(workspace.flagButton).toBeDisabled();
+    await page.keyboard.press('Control+Shift+F');
+    await expect(workspace.flagDialog).toBeHidden();
+    await expect(workspace.flagItems()).toHaveCount(1);
+    // A new selection can be flagged again, and a collapsed one cannot.
+    await workspace.selectText(cell, 'homologue');
+    await expect(workspace.flagButton).toBeEnabled();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Shift+F');
+    await expect(workspace.flagDialog).toBeHidden();
+  });
+
   test('an omission flagged in the Arabic source', async ({ workspace }) => {
     await workspace.openAs(SAMPLE_ID, 'Reviewer C');
     // Segment 1 of the source names the Interior minister; select his name, right to left.

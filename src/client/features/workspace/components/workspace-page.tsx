@@ -105,11 +105,14 @@ export function WorkspacePage() {
   const canFlag = can('flag.create') && doc?.status !== 'approved';
   const openFlagDialog = useCallback(() => {
     const sel = selection.current;
-    if (!canFlag || !sel || sel.end <= sel.start) return;
+    if (!canFlag || !sel) return;
     const el = cells.current.get(`${sel.segment.id}:${sel.side}`);
+    // The cell's own selection is the truth (a textarea keeps it while the toolbar button has focus); the
+    // remembered one can be stale, e.g. when focus came back with the selection collapsed and no event.
+    let { start, end } = el ? { start: el.selectionStart, end: el.selectionEnd } : sel;
+    if (start !== sel.start || end !== sel.end) onSelection(sel.segment, sel.side, start, end);
     const text = el?.value ?? (sel.side === 'source' ? sel.segment.source : sel.segment.target);
     // Selections that start or end on spaces are trimmed: reviewers flag words, not the gaps around them.
-    let { start, end } = sel;
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     if (end <= start) return;
@@ -125,7 +128,7 @@ export function WorkspacePage() {
       lang,
       dir: textDir(lang),
     });
-  }, [canFlag, sourceLang, targetLang]);
+  }, [canFlag, sourceLang, targetLang, onSelection]);
 
   async function submitFlag(values: FlagFormValues) {
     if (!flagDraft || !doc) return;
@@ -150,6 +153,12 @@ export function WorkspacePage() {
       });
       setFlagDraft(null);
       setActiveFlagId(r.flag.id);
+      // The flagged words are done with: collapse the selection after them, so that the shortcut (or the
+      // toolbar button) cannot flag the same span twice by accident. Cancelling the dialog keeps it.
+      const cell = cells.current.get(`${flagDraft.segmentId}:${flagDraft.side}`);
+      cell?.setSelectionRange(flagDraft.end, flagDraft.end);
+      const flagged = selection.current;
+      if (flagged) onSelection(flagged.segment, flagged.side, flagDraft.end, flagDraft.end);
     } catch (err) {
       setFlagError(err instanceof Error && !('code' in err) ? err.message : errorText(err));
     }
