@@ -42,3 +42,25 @@ test('automatic checks: step with F8, confirm a finding as a flag, dismiss one, 
   await expect(panel.getByRole('button', { name: /^French typography/ })).toHaveCount(0);
   await expect(workspace.targetCell(6)).toHaveValue(/\u202f;/);
 });
+
+test('F8 works from any tab (it brings up the QA tab), and not behind an open dialog', async ({ workspace, page }) => {
+  await workspace.openAs(SAMPLE_ID, 'Amina');
+  await expect(page.getByRole('tab', { name: 'Flags' })).toHaveAttribute('aria-selected', 'true');
+  await workspace.targetCell(2).click();
+  await page.keyboard.press('F8');
+  await expect(page.getByRole('tab', { name: /^QA/ })).toHaveAttribute('aria-selected', 'true');
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByText('1 of 11')).toBeVisible();
+  await expect.poll(() => workspace.selectedText(workspace.targetCell(1))).toBe('Lafetet');
+  await page.keyboard.press('Shift+F8');
+  await expect(panel.getByText('11 of 11')).toBeVisible();
+
+  // With the flag dialog open, F8 belongs to the dialog: the finding stays where it was.
+  await workspace.selectText(workspace.targetCell(1), 'Lafetet');
+  await page.keyboard.press('Control+Shift+F');
+  await expect(workspace.flagDialog).toBeVisible();
+  await page.keyboard.press('F8');
+  await page.keyboard.press('Escape');
+  await expect(workspace.flagDialog).toBeHidden();
+  await expect(panel.getByText('11 of 11')).toBeVisible();
+});

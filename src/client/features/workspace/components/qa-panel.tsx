@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../shared/qa/types';
 import { QA_CHECK_IDS } from '../../../../shared/qa/types';
@@ -8,6 +8,12 @@ import { QaSettingsForm } from './qa-settings-form';
 interface Props {
   doc: DocumentState;
   findings: readonly Finding[];
+  /** The findings of the chosen check (all when check is ''). */
+  shown: readonly Finding[];
+  check: string;
+  onCheck: (checkId: string) => void;
+  /** Previous / next shown finding (also F8 / Shift+F8, handled by the workspace). */
+  onStep: (delta: 1 | -1) => void;
   activeId: string | undefined;
   canConfirm: boolean;
   canDismiss: boolean;
@@ -22,34 +28,17 @@ interface Props {
 
 /** Findings counted by check, stepped through with the keyboard (F8 / Shift+F8), confirmed or dismissed. */
 export function QaPanel(props: Props) {
-  const { doc, findings, activeId } = props;
+  const { doc, findings, shown, check, activeId } = props;
+  const setCheck = props.onCheck;
+  const step = props.onStep;
   const { t } = useTranslation('workspace');
   const { t: tq } = useTranslation('qa');
-  const [check, setCheck] = useState<string>('');
-  const shown = useMemo(() => (check ? findings.filter((f) => f.checkId === check) : findings), [findings, check]);
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     for (const f of findings) m.set(f.checkId, (m.get(f.checkId) ?? 0) + 1);
     return m;
   }, [findings]);
   const index = shown.findIndex((f) => f.id === activeId);
-
-  const step = (delta: number) => {
-    if (shown.length === 0) return;
-    const next = index < 0 ? (delta > 0 ? 0 : shown.length - 1) : (index + delta + shown.length) % shown.length;
-    props.onGoTo(shown[next]!);
-  };
-
-  // F8 / Shift+F8 anywhere in the workspace, as in IDEs and CAT tools.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'F8') return;
-      e.preventDefault();
-      step(e.shiftKey ? -1 : 1);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
 
   return (
     <section className="qa-panel" aria-labelledby="qa-title">

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Flag, FlagSide, PatchFlagBody, Segment } from '../../../../shared/schemas';
@@ -74,6 +74,21 @@ export function WorkspacePage() {
     if (start !== undefined && end !== undefined) el.setSelectionRange(start, end);
   }, []);
   const qa = useQaActions(id, doc, queue, focusSpan);
+  // F8 / Shift+F8 anywhere in the workspace, as in IDEs and CAT tools: the next or previous finding, with
+  // the QA tab brought up to say what it is. Not while a dialog is open (its keys are its own).
+  const stepQa = useRef(qa.step);
+  stepQa.current = qa.step;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F8' || e.ctrlKey || e.altKey || e.metaKey || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      setPanelOpen(true);
+      setPanelTab('qa');
+      stepQa.current(e.shiftKey ? -1 : 1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const scoring = doc?.scoring ?? DEFAULT_SCORING;
   // Recomputed whenever flags or text change: the score is live.
   const score = useMemo(() => (doc ? scoreDocument(doc, scoring) : null), [doc, scoring]);
@@ -353,6 +368,10 @@ export function WorkspacePage() {
                 <QaPanel
                   doc={doc}
                   findings={qa.findings}
+                  shown={qa.shown}
+                  check={qa.check}
+                  onCheck={qa.setCheck}
+                  onStep={qa.step}
                   activeId={qa.activeId}
                   canConfirm={can('flag.create') && doc.status !== 'approved'}
                   canDismiss={can('qa.dismiss')}

@@ -25,6 +25,9 @@ export function useQaActions(
   const createFlag = useCreateFlag(docId);
   const dismiss = useDismissFinding(docId);
   const [activeId, setActiveId] = useState<string>();
+  /** The check the panel shows ('' = all); F8 steps through these. */
+  const [check, setCheck] = useState('');
+  const shown = useMemo(() => (check ? findings.filter((f) => f.checkId === check) : findings), [findings, check]);
   const [dismissing, setDismissing] = useState<Finding | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -58,6 +61,15 @@ export function useQaActions(
   function goTo(f: Finding) {
     setActiveId(f.id);
     focusSpan(f.segmentId, f.side, f.start, f.end);
+  }
+
+  /** To the next (+1) or previous (-1) shown finding, wrapping around; false when there is none. */
+  function step(delta: 1 | -1): boolean {
+    if (shown.length === 0) return false;
+    const index = shown.findIndex((f) => f.id === activeId);
+    const next = index < 0 ? (delta > 0 ? 0 : shown.length - 1) : (index + delta + shown.length) % shown.length;
+    goTo(shown[next]!);
+    return true;
   }
 
   async function confirm(f: Finding) {
@@ -99,6 +111,10 @@ export function useQaActions(
 
   return {
     findings,
+    shown,
+    check,
+    setCheck,
+    step,
     activeId,
     suggestionsOf: (segmentId: string) => suggestions.get(segmentId) ?? NONE,
     termsOf: (segmentId: string) => terms.get(segmentId),
