@@ -25,42 +25,44 @@ export function ComparePage() {
       ) : q.data.systems.length === 0 ? (
         <p className="empty">{t('compare.empty')}</p>
       ) : (
-        <table className="doc-table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('compare.rank')}
-              </th>
-              <th scope="col">{t('compare.system')}</th>
-              <th scope="col" className="num">
-                {t('compare.mqm')}
-              </th>
-              <th scope="col" className="num">
-                {t('compare.segments')}
-              </th>
-              <th scope="col" className="num">
-                {t('compare.items')}
-              </th>
-              <th scope="col" className="num">
-                {t('compare.flags')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.systems.map((s, i) => (
-              <tr key={s.id}>
-                <td className="num">{i + 1}</td>
-                <td>
-                  <Link to={`/documents/${encodeURIComponent(s.id)}`}>{s.system}</Link>
-                </td>
-                <td className="num">{s.mqm === null ? '—' : num.format(s.mqm)}</td>
-                <td className="num">{s.segments}</td>
-                <td className="num">{s.items}</td>
-                <td className="num">{s.flags}</td>
+        <div className="table-scroll">
+          <table className="doc-table">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t('compare.rank')}
+                </th>
+                <th scope="col">{t('compare.system')}</th>
+                <th scope="col" className="num">
+                  {t('compare.mqm')}
+                </th>
+                <th scope="col" className="num">
+                  {t('compare.segments')}
+                </th>
+                <th scope="col" className="num">
+                  {t('compare.items')}
+                </th>
+                <th scope="col" className="num">
+                  {t('compare.flags')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {q.data.systems.map((s, i) => (
+                <tr key={s.id}>
+                  <td className="num">{i + 1}</td>
+                  <td>
+                    <Link to={`/documents/${encodeURIComponent(s.id)}`}>{s.system}</Link>
+                  </td>
+                  <td className="num">{s.mqm === null ? '—' : num.format(s.mqm)}</td>
+                  <td className="num">{s.segments}</td>
+                  <td className="num">{s.items}</td>
+                  <td className="num">{s.flags}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

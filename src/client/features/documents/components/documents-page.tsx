@@ -29,38 +29,40 @@ export function DocumentsPage() {
       ) : list.data.length === 0 ? (
         <p className="empty">{t('empty')}</p>
       ) : (
-        <table className="doc-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.title')}</th>
-              <th scope="col">{t('columns.languages')}</th>
-              <th scope="col" className="num">
-                {t('columns.segments')}
-              </th>
-              <th scope="col" className="num">
-                {t('columns.openFlags')}
-              </th>
-              <th scope="col">{t('columns.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <Link to={`/documents/${encodeURIComponent(d.id)}`} dir="auto">
-                    {d.title}
-                  </Link>
-                </td>
-                <td>{t('languagePair', { source: langName(d.sourceLang), target: langName(d.targetLang) })}</td>
-                <td className="num">{d.segmentCount}</td>
-                <td className="num">{d.openFlagCount}</td>
-                <td>
-                  <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time>
-                </td>
+        <div className="table-scroll">
+          <table className="doc-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.title')}</th>
+                <th scope="col">{t('columns.languages')}</th>
+                <th scope="col" className="num">
+                  {t('columns.segments')}
+                </th>
+                <th scope="col" className="num">
+                  {t('columns.openFlags')}
+                </th>
+                <th scope="col">{t('columns.updated')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/documents/${encodeURIComponent(d.id)}`} dir="auto">
+                      {d.title}
+                    </Link>
+                  </td>
+                  <td>{t('languagePair', { source: langName(d.sourceLang), target: langName(d.targetLang) })}</td>
+                  <td className="num">{d.segmentCount}</td>
+                  <td className="num">{d.openFlagCount}</td>
+                  <td>
+                    <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {canCreate && <ImportForm />}
       {canCreate && <MqmImportForm />}

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reanchor } from '../../../../shared/anchor';
 import type { Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
+import { useLangName } from '../../../lib/use-lang-name';
 import type { Highlight } from '../lib/highlight';
 import type { Draft } from '../lib/save-queue';
 import { HighlightedText } from './highlighted-text';
@@ -57,6 +58,7 @@ function highlightsFor(flags: readonly Flag[], side: FlagSide, savedText: string
 export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const { segment, flags, draft, sourceLang, targetLang, activeFlagId } = props;
   const { t } = useTranslation('workspace');
+  const langName = useLangName();
   const n = segment.index + 1;
   const shownTarget = draft && draft.state !== 'saved' ? draft.text : segment.target;
   const { suggestions, sourceTerms } = props;
@@ -115,7 +117,8 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           </span>
         )}
       </td>
-      <td className="seg-cell seg-source">
+      {/* data-label: the column heading, shown above the cell where narrow screens hide the header row. */}
+      <td className="seg-cell seg-source" data-label={t('table.source', { lang: langName(sourceLang) })}>
         {segment.source === '' ? (
           <p className="empty-side" lang={undefined}>
             {t('segment.noSource')}
@@ -145,7 +148,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           </ul>
         )}
       </td>
-      <td className="seg-cell seg-target">
+      <td className="seg-cell seg-target" data-label={t('table.target', { lang: langName(targetLang) })}>
         <HighlightedText
           ref={(el) => props.registerCell(`${segment.id}:target`, el)}
           text={shownTarget}
