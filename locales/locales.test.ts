@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkFrenchSpacing } from '../src/shared/qa/typography-fr';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const locales = readdirSync(dir, { withFileTypes: true })
@@ -12,6 +13,16 @@ function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
+
+/** Every string of a namespace, by its dotted key. */
+function strings(value: unknown, prefix = ''): [string, string][] {
+  if (typeof value === 'string') return [[prefix, value]];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => strings(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** Keys whose {{count}} is not a quantity of things (a multiplier, "n of count"). */
+const COUNT_WITHOUT_PLURAL = new Set(['workspace.json:score.cell', 'workspace.json:qa.position']);
 
 function load(locale: string, ns: string) {
   return JSON.parse(readFileSync(path.join(dir, locale, ns), 'utf8')) as unknown;
@@ -25,6 +36,27 @@ describe('locales', () => {
   it('has English and French', () => {
     expect(complete).toEqual(expect.arrayContaining(['en', 'fr']));
   });
+
+  it('French strings pass the app’s own French typography check (no-break spaces before : ; ! ? and inside « »)', () => {
+    const faults = namespaces.flatMap((ns) =>
+      strings(load('fr', ns))
+        .filter(([, text]) => checkFrenchSpacing({ id: 'ui', index: 0, source: '', target: text }).length > 0)
+        .map(([key, text]) => `${ns}:${key}: ${text}`),
+    );
+    expect(faults).toEqual([]);
+  });
+
+  for (const locale of complete) {
+    it(`${locale}: every string that counts things has plural forms`, () => {
+      const missing = namespaces.flatMap((ns) =>
+        strings(load(locale, ns))
+          .filter(([key, text]) => /\{\{count\b/.test(text) && !/_(zero|one|two|few|many|other)$/.test(key))
+          .map(([key]) => `${ns}:${key}`)
+          .filter((key) => !COUNT_WITHOUT_PLURAL.has(key)),
+      );
+      expect(missing).toEqual([]);
+    });
+  }
 
   for (const locale of complete.filter((l) => l !== 'en')) {
     for (const ns of namespaces) {

@@ -36,7 +36,8 @@ export const HeatStrip = memo(function HeatStrip({ perSegment, onGoTo }: Props) 
   return (
     <nav className="heat-strip" aria-label={t('score.title')} ref={strip} onKeyDown={onKeyDown}>
       {perSegment.map((s, i) => {
-        const label = t('score.heat', { n: i + 1, points: num.format(s.points) });
+        const points = t('score.penaltyPoints', { count: s.points, value: num.format(s.points) });
+        const label = t('score.heat', { n: i + 1, points });
         return (
           <button
             key={s.segmentId}

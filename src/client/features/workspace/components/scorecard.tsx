@@ -88,7 +88,13 @@ export function Scorecard({ docId, score, settings, canEdit }: Props) {
                       (
                       {r.cells
                         .filter((c) => c.count > 0)
-                        .map((c) => t('score.cell', { count: c.count, severity: t(`severity.${c.severity}`), points: num.format(c.points) }))
+                        .map((c) =>
+                          t('score.cell', {
+                            count: c.count,
+                            severity: t(`severity.${c.severity}`),
+                            points: t('score.points', { count: c.points, value: num.format(c.points) }),
+                          }),
+                        )
                         .join('; ')}
                       )
                     </span>
