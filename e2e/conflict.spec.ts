@@ -72,6 +72,28 @@ test.describe('two reviewers edit the same segment', () => {
   });
 });
 
+test('a conflict that comes back while B is still typing waits for a pause: no keystroke goes astray', async ({
+  workspace: a,
+  newReviewerWorkspace,
+}) => {
+  const b = await newReviewerWorkspace();
+  await a.openAs(SAMPLE_ID, 'Reviewer A');
+  await b.openAs(SAMPLE_ID, 'Reviewer B');
+  const original = await b.targetCell(3).inputValue();
+  await a.typeAtEnd(3, ' [A]');
+  await a.expectSaved();
+
+  // B pauses long enough for autosave, the server says "conflict", and B types on at once.
+  await b.typeAtEnd(3, ' [B');
+  await expect(b.saveStatus).toHaveText('Conflict — choose a version');
+  await b.page.keyboard.type(' suite]');
+  await expect(b.targetCell(3)).toHaveValue(`${original} [B suite]`);
+  await expect(b.conflictDialog).toBeVisible();
+  const mine = b.conflictDialog.getByRole('region', { name: 'Your version (not saved)' });
+  await expect(mine).toContainText(`${original} [B suite]`);
+  await expect(b.conflictDialog.getByRole('textbox', { name: 'Merged text' })).toHaveValue(`${original} [B suite]`);
+});
+
 test.describe('saving without a server', () => {
   test('offline: the edit shows as failed, is kept, and saves by itself when the network is back', async ({
     workspace,

@@ -38,6 +38,8 @@ interface Selection {
 const EMPTY: readonly Flag[] = [];
 const NO_MARKS: readonly Highlight[] = [];
 const NO_NOTES: readonly TermNote[] = [];
+/** How long typing must pause before a conflict dialog opens (it would take the next keystrokes). */
+const CONFLICT_AFTER_PAUSE_MS = 1500;
 
 export function WorkspacePage() {
   const { id = '' } = useParams();
@@ -106,7 +108,20 @@ export function WorkspacePage() {
     else cells.current.delete(key);
   }, []);
 
-  const onEdit = useCallback((segment: Segment, text: string) => queue.edit(segment.id, text, segment.version), [queue]);
+  // A conflict dialog is modal: opened mid-word it would take the next keystrokes. It waits for a pause in
+  // typing (the save pill says "Conflict" at once), so every key lands in the cell and in "your version".
+  const [typing, setTyping] = useState(false);
+  const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(typingTimer.current), []);
+  const onEdit = useCallback(
+    (segment: Segment, text: string) => {
+      queue.edit(segment.id, text, segment.version);
+      setTyping(true);
+      clearTimeout(typingTimer.current);
+      typingTimer.current = setTimeout(() => setTyping(false), CONFLICT_AFTER_PAUSE_MS);
+    },
+    [queue],
+  );
   const onBlur = useCallback((segmentId: string) => void queue.flush(segmentId), [queue]);
   const onRetry = useCallback((segmentId: string) => queue.retry(segmentId), [queue]);
   const onSelection = useCallback((segment: Segment, side: FlagSide, start: number, end: number) => {
@@ -209,7 +224,7 @@ export function WorkspacePage() {
 
   const conflictDraft = drafts.find((d) => d.state === 'conflict' && d.theirs);
   const conflict: ConflictInfo | null =
-    conflictDraft && conflictDraft.theirs
+    conflictDraft && conflictDraft.theirs && !typing
       ? {
           segmentNumber: conflictDraft.theirs.index + 1,
           mine: conflictDraft.text,
