@@ -154,5 +154,36 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     const correction = dialog.getByRole('textbox', { name: 'Correction', exact: true });
     await expect(correction).toHaveAccessibleDescription('Replaces the selected words when the translator accepts.');
     await expect(correction).toHaveValue('Lafetet');
+
+    // Submitted without a category: focus goes to the field, which now describes the problem.
+    await correction.focus();
+    await dialog.getByRole('button', { name: 'Create flag' }).click();
+    const category = dialog.getByRole('combobox', { name: 'Category', exact: true });
+    await expect(category).toBeFocused();
+    await expect(category).toHaveAttribute('aria-invalid', 'true');
+    await expect(category).toHaveAccessibleDescription(/category/i);
+  });
+
+  test('the side panel tabs are one Tab stop, chosen with the arrow keys, Home and End', async ({ workspace, page }) => {
+    await workspace.openAs(SAMPLE_ID, 'Keyboard user');
+    const tabs = page.getByRole('tablist', { name: 'Side panel' });
+    const flags = tabs.getByRole('tab', { name: 'Flags' });
+    await expect(tabs.getByRole('tab')).toHaveCount(4);
+    await expect(tabs.locator('[tabindex="0"]')).toHaveCount(1);
+    await flags.focus();
+    await page.keyboard.press('ArrowRight');
+    const qa = tabs.getByRole('tab', { name: /^QA/ });
+    await expect(qa).toBeFocused();
+    await expect(qa).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel')).toHaveAccessibleName(/^QA/);
+    await page.keyboard.press('End');
+    await expect(tabs.getByRole('tab', { name: 'Activity' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(flags).toBeFocused();
+    await expect(flags).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowLeft');
+    await expect(tabs.getByRole('tab', { name: 'Activity' })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Home');
+    await expect(flags).toBeFocused();
   });
 });

@@ -8,15 +8,18 @@ import { RequirePermission, RequireSession } from '../features/auth/components/r
 import { ComparePage } from '../features/documents/components/compare-page';
 import { DocumentsPage } from '../features/documents/components/documents-page';
 import { WorkspacePage } from '../features/workspace/components/workspace-page';
-import { setUnauthenticatedHandler } from '../lib/api';
+import { ApiError, setUnauthenticatedHandler } from '../lib/api';
 import { setSession } from '../lib/session';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
 
+const retryable = (err: unknown) => !(err instanceof ApiError && err.status >= 400 && err.status < 500);
+
 export function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: true },
+      // One retry for network and server trouble; a 4xx (an unknown document, no permission) is an answer.
+      queries: { staleTime: 5_000, retry: (count, err) => retryable(err) && count < 1, refetchOnWindowFocus: true },
       mutations: { retry: false },
     },
   });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES, type MqmCategory, type Severity } from '../../../../shared/mqm';
 import type { FlagSide } from '../../../../shared/schemas';
@@ -60,11 +60,13 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
   const id = useId();
+  const categoryField = useRef<HTMLSelectElement>(null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!category) {
       setMissing(true);
+      categoryField.current?.focus(); // where the problem is, with its error as description
       return;
     }
     onSubmit({ category, severity, correction, comment });
@@ -87,6 +89,7 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
         <label htmlFor={`${id}-category`}>{t('flagDialog.category')}</label>
         <select
           id={`${id}-category`}
+          ref={categoryField}
           value={category}
           autoFocus
           aria-invalid={missing && !category}

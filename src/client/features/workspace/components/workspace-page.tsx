@@ -38,6 +38,8 @@ interface Selection {
 const EMPTY: readonly Flag[] = [];
 const NO_MARKS: readonly Highlight[] = [];
 const NO_NOTES: readonly TermNote[] = [];
+const PANEL_TABS = ['flags', 'qa', 'score', 'activity'] as const;
+type PanelTab = (typeof PANEL_TABS)[number];
 /** How long typing must pause before a conflict dialog opens (it would take the next keystrokes). */
 const CONFLICT_AFTER_PAUSE_MS = 1500;
 
@@ -66,7 +68,20 @@ export function WorkspacePage() {
   const [pendingAction, setPendingAction] = useState<{ flag: Flag; action: PanelAction } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(true);
-  const [panelTab, setPanelTab] = useState<'flags' | 'qa' | 'score' | 'activity'>('flags');
+  const [panelTab, setPanelTab] = useState<PanelTab>('flags');
+  /** Left/Right (mirrored right-to-left), Home and End choose a side-panel tab and focus it. */
+  const onTabKey = (e: React.KeyboardEvent) => {
+    const i = PANEL_TABS.indexOf(panelTab);
+    const forward = document.documentElement.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const back = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+    const n = PANEL_TABS.length;
+    const next =
+      e.key === forward ? (i + 1) % n : e.key === back ? (i + n - 1) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setPanelTab(PANEL_TABS[next]!);
+    document.getElementById(`tab-${PANEL_TABS[next]}`)?.focus();
+  };
   /** Scrolls a cell into view, focuses it and, given a span, selects it. */
   const focusSpan = useCallback((segmentId: string, side: 'source' | 'target', start?: number, end?: number) => {
     const el = cells.current.get(`${segmentId}:${side}`);
@@ -353,15 +368,17 @@ export function WorkspacePage() {
         </div>
         {panelOpen && (
           <div className="side-panel">
-            <div role="tablist" aria-label={t('score.tabs')} className="tabs">
-              {(['flags', 'qa', 'score', 'activity'] as const).map((tab) => (
+            <div role="tablist" aria-label={t('score.tabs')} className="tabs" onKeyDown={onTabKey}>
+              {PANEL_TABS.map((tab) => (
                 <button
                   key={tab}
                   type="button"
                   role="tab"
                   id={`tab-${tab}`}
                   aria-selected={panelTab === tab}
-                  aria-controls={`tabpanel-${tab}`}
+                  // One Tab stop for the tab list; the arrows move between tabs (WAI-ARIA tabs pattern).
+                  tabIndex={panelTab === tab ? 0 : -1}
+                  aria-controls={panelTab === tab ? `tabpanel-${tab}` : undefined}
                   onClick={() => setPanelTab(tab)}
                 >
                   {tab === 'flags'
