@@ -31,6 +31,8 @@ export const SERVER_ENTRY = process.env.BENCH_SERVER_ENTRY ? path.resolve(proces
 export const TARGET_WRITES_PER_S = 2000;
 export const TARGET_P99_MS = 25;
 
-export const HEADERS = { 'content-type': 'application/json', 'x-actor': 'bench' };
+// accept-encoding as a browser sends it: our server compresses large answers (never write answers, which
+// stay under its 8 KiB threshold, so autocannon reads them as plain JSON); json-server ignores it.
+export const HEADERS = { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br', 'x-actor': 'bench' };
 /** Whole run, generously: two targets × (warm-up + 2 workloads) plus start-up, creation and shutdown. */
 export const TIME_LIMIT_MS = (2 * (WARMUP + 2 * SECONDS) + 180) * 1000;
