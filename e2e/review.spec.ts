@@ -137,6 +137,10 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     await expect(item).toContainText('Open');
     await workspace.closeFlag(1, 'Resolve', 'The name is there.');
     await expect(item).toContainText('Resolved');
+    // In the activity feed the Arabic quote is isolated from the English sentence around it.
+    await workspace.page.getByRole('tab', { name: 'Activity' }).click();
+    const created = workspace.page.getByRole('tabpanel').getByRole('listitem').filter({ hasText: 'flagged' });
+    await expect(created).toContainText(`flagged “\u2068${word}\u2069”`);
   });
 
   test('flag dialog fields are named by their labels (help text is a description, not part of the name)', async ({

@@ -27,7 +27,9 @@ export function ActivityFeed({ doc, onGoToSegment }: { doc: DocumentState; onGoT
   function describe(e: DocumentEvent): string {
     switch (e.type) {
       case 'FlagCreated':
-        return t('activity.type.FlagCreated', { quote: e.payload.anchor.quote });
+        // First-strong isolates: Arabic words quoted in an English (or French) sentence keep their own
+        // direction without reordering the words around them, as <bdi> does in markup.
+        return t('activity.type.FlagCreated', { quote: `\u2068${e.payload.anchor.quote}\u2069` });
       case 'SegmentStatusChanged':
         return t('activity.type.SegmentStatusChanged', { status: t(`status.${e.payload.status}`) });
       case 'DocumentStatusChanged':
@@ -52,7 +54,10 @@ export function ActivityFeed({ doc, onGoToSegment }: { doc: DocumentState; onGoT
             const segment = segmentId ? byId(doc.segments, segmentId) : undefined;
             return (
               <li key={e.seq}>
-                <strong>{e.actor}</strong> {describe(e)}
+                <strong>
+                  <bdi>{e.actor}</bdi>
+                </strong>{' '}
+                {describe(e)}
                 {segment && (
                   <>
                     {' · '}
