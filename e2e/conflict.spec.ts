@@ -166,3 +166,16 @@ test.describe('saving without a server', () => {
     expect(document.segments.find((s) => s.index === 5)!.target).toBe(`${before} (onglet fermé)`);
   });
 });
+
+test('the activity feed says when the server cannot be reached, and Retry loads it', async ({ server, workspace, page }) => {
+  await workspace.openAs(SAMPLE_ID, 'Night shift');
+  await server.stop();
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  const panel = page.getByRole('tabpanel');
+  const problem = panel.getByRole('alert');
+  await expect(problem).toContainText('The server cannot be reached. Check your connection.');
+  await server.start();
+  await problem.getByRole('button', { name: 'Retry' }).click();
+  await expect(panel.getByRole('heading', { name: 'Activity' })).toBeVisible();
+  await expect(panel.getByRole('listitem').first()).toBeVisible();
+});

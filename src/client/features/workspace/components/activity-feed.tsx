@@ -40,7 +40,16 @@ export function ActivityFeed({ doc, onGoToSegment }: { doc: DocumentState; onGoT
   }
 
   if (q.isPending) return <p className="page-state">{tc('state.loading')}</p>;
-  if (q.isError) return <p role="alert">{errorText(q.error)}</p>;
+  if (q.isError) {
+    return (
+      <p role="alert" className="panel-state">
+        {errorText(q.error)}{' '}
+        <button type="button" onClick={() => void q.refetch()}>
+          {tc('actions.retry')}
+        </button>
+      </p>
+    );
+  }
   const events = [...q.data.events].reverse();
   return (
     <section className="activity" aria-labelledby="activity-title">
