@@ -207,6 +207,19 @@ describe('WMT MQM: import, export, comparison', () => {
     for (let i = 1; i < after.length; i++) expect(after[i - 1]!.mqm).toBeLessThanOrEqual(after[i]!.mqm);
   });
 
+  it('an imported flag proposes no correction: Accept is refused and the words stay; Resolve closes it', async () => {
+    const doc: DocumentState = json(await req(VIEWER, 'GET', `/api/documents/${docs.get('UEdin')!.id}`)).document;
+    const flag = doc.flags.find((f) => f.side === 'target' && f.status === 'open' && !f.orphaned)!;
+    const segment = doc.segments.find((s) => s.id === flag.segmentId)!;
+    const accepted = await req(TRANSLATOR, 'PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, { action: 'accept', baseVersion: flag.version });
+    expect(accepted.statusCode, accepted.body).toBe(409);
+    expect(json(accepted).error.code).toBe('NO_CORRECTION');
+    const now: DocumentState = json(await req(VIEWER, 'GET', `/api/documents/${doc.id}`)).document;
+    expect(now.segments.find((s) => s.id === segment.id)!.target).toBe(segment.target);
+    const resolved = await req(REVIEWER, 'PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, { action: 'resolve', baseVersion: flag.version, reason: 'Fixed by hand' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+  });
+
   it('a file imported twice is compared once: the systems of the latest import', async () => {
     const again = await req(EDITOR, 'POST', '/api/documents/import-mqm', { file: FILE, tsv: sample.text });
     expect(again.statusCode, again.body).toBe(201);

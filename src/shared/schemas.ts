@@ -117,6 +117,14 @@ export const FlagSchema = z.object({
 });
 export type Flag = z.infer<typeof FlagSchema>;
 
+/**
+ * Whether accepting the flag has a correction to apply. A flag imported from an annotation file (WMT MQM)
+ * marks an error without proposing a fix: its empty correction means "none", not "delete the words".
+ */
+export function proposesCorrection(flag: Pick<Flag, 'correction' | 'original'>): boolean {
+  return !(flag.original !== undefined && flag.correction === '');
+}
+
 export const DismissalSchema = z.object({
   findingId: z.string(),
   segmentId: z.string(),
@@ -275,6 +283,7 @@ export const ERROR_CODES = [
   'FLAG_VERSION_CONFLICT',
   'FLAG_NOT_OPEN',
   'FLAG_ORPHANED',
+  'NO_CORRECTION',
   'COMMENT_NOT_FOUND',
   'REVISION_NOT_FOUND',
   'SEGMENT_LOCKED',

@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids';
 import type { FoldState } from '../../shared/reducer';
 import { byId, flagsOnSegment } from '../../shared/state-index';
 import {
+  proposesCorrection,
   UNSETTLED_FLAG_STATUSES,
   type CreateFlagBody,
   type DocumentState,
@@ -171,6 +172,13 @@ function acceptEvent(state: FoldState, flag: Flag, reason: string | null): NewEv
   }
   const segment = segmentOf(state, flag.segmentId);
   assertWritable(state, segment);
+  if (!proposesCorrection(flag)) {
+    throw conflict(
+      'NO_CORRECTION',
+      'This flag comes from an imported annotation file and proposes no correction: edit the text by hand, then resolve the flag.',
+      { current: flag },
+    );
+  }
   if (flag.orphaned || !anchorMatches(segment.target, flag.anchor)) {
     throw conflict('FLAG_ORPHANED', 'The flagged words are no longer in the text; edit the segment by hand.', {
       current: flag,

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES } from '../../../../shared/mqm';
 import type { Permission } from '../../../../shared/permissions';
-import { FlagStatusSchema, type Flag, type FlagAction, type Segment } from '../../../../shared/schemas';
+import { FlagStatusSchema, proposesCorrection, type Flag, type FlagAction, type Segment } from '../../../../shared/schemas';
 import { FlagThread } from './flag-thread';
 
 /** Which actions a flag in this status offers, in display order. */
@@ -115,7 +115,7 @@ export function FlagPanel(props: Props) {
                     {t('panel.openQuote')}
                     <bdi lang={lang}>{f.quote}</bdi>
                     {t('panel.closeQuote')}
-                    {f.side === 'target' && f.correction !== f.quote && (
+                    {f.side === 'target' && f.correction !== f.quote && proposesCorrection(f) && (
                       <>
                         {' '}
                         {t('panel.correctedTo')}{' '}
@@ -149,7 +149,12 @@ export function FlagPanel(props: Props) {
                 )}
                 <div className="flag-actions">
                   {(ACTIONS_BY_STATUS[f.status] ?? [])
-                    .filter((a) => can(`flag.${a}`) && !(a === 'accept' && f.orphaned && f.side === 'target'))
+                    // Accept needs words to replace and a correction to put there (imported flags propose none).
+                    .filter(
+                      (a) =>
+                        can(`flag.${a}`) &&
+                        !(a === 'accept' && f.side === 'target' && (f.orphaned || !proposesCorrection(f))),
+                    )
                     .map((a) => (
                       <button key={a} type="button" disabled={busy} onClick={() => onAction(f, a)}>
                         {t(`panel.${a}`)}
