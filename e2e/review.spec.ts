@@ -123,6 +123,26 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     await expect(workspace.flagDialog).toBeHidden();
   });
 
+  test('a double-click on Create flag or Accept sends it once', async ({ workspace, page }) => {
+    await workspace.openAs(SAMPLE_ID, 'Hasty reviewer');
+    await workspace.selectText(workspace.targetCell(1), 'Lafetet');
+    await page.keyboard.press('Control+Shift+F');
+    const dialog = workspace.flagDialog;
+    await dialog.getByRole('combobox', { name: /^Category/ }).selectOption({ label: 'Fluency — Spelling' });
+    await dialog.getByRole('textbox', { name: /^Correction/ }).fill('Laftit');
+    await dialog.getByRole('button', { name: 'Create flag' }).dblclick();
+    await expect(dialog).toBeHidden();
+    await expect(workspace.flagItems()).toHaveCount(1);
+
+    // Unsaved text in the same segment is saved first; a second click meanwhile does nothing.
+    await workspace.typeAtEnd(1, ' !');
+    await workspace.flagItem(1, 1).getByRole('button', { name: 'Accept', exact: true }).dblclick();
+    await expect(workspace.flagItem(1, 1)).toContainText('Accepted');
+    await expect(workspace.targetCell(1)).toHaveValue(/^Laftit discute .* !$/);
+    await expect(page.getByRole('alert').filter({ hasText: 'Someone else' })).toHaveCount(0);
+    await expect(workspace.flagItems()).toHaveCount(1);
+  });
+
   test('an omission flagged in the Arabic source', async ({ workspace }) => {
     await workspace.openAs(SAMPLE_ID, 'Reviewer C');
     // Segment 1 of the source names the Interior minister; select his name, right to left.

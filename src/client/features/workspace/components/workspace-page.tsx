@@ -175,8 +175,17 @@ export function WorkspacePage() {
     });
   }, [canFlag, sourceLang, targetLang, onSelection]);
 
+  // A flag or flag action runs in two steps (save the cell's text, then the request): the guards cover
+  // both, so a double-click or a second Enter cannot send it twice.
+  const [submittingFlag, setSubmittingFlag] = useState(false);
+  const submitGuard = useRef(false);
+  const [actingOn, setActingOn] = useState<string>();
+  const actionGuard = useRef<string | undefined>(undefined);
+
   async function submitFlag(values: FlagFormValues) {
-    if (!flagDraft || !doc) return;
+    if (!flagDraft || !doc || submitGuard.current) return;
+    submitGuard.current = true;
+    setSubmittingFlag(true);
     setFlagError(null);
     try {
       // Offsets refer to the text on screen: make sure the server has it first.
@@ -206,6 +215,9 @@ export function WorkspacePage() {
       if (flagged) onSelection(flagged.segment, flagged.side, flagDraft.end, flagDraft.end);
     } catch (err) {
       setFlagError(err instanceof Error && !('code' in err) ? err.message : errorText(err));
+    } finally {
+      submitGuard.current = false;
+      setSubmittingFlag(false);
     }
   }
 
@@ -219,6 +231,9 @@ export function WorkspacePage() {
   );
 
   async function runAction(flag: Flag, action: PanelAction, reason?: string) {
+    if (actionGuard.current) return;
+    actionGuard.current = flag.id;
+    setActingOn(flag.id);
     setActionError(null);
     try {
       if (action === 'accept' && flag.side === 'target') await queue.flush(flag.segmentId);
@@ -229,6 +244,9 @@ export function WorkspacePage() {
       });
     } catch (err) {
       setActionError(errorText(err));
+    } finally {
+      actionGuard.current = undefined;
+      setActingOn(undefined);
     }
   }
 
@@ -425,7 +443,7 @@ export function WorkspacePage() {
             sourceLang={doc.sourceLang}
             targetLang={doc.targetLang}
             activeFlagId={activeFlagId}
-            busyFlagId={patchFlag.isPending ? patchFlag.variables?.flagId : undefined}
+            busyFlagId={actingOn}
             onGoTo={goToFlag}
             onAction={onAction}
           />
@@ -436,7 +454,7 @@ export function WorkspacePage() {
       </div>
       <FlagDialog
         draft={flagDraft}
-        busy={createFlag.isPending}
+        busy={submittingFlag}
         error={flagError}
         onSubmit={(v) => void submitFlag(v)}
         onClose={() => setFlagDraft(null)}
