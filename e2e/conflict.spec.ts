@@ -94,6 +94,30 @@ test('a conflict that comes back while B is still typing waits for a pause: no k
   await expect(b.conflictDialog.getByRole('textbox', { name: 'Merged text' })).toHaveValue(`${original} [B suite]`);
 });
 
+test('a word flagged after someone else changed its segment is followed into the new text', async ({
+  workspace: a,
+  newReviewerWorkspace,
+}) => {
+  const b = await newReviewerWorkspace();
+  await a.openAs(SAMPLE_ID, 'Translator A');
+  await b.openAs(SAMPLE_ID, 'Reviewer B');
+  const original = await b.targetCell(3).inputValue();
+  // A adds words at the start of segment 3; B's page still shows the old text.
+  await a.targetCell(3).click();
+  await a.page.keyboard.press('Control+Home');
+  await a.page.keyboard.type('Selon Rabat, ');
+  await a.expectSaved();
+
+  await b.selectText(b.targetCell(3), 'communiqué');
+  await b.flagSelection({ quote: 'communiqué', category: 'Style', severity: 'Minor', correction: 'communiqué officiel', comment: 'Précisez.' });
+  const item = b.flagItem(1, 3);
+  await expect(item).toContainText('“communiqué” → “communiqué officiel”');
+  await expect(b.targetCell(3)).toHaveValue(`Selon Rabat, ${original}`);
+  // The flag is on the same words in the new text: accepting it corrects them there.
+  await item.getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(b.targetCell(3)).toHaveValue(`Selon Rabat, ${original.replace('communiqué', 'communiqué officiel')}`);
+});
+
 test.describe('saving without a server', () => {
   test('offline: the edit shows as failed, is kept, and saves by itself when the network is back', async ({
     workspace,

@@ -11,6 +11,8 @@ export interface FlagDraft {
   start: number;
   end: number;
   quote: string;
+  /** The whole text the words were selected in (to follow them if someone else edits it meanwhile). */
+  text: string;
   lang: string;
   dir: 'ltr' | 'rtl';
 }

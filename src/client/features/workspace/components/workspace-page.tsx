@@ -5,7 +5,9 @@ import { Link, useParams } from 'react-router';
 import type { Flag, FlagSide, PatchFlagBody, Segment } from '../../../../shared/schemas';
 import { scoreDocument } from '../../../../shared/mqm-score';
 import { DEFAULT_SCORING } from '../../../../shared/scoring-settings';
+import { makeAnchor, reanchor } from '../../../../shared/anchor';
 import { byId } from '../../../../shared/state-index';
+import { ApiError } from '../../../lib/api';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useLangName } from '../../../lib/use-lang-name';
@@ -170,6 +172,7 @@ export function WorkspacePage() {
       start,
       end,
       quote: text.slice(start, end),
+      text,
       lang,
       dir: textDir(lang),
     });
@@ -196,15 +199,31 @@ export function WorkspacePage() {
       const segment = fresh ?? doc.segments.find((s) => s.id === flagDraft.segmentId)!;
       const saved = queue.get(flagDraft.segmentId);
       const baseVersion = Math.max(segment.version, saved?.baseVersion ?? 0);
-      const r = await createFlag.mutateAsync({
-        segmentId: flagDraft.segmentId,
-        side: flagDraft.side,
-        start: flagDraft.start,
-        end: flagDraft.end,
-        quote: flagDraft.quote,
-        baseVersion,
-        ...values,
-      });
+      const send = (span: { start: number; end: number }, version: number) =>
+        createFlag.mutateAsync({
+          segmentId: flagDraft.segmentId,
+          side: flagDraft.side,
+          start: span.start,
+          end: span.end,
+          quote: flagDraft.quote,
+          baseVersion: version,
+          ...values,
+        });
+      let r;
+      try {
+        r = await send(flagDraft, baseVersion);
+      } catch (err) {
+        // Someone else saved this translation since the words were selected: follow them into the new
+        // text (as flags follow edits) and send again, rather than ask the reviewer to start over.
+        if (!(err instanceof ApiError && err.code === 'SEGMENT_VERSION_CONFLICT' && flagDraft.side === 'target')) throw err;
+        const latest = (await docQuery.refetch()).data?.segments.find((s) => s.id === flagDraft.segmentId);
+        if (!latest || queue.get(flagDraft.segmentId)?.state === 'conflict') throw err;
+        const moved = reanchor(flagDraft.text, latest.target, makeAnchor(flagDraft.text, flagDraft.start, flagDraft.end), false);
+        if (moved.orphaned || moved.anchor.quote !== flagDraft.quote) {
+          throw new Error(t('flagDialog.wordsChanged', { quote: flagDraft.quote }));
+        }
+        r = await send(moved.anchor, latest.version);
+      }
       setFlagDraft(null);
       setActiveFlagId(r.flag.id);
       // The flagged words are done with: collapse the selection after them, so that the shortcut (or the
