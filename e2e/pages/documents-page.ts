@@ -36,7 +36,8 @@ export class DocumentsPage extends AppPage {
     if (doc.targetLang) await form.getByRole('combobox', { name: /^Target language/ }).selectOption({ label: doc.targetLang });
     await form.getByRole('textbox', { name: 'Source text', exact: true }).fill(doc.sourceText);
     await form.getByRole('textbox', { name: 'Translation', exact: true }).fill(doc.targetText);
-    await expect(form.getByText(`${expectedSegments} segments will be created`)).toBeVisible();
+    const preview = expectedSegments === 1 ? '1 segment will be created' : `${expectedSegments} segments will be created`;
+    await expect(form.getByText(preview)).toBeVisible();
     await form.getByRole('button', { name: 'Create document' }).click();
   }
 }

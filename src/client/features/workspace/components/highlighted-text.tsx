@@ -53,10 +53,13 @@ export const HighlightedText = memo(
         <div className="cell-backdrop" aria-hidden="true" lang={lang} dir={dir}>
           {pieces.map((p) =>
             p.marks.length === 0 ? (
-              <span key={p.start}>{p.text}</span>
+              <span key={p.start} data-start={p.start}>
+                {p.text}
+              </span>
             ) : (
               <mark
                 key={p.start}
+                data-start={p.start}
                 data-severity={p.marks[0]!.severity}
                 data-kind={p.marks[0]!.kind ?? 'flag'}
                 data-active={p.marks.some((m) => m.id === activeId) ? 'true' : undefined}

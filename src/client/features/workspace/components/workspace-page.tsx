@@ -88,7 +88,10 @@ export function WorkspacePage() {
   const focusSpan = useCallback((segmentId: string, side: 'source' | 'target', start?: number, end?: number) => {
     const el = cells.current.get(`${segmentId}:${side}`);
     if (!el) return;
-    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // In a long paragraph, centre the words, not the whole cell: the backdrop has a piece starting at
+    // every highlight (flags, findings), laid out exactly like the text.
+    const piece = start === undefined ? null : el.parentElement?.querySelector<HTMLElement>(`.cell-backdrop > [data-start="${start}"]`);
+    (piece ?? el).scrollIntoView({ block: 'center', behavior: 'smooth' });
     el.focus({ preventScroll: true });
     if (start !== undefined && end !== undefined) el.setSelectionRange(start, end);
   }, []);
