@@ -79,6 +79,33 @@ describe('SaveQueue', () => {
     expect(q.get('s1')?.state).toBe('saved');
   });
 
+  it('on a slow network, text typed during a save waits for a pause in typing before the next save', async () => {
+    const { server, save } = fakeServer();
+    const q = new SaveQueue({ save, debounceMs: 500 });
+    let open!: () => void;
+    server.gate = new Promise((r) => (open = r));
+    q.edit('s1', 'a', 1);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(server.calls).toHaveLength(1);
+    // Still typing when the answer comes back (every 100 ms).
+    for (const text of ['ab', 'abc', 'abcd']) {
+      q.edit('s1', text, 1);
+      await vi.advanceTimersByTimeAsync(100);
+      if (text === 'abc') {
+        server.gate = undefined;
+        open();
+      }
+    }
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.calls).toHaveLength(1); // answered, but the typist has not paused yet
+    await vi.advanceTimersByTimeAsync(400);
+    expect(server.calls).toEqual([
+      { target: 'a', base: 1 },
+      { target: 'abcd', base: 2 },
+    ]);
+    expect(q.get('s1')?.state).toBe('saved');
+  });
+
   it('loses nothing offline: fails visibly, retries with backoff, saves when back', async () => {
     const { server, save } = fakeServer();
     const persisted: unknown[] = [];

@@ -32,6 +32,8 @@ export interface SaveQueueOptions {
 export class SaveQueue {
   private drafts = new Map<string, Draft>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each segment was last typed in (Date.now()). */
+  private lastEdit = new Map<string, number>();
   private inFlight = new Map<string, Promise<void>>();
   private attempts = new Map<string, number>();
   private listeners = new Set<() => void>();
@@ -70,6 +72,7 @@ export class SaveQueue {
         ? { ...existing, text }
         : { segmentId, text, baseVersion: Math.max(baseVersion, existing?.baseVersion ?? 0), state: 'pending' };
     if (draft.state === 'failed') draft.state = 'pending';
+    this.lastEdit.set(segmentId, Date.now());
     this.set(draft);
     if (draft.state === 'pending') this.schedule(segmentId, this.debounceMs);
   }
@@ -149,7 +152,11 @@ export class SaveQueue {
       segmentId,
       setTimeout(() => {
         this.timers.delete(segmentId);
-        void this.flush(segmentId);
+        // One save per timer (flush() would also send what is typed while it is out): the answer of a
+        // request in flight schedules what follows.
+        if (this.inFlight.has(segmentId)) return;
+        const draft = this.drafts.get(segmentId);
+        if (draft && (draft.state === 'pending' || draft.state === 'failed')) void this.send(segmentId);
       }, delay),
     );
   }
@@ -171,11 +178,15 @@ export class SaveQueue {
         this.attempts.set(segmentId, 0);
         const now = this.drafts.get(segmentId) ?? draft;
         const next: Draft = { ...now, baseVersion: segment.version, error: undefined, theirs: undefined };
-        // Typed more while the request was out: keep going from the new version.
+        // Typed more while the request was out: keep going from the new version, once typing pauses (on a
+        // slow network, sending at every answer would save, and record a revision, twice a second).
         next.state = now.text === sent ? 'saved' : 'pending';
         this.set(next);
         this.opts.onSaved?.(segment, next);
-        if (next.state === 'pending') this.schedule(segmentId, 0);
+        if (next.state === 'pending') {
+          const quiet = Date.now() - (this.lastEdit.get(segmentId) ?? 0);
+          this.schedule(segmentId, Math.max(0, this.debounceMs - quiet));
+        }
       })
       .catch((err: unknown) => {
         const now = this.drafts.get(segmentId) ?? draft;
