@@ -22,7 +22,7 @@ export function DocumentBar({ doc, canDecide, busy, approvedCount, onStatus, onA
   return (
     <div className="document-bar" role="group" aria-label={t('document.statusLabel')}>
       <span className={`doc-status doc-status-${s}`}>
-        {t('document.statusLabel')}: <strong>{t(`document.status.${s}`)}</strong>
+        {t('document.statusIs')} <strong>{t(`document.status.${s}`)}</strong>
       </span>
       {s === 'approved' && <span className="muted">{t('document.locked')}</span>}
       {s === 'returned' && doc.statusReason && (
