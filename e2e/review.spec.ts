@@ -143,6 +143,18 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     await expect(workspace.flagItems()).toHaveCount(1);
   });
 
+  test('Ctrl+Z undoes a typed run as a whole, as in any text box, also after it autosaved', async ({ workspace, page }) => {
+    await workspace.openAs(SAMPLE_ID, 'Undoer');
+    const cell = workspace.targetCell(2);
+    const before = await cell.inputValue();
+    await workspace.typeAtEnd(2, ' Ajout relu');
+    await workspace.expectSaved();
+    await page.keyboard.press('Control+z');
+    await expect(cell).toHaveValue(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(cell).toHaveValue(`${before} Ajout relu`);
+  });
+
   test('an omission flagged in the Arabic source', async ({ workspace }) => {
     await workspace.openAs(SAMPLE_ID, 'Reviewer C');
     // Segment 1 of the source names the Interior minister; select his name, right to left.
