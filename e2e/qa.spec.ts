@@ -64,3 +64,16 @@ test('F8 works from any tab (it brings up the QA tab), and not behind an open di
   await expect(workspace.flagDialog).toBeHidden();
   await expect(panel.getByText('11 of 11')).toBeVisible();
 });
+
+test('a glossary with bad lines: the good ones are kept, the bad ones listed by line number and reason', async ({ workspace, page }) => {
+  await workspace.openAs(SAMPLE_ID, 'Terminologist');
+  await page.getByRole('tab', { name: /^QA/ }).click();
+  const panel = page.getByRole('tabpanel');
+  await panel.getByText('Check settings', { exact: true }).first().click();
+  const csv = ['source,target', 'لفتيت,Laftit', 'درمانان', 'الرباط,Rabat', 'a,b,c,d,e'].join('\n');
+  await panel.getByLabel('Upload a glossary (CSV or TBX)').setInputFiles({ name: 'termes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(panel).toContainText('Glossary: termes.csv (2 entries)');
+  await expect(panel).toContainText('2 rows skipped');
+  await expect(panel.getByRole('listitem').filter({ hasText: /^Line 3: / })).toHaveCount(1);
+  await expect(panel.getByRole('listitem').filter({ hasText: /^Line 5: / })).toHaveCount(1);
+});

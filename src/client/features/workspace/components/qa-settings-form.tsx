@@ -6,6 +6,9 @@ import type { DocumentState } from '../../../../shared/schemas';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useQaSettings, useRemoveGlossary, useUploadGlossary } from '../api';
 
+/** Bad glossary lines listed after an upload (the count says how many more). */
+const MAX_ERRORS_SHOWN = 10;
+
 /** The document's glossary (CSV or TBX upload) and which checks run at which severity. */
 export function QaSettingsForm({ doc }: { doc: DocumentState }) {
   const { t } = useTranslation('workspace');
@@ -42,7 +45,18 @@ export function QaSettingsForm({ doc }: { doc: DocumentState }) {
           : t('qa.noGlossary')}
       </p>
       {upload.data && upload.data.errors.length > 0 && (
-        <p className="muted">{t('qa.glossaryErrors', { count: upload.data.errors.length })}</p>
+        <div role="status">
+          <p className="muted">{t('qa.glossaryErrors', { count: upload.data.errors.length })}</p>
+          {/* Which lines, and why: enough to fix the file in a spreadsheet. */}
+          <ul className="muted small-print">
+            {upload.data.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
+              <li key={`${e.line}:${e.message}`}>{t('qa.glossaryErrorLine', { line: e.line, message: e.message })}</li>
+            ))}
+            {upload.data.errors.length > MAX_ERRORS_SHOWN && (
+              <li>{t('qa.glossaryErrorsMore', { count: upload.data.errors.length - MAX_ERRORS_SHOWN })}</li>
+            )}
+          </ul>
+        </div>
       )}
       <div className="field">
         <label htmlFor={`${id}-glossary`}>{t('qa.uploadGlossary')}</label>
