@@ -1,4 +1,4 @@
-import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { splitForHighlights, type Highlight } from '../lib/highlight';
 
 export interface HighlightedTextProps {
@@ -30,8 +30,10 @@ export const HighlightedText = memo(
     const onSelectionChange = useRef(props.onSelectionChange);
     onSelectionChange.current = props.onSelectionChange;
 
-    // Not a React-controlled textarea (see CellTextarea): the value is written only when the text changes
-    // from outside (an accepted flag, a conflict resolved, someone else's edit), never while typing.
+    // Not a React-controlled textarea: React rewrote a controlled textarea's defaultValue (its child text
+    // node) on every keystroke, and Chromium ends the current undo step whenever DOM nodes are removed while
+    // someone types, so Ctrl+Z took back one character at a time. The value is written only when the text
+    // changes from outside (an accepted flag, a conflict resolved, someone else's edit), never while typing.
     useLayoutEffect(() => {
       const el = inner.current;
       if (el && el.value !== text) el.value = text;
@@ -48,29 +50,12 @@ export const HighlightedText = memo(
       return () => events.forEach((e) => el.removeEventListener(e, report));
     }, []);
 
-    // The textarea's handlers read the latest props through this ref, so its own props stay the same while
-    // typing and React leaves it alone (see CellTextarea).
-    const events = useRef<CellEvents>(null!);
-    events.current = {
-      onChange(value, el) {
-        // Read-only cells put back anything that slipped past beforeinput (IME composition).
-        if (readOnly) {
-          el.value = text;
-          return;
-        }
-        // Pasted HTML arrives as plain text in a textarea; normalise line ends only.
-        props.onChange?.(value.replace(/\r\n?/g, '\n'));
-      },
-      onKeyDown(e) {
-        if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'f') {
-          e.preventDefault();
-          props.onFlagShortcut?.();
-        }
-      },
-      onBlur() {
-        props.onBlur?.();
-      },
-    };
+    function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        props.onFlagShortcut?.();
+      }
+    }
 
     return (
       <div className="cell-editor">
@@ -96,57 +81,37 @@ export const HighlightedText = memo(
           {/* A trailing line break would otherwise collapse and the textarea would be one line short. */}
           {'\u200b'}
         </div>
-        <CellTextarea ref={inner} lang={lang} dir={dir} label={label} readOnly={readOnly} placeholder={placeholder} events={events} />
+        {/* No value prop: see the layout effect above. */}
+        <textarea
+          ref={inner}
+          className="cell-text"
+          lang={lang}
+          dir={dir}
+          aria-label={label}
+          // A readonly textarea has no caret in Chromium, so keyboard users could not select in it:
+          // it stays editable for the caret, refuses every input, and says it is read-only.
+          aria-readonly={readOnly || undefined}
+          onBeforeInput={readOnly ? (e) => e.preventDefault() : undefined}
+          onPaste={readOnly ? (e) => e.preventDefault() : undefined}
+          onCut={readOnly ? (e) => e.preventDefault() : undefined}
+          onDrop={readOnly ? (e) => e.preventDefault() : undefined}
+          placeholder={placeholder}
+          spellCheck={!readOnly}
+          rows={1}
+          aria-keyshortcuts="Control+Shift+F"
+          onChange={(e) => {
+            // Read-only cells put back anything that slipped past beforeinput (IME composition).
+            if (readOnly) {
+              e.target.value = text;
+              return;
+            }
+            // Pasted HTML arrives as plain text in a textarea; normalise line ends only.
+            props.onChange?.(e.target.value.replace(/\r\n?/g, '\n'));
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={props.onBlur}
+        />
       </div>
-    );
-  }),
-);
-
-interface CellEvents {
-  onChange(value: string, el: HTMLTextAreaElement): void;
-  onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void;
-  onBlur(): void;
-}
-
-interface CellTextareaProps {
-  lang: string;
-  dir: 'ltr' | 'rtl';
-  label: string;
-  readOnly: boolean | undefined;
-  placeholder: string | undefined;
-  events: RefObject<CellEvents>;
-}
-
-/**
- * The editable text. Its props do not change while typing (the text is not one of them: HighlightedText
- * writes it only when it changes from outside), so React does not re-render it per keystroke. React
- * re-renders a textarea by assigning its defaultValue, a DOM change that ends the browser's current undo
- * step: Ctrl+Z then took back one character at a time instead of the whole typed run.
- */
-const CellTextarea = memo(
-  forwardRef<HTMLTextAreaElement, CellTextareaProps>(function CellTextarea({ lang, dir, label, readOnly, placeholder, events }, ref) {
-    return (
-      <textarea
-        ref={ref}
-        className="cell-text"
-        lang={lang}
-        dir={dir}
-        aria-label={label}
-        // A readonly textarea has no caret in Chromium, so keyboard users could not select in it:
-        // it stays editable for the caret, refuses every input, and says it is read-only.
-        aria-readonly={readOnly || undefined}
-        onBeforeInput={readOnly ? (e) => e.preventDefault() : undefined}
-        onPaste={readOnly ? (e) => e.preventDefault() : undefined}
-        onCut={readOnly ? (e) => e.preventDefault() : undefined}
-        onDrop={readOnly ? (e) => e.preventDefault() : undefined}
-        placeholder={placeholder}
-        spellCheck={!readOnly}
-        rows={1}
-        aria-keyshortcuts="Control+Shift+F"
-        onChange={(e) => events.current.onChange(e.target.value, e.target)}
-        onKeyDown={(e) => events.current.onKeyDown(e)}
-        onBlur={() => events.current.onBlur()}
-      />
     );
   }),
 );
