@@ -17,6 +17,17 @@ export interface HighlightedTextProps {
 }
 
 /**
+ * Scrolls a cell so that the words starting at `start` are centred (in a long paragraph, centring the whole
+ * cell can leave them off screen). The backdrop has a piece starting at every highlight (flags, findings),
+ * laid out exactly like the text; without one there, the cell itself is centred.
+ */
+export function scrollSpanIntoView(textarea: HTMLTextAreaElement, start: number | undefined) {
+  const piece =
+    start === undefined ? null : textarea.parentElement?.querySelector<HTMLElement>(`.cell-backdrop > [data-start="${start}"]`);
+  (piece ?? textarea).scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+/**
  * A textarea over a backdrop that paints the flagged spans: the text stays a native, editable,
  * keyboard-selectable control while flags show behind the words. Both layers share font, padding and
  * wrapping, and sit in one grid cell so the textarea grows with its text.

@@ -23,6 +23,7 @@ import { DocumentBar } from './document-bar';
 import { FlagDialog, type FlagDraft, type FlagFormValues } from './flag-dialog';
 import { FlagPanel, type PanelAction } from './flag-panel';
 import { HeatStrip } from './heat-strip';
+import { scrollSpanIntoView } from './highlighted-text';
 import { HistoryDialog } from './history-dialog';
 import { QaPanel } from './qa-panel';
 import { ReasonDialog } from './reason-dialog';
@@ -88,10 +89,7 @@ export function WorkspacePage() {
   const focusSpan = useCallback((segmentId: string, side: 'source' | 'target', start?: number, end?: number) => {
     const el = cells.current.get(`${segmentId}:${side}`);
     if (!el) return;
-    // In a long paragraph, centre the words, not the whole cell: the backdrop has a piece starting at
-    // every highlight (flags, findings), laid out exactly like the text.
-    const piece = start === undefined ? null : el.parentElement?.querySelector<HTMLElement>(`.cell-backdrop > [data-start="${start}"]`);
-    (piece ?? el).scrollIntoView({ block: 'center', behavior: 'smooth' });
+    scrollSpanIntoView(el, start);
     el.focus({ preventScroll: true });
     if (start !== undefined && end !== undefined) el.setSelectionRange(start, end);
   }, []);
