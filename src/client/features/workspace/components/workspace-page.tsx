@@ -12,6 +12,7 @@ import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useLangName } from '../../../lib/use-lang-name';
 import { useCreateFlag, usePatchFlag } from '../api';
+import { useOneAtATime } from '../hooks/use-one-at-a-time';
 import { usePermissions } from '../hooks/use-permissions';
 import { useSaveQueue } from '../hooks/use-save-queue';
 import { useQaActions } from '../hooks/use-qa-actions';
@@ -181,64 +182,59 @@ export function WorkspacePage() {
 
   // A flag or flag action runs in two steps (save the cell's text, then the request): the guards cover
   // both, so a double-click or a second Enter cannot send it twice.
-  const [submittingFlag, setSubmittingFlag] = useState(false);
-  const submitGuard = useRef(false);
-  const [actingOn, setActingOn] = useState<string>();
-  const actionGuard = useRef<string | undefined>(undefined);
+  const [submittingFlag, runSubmit] = useOneAtATime<boolean>();
+  const [actingOn, runExclusive] = useOneAtATime<string>();
 
-  async function submitFlag(values: FlagFormValues) {
-    if (!flagDraft || !doc || submitGuard.current) return;
-    submitGuard.current = true;
-    setSubmittingFlag(true);
-    setFlagError(null);
-    try {
-      // Offsets refer to the text on screen: make sure the server has it first.
-      if (flagDraft.side === 'target') await queue.flush(flagDraft.segmentId);
-      const pending = queue.get(flagDraft.segmentId);
-      if (pending && pending.state !== 'saved') throw new Error(t('save.failed'));
-      const fresh = docQuery.data?.segments.find((s) => s.id === flagDraft.segmentId);
-      const segment = fresh ?? doc.segments.find((s) => s.id === flagDraft.segmentId)!;
-      const saved = queue.get(flagDraft.segmentId);
-      const baseVersion = Math.max(segment.version, saved?.baseVersion ?? 0);
-      const send = (span: { start: number; end: number }, version: number) =>
-        createFlag.mutateAsync({
-          segmentId: flagDraft.segmentId,
-          side: flagDraft.side,
-          start: span.start,
-          end: span.end,
-          quote: flagDraft.quote,
-          baseVersion: version,
-          ...values,
-        });
-      let r;
+  function submitFlag(values: FlagFormValues) {
+    if (!flagDraft || !doc) return;
+    void runSubmit(true, async () => {
+      setFlagError(null);
       try {
-        r = await send(flagDraft, baseVersion);
-      } catch (err) {
-        // Someone else saved this translation since the words were selected: follow them into the new
-        // text (as flags follow edits) and send again, rather than ask the reviewer to start over.
-        if (!(err instanceof ApiError && err.code === 'SEGMENT_VERSION_CONFLICT' && flagDraft.side === 'target')) throw err;
-        const latest = (await docQuery.refetch()).data?.segments.find((s) => s.id === flagDraft.segmentId);
-        if (!latest || queue.get(flagDraft.segmentId)?.state === 'conflict') throw err;
-        const moved = reanchor(flagDraft.text, latest.target, makeAnchor(flagDraft.text, flagDraft.start, flagDraft.end), false);
-        if (moved.orphaned || moved.anchor.quote !== flagDraft.quote) {
-          throw new Error(t('flagDialog.wordsChanged', { quote: flagDraft.quote }));
+        // Offsets refer to the text on screen: make sure the server has it first.
+        if (flagDraft.side === 'target') await queue.flush(flagDraft.segmentId);
+        const pending = queue.get(flagDraft.segmentId);
+        if (pending && pending.state !== 'saved') throw new Error(t('save.failed'));
+        const fresh = docQuery.data?.segments.find((s) => s.id === flagDraft.segmentId);
+        const segment = fresh ?? doc.segments.find((s) => s.id === flagDraft.segmentId)!;
+        const saved = queue.get(flagDraft.segmentId);
+        const baseVersion = Math.max(segment.version, saved?.baseVersion ?? 0);
+        const send = (span: { start: number; end: number }, version: number) =>
+          createFlag.mutateAsync({
+            segmentId: flagDraft.segmentId,
+            side: flagDraft.side,
+            start: span.start,
+            end: span.end,
+            quote: flagDraft.quote,
+            baseVersion: version,
+            ...values,
+          });
+        let r;
+        try {
+          r = await send(flagDraft, baseVersion);
+        } catch (err) {
+          // Someone else saved this translation since the words were selected: follow them into the new
+          // text (as flags follow edits) and send again, rather than ask the reviewer to start over.
+          if (!(err instanceof ApiError && err.code === 'SEGMENT_VERSION_CONFLICT' && flagDraft.side === 'target')) throw err;
+          const latest = (await docQuery.refetch()).data?.segments.find((s) => s.id === flagDraft.segmentId);
+          if (!latest || queue.get(flagDraft.segmentId)?.state === 'conflict') throw err;
+          const moved = reanchor(flagDraft.text, latest.target, makeAnchor(flagDraft.text, flagDraft.start, flagDraft.end), false);
+          if (moved.orphaned || moved.anchor.quote !== flagDraft.quote) {
+            throw new Error(t('flagDialog.wordsChanged', { quote: flagDraft.quote }));
+          }
+          r = await send(moved.anchor, latest.version);
         }
-        r = await send(moved.anchor, latest.version);
+        setFlagDraft(null);
+        setActiveFlagId(r.flag.id);
+        // The flagged words are done with: collapse the selection after them, so that the shortcut (or the
+        // toolbar button) cannot flag the same span twice by accident. Cancelling the dialog keeps it.
+        const cell = cells.current.get(`${flagDraft.segmentId}:${flagDraft.side}`);
+        cell?.setSelectionRange(flagDraft.end, flagDraft.end);
+        const flagged = selection.current;
+        if (flagged) onSelection(flagged.segment, flagged.side, flagDraft.end, flagDraft.end);
+      } catch (err) {
+        setFlagError(err instanceof Error && !('code' in err) ? err.message : errorText(err));
       }
-      setFlagDraft(null);
-      setActiveFlagId(r.flag.id);
-      // The flagged words are done with: collapse the selection after them, so that the shortcut (or the
-      // toolbar button) cannot flag the same span twice by accident. Cancelling the dialog keeps it.
-      const cell = cells.current.get(`${flagDraft.segmentId}:${flagDraft.side}`);
-      cell?.setSelectionRange(flagDraft.end, flagDraft.end);
-      const flagged = selection.current;
-      if (flagged) onSelection(flagged.segment, flagged.side, flagDraft.end, flagDraft.end);
-    } catch (err) {
-      setFlagError(err instanceof Error && !('code' in err) ? err.message : errorText(err));
-    } finally {
-      submitGuard.current = false;
-      setSubmittingFlag(false);
-    }
+    });
   }
 
   const goToFlag = useCallback(
@@ -250,28 +246,24 @@ export function WorkspacePage() {
     [focusSpan],
   );
 
-  async function runAction(flag: Flag, action: PanelAction, reason?: string) {
-    if (actionGuard.current) return;
-    actionGuard.current = flag.id;
-    setActingOn(flag.id);
-    setActionError(null);
-    try {
-      if (action === 'accept' && flag.side === 'target') await queue.flush(flag.segmentId);
-      await patchFlag.mutateAsync({
-        flagId: flag.id,
-        // A panel action with its reason: the union member is picked by `action`.
-        body: { action, baseVersion: flag.version, ...(reason ? { reason } : {}) } as PatchFlagBody,
-      });
-    } catch (err) {
-      setActionError(errorText(err));
-    } finally {
-      actionGuard.current = undefined;
-      setActingOn(undefined);
-    }
+  function runAction(flag: Flag, action: PanelAction, reason?: string) {
+    void runExclusive(flag.id, async () => {
+      setActionError(null);
+      try {
+        if (action === 'accept' && flag.side === 'target') await queue.flush(flag.segmentId);
+        await patchFlag.mutateAsync({
+          flagId: flag.id,
+          // A panel action with its reason: the union member is picked by `action`.
+          body: { action, baseVersion: flag.version, ...(reason ? { reason } : {}) } as PatchFlagBody,
+        });
+      } catch (err) {
+        setActionError(errorText(err));
+      }
+    });
   }
 
   function onAction(flag: Flag, action: PanelAction) {
-    if (action === 'accept') void runAction(flag, action);
+    if (action === 'accept') runAction(flag, action);
     else setPendingAction({ flag, action });
   }
 
@@ -474,9 +466,9 @@ export function WorkspacePage() {
       </div>
       <FlagDialog
         draft={flagDraft}
-        busy={submittingFlag}
+        busy={submittingFlag === true}
         error={flagError}
-        onSubmit={(v) => void submitFlag(v)}
+        onSubmit={submitFlag}
         onClose={() => setFlagDraft(null)}
       />
       <ReasonDialog
@@ -487,7 +479,7 @@ export function WorkspacePage() {
           qa.askDismiss(null);
         }}
         onConfirm={(reason) => {
-          if (pendingAction) void runAction(pendingAction.flag, pendingAction.action, reason);
+          if (pendingAction) runAction(pendingAction.flag, pendingAction.action, reason);
           else if (workflow.reasonRequest) workflow.reasonRequest.run(reason);
           else if (qa.dismissing) qa.dismiss(reason);
           setPendingAction(null);
