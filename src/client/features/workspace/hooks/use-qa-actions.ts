@@ -63,13 +63,12 @@ export function useQaActions(
     focusSpan(f.segmentId, f.side, f.start, f.end);
   }
 
-  /** To the next (+1) or previous (-1) shown finding, wrapping around; false when there is none. */
-  function step(delta: 1 | -1): boolean {
-    if (shown.length === 0) return false;
+  /** To the next (+1) or previous (-1) shown finding, wrapping around; nothing when none is shown. */
+  function step(delta: 1 | -1) {
+    if (shown.length === 0) return;
     const index = shown.findIndex((f) => f.id === activeId);
     const next = index < 0 ? (delta > 0 ? 0 : shown.length - 1) : (index + delta + shown.length) % shown.length;
     goTo(shown[next]!);
-    return true;
   }
 
   async function confirm(f: Finding) {
