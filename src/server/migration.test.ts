@@ -124,12 +124,13 @@ const OLD_FLAG_KEYS = [
   'severity', 'side', 'status', 'updatedAt', 'updatedBy', 'version',
 ];
 
+/** Today's fold of the events, as a plain document (what GET and snapshots hold). */
+const folded = (events: DocumentEvent[]) => toDocumentState(foldAll(events));
+
 /**
  * The state the first version's reducer produced for these events: today's fold without the fields added
  * since (its rules for these event types have not changed).
  */
-/** Today's fold of the events, as a plain document (what GET and snapshots hold). */
-const folded = (events: DocumentEvent[]) => toDocumentState(foldAll(events));
 
 function workspaceEraState(events: DocumentEvent[]): Record<string, unknown> {
   const { status: _s, statusReason: _r, flags, ...rest } = folded(events);

@@ -35,8 +35,8 @@ export function fromDocumentState(doc: DocumentState): FoldState {
 }
 
 /**
- * The document is a pure fold of its events. Used by the server (authoritative), the client (live
- * updates) and tests. Never mutates its inputs: unchanged segments and flags are shared between states.
+ * The document is a pure fold of its events. Used by the server (authoritative), the CLI and tests; the
+ * client will use it for live updates (folding onto `fromDocumentState` of what it loaded). Never mutates its inputs: unchanged segments and flags are shared between states.
  */
 export function fold(state: FoldState | null, event: DocumentEvent): FoldState {
   if (event.type === 'DocumentCreated') {
