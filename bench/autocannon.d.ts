@@ -13,7 +13,12 @@ declare module 'autocannon' {
   export interface AutocannonRequest extends AutocannonRequestParams {
     /** Returns the request to send, built at send time; context lives from here to onResponse. */
     setupRequest?: (req: AutocannonRequestParams, context: Record<string, unknown>) => AutocannonRequestParams | null;
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
   }
 
   export interface AutocannonOptions {

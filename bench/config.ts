@@ -23,9 +23,12 @@ export const SECONDS = envNumber('BENCH_SECONDS', 10, 1);
 export const CONNECTIONS = Math.floor(envNumber('BENCH_CONNECTIONS', 32, 1));
 export const SEGMENTS = Math.floor(envNumber('BENCH_SEGMENTS', 2000, 1));
 export const WARMUP = envNumber('BENCH_WARMUP_SECONDS', 1, 0);
-if (SEGMENTS < CONNECTIONS) throw new Error('BENCH_SEGMENTS must be at least BENCH_CONNECTIONS: each connection owns segments');
+if (SEGMENTS < CONNECTIONS)
+  throw new Error('BENCH_SEGMENTS must be at least BENCH_CONNECTIONS: each connection owns segments');
 export const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
-export const SERVER_ENTRY = process.env.BENCH_SERVER_ENTRY ? path.resolve(process.env.BENCH_SERVER_ENTRY) : 'src/server/main.ts';
+export const SERVER_ENTRY = process.env.BENCH_SERVER_ENTRY
+  ? path.resolve(process.env.BENCH_SERVER_ENTRY)
+  : 'src/server/main.ts';
 
 /** The targets for our server. */
 export const TARGET_WRITES_PER_S = 2000;
@@ -33,6 +36,10 @@ export const TARGET_P99_MS = 25;
 
 // accept-encoding as a browser sends it: our server compresses large answers (never write answers, which
 // stay under its 8 KiB threshold, so autocannon reads them as plain JSON); json-server ignores it.
-export const HEADERS = { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br', 'x-actor': 'bench' };
+export const HEADERS = {
+  'content-type': 'application/json',
+  'accept-encoding': 'gzip, deflate, br',
+  'x-actor': 'bench',
+};
 /** Whole run, generously: two targets × (warm-up + 2 workloads) plus start-up, creation and shutdown. */
 export const TIME_LIMIT_MS = (2 * (WARMUP + 2 * SECONDS) + 180) * 1000;

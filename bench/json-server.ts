@@ -31,7 +31,14 @@ export async function startJsonServer(corpus: CorpusSegment[], ids: string[]): P
     env: process.env,
   });
   await waitForHttp(child, `${url}/flags`);
-  const segments: SegmentRef[] = rows.map((r) => ({ index: r.index, id: r.id, original: r.target, target: r.target, version: 1, rev: 0 }));
+  const segments: SegmentRef[] = rows.map((r) => ({
+    index: r.index,
+    id: r.id,
+    original: r.target,
+    target: r.target,
+    version: 1,
+    rev: 0,
+  }));
   return {
     name: 'json-server',
     url,
@@ -72,7 +79,10 @@ export interface JsonServerAftermath {
 }
 
 /** What json-server's db.json holds after SIGTERM, against what it acknowledged. */
-export async function checkJsonServerFile(js: { child: Child; dbFile: string }, runs: LoadResult[]): Promise<JsonServerAftermath> {
+export async function checkJsonServerFile(
+  js: { child: Child; dbFile: string },
+  runs: LoadResult[],
+): Promise<JsonServerAftermath> {
   await stopChild(js.child);
   const text = await fs.readFile(js.dbFile, 'utf8');
   const db = JSON.parse(text) as { segments: { id: string; target: string }[]; flags: { comment: string }[] };

@@ -61,7 +61,11 @@ interface Connection {
 }
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
-  const conns: Connection[] = Array.from({ length: opts.connections }, () => ({ owned: [], cursor: 0, inflight: null }));
+  const conns: Connection[] = Array.from({ length: opts.connections }, () => ({
+    owned: [],
+    cursor: 0,
+    inflight: null,
+  }));
   for (const seg of opts.segments) conns[seg.index % opts.connections]!.owned.push(seg);
   let claimed = 0;
   let sent = 0;

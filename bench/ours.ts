@@ -66,10 +66,17 @@ export async function startOurs(
   const { document } = await http<{ document: OurDocument }>(`${url}/api/documents`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ title: `Banc d’essai — ${corpus.length} segments`, sourceLang: 'fr', targetLang: 'ar', segments: corpus }),
+    body: JSON.stringify({
+      title: `Banc d’essai — ${corpus.length} segments`,
+      sourceLang: 'fr',
+      targetLang: 'ar',
+      segments: corpus,
+    }),
     expect: 201,
   });
-  log(`  created document ${document.id} (${document.segments.length} segments) in ${(performance.now() - t0).toFixed(0)} ms`);
+  log(
+    `  created document ${document.id} (${document.segments.length} segments) in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   const segments: SegmentRef[] = document.segments.map((s) => ({
     index: s.index,
     id: s.id,

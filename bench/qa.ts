@@ -27,13 +27,31 @@ const NAMES: [string, string][] = [
   ['أخنوش', 'Akhannouch'],
 ];
 // Typos the generator slips in now and then (the names check should find them).
-const MISSPELT: Record<string, string> = { Laftit: 'Lafetet', Darmanin: 'Darmanen', Bourita: 'Bourrita', Macron: 'Macorn', Akhannouch: 'Akhanouch' };
-const CITIES: [string, string][] = [['الرباط', 'Rabat'], ['باريس', 'Paris'], ['طنجة', 'Tanger'], ['مراكش', 'Marrakech']];
+const MISSPELT: Record<string, string> = {
+  Laftit: 'Lafetet',
+  Darmanin: 'Darmanen',
+  Bourita: 'Bourrita',
+  Macron: 'Macorn',
+  Akhannouch: 'Akhanouch',
+};
+const CITIES: [string, string][] = [
+  ['الرباط', 'Rabat'],
+  ['باريس', 'Paris'],
+  ['طنجة', 'Tanger'],
+  ['مراكش', 'Marrakech'],
+];
 
 const arabicDigits = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 const frenchGrouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 
-type Template = (p: { ar: string; fr: string; city: [string, string]; n: number; year: number; dec: string }) => [string, string];
+type Template = (p: {
+  ar: string;
+  fr: string;
+  city: [string, string];
+  n: number;
+  year: number;
+  dec: string;
+}) => [string, string];
 
 const TEMPLATES: Template[] = [
   ({ ar, fr, city, year }) => [
@@ -68,7 +86,9 @@ function corrupt(fr: string, kind: number): string {
     case 0:
       return fr.replace(/\b(Laftit|Darmanin|Bourita|Macron|Akhannouch)\b/, (m) => MISSPELT[m]!);
     case 1:
-      return fr.replace('Sahel et du Sahara', 'Sahel et du désert').replace('Hautes Orientations Royales', 'directives royales');
+      return fr
+        .replace('Sahel et du Sahara', 'Sahel et du désert')
+        .replace('Hautes Orientations Royales', 'directives royales');
     case 2:
       return fr.replace(/\d{4}/, (y) => String(Number(y) + 1));
     default:
@@ -83,7 +103,14 @@ export function makeQaDocument(count = SEGMENTS, seed = 4): QaDocument & { corru
   const corrupted = new Set<number>();
   for (let i = 0; i < count; i++) {
     const [ar, fr] = pick(NAMES);
-    const p = { ar, fr, city: pick(CITIES), n: 100 + Math.floor(rand() * 50_000), year: 2020 + Math.floor(rand() * 8), dec: (1 + rand() * 9).toFixed(1) };
+    const p = {
+      ar,
+      fr,
+      city: pick(CITIES),
+      n: 100 + Math.floor(rand() * 50_000),
+      year: 2020 + Math.floor(rand() * 8),
+      dec: (1 + rand() * 9).toFixed(1),
+    };
     const sentences = 1 + Math.floor(rand() * 2);
     let source = '';
     let target = '';
@@ -104,8 +131,15 @@ export function makeQaDocument(count = SEGMENTS, seed = 4): QaDocument & { corru
 
 /** The sample's glossary plus 1,000 filler entries: a termbase of realistic size (lookups are indexed). */
 export function benchGlossary(): Glossary {
-  const sample = parseGlossaryCsv(fs.readFileSync(path.join(ROOT, 'samples/laftit-darmanin/glossary.csv'), 'utf8')).entries;
-  const filler = Array.from({ length: 1000 }, (_, i) => ({ source: [`مصطلح ${arabicDigits(String(i))}`], target: [`terme ${i}`], forbidden: [`mot ${i}`], note: '' }));
+  const sample = parseGlossaryCsv(
+    fs.readFileSync(path.join(ROOT, 'samples/laftit-darmanin/glossary.csv'), 'utf8'),
+  ).entries;
+  const filler = Array.from({ length: 1000 }, (_, i) => ({
+    source: [`مصطلح ${arabicDigits(String(i))}`],
+    target: [`terme ${i}`],
+    forbidden: [`mot ${i}`],
+    note: '',
+  }));
   return { sourceLang: 'ar', targetLang: 'fr', entries: [...sample, ...filler] };
 }
 
@@ -124,16 +158,27 @@ const time = <T>(fn: () => T): [number, T] => {
 
 export function runQaBench(log: (line?: string) => void): { docMs: number; segmentMs: number } {
   log('QA checks benchmark (src/shared/qa)');
-  log(`  node ${process.version}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+  log(
+    `  node ${process.version}, ${os.cpus().length} CPU(s), load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ')}`,
+  );
   const doc = makeQaDocument();
   const glossary = benchGlossary();
   const settings = DEFAULT_QA_SETTINGS;
   const chars = doc.segments.reduce((n, s) => n + s.source.length + s.target.length, 0);
-  log(`  ${doc.segments.length.toLocaleString('en-US')} segments ar → fr, ${(chars / 1e6).toFixed(1)} M characters, glossary of ${glossary.entries.length} entries`);
+  log(
+    `  ${doc.segments.length.toLocaleString('en-US')} segments ar → fr, ${(chars / 1e6).toFixed(1)} M characters, glossary of ${glossary.entries.length} entries`,
+  );
 
   // Each timed run gets a fresh copy of the texts (new strings, as a newly loaded document has): per-text caches miss,
   // per-word ones (normalised keys) are warm as in a running app. The first run also compiles the glossary and JITs.
-  const fresh = (): QaDocument => ({ sourceLang: doc.sourceLang, targetLang: doc.targetLang, segments: doc.segments.map((s) => ({ ...s, source: copy(s.source), target: copy(s.target) })) });
+  const fresh = (): QaDocument => ({
+    sourceLang: doc.sourceLang,
+    targetLang: doc.targetLang,
+    segments: doc.segments.map((s) => ({ ...s, source: copy(s.source), target: copy(s.target) })),
+  });
   const [coldMs, findings] = time(() => checkDocument(fresh(), glossary, settings));
   const docTimes: number[] = [];
   const docCpu: number[] = [];
@@ -154,8 +199,12 @@ export function runQaBench(log: (line?: string) => void): { docMs: number; segme
   const edits = Array.from({ length: SEGMENT_RUNS }, (_, i) => ({ ...base, target: `${base.target} (révision ${i})` }));
   for (const e of edits.slice(0, 50)) checkSegment(ctx, e, glossary, settings); // warm-up
   const segTimes = edits.map((e) => time(() => checkSegment(ctx, e, glossary, settings))[0]);
-  const updTimes = edits.slice(0, 200).map((e) => time(() => checkSegment(updateContext(ctx, e), e, glossary, settings))[0]);
-  const naiveTimes = edits.slice(0, 200).map((e) => time(() => checkDocument({ ...doc, segments: [e] }, glossary, settings))[0]);
+  const updTimes = edits
+    .slice(0, 200)
+    .map((e) => time(() => checkSegment(updateContext(ctx, e), e, glossary, settings))[0]);
+  const naiveTimes = edits
+    .slice(0, 200)
+    .map((e) => time(() => checkDocument({ ...doc, segments: [e] }, glossary, settings))[0]);
   const segmentMs = percentile(segTimes, 50);
 
   const byCheck = new Map<string, number>();
@@ -164,18 +213,32 @@ export function runQaBench(log: (line?: string) => void): { docMs: number; segme
   const missed = [...doc.corrupted].filter((i) => !flagged.has(i)).length;
   const noise = [...flagged].filter((i) => !doc.corrupted.has(i)).length;
   log(`  findings: ${findings.length} (${[...byCheck].map(([c, n]) => `${c} ${n}`).join(', ')})`);
-  log(`    ${doc.corrupted.size} segments had an error slipped in: ${doc.corrupted.size - missed} flagged, ${missed} missed; ${noise} clean segments flagged`);
-  log(`  whole document (checkDocument): p50 ${ms(docMs)} ms over ${DOC_RUNS} runs (CPU p50 ${ms(percentile(docCpu, 50))} ms, GC threads included); ` +
-    `${Math.round((doc.segments.length / docMs) * 1000).toLocaleString('en-US')} segments/s`);
-  log(`    first (cold) run, compiling the glossary and warming the JIT: ${ms(coldMs)} ms; documentContext alone: ${ms(ctxMs)} ms`);
-  log(`  one edited segment (checkSegment): p50 ${ms(segmentMs)} ms, p99 ${ms(percentile(segTimes, 99))} ms over ${SEGMENT_RUNS} runs`);
-  log(`    with updateContext first:       p50 ${ms(percentile(updTimes, 50))} ms, p99 ${ms(percentile(updTimes, 99))} ms over ${updTimes.length} runs`);
-  log(`  baselines (same run): re-checking the whole document after each edit = ${ms(docMs)} ms, ` +
-    `${Math.round(docMs / segmentMs).toLocaleString('en-US')}× the incremental check; ` +
-    `average share of one segment in a whole run = ${ms(docMs / doc.segments.length)} ms (incremental/share = ${(segmentMs / (docMs / doc.segments.length)).toFixed(1)}×); ` +
-    `naive 1-segment checkDocument p50 ${ms(percentile(naiveTimes, 50))} ms (no document context: misses names and length outliers)`);
+  log(
+    `    ${doc.corrupted.size} segments had an error slipped in: ${doc.corrupted.size - missed} flagged, ${missed} missed; ${noise} clean segments flagged`,
+  );
+  log(
+    `  whole document (checkDocument): p50 ${ms(docMs)} ms over ${DOC_RUNS} runs (CPU p50 ${ms(percentile(docCpu, 50))} ms, GC threads included); ` +
+      `${Math.round((doc.segments.length / docMs) * 1000).toLocaleString('en-US')} segments/s`,
+  );
+  log(
+    `    first (cold) run, compiling the glossary and warming the JIT: ${ms(coldMs)} ms; documentContext alone: ${ms(ctxMs)} ms`,
+  );
+  log(
+    `  one edited segment (checkSegment): p50 ${ms(segmentMs)} ms, p99 ${ms(percentile(segTimes, 99))} ms over ${SEGMENT_RUNS} runs`,
+  );
+  log(
+    `    with updateContext first:       p50 ${ms(percentile(updTimes, 50))} ms, p99 ${ms(percentile(updTimes, 99))} ms over ${updTimes.length} runs`,
+  );
+  log(
+    `  baselines (same run): re-checking the whole document after each edit = ${ms(docMs)} ms, ` +
+      `${Math.round(docMs / segmentMs).toLocaleString('en-US')}× the incremental check; ` +
+      `average share of one segment in a whole run = ${ms(docMs / doc.segments.length)} ms (incremental/share = ${(segmentMs / (docMs / doc.segments.length)).toFixed(1)}×); ` +
+      `naive 1-segment checkDocument p50 ${ms(percentile(naiveTimes, 50))} ms (no document context: misses names and length outliers)`,
+  );
   const ok = (v: number, t: number) => (v < t ? 'met' : 'NOT met');
-  log(`  targets: whole document < ${TARGET_DOC_MS} ms: ${ok(docMs, TARGET_DOC_MS)}; one segment < ${TARGET_SEGMENT_MS} ms: ${ok(percentile(segTimes, 99), TARGET_SEGMENT_MS)} (at p99)`);
+  log(
+    `  targets: whole document < ${TARGET_DOC_MS} ms: ${ok(docMs, TARGET_DOC_MS)}; one segment < ${TARGET_SEGMENT_MS} ms: ${ok(percentile(segTimes, 99), TARGET_SEGMENT_MS)} (at p99)`,
+  );
   return { docMs, segmentMs };
 }
 

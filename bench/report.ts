@@ -14,15 +14,21 @@ export interface Measured extends LoadResult {
   clientCpu: number;
 }
 
-export const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ');
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 
 export function log(line = ''): void {
   process.stdout.write(line + '\n');
 }
 
 export const fmtRate = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
-export const fmtMs = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)) : '–');
-const fmtRatio = (n: number) => (Number.isFinite(n) ? (n >= 10 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(3)) : '–');
+export const fmtMs = (n: number) =>
+  Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)) : '–';
+const fmtRatio = (n: number) =>
+  Number.isFinite(n) ? (n >= 10 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(3)) : '–';
 const fmtCpu = (n: number | null) => (n === null ? '–' : `${Math.round(n * 100)}%`);
 
 function table(headers: string[], rows: string[][], alignLeft = 2): string {
@@ -39,11 +45,24 @@ function statusSummary(m: Measured): string {
 
 export function printResults(results: Measured[], durability: Durability, aftermath: JsonServerAftermath) {
   log();
-  log(`Results (${CONNECTIONS} connections, ${SECONDS} s per workload, ${SEGMENTS} segments; latency of 2xx responses)`);
+  log(
+    `Results (${CONNECTIONS} connections, ${SECONDS} s per workload, ${SEGMENTS} segments; latency of 2xx responses)`,
+  );
   log();
   log(
     table(
-      ['target', 'workload', 'writes/s (2xx)', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'conn errors', 'server CPU', 'bench CPU'],
+      [
+        'target',
+        'workload',
+        'writes/s (2xx)',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'non-2xx',
+        'conn errors',
+        'server CPU',
+        'bench CPU',
+      ],
       results.map((m) => [
         m.target,
         m.workload,
@@ -84,7 +103,9 @@ export function printResults(results: Measured[], durability: Durability, afterm
   );
 
   log();
-  log(`Targets for vis-à-vis: ≥ ${TARGET_WRITES_PER_S.toLocaleString('en-US')} durable writes/s and p99 < ${TARGET_P99_MS} ms`);
+  log(
+    `Targets for vis-à-vis: ≥ ${TARGET_WRITES_PER_S.toLocaleString('en-US')} durable writes/s and p99 < ${TARGET_P99_MS} ms`,
+  );
   let allMet = true;
   for (const w of WORKLOADS) {
     const m = find('vis-à-vis', w);
@@ -123,14 +144,20 @@ export function printResults(results: Measured[], durability: Durability, afterm
 
   log();
   log('About the baseline: json-server 0.17.4 (CLI) stores through lowdb 1 FileAsync → steno 0.4 writeFile. On every');
-  log('write it JSON.stringify()s the whole database (pretty, 2-space) on the event loop, writes it to a temp file and');
+  log(
+    'write it JSON.stringify()s the whole database (pretty, 2-space) on the event loop, writes it to a temp file and',
+  );
   log('renames it over db.json; it never fsyncs, coalesces writes that arrive while one is in progress (latest state');
-  log('wins), and answers before the write finishes (its write middleware calls db.write() without awaiting it). So its');
+  log(
+    'wins), and answers before the write finishes (its write middleware calls db.write() without awaiting it). So its',
+  );
   log('2xx means "in memory", ours means "in the journal, fdatasync\'d": json-server does less per write, not more.');
   log(
     `  after SIGTERM (following a pause), db.json holds ${aftermath.onDisk} flags, ${(aftermath.fileBytes / 1024 / 1024).toFixed(1)} MiB; ` +
       `of the ${aftermath.acked} acknowledged writes it`,
   );
-  log(`  should still show (last edit per segment, every flag), ${aftermath.lost} are missing. Not a crash test: without fsync a`);
+  log(
+    `  should still show (last edit per segment, every flag), ${aftermath.lost} are missing. Not a crash test: without fsync a`,
+  );
   log('  power cut can lose whatever the OS had not flushed yet.');
 }

@@ -82,7 +82,10 @@ async function main(): Promise<number> {
 
   log();
   log('json-server 0.17.4 (baseline)');
-  const js = await startJsonServer(corpus, ours.segments.map((s) => s.id)); // same ids, same texts
+  const js = await startJsonServer(
+    corpus,
+    ours.segments.map((s) => s.id),
+  ); // same ids, same texts
   const jsRuns = await runTarget(js);
   const aftermath = await checkJsonServerFile(js, jsRuns.all);
 

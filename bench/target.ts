@@ -24,7 +24,8 @@ export interface Target {
 export async function http<T>(url: string, init: RequestInit & { expect?: number } = {}): Promise<T> {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
   const text = await res.text();
-  if (res.status !== (init.expect ?? 200)) throw new Error(`${init.method ?? 'GET'} ${url} → ${res.status} ${text.slice(0, 500)}`);
+  if (res.status !== (init.expect ?? 200))
+    throw new Error(`${init.method ?? 'GET'} ${url} → ${res.status} ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
 }
 

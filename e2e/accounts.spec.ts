@@ -2,7 +2,11 @@ import { E2E_ADMIN_PASSWORD, E2E_PASSWORD } from './fixtures/accounts';
 import { SAMPLE_ID, expect, test } from './fixtures/test';
 
 test.describe('accounts and roles', () => {
-  test('an admin creates a translator, who signs in, sets a password and cannot flag', async ({ documents, workspace, page }) => {
+  test('an admin creates a translator, who signs in, sets a password and cannot flag', async ({
+    documents,
+    workspace,
+    page,
+  }) => {
     // The admin signs in (the account the first start created from ADMIN_PASSWORD).
     await documents.open();
     await documents.signIn('admin', { password: E2E_ADMIN_PASSWORD, create: false, displayName: 'Administrator' });

@@ -59,7 +59,10 @@ test.describe('two reviewers edit the same segment', () => {
     await expect(a.targetCell(3)).toHaveValue(`${original} [B]`);
   });
 
-  test('B takes their version: B’s edit is dropped, nothing is saved over A', async ({ workspace: a, newReviewerWorkspace }) => {
+  test('B takes their version: B’s edit is dropped, nothing is saved over A', async ({
+    workspace: a,
+    newReviewerWorkspace,
+  }) => {
     const b = await newReviewerWorkspace();
     const original = await twoReviewersEditSegment3(a, b);
     await b.conflictDialog.getByRole('button', { name: 'Take theirs' }).click();
@@ -109,7 +112,13 @@ test('a word flagged after someone else changed its segment is followed into the
   await a.expectSaved();
 
   await b.selectText(b.targetCell(3), 'communiqué');
-  await b.flagSelection({ quote: 'communiqué', category: 'Style', severity: 'Minor', correction: 'communiqué officiel', comment: 'Précisez.' });
+  await b.flagSelection({
+    quote: 'communiqué',
+    category: 'Style',
+    severity: 'Minor',
+    correction: 'communiqué officiel',
+    comment: 'Précisez.',
+  });
   const item = b.flagItem(1, 3);
   await expect(item).toContainText('“communiqué” → “communiqué officiel”');
   await expect(b.targetCell(3)).toHaveValue(`Selon Rabat, ${original}`);
@@ -140,7 +149,11 @@ test.describe('saving without a server', () => {
     await expect(workspace.targetCell(4)).toHaveValue(`${before} (écrit hors ligne)`);
   });
 
-  test('server down: the edit fails visibly, Retry saves it once the server is back', async ({ server, workspace, page }) => {
+  test('server down: the edit fails visibly, Retry saves it once the server is back', async ({
+    server,
+    workspace,
+    page,
+  }) => {
     // The page's timers are ours: no automatic retry can beat the click on Retry.
     await page.clock.install();
     await workspace.openAs(SAMPLE_ID, 'Night shift');
@@ -191,7 +204,11 @@ test.describe('saving without a server', () => {
   });
 });
 
-test('the activity feed says when the server cannot be reached, and Retry loads it', async ({ server, workspace, page }) => {
+test('the activity feed says when the server cannot be reached, and Retry loads it', async ({
+  server,
+  workspace,
+  page,
+}) => {
   await workspace.openAs(SAMPLE_ID, 'Night shift');
   await server.stop();
   await page.getByRole('tab', { name: 'Activity' }).click();

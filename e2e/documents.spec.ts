@@ -43,7 +43,11 @@ test.describe('documents', () => {
     await expect(documents.row('Laftit reçoit Darmanin (Rabat, 22 avril 2024)')).toHaveCount(1);
   });
 
-  test('an uneven pair of texts keeps the extra paragraph as a segment of its own', async ({ documents, workspace, page }) => {
+  test('an uneven pair of texts keeps the extra paragraph as a segment of its own', async ({
+    documents,
+    workspace,
+    page,
+  }) => {
     await documents.open();
     await documents.enterName('Importer');
     await documents.create(
@@ -65,10 +69,17 @@ test.describe('documents', () => {
   });
 });
 
-test('in a very long paragraph, going to a flag brings its words into view, not just the cell', async ({ documents, workspace, page }) => {
+test('in a very long paragraph, going to a flag brings its words into view, not just the cell', async ({
+  documents,
+  workspace,
+  page,
+}) => {
   await documents.open();
   await documents.enterName('Long reader');
-  const filler = Array.from({ length: 90 }, (_, i) => `Phrase de remplissage numéro ${i + 1}, assez longue pour passer à la ligne.`).join(' ');
+  const filler = Array.from(
+    { length: 90 },
+    (_, i) => `Phrase de remplissage numéro ${i + 1}, assez longue pour passer à la ligne.`,
+  ).join(' ');
   const target = `${filler} Ici se trouve le mot fautif à signaler.`;
   const source = Array.from({ length: 60 }, (_, i) => `جملة طويلة رقم ${i + 1} لملء الفقرة.`).join(' ');
   await documents.create({ title: 'Très long paragraphe', sourceText: source, targetText: target }, 1);
@@ -76,7 +87,12 @@ test('in a very long paragraph, going to a flag brings its words into view, not 
   expect(target.length).toBeGreaterThan(5000);
 
   await workspace.selectText(workspace.targetCell(1), 'fautif');
-  await workspace.flagSelection({ quote: 'fautif', category: 'Fluency — Spelling', severity: 'Minor', correction: 'erroné' });
+  await workspace.flagSelection({
+    quote: 'fautif',
+    category: 'Fluency — Spelling',
+    severity: 'Minor',
+    correction: 'erroné',
+  });
   // Back to the top, then choose the flag in the panel.
   await page.getByRole('table').evaluate((t) => t.parentElement!.scrollTo({ top: 0 }));
   await workspace.flagItem(1, 1).getByRole('button').first().click();
@@ -86,7 +102,11 @@ test('in a very long paragraph, going to a flag brings its words into view, not 
   await expect.poll(() => workspace.selectedText(workspace.targetCell(1))).toBe('fautif');
 });
 
-test('a document of 600 segments: the heat strip fits the window, the page itself does not scroll', async ({ documents, workspace, page }) => {
+test('a document of 600 segments: the heat strip fits the window, the page itself does not scroll', async ({
+  documents,
+  workspace,
+  page,
+}) => {
   await documents.open();
   await documents.enterName('Long reader');
   const source = Array.from({ length: 600 }, (_, i) => `الجملة رقم ${i + 1}.`).join('\n');
@@ -95,7 +115,10 @@ test('a document of 600 segments: the heat strip fits the window, the page itsel
   await expect(workspace.targetCell(600)).toHaveValue('Phrase numéro 600.');
   const strip = page.getByRole('navigation', { name: 'MQM scorecard' });
   await expect(strip.getByRole('button')).toHaveCount(600);
-  const sizes = await page.evaluate(() => ({ page: document.documentElement.scrollHeight, window: window.innerHeight }));
+  const sizes = await page.evaluate(() => ({
+    page: document.documentElement.scrollHeight,
+    window: window.innerHeight,
+  }));
   expect(sizes.page).toBeLessThanOrEqual(sizes.window);
   const box = (await strip.boundingBox())!;
   expect(box.y + box.height).toBeLessThanOrEqual(sizes.window);

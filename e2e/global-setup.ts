@@ -37,7 +37,8 @@ export default async function globalSetup() {
   for (let i = 0; ; i++) {
     const missing = existsSync(index) ? await missingAssets(dist) : ['index.html'];
     if (missing.length === 0) break;
-    if (i >= 60) throw new Error(`dist/ is incomplete (missing ${missing.join(', ')}): rebuild with \`npx vite build\`.`);
+    if (i >= 60)
+      throw new Error(`dist/ is incomplete (missing ${missing.join(', ')}): rebuild with \`npx vite build\`.`);
     await new Promise((r) => setTimeout(r, 500));
   }
   const copy = await mkdtemp(path.join(os.tmpdir(), 'visavis-e2e-app-'));

@@ -37,14 +37,21 @@ test.describe('languages and directions', () => {
     const html = page.locator('html');
     await expect(html).toHaveAttribute('lang', 'fr');
     await expect(html).toHaveAttribute('dir', 'ltr');
-    await expect(page.getByRole('toolbar', { name: 'Segments' }).getByRole('button', { name: 'Annoter la sélection' })).toBeVisible();
+    await expect(
+      page.getByRole('toolbar', { name: 'Segments' }).getByRole('button', { name: 'Annoter la sélection' }),
+    ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Flag selection' })).toHaveCount(0);
     await expect(page.getByRole('combobox', { name: 'Langue de l’interface' })).toHaveValue('fr');
-    await expect(page.getByRole('textbox', { name: 'Traduction du segment 1', exact: true })).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('textbox', { name: 'Traduction du segment 1', exact: true })).toHaveAttribute(
+      'lang',
+      'fr',
+    );
     await expect(page.getByRole('complementary', { name: /^Annotations/ })).toBeVisible();
     await expect(page.getByText('arabe → français · 13 segments')).toBeVisible();
     // Content is not translated: only the interface is.
-    await expect(page.getByRole('textbox', { name: 'Traduction du segment 1', exact: true })).toHaveValue(/^Lafetet discute/);
+    await expect(page.getByRole('textbox', { name: 'Traduction du segment 1', exact: true })).toHaveValue(
+      /^Lafetet discute/,
+    );
 
     await page.reload();
     await expect(html).toHaveAttribute('lang', 'fr');

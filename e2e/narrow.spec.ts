@@ -3,7 +3,10 @@ import { SAMPLE_ID, expect, test } from './fixtures/test';
 // A phone-sized window: one page that scrolls, every control reachable, nothing running off the side.
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('the workspace on a phone: columns are labelled, the toolbar stays in view, no heat strip', async ({ workspace, page }) => {
+test('the workspace on a phone: columns are labelled, the toolbar stays in view, no heat strip', async ({
+  workspace,
+  page,
+}) => {
   await workspace.openAs(SAMPLE_ID, 'Reviewer on a phone');
   await expect(page.getByRole('navigation', { name: 'MQM scorecard' })).toBeHidden();
   // The header row is hidden at this width: each cell says which side it is.
@@ -21,7 +24,10 @@ test('the workspace on a phone: columns are labelled, the toolbar stays in view,
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
-test('the documents page on a phone: the table scrolls in its own box, the import form fits', async ({ documents, page }) => {
+test('the documents page on a phone: the table scrolls in its own box, the import form fits', async ({
+  documents,
+  page,
+}) => {
   await documents.open();
   await documents.signIn('Reviewer on a phone');
   await expect(documents.row('Laftit reçoit Darmanin (Rabat, 22 avril 2024)')).toBeVisible();

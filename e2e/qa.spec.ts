@@ -1,6 +1,9 @@
 import { SAMPLE_ID, expect, test } from './fixtures/test';
 
-test('automatic checks: step with F8, confirm a finding as a flag, dismiss one, apply a fix', async ({ workspace, page }) => {
+test('automatic checks: step with F8, confirm a finding as a flag, dismiss one, apply a fix', async ({
+  workspace,
+  page,
+}) => {
   await workspace.openAs(SAMPLE_ID, 'Amina');
   // Glossary terms are pointed out under the Arabic source.
   await expect(page.getByRole('list', { name: 'Glossary' }).first()).toContainText('لفتيت → Laftit');
@@ -26,7 +29,9 @@ test('automatic checks: step with F8, confirm a finding as a flag, dismiss one, 
   await page.getByRole('tab', { name: /^QA/ }).click();
   await findings.filter({ hasText: 'directives royales' }).getByRole('button', { name: 'Dismiss' }).click();
   const dialog = page.getByRole('dialog', { name: 'Dismiss this finding' });
-  await dialog.getByRole('textbox', { name: 'Why? (recorded in the history)' }).fill('Accepted variant for this client');
+  await dialog
+    .getByRole('textbox', { name: 'Why? (recorded in the history)' })
+    .fill('Accepted variant for this client');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(findings).toHaveCount(9);
   await page.reload();
@@ -65,13 +70,18 @@ test('F8 works from any tab (it brings up the QA tab), and not behind an open di
   await expect(panel.getByText('11 of 11')).toBeVisible();
 });
 
-test('a glossary with bad lines: the good ones are kept, the bad ones listed by line number and reason', async ({ workspace, page }) => {
+test('a glossary with bad lines: the good ones are kept, the bad ones listed by line number and reason', async ({
+  workspace,
+  page,
+}) => {
   await workspace.openAs(SAMPLE_ID, 'Terminologist');
   await page.getByRole('tab', { name: /^QA/ }).click();
   const panel = page.getByRole('tabpanel');
   await panel.getByText('Check settings', { exact: true }).first().click();
   const csv = ['source,target', 'لفتيت,Laftit', 'درمانان', 'الرباط,Rabat', 'a,b,c,d,e'].join('\n');
-  await panel.getByLabel('Upload a glossary (CSV or TBX)').setInputFiles({ name: 'termes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await panel
+    .getByLabel('Upload a glossary (CSV or TBX)')
+    .setInputFiles({ name: 'termes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(panel).toContainText('Glossary: termes.csv (2 entries)');
   await expect(panel).toContainText('2 rows skipped');
   await expect(panel.getByRole('listitem').filter({ hasText: /^Line 3: / })).toHaveCount(1);

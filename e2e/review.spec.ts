@@ -3,7 +3,11 @@ import path from 'node:path';
 import { SAMPLE_ID, expect, test } from './fixtures/test';
 
 test.describe('reviewing the Laftit–Darmanin sample', () => {
-  test('flag two errors, accept them, edit a paragraph: everything survives a server restart', async ({ server, workspace, page }) => {
+  test('flag two errors, accept them, edit a paragraph: everything survives a server restart', async ({
+    server,
+    workspace,
+    page,
+  }) => {
     await workspace.openAs(SAMPLE_ID, 'Reviewer A');
     await expect(workspace.heading()).toHaveText('Laftit reçoit Darmanin (Rabat, 22 avril 2024)');
     await expect(workspace.targetCell(1)).toHaveValue(/^Lafetet discute avec son homologue français/);
@@ -78,7 +82,11 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     expect(types.filter((t) => t === 'FlagAccepted')).toHaveLength(2);
     expect(types).toContain('SegmentEdited');
     // Everything after the seeding (the document and its glossary) was done by the signed-in reviewer.
-    expect(events.filter((e) => e.type !== 'DocumentCreated' && e.type !== 'GlossarySet').every((e) => e.actor === 'Reviewer A')).toBe(true);
+    expect(
+      events
+        .filter((e) => e.type !== 'DocumentCreated' && e.type !== 'GlossarySet')
+        .every((e) => e.actor === 'Reviewer A'),
+    ).toBe(true);
   });
 
   test('a flag can be rejected with a reason, and the text stays as it was', async ({ workspace }) => {
@@ -104,11 +112,19 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     await workspace.selectText(cell, 'لفتيت', 1, 'keyboard');
   });
 
-  test('after a flag is created its words are no longer selected: the shortcut cannot flag them twice', async ({ workspace, page }) => {
+  test('after a flag is created its words are no longer selected: the shortcut cannot flag them twice', async ({
+    workspace,
+    page,
+  }) => {
     await workspace.openAs(SAMPLE_ID, 'Reviewer D');
     const cell = workspace.targetCell(1);
     await workspace.selectText(cell, 'Lafetet');
-    await workspace.flagSelection({ quote: 'Lafetet', category: 'Fluency — Spelling', severity: 'Major', correction: 'Laftit' });
+    await workspace.flagSelection({
+      quote: 'Lafetet',
+      category: 'Fluency — Spelling',
+      severity: 'Major',
+      correction: 'Laftit',
+    });
     await expect(workspace.flagItems()).toHaveCount(1);
     await expect(cell).toBeFocused();
     await expect(workspace.flagButton).toBeDisabled();
@@ -143,7 +159,10 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     await expect(workspace.flagItems()).toHaveCount(1);
   });
 
-  test('Ctrl+Z undoes a typed run as a whole, as in any text box, also after it autosaved', async ({ workspace, page }) => {
+  test('Ctrl+Z undoes a typed run as a whole, as in any text box, also after it autosaved', async ({
+    workspace,
+    page,
+  }) => {
     await workspace.openAs(SAMPLE_ID, 'Undoer');
     const cell = workspace.targetCell(2);
     const before = await cell.inputValue();
@@ -200,7 +219,10 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     await expect(category).toHaveAccessibleDescription(/category/i);
   });
 
-  test('the side panel tabs are one Tab stop, chosen with the arrow keys, Home and End', async ({ workspace, page }) => {
+  test('the side panel tabs are one Tab stop, chosen with the arrow keys, Home and End', async ({
+    workspace,
+    page,
+  }) => {
     await workspace.openAs(SAMPLE_ID, 'Keyboard user');
     const tabs = page.getByRole('tablist', { name: 'Side panel' });
     const flags = tabs.getByRole('tab', { name: 'Flags' });

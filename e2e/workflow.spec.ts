@@ -27,7 +27,12 @@ test('three people, three roles: flag, accept and dispute, approve only once the
   await reviewer.flagSelection({ category: 'Fluency — Spelling', severity: 'Major', correction: 'Laftit' });
   const desert = await reviewer.segmentContaining('Sahel et du désert');
   await reviewer.selectText(reviewer.targetCell(desert), 'Sahel et du désert', 1, 'pointer');
-  await reviewer.flagSelection({ category: 'Accuracy — Mistranslation', severity: 'Major', correction: 'Sahel et du Sahara', via: 'toolbar' });
+  await reviewer.flagSelection({
+    category: 'Accuracy — Mistranslation',
+    severity: 'Major',
+    correction: 'Sahel et du Sahara',
+    via: 'toolbar',
+  });
   await expect(reviewer.flagItems()).toHaveCount(2);
 
   // The editor sees the score with both major errors.
@@ -46,13 +51,17 @@ test('three people, three roles: flag, accept and dispute, approve only once the
   await expect(translator.targetCell(1)).toHaveValue(/^Laftit discute/);
   await translator.flagItem(2).getByRole('button', { name: 'Dispute', exact: true }).click();
   const dispute = translator.page.getByRole('dialog', { name: 'Dispute this flag' });
-  await dispute.getByRole('textbox', { name: 'Why? (recorded in the history)' }).fill('« désert » est la traduction littérale de الصحراء.');
+  await dispute
+    .getByRole('textbox', { name: 'Why? (recorded in the history)' })
+    .fill('« désert » est la traduction littérale de الصحراء.');
   await dispute.getByRole('button', { name: 'Confirm' }).click();
   await expect(translator.flagItem(2)).toContainText('Disputed');
 
   // The editor tries to approve the disputed segment: a major flag is unsettled, so approval needs an override.
   await editor.page.reload();
-  await row(editor, desert).getByRole('button', { name: `Approve segment ${desert}` }).click();
+  await row(editor, desert)
+    .getByRole('button', { name: `Approve segment ${desert}` })
+    .click();
   const override = editor.page.getByRole('dialog', { name: 'Approve despite open flags?' });
   await expect(override).toBeVisible();
   await override.getByRole('button', { name: 'Cancel' }).click();
@@ -70,7 +79,9 @@ test('three people, three roles: flag, accept and dispute, approve only once the
 
   // Now the editor approves, and the translation is locked for the translator.
   await editor.page.getByRole('tab', { name: 'Flags' }).click();
-  await row(editor, desert).getByRole('button', { name: `Approve segment ${desert}` }).click();
+  await row(editor, desert)
+    .getByRole('button', { name: `Approve segment ${desert}` })
+    .click();
   await expect(row(editor, desert)).toContainText('Approved');
   await translator.page.reload();
   await expect(translator.targetCell(desert)).toHaveAttribute('aria-readonly', 'true');

@@ -26,7 +26,10 @@ export class AppPage {
    * Signs in through the form: the one on screen (a protected page sends there and back afterwards), or
    * /login. The account is created first unless `create` is false (admin, or one made in the UI).
    */
-  async signIn(name: string, { password = E2E_PASSWORD, roles = DEFAULT_ROLES, create = true, displayName = name }: SignInOptions = {}) {
+  async signIn(
+    name: string,
+    { password = E2E_PASSWORD, roles = DEFAULT_ROLES, create = true, displayName = name }: SignInOptions = {},
+  ) {
     if (create) await accountsOf(this.page).ensure(name, roles, password);
     if (!(await this.signInForm.isVisible())) {
       if (!new URL(this.page.url(), 'http://x').pathname.startsWith('/login')) await this.page.goto('/login');

@@ -32,11 +32,14 @@ export class DocumentsPage extends AppPage {
   async create(doc: NewDocument, expectedSegments: number) {
     const form = this.createForm;
     await form.getByRole('textbox', { name: 'Title', exact: true }).fill(doc.title);
-    if (doc.sourceLang) await form.getByRole('combobox', { name: /^Source language/ }).selectOption({ label: doc.sourceLang });
-    if (doc.targetLang) await form.getByRole('combobox', { name: /^Target language/ }).selectOption({ label: doc.targetLang });
+    if (doc.sourceLang)
+      await form.getByRole('combobox', { name: /^Source language/ }).selectOption({ label: doc.sourceLang });
+    if (doc.targetLang)
+      await form.getByRole('combobox', { name: /^Target language/ }).selectOption({ label: doc.targetLang });
     await form.getByRole('textbox', { name: 'Source text', exact: true }).fill(doc.sourceText);
     await form.getByRole('textbox', { name: 'Translation', exact: true }).fill(doc.targetText);
-    const preview = expectedSegments === 1 ? '1 segment will be created' : `${expectedSegments} segments will be created`;
+    const preview =
+      expectedSegments === 1 ? '1 segment will be created' : `${expectedSegments} segments will be created`;
     await expect(form.getByText(preview)).toBeVisible();
     await form.getByRole('button', { name: 'Create document' }).click();
   }

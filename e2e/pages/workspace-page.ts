@@ -100,7 +100,10 @@ export class WorkspacePage extends AppPage {
       rtl: getComputedStyle(el).direction === 'rtl',
     }));
     if ((by ?? (readOnly ? 'pointer' : 'keyboard')) === 'pointer') {
-      await cell.evaluate((el, [s, e]) => (el as HTMLTextAreaElement).setSelectionRange(s, e), [start, start + text.length] as const);
+      await cell.evaluate((el, [s, e]) => (el as HTMLTextAreaElement).setSelectionRange(s, e), [
+        start,
+        start + text.length,
+      ] as const);
     } else {
       await cell.evaluate((el, at) => (el as HTMLTextAreaElement).setSelectionRange(at, at), start);
       const key = rtl ? 'Shift+ArrowLeft' : 'Shift+ArrowRight';
@@ -139,7 +142,8 @@ export class WorkspacePage extends AppPage {
 
   /** The n-th flag of the side panel (flags are numbered in reading order). */
   flagItem(n: number, segment?: number) {
-    const name = segment === undefined ? new RegExp(`^Go to flag ${n} in segment \\d+$`) : `Go to flag ${n} in segment ${segment}`;
+    const name =
+      segment === undefined ? new RegExp(`^Go to flag ${n} in segment \\d+$`) : `Go to flag ${n} in segment ${segment}`;
     return this.flagsPanel.getByRole('listitem', { name, exact: true });
   }
 

@@ -43,7 +43,9 @@ export async function importMqmCommand(io: CliIo, file: string, opts: ImportMqmO
   }
   const failed = loaded.documents.flatMap((d, i) => {
     const r = results[i]!;
-    return r.status === 'rejected' ? [`${d.system}: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`] : [];
+    return r.status === 'rejected'
+      ? [`${d.system}: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`]
+      : [];
   });
   const imported = loaded.documents.filter((_, i) => results[i]!.status === 'fulfilled');
   const done = imported.length;
@@ -52,10 +54,16 @@ export async function importMqmCommand(io: CliIo, file: string, opts: ImportMqmO
   const skipped = loaded.skipped.length;
   io.stdout(
     `Imported ${done} document(s) with ${flags} flag(s) from ${loaded.rows} row(s) of ${file} into ${dataDir} in ${seconds} s.\n` +
-      (skipped > 0 ? `Skipped ${skipped} malformed row(s): line ${loaded.skipped.map((s) => s.line).join(', ')} (details above).\n` : ''),
+      (skipped > 0
+        ? `Skipped ${skipped} malformed row(s): line ${loaded.skipped.map((s) => s.line).join(', ')} (details above).\n`
+        : ''),
   );
-  for (const d of imported) io.stdout(`  ${d.document.id}  ${d.document.title}  (${d.document.segments.length} segments, ${d.flags.length} flags)\n`);
-  if (failed.length > 0) throw new CliError(EXIT_FAILURE, `${failed.length} document(s) not imported:\n  ${failed.join('\n  ')}`);
+  for (const d of imported)
+    io.stdout(
+      `  ${d.document.id}  ${d.document.title}  (${d.document.segments.length} segments, ${d.flags.length} flags)\n`,
+    );
+  if (failed.length > 0)
+    throw new CliError(EXIT_FAILURE, `${failed.length} document(s) not imported:\n  ${failed.join('\n  ')}`);
   if (opts.strict && skipped > 0) throw new CliError(EXIT_FAILURE, `${skipped} malformed row(s) skipped (--strict)`);
   return 0;
 }

@@ -34,7 +34,11 @@ export interface LoadedWmtFile {
   rows: number;
 }
 
-export async function loadWmtFile(io: CliIo, file: string, langs: { sourceLang: string; targetLang: string }): Promise<LoadedWmtFile> {
+export async function loadWmtFile(
+  io: CliIo,
+  file: string,
+  langs: { sourceLang: string; targetLang: string },
+): Promise<LoadedWmtFile> {
   const full = path.resolve(io.cwd ?? process.cwd(), file);
   let text: string;
   try {
@@ -47,6 +51,7 @@ export async function loadWmtFile(io: CliIo, file: string, langs: { sourceLang: 
   // Never silently: every skipped row and every liberty taken, with its line (file:line: like compilers).
   for (const e of parsed.skipped) io.stderr(`${file}:${e.line}: skipped: ${e.message}\n`);
   for (const w of parsed.warnings) io.stderr(`${file}:${w.line}: warning: ${w.message}\n`);
-  if (parsed.documents.length === 0) throw new CliError(EXIT_BAD_INPUT, `${file}: no usable rows (is it a WMT MQM TSV file?)`);
+  if (parsed.documents.length === 0)
+    throw new CliError(EXIT_BAD_INPUT, `${file}: no usable rows (is it a WMT MQM TSV file?)`);
   return { file, documents: parsed.documents, skipped: parsed.skipped, rows: parsed.rows };
 }

@@ -86,7 +86,9 @@ describe('visavis qa', () => {
     const c = capture();
     expect(await run(['qa', '--source', S, '--target', T, '--glossary', G], c.io)).toBe(1);
     const lines = c.stdout().trimEnd().split('\n');
-    expect(lines[0]).toBe(`${T}:1:1: major name-near-miss “Lafetet”: Name: “Lafetet” looks like a misspelling of “Laftit” (glossary). → “Laftit”`);
+    expect(lines[0]).toBe(
+      `${T}:1:1: major name-near-miss “Lafetet”: Name: “Lafetet” looks like a misspelling of “Laftit” (glossary). → “Laftit”`,
+    );
     expect(lines.at(-1)).toBe('11 finding(s) (2 minor, 9 major) in 13 segment(s); 9 at or above major: FAIL');
   });
 
@@ -95,8 +97,17 @@ describe('visavis qa', () => {
     expect(await run(['qa', '--source', S, '--target', T, '--glossary', G, '--format', 'junit'], c.io)).toBe(1);
     const xml = c.stdout();
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' || name === 'failure' }).parse(xml) as {
-      testsuites: { testsuite: { '@_tests': string; '@_failures': string; testcase: { '@_name': string; failure?: { '@_type': string; '@_message': string }[] }[] } };
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === 'testcase' || name === 'failure',
+    }).parse(xml) as {
+      testsuites: {
+        testsuite: {
+          '@_tests': string;
+          '@_failures': string;
+          testcase: { '@_name': string; failure?: { '@_type': string; '@_message': string }[] }[];
+        };
+      };
     };
     const suite = parsed.testsuites.testsuite;
     expect(suite['@_tests']).toBe('13');
@@ -111,11 +122,27 @@ describe('visavis qa', () => {
   });
 
   it('--fail-on critical passes a run with major findings; --disable and --settings change the checks', async () => {
-    expect(await run(['qa', '--source', S, '--target', T, '--glossary', G, '--fail-on', 'critical'], capture().io)).toBe(0);
+    expect(
+      await run(['qa', '--source', S, '--target', T, '--glossary', G, '--fail-on', 'critical'], capture().io),
+    ).toBe(0);
     const settings = path.join(tmp, 'qa.json');
     await fs.writeFile(settings, JSON.stringify({ checks: { 'fr-spacing': { severity: 'critical' } } }));
     const c = capture();
-    const args = ['qa', '--source', S, '--target', T, '--settings', settings, '--disable', 'target-only,name-near-miss', '--format', 'json', '--fail-on', 'critical'];
+    const args = [
+      'qa',
+      '--source',
+      S,
+      '--target',
+      T,
+      '--settings',
+      settings,
+      '--disable',
+      'target-only,name-near-miss',
+      '--format',
+      'json',
+      '--fail-on',
+      'critical',
+    ];
     expect(await run(args, c.io)).toBe(1);
     const out = JSON.parse(c.stdout()) as { findings: JsonFinding[] };
     expect(out.findings.map((f) => [f.checkId, f.severity])).toEqual([
@@ -130,7 +157,15 @@ describe('visavis qa', () => {
       { id: 'a1', index: 0, source: 'لفتيت في باريس 2024', target: 'Laftit à Paris 2025', version: 1, status: 'draft' },
       { id: 'a2', index: 1, source: 'ثم عاد', target: 'Puis il est rentré.', version: 1, status: 'draft' },
     ];
-    await fs.writeFile(file, JSON.stringify({ format: 'visavis-document', formatVersion: 1, document: { title: 'Test', sourceLang: 'ar', targetLang: 'fr', segments }, events: [] }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({
+        format: 'visavis-document',
+        formatVersion: 1,
+        document: { title: 'Test', sourceLang: 'ar', targetLang: 'fr', segments },
+        events: [],
+      }),
+    );
     const c = capture();
     expect(await run(['qa', '--document', file, '--glossary', G, '--format', 'json'], c.io)).toBe(1);
     const out = JSON.parse(c.stdout()) as { title: string; findings: JsonFinding[] };
@@ -152,18 +187,36 @@ describe('visavis qa', () => {
     const c = capture();
     await run(['qa', '--source', S, '--target', T, '--glossary', tbx, '--format', 'json'], c.io);
     const out = JSON.parse(c.stdout()) as { findings: JsonFinding[] };
-    expect(out.findings.filter((f) => f.checkId.startsWith('term-')).map((f) => f.quote)).toEqual(['que Dieu le glorifie']);
+    expect(out.findings.filter((f) => f.checkId.startsWith('term-')).map((f) => f.quote)).toEqual([
+      'que Dieu le glorifie',
+    ]);
   });
 
   describe('bad input exits 2 and says what and where', () => {
     it.each([
-      ['a missing file', () => ['qa', '--source', path.join(tmp, 'nope.txt'), '--target', T], /^visavis: --source: cannot read .*nope\.txt: ENOENT/],
+      [
+        'a missing file',
+        () => ['qa', '--source', path.join(tmp, 'nope.txt'), '--target', T],
+        /^visavis: --source: cannot read .*nope\.txt: ENOENT/,
+      ],
       ['no input', () => ['qa'], /nothing to check: give --source S.txt --target T.txt, or --document export.json/],
       ['half the texts', () => ['qa', '--source', S], /--target is missing/],
       ['texts and a document', () => ['qa', '--source', S, '--target', T, '--document', S], /not both/],
-      ['an unknown glossary format', () => ['qa', '--source', S, '--target', T, '--glossary', S], /unknown format "\.txt"/],
-      ['an unknown check', () => ['qa', '--source', S, '--target', T, '--disable', 'spelling'], /--disable: unknown check "spelling"/],
-      ['a bad --fail-on', () => ['qa', '--source', S, '--target', T, '--fail-on', 'nitpick'], /argument 'nitpick' is invalid/],
+      [
+        'an unknown glossary format',
+        () => ['qa', '--source', S, '--target', T, '--glossary', S],
+        /unknown format "\.txt"/,
+      ],
+      [
+        'an unknown check',
+        () => ['qa', '--source', S, '--target', T, '--disable', 'spelling'],
+        /--disable: unknown check "spelling"/,
+      ],
+      [
+        'a bad --fail-on',
+        () => ['qa', '--source', S, '--target', T, '--fail-on', 'nitpick'],
+        /argument 'nitpick' is invalid/,
+      ],
     ])('%s', async (_what, args, message) => {
       const c = capture();
       expect(await run(args(), c.io)).toBe(2);
@@ -176,7 +229,9 @@ describe('visavis qa', () => {
       await fs.writeFile(csv, 'source,target,forbidden,note\nلفتيت,Laftit,,\nنصره الله,que Dieu, L’assiste,,\n');
       const c = capture();
       expect(await run(['qa', '--source', S, '--target', T, '--glossary', csv], c.io)).toBe(2);
-      expect(c.stderr()).toBe(`${csv}:3: 5 fields, expected 4 (quote a field that contains the delimiter)\nvisavis: ${csv}: 1 malformed glossary row(s), first at line 3\n`);
+      expect(c.stderr()).toBe(
+        `${csv}:3: 5 fields, expected 4 (quote a field that contains the delimiter)\nvisavis: ${csv}: 1 malformed glossary row(s), first at line 3\n`,
+      );
     });
 
     it('malformed TBX, not JSON, not an export', async () => {
@@ -190,10 +245,18 @@ describe('visavis qa', () => {
       const c2 = capture();
       expect(await run(['qa', '--document', notJson], c2.io)).toBe(2);
       expect(c2.stderr()).toMatch(/x\.json: not JSON/);
-      await fs.writeFile(notJson, JSON.stringify({ format: 'visavis-document', document: { sourceLang: 'ar', targetLang: 'fr', segments: [{ id: 'a', index: 0, source: 1 }] } }));
+      await fs.writeFile(
+        notJson,
+        JSON.stringify({
+          format: 'visavis-document',
+          document: { sourceLang: 'ar', targetLang: 'fr', segments: [{ id: 'a', index: 0, source: 1 }] },
+        }),
+      );
       const c3 = capture();
       expect(await run(['qa', '--document', notJson], c3.io)).toBe(2);
-      expect(c3.stderr()).toMatch(/not a Vis-à-vis document export \(document\.segments\.0\.source: .*; document\.segments\.0\.target: /);
+      expect(c3.stderr()).toMatch(
+        /not a Vis-à-vis document export \(document\.segments\.0\.source: .*; document\.segments\.0\.target: /,
+      );
     });
   });
 });

@@ -6,7 +6,15 @@ import { parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '.
 import { importPlainTexts, type ParagraphBreak } from '../shared/import-text';
 import { checkDocument, type QaDocument } from '../shared/qa/engine';
 import { englishMessage } from '../shared/qa/messages';
-import { CheckIdSchema, QA_CHECK_IDS, QaSettingsSchema, SEVERITY_RANK, type Finding, type QaSettings, type QaSegment } from '../shared/qa/types';
+import {
+  CheckIdSchema,
+  QA_CHECK_IDS,
+  QaSettingsSchema,
+  SEVERITY_RANK,
+  type Finding,
+  type QaSettings,
+  type QaSegment,
+} from '../shared/qa/types';
 import { SEVERITIES, type Severity } from '../shared/mqm';
 import { LangSchema } from '../shared/schemas';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, type CliIo } from './io';
@@ -51,7 +59,11 @@ async function readText(io: CliIo, file: string, what: string): Promise<string> 
 }
 
 /** Maps offsets of each paragraph (as importPlainTexts cut them) back to lines and columns of its file. */
-function paragraphLocator(file: string, text: string, paragraphs: string[]): (index: number, offset: number) => Location | null {
+function paragraphLocator(
+  file: string,
+  text: string,
+  paragraphs: string[],
+): (index: number, offset: number) => Location | null {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const starts: number[] = [];
   let cursor = 0;
@@ -79,16 +91,36 @@ function paragraphLocator(file: string, text: string, paragraphs: string[]): (in
 
 async function loadTexts(io: CliIo, opts: QaOptions): Promise<Loaded> {
   const [sourceFile, targetFile] = [opts.source!, opts.target!];
-  const [sourceText, targetText] = [await readText(io, sourceFile, '--source'), await readText(io, targetFile, '--target')];
+  const [sourceText, targetText] = [
+    await readText(io, sourceFile, '--source'),
+    await readText(io, targetFile, '--target'),
+  ];
   const pairs = importPlainTexts(sourceText, targetText, opts.paragraphs);
   if (pairs.length === 0) throw bad(`no paragraphs in ${sourceFile} or ${targetFile}: both are empty`);
-  const segments: QaSegment[] = pairs.map((p, i) => ({ id: `p${i + 1}`, index: i, source: p.source, target: p.target }));
+  const segments: QaSegment[] = pairs.map((p, i) => ({
+    id: `p${i + 1}`,
+    index: i,
+    source: p.source,
+    target: p.target,
+  }));
   const where = {
-    source: paragraphLocator(sourceFile, sourceText, pairs.map((p) => p.source).filter((s) => s !== '')),
-    target: paragraphLocator(targetFile, targetText, pairs.map((p) => p.target).filter((s) => s !== '')),
+    source: paragraphLocator(
+      sourceFile,
+      sourceText,
+      pairs.map((p) => p.source).filter((s) => s !== ''),
+    ),
+    target: paragraphLocator(
+      targetFile,
+      targetText,
+      pairs.map((p) => p.target).filter((s) => s !== ''),
+    ),
   };
   const doc = { sourceLang: opts.sourceLang ?? 'ar', targetLang: opts.targetLang ?? 'fr', segments };
-  return { doc, title: `${path.basename(sourceFile)} → ${path.basename(targetFile)}`, locate: (f) => where[f.side](f.segmentIndex, f.start) };
+  return {
+    doc,
+    title: `${path.basename(sourceFile)} → ${path.basename(targetFile)}`,
+    locate: (f) => where[f.side](f.segmentIndex, f.start),
+  };
 }
 
 /** The app's JSON export (GET /api/documents/:id/export); only what the checks read is required. */
@@ -98,7 +130,9 @@ const ExportSchema = z.object({
     title: z.string().optional(),
     sourceLang: LangSchema,
     targetLang: LangSchema,
-    segments: z.array(z.object({ id: z.string(), index: z.number().int().min(0), source: z.string(), target: z.string() })),
+    segments: z.array(
+      z.object({ id: z.string(), index: z.number().int().min(0), source: z.string(), target: z.string() }),
+    ),
   }),
 });
 
@@ -117,13 +151,18 @@ async function loadExport(io: CliIo, opts: QaOptions): Promise<Loaded> {
     throw bad(`${file}: not a Vis-à-vis document export (${issues.join('; ')})`);
   }
   const d = parsed.data.document;
-  const doc = { sourceLang: opts.sourceLang ?? d.sourceLang, targetLang: opts.targetLang ?? d.targetLang, segments: d.segments };
+  const doc = {
+    sourceLang: opts.sourceLang ?? d.sourceLang,
+    targetLang: opts.targetLang ?? d.targetLang,
+    segments: d.segments,
+  };
   return { doc, title: d.title ?? path.basename(file), locate: () => null };
 }
 
 async function loadGlossary(io: CliIo, file: string, doc: QaDocument): Promise<Glossary> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.tbx' && ext !== '.xml') throw bad(`--glossary: ${file}: unknown format "${ext}" (expected .csv or .tbx)`);
+  if (ext !== '.csv' && ext !== '.tbx' && ext !== '.xml')
+    throw bad(`--glossary: ${file}: unknown format "${ext}" (expected .csv or .tbx)`);
   const text = await readText(io, file, '--glossary');
   const langs = { sourceLang: doc.sourceLang, targetLang: doc.targetLang };
   const parsed = ext === '.csv' ? parseGlossaryCsv(text) : parseTbx(text, langs);
@@ -150,7 +189,10 @@ async function loadSettings(io: CliIo, opts: QaOptions): Promise<QaSettings> {
     throw bad(`${opts.settings}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const settings = parsed.data;
-  for (const id of (opts.disable ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const id of (opts.disable ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const check = CheckIdSchema.safeParse(id);
     if (!check.success) throw bad(`--disable: unknown check "${id}" (checks: ${QA_CHECK_IDS.join(', ')})`);
     settings.checks[check.data].enabled = false;
@@ -162,13 +204,19 @@ async function loadSettings(io: CliIo, opts: QaOptions): Promise<QaSettings> {
 // ---- Output ---------------------------------------------------------------------------------------
 
 // Spaces a reviewer must see: no-break (U+00A0) as ⍽, narrow no-break (U+202F) as ⸱.
-const visible = (s: string) => s.replace(/\u00a0/g, '⍽').replace(/\u202f/g, '⸱').replace(/[\n\t]/g, ' ');
+const visible = (s: string) =>
+  s
+    .replace(/\u00a0/g, '⍽')
+    .replace(/\u202f/g, '⸱')
+    .replace(/[\n\t]/g, ' ');
 const quoted = (s: string, max = 60) => `“${visible(s.length > max ? s.slice(0, max - 1) + '…' : s)}”`;
 
 function textReport(findings: Finding[], locate: Locate, summary: Summary): string {
   const lines = findings.map((f) => {
     const loc = locate(f);
-    const where = loc ? `${loc.file}:${loc.line}:${loc.column}` : `segment ${f.segmentIndex + 1} ${f.side} ${f.start}-${f.end}`;
+    const where = loc
+      ? `${loc.file}:${loc.line}:${loc.column}`
+      : `segment ${f.segmentIndex + 1} ${f.side} ${f.start}-${f.end}`;
     const fix = f.fix ? ` → ${f.fix.replacement === '' ? 'delete' : quoted(f.fix.replacement)}` : '';
     return `${where}: ${f.severity} ${f.checkId} ${quoted(f.quote)}: ${englishMessage(f)}${fix}`;
   });
@@ -217,7 +265,11 @@ function junitReport(doc: QaDocument, title: string, findings: Finding[], locate
         `quote: ${visible(f.quote)}`,
         ...(f.fix ? [`fix: ${f.fix.replacement === '' ? '(delete)' : visible(f.fix.replacement)}`] : []),
       ];
-      return { '@_message': xmlSafe(`[${f.severity}] ${englishMessage(f)}`), '@_type': f.checkId, '#text': xmlSafe(details.join('\n')) };
+      return {
+        '@_message': xmlSafe(`[${f.severity}] ${englishMessage(f)}`),
+        '@_type': f.checkId,
+        '#text': xmlSafe(details.join('\n')),
+      };
     }),
   }));
   const counts = { '@_tests': doc.segments.length, '@_failures': findings.length, '@_errors': 0 };
@@ -241,8 +293,10 @@ interface Summary {
 export async function qaCommand(io: CliIo, opts: QaOptions): Promise<number> {
   const texts = opts.source !== undefined || opts.target !== undefined;
   if (texts && opts.document !== undefined) throw bad('give either --source and --target, or --document, not both');
-  if (!texts && opts.document === undefined) throw bad('nothing to check: give --source S.txt --target T.txt, or --document export.json');
-  if (texts && (opts.source === undefined || opts.target === undefined)) throw bad(`--${opts.source === undefined ? 'source' : 'target'} is missing`);
+  if (!texts && opts.document === undefined)
+    throw bad('nothing to check: give --source S.txt --target T.txt, or --document export.json');
+  if (texts && (opts.source === undefined || opts.target === undefined))
+    throw bad(`--${opts.source === undefined ? 'source' : 'target'} is missing`);
   const loaded = texts ? await loadTexts(io, opts) : await loadExport(io, opts);
   const glossary = opts.glossary ? await loadGlossary(io, opts.glossary, loaded.doc) : null;
   const settings = await loadSettings(io, opts);
@@ -251,10 +305,23 @@ export async function qaCommand(io: CliIo, opts: QaOptions): Promise<number> {
   const bySeverity: Summary['bySeverity'] = {};
   for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   const failing = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failOn]).length;
-  const summary: Summary = { findings: findings.length, segments: loaded.doc.segments.length, bySeverity, failOn: opts.failOn, failing, failed: failing > 0 };
+  const summary: Summary = {
+    findings: findings.length,
+    segments: loaded.doc.segments.length,
+    bySeverity,
+    failOn: opts.failOn,
+    failing,
+    failed: failing > 0,
+  };
 
   if (opts.format === 'json') {
-    const out = { title: loaded.title, sourceLang: loaded.doc.sourceLang, targetLang: loaded.doc.targetLang, summary, findings: findings.map((f) => jsonFinding(f, loaded.locate)) };
+    const out = {
+      title: loaded.title,
+      sourceLang: loaded.doc.sourceLang,
+      targetLang: loaded.doc.targetLang,
+      summary,
+      findings: findings.map((f) => jsonFinding(f, loaded.locate)),
+    };
     io.stdout(JSON.stringify(out, null, 2) + '\n');
   } else if (opts.format === 'junit') {
     io.stdout(junitReport(loaded.doc, loaded.title, findings, loaded.locate));

@@ -98,7 +98,11 @@ function table(file: string, settings: ScoringSettings, systems: SystemScore[]):
   );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   // The system name is left-aligned, numbers right-aligned.
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const title = wmt
     ? `${file}: WMT MQM score (mean error points per segment and rater; lower is better)`
     : `${file}: MQM quality = 100 − penalty points per 1,000 ${settings.wordBasis} words; cut score ${settings.cutScore}`;

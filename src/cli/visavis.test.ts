@@ -39,7 +39,10 @@ describe('visavis score', () => {
   it('prints every system as JSON, best first, computed by the app’s scoring', async () => {
     const c = capture();
     expect(await run(['score', TED, '--weights', 'wmt', '--format', 'json'], c.io)).toBe(0);
-    const out = JSON.parse(c.stdout()) as { preset: string; systems: { rank: number; system: string; score: number; segments: number; items: number; errors: number }[] };
+    const out = JSON.parse(c.stdout()) as {
+      preset: string;
+      systems: { rank: number; system: string; score: number; segments: number; items: number; errors: number }[];
+    };
     expect(out.preset).toBe('wmt');
     expect(out.systems).toHaveLength(14);
     expect(out.systems[0]).toMatchObject({ rank: 1, system: 'ref', segments: 529, items: 529, errors: 207 });
@@ -63,7 +66,9 @@ describe('visavis score', () => {
       '   2  bad         2.500         2      2       1',
       '',
     ]);
-    expect(c.stderr()).toBe(`${file}:6: skipped: target: <v> without </v>\n${file}:7: skipped: 6 columns, expected 10\n`);
+    expect(c.stderr()).toBe(
+      `${file}:6: skipped: target: <v> without </v>\n${file}:7: skipped: 6 columns, expected 10\n`,
+    );
   });
 
   it('scores with the MQM preset per 1,000 words', async () => {
@@ -71,7 +76,9 @@ describe('visavis score', () => {
     await fs.writeFile(file, SMALL);
     const c = capture();
     expect(await run(['score', file, '--weights', 'mqm', '--format', 'json', '--cut-score', '0'], c.io)).toBe(0);
-    const out = JSON.parse(c.stdout()) as { systems: { system: string; evaluatedWords: number; penaltyPoints: number; qualityScore: number; pass: boolean }[] };
+    const out = JSON.parse(c.stdout()) as {
+      systems: { system: string; evaluatedWords: number; penaltyPoints: number; qualityScore: number; pass: boolean }[];
+    };
     // 4 source words; good: 1 minor (1 point, punctuation is not special in MQM); bad: 1 major (5).
     expect(out.systems.map((s) => [s.system, s.evaluatedWords, s.penaltyPoints, s.qualityScore, s.pass])).toEqual([
       ['good', 4, 1, -150, false],
@@ -119,7 +126,9 @@ describe('visavis import-mqm', () => {
     const dataDir = path.join(tmp, 'data');
     const c = capture();
     expect(await run(['import-mqm', TED, '--data-dir', dataDir], c.io)).toBe(0);
-    expect(c.stdout()).toMatch(/^Imported 14 document\(s\) with 4030 flag\(s\) from 8434 row\(s\) of .* in \d+\.\d\d s\.\nSkipped 1 malformed row\(s\): line 6444/);
+    expect(c.stdout()).toMatch(
+      /^Imported 14 document\(s\) with 4030 flag\(s\) from 8434 row\(s\) of .* in \d+\.\d\d s\.\nSkipped 1 malformed row\(s\): line 6444/,
+    );
     expect(c.stderr()).toContain(':6444: skipped: target: <v> without </v>');
     console.log(c.stdout().split('\n')[0]);
 

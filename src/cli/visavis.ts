@@ -8,7 +8,8 @@ import { scoreCommand } from './score-command';
 export type { CliIo } from './io';
 
 function lang(value: string): string {
-  if (!LangSchema.safeParse(value).success) throw new InvalidArgumentError('expected a language tag such as "en" or "de-CH"');
+  if (!LangSchema.safeParse(value).success)
+    throw new InvalidArgumentError('expected a language tag such as "en" or "de-CH"');
   return value;
 }
 
@@ -33,7 +34,12 @@ function program(io: CliIo, exit: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--source-lang <tag>', 'source language (for word counts)', lang, 'en')
     .option('--target-lang <tag>', 'target language (for word counts)', lang, 'de')
-    .addOption(new Option('--word-basis <side>', 'words counted for per-1,000 figures (default: source)').choices(['source', 'target']))
+    .addOption(
+      new Option('--word-basis <side>', 'words counted for per-1,000 figures (default: source)').choices([
+        'source',
+        'target',
+      ]),
+    )
     .option('--cut-score <n>', 'quality needed to pass (default 95)', number)
     .option('--strict', 'exit with 1 when malformed rows were skipped')
     .action(async (file: string, opts) => {
@@ -69,10 +75,21 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('--glossary <file>', 'termbase: .csv (source,target,forbidden,note) or .tbx')
     .option('--source-lang <tag>', 'source language (default: the export’s, or ar)', lang)
     .option('--target-lang <tag>', 'target language (default: the export’s, or fr)', lang)
-    .addOption(new Option('--paragraphs <break>', 'what separates paragraphs in the texts').choices(['line', 'blank-line']).default('line'))
+    .addOption(
+      new Option('--paragraphs <break>', 'what separates paragraphs in the texts')
+        .choices(['line', 'blank-line'])
+        .default('line'),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit with 1 when a finding is this severe or worse').choices(['minor', 'major', 'critical']).default('major'))
-    .option('--settings <file>', 'QA settings as JSON: {"checks": {"<check>": {"enabled", "severity"}}, "accentInsensitive"}')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit with 1 when a finding is this severe or worse')
+        .choices(['minor', 'major', 'critical'])
+        .default('major'),
+    )
+    .option(
+      '--settings <file>',
+      'QA settings as JSON: {"checks": {"<check>": {"enabled", "severity"}}, "accentInsensitive"}',
+    )
     .option('--disable <checks>', 'comma-separated check ids to switch off')
     .option('--accent-insensitive', 'match French glossary terms without accents')
     .action(async (opts) => {

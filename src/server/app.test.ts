@@ -5,7 +5,15 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentEventSchema } from '../shared/events';
 import { importPlainTexts } from '../shared/import-text';
-import { DocumentStateSchema, DocumentSummarySchema, ERROR_CODES, LIMITS, type DocumentState, type Flag, type Segment } from '../shared/schemas';
+import {
+  DocumentStateSchema,
+  DocumentSummarySchema,
+  ERROR_CODES,
+  LIMITS,
+  type DocumentState,
+  type Flag,
+  type Segment,
+} from '../shared/schemas';
 import { SAMPLE_ID, seedSample } from './sample';
 import {
   SAMPLES_DIR,
@@ -47,7 +55,11 @@ const createBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function expectError(res: { statusCode: number; body: string; headers: Record<string, unknown> }, status: number, code: string) {
+function expectError(
+  res: { statusCode: number; body: string; headers: Record<string, unknown> },
+  status: number,
+  code: string,
+) {
   expect(res.statusCode, res.body).toBe(status);
   expect(String(res.headers['content-type'])).toMatch(/^application\/json/);
   const body = json(res as never);
@@ -76,7 +88,11 @@ async function expectUnchanged(app: FastifyInstance, before: Snapshot) {
   expect(await snapshot(app, before.document.id)).toEqual(before);
 }
 
-async function importSample(app: FastifyInstance, actor = 'Tester', over: Record<string, unknown> = {}): Promise<DocumentState> {
+async function importSample(
+  app: FastifyInstance,
+  actor = 'Tester',
+  over: Record<string, unknown> = {},
+): Promise<DocumentState> {
   const res = await call(app, 'POST', '/api/documents/import-text', importBody(over), actor);
   expect(res.statusCode, res.body).toBe(201);
   return json(res).document;
@@ -154,7 +170,14 @@ describe('GET/POST /api/documents', () => {
     expect(res.statusCode, res.body).toBe(201);
     const doc: DocumentState = json(res).document;
     expect(() => DocumentStateSchema.parse(doc)).not.toThrow();
-    expect(doc).toMatchObject({ title: 'Petit document', sourceLang: 'en', targetLang: 'fr', createdBy: ZINEB, seq: 1, flags: [] });
+    expect(doc).toMatchObject({
+      title: 'Petit document',
+      sourceLang: 'en',
+      targetLang: 'fr',
+      createdBy: ZINEB,
+      seq: 1,
+      flags: [],
+    });
     expect(doc.segments.map((s) => [s.index, s.source, s.target, s.version, s.status, s.updatedBy])).toEqual([
       [0, 'The cat sat on the mat', 'Le chat est assis sur le tapis', 1, 'translated', ZINEB],
       [1, 'Second', '', 1, 'draft', ZINEB],
@@ -180,7 +203,13 @@ describe('GET/POST /api/documents', () => {
   });
 
   it('ignores a client-chosen id, trims the title and the actor', async () => {
-    const res = await call(ctx.app, 'POST', '/api/documents', createBody({ id: 'chosen', title: '  Espacé  ' }), '  Ana  ');
+    const res = await call(
+      ctx.app,
+      'POST',
+      '/api/documents',
+      createBody({ id: 'chosen', title: '  Espacé  ' }),
+      '  Ana  ',
+    );
     expect(res.statusCode, res.body).toBe(201);
     const doc = json(res).document;
     expect(doc.id).not.toBe('chosen');
@@ -197,7 +226,10 @@ describe('GET/POST /api/documents', () => {
     expect(ids.indexOf(b.id)).toBeLessThan(ids.indexOf(a.id));
     await new Promise((r) => setTimeout(r, 5));
     const draft = seg(a, 1);
-    const res = await call(ctx.app, 'PATCH', `/api/documents/${a.id}/segments/${draft.id}`, { target: 'Deuxième', baseVersion: 1 });
+    const res = await call(ctx.app, 'PATCH', `/api/documents/${a.id}/segments/${draft.id}`, {
+      target: 'Deuxième',
+      baseVersion: 1,
+    });
     expect(res.statusCode, res.body).toBe(200);
     // A draft segment that gets text is translated.
     expect(json(res).segment).toMatchObject({ status: 'translated', version: 2, target: 'Deuxième' });
@@ -246,7 +278,13 @@ describe('POST /api/documents/import-text', () => {
   it('imports the real sample: 13 segments, 9 paired, 4 target-only', async () => {
     const doc = await importSample(ctx.app, ZINEB);
     expect(() => DocumentStateSchema.parse(doc)).not.toThrow();
-    expect(doc).toMatchObject({ title: 'Laftit–Darmanin', sourceLang: 'ar', targetLang: 'fr', createdBy: ZINEB, seq: 1 });
+    expect(doc).toMatchObject({
+      title: 'Laftit–Darmanin',
+      sourceLang: 'ar',
+      targetLang: 'fr',
+      createdBy: ZINEB,
+      seq: 1,
+    });
     expect(doc.segments).toHaveLength(13);
     expect(doc.segments.slice(0, 9).every((s) => s.source !== '' && s.target !== '')).toBe(true);
     expect(doc.segments.slice(9).every((s) => s.source === '' && s.target !== '')).toBe(true);
@@ -268,7 +306,12 @@ describe('POST /api/documents/import-text', () => {
 
   it('refuses two empty texts with 400 VALIDATION_FAILED', async () => {
     const before = json(await call(ctx.app, 'GET', '/api/documents'));
-    const res = await call(ctx.app, 'POST', '/api/documents/import-text', importBody({ sourceText: ' \n', targetText: '' }));
+    const res = await call(
+      ctx.app,
+      'POST',
+      '/api/documents/import-text',
+      importBody({ sourceText: ' \n', targetText: '' }),
+    );
     expectError(res, 400, 'VALIDATION_FAILED');
     expect(json(await call(ctx.app, 'GET', '/api/documents'))).toEqual(before);
   });
@@ -370,10 +413,22 @@ describe('PATCH /api/documents/:id/segments/:segmentId', () => {
 
   it('saves the new text and answers the new version (200)', async () => {
     const s = seg(doc, 2);
-    const res = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, { target: 'Nouveau texte', baseVersion: 1 }, ZINEB);
+    const res = await call(
+      ctx.app,
+      'PATCH',
+      `/api/documents/${doc.id}/segments/${s.id}`,
+      { target: 'Nouveau texte', baseVersion: 1 },
+      ZINEB,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const body = json(res);
-    expect(body.segment).toEqual({ ...s, target: 'Nouveau texte', version: 2, updatedBy: ZINEB, updatedAt: expect.any(String) });
+    expect(body.segment).toEqual({
+      ...s,
+      target: 'Nouveau texte',
+      version: 2,
+      updatedBy: ZINEB,
+      updatedAt: expect.any(String),
+    });
     expect(body.flags).toEqual([]);
     expect(body.seq).toBe(2);
     const after = json(await call(ctx.app, 'GET', `/api/documents/${doc.id}`)).document;
@@ -383,7 +438,10 @@ describe('PATCH /api/documents/:id/segments/:segmentId', () => {
 
   it('an edit that changes nothing appends no event', async () => {
     const s = seg(doc, 2);
-    const res = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, { target: s.target, baseVersion: 1 });
+    const res = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, {
+      target: s.target,
+      baseVersion: 1,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res)).toMatchObject({ segment: s, seq: 1 });
   });
@@ -404,10 +462,16 @@ describe('PATCH /api/documents/:id/segments/:segmentId', () => {
 
   it('a stale baseVersion is 409 SEGMENT_VERSION_CONFLICT with the current segment, and changes nothing', async () => {
     const s = seg(doc, 3);
-    const first = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, { target: 'Version A', baseVersion: 1 });
+    const first = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, {
+      target: 'Version A',
+      baseVersion: 1,
+    });
     expect(first.statusCode).toBe(200);
     const before = await snapshot(ctx.app, doc.id);
-    const res = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, { target: 'Version B', baseVersion: 1 });
+    const res = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, {
+      target: 'Version B',
+      baseVersion: 1,
+    });
     const error = expectError(res, 409, 'SEGMENT_VERSION_CONFLICT');
     expect(error.details).toEqual({ current: json(first).segment });
     expect((error.details as { current: Segment }).current).toMatchObject({ target: 'Version A', version: 2 });
@@ -436,7 +500,11 @@ describe('PATCH /api/documents/:id/segments/:segmentId', () => {
     ['target too long', { target: 'x'.repeat(LIMITS.segmentChars + 1), baseVersion: 1 }],
   ])('refuses %s with 400 VALIDATION_FAILED, changes nothing', async (_, body) => {
     const before = await snapshot(ctx.app, doc.id);
-    expectError(await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${seg(doc, 0).id}`, body), 400, 'VALIDATION_FAILED');
+    expectError(
+      await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${seg(doc, 0).id}`, body),
+      400,
+      'VALIDATION_FAILED',
+    );
     await expectUnchanged(ctx.app, before);
   });
 
@@ -452,7 +520,10 @@ describe('PATCH /api/documents/:id/segments/:segmentId', () => {
 
   it('unknown document is 404 DOCUMENT_NOT_FOUND', async () => {
     expectError(
-      await call(ctx.app, 'PATCH', `/api/documents/d-missing/segments/${seg(doc, 0).id}`, { target: 'x', baseVersion: 1 }),
+      await call(ctx.app, 'PATCH', `/api/documents/d-missing/segments/${seg(doc, 0).id}`, {
+        target: 'x',
+        baseVersion: 1,
+      }),
       404,
       'DOCUMENT_NOT_FOUND',
     );
@@ -526,7 +597,12 @@ describe('POST /api/documents/:id/flags', () => {
       baseVersion: 7,
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(json(res).flag).toMatchObject({ side: 'source', anchor: { start: 0, end: 5, quote: s.source.slice(0, 5) }, correction: '', comment: '' });
+    expect(json(res).flag).toMatchObject({
+      side: 'source',
+      anchor: { start: 0, end: 5, quote: s.source.slice(0, 5) },
+      correction: '',
+      comment: '',
+    });
   });
 
   it('correction and comment default to empty', async () => {
@@ -541,11 +617,18 @@ describe('POST /api/documents/:id/flags', () => {
     ['end past the text', (s: Segment) => ({ start: s.target.length - 2, end: s.target.length + 1, quote: undefined })],
     ['empty span', () => ({ start: 3, end: 3, quote: undefined })],
     ['start after end', () => ({ start: 5, end: 2, quote: undefined })],
-    ['source span past the source text', (s: Segment) => ({ side: 'source', start: 0, end: s.source.length + 1, quote: undefined })],
+    [
+      'source span past the source text',
+      (s: Segment) => ({ side: 'source', start: 0, end: s.source.length + 1, quote: undefined }),
+    ],
   ])('%s → 422 SPAN_OUT_OF_RANGE, changes nothing', async (_, over) => {
     const s = seg(doc, 0);
     const before = await snapshot(ctx.app, doc.id);
-    expectError(await call(ctx.app, 'POST', `/api/documents/${doc.id}/flags`, flagBody(s, 'Lafetet', over(s))), 422, 'SPAN_OUT_OF_RANGE');
+    expectError(
+      await call(ctx.app, 'POST', `/api/documents/${doc.id}/flags`, flagBody(s, 'Lafetet', over(s))),
+      422,
+      'SPAN_OUT_OF_RANGE',
+    );
     await expectUnchanged(ctx.app, before);
   });
 
@@ -571,13 +654,20 @@ describe('POST /api/documents/:id/flags', () => {
     ['invalid segment id', { segmentId: '../x' }],
   ])('%s → 400 VALIDATION_FAILED, changes nothing', async (_, over) => {
     const before = await snapshot(ctx.app, doc.id);
-    expectError(await call(ctx.app, 'POST', `/api/documents/${doc.id}/flags`, flagBody(seg(doc, 0), 'Lafetet', over)), 400, 'VALIDATION_FAILED');
+    expectError(
+      await call(ctx.app, 'POST', `/api/documents/${doc.id}/flags`, flagBody(seg(doc, 0), 'Lafetet', over)),
+      400,
+      'VALIDATION_FAILED',
+    );
     await expectUnchanged(ctx.app, before);
   });
 
   it('a stale baseVersion on a target flag → 409 SEGMENT_VERSION_CONFLICT with the current segment', async () => {
     const s = seg(doc, 0);
-    const edited = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, { target: `${s.target}.`, baseVersion: 1 });
+    const edited = await call(ctx.app, 'PATCH', `/api/documents/${doc.id}/segments/${s.id}`, {
+      target: `${s.target}.`,
+      baseVersion: 1,
+    });
     expect(edited.statusCode).toBe(200);
     const before = await snapshot(ctx.app, doc.id);
     const error = expectError(
@@ -592,11 +682,20 @@ describe('POST /api/documents/:id/flags', () => {
   it('unknown segment → 404 SEGMENT_NOT_FOUND; unknown document → 404 DOCUMENT_NOT_FOUND', async () => {
     const before = await snapshot(ctx.app, doc.id);
     expectError(
-      await call(ctx.app, 'POST', `/api/documents/${doc.id}/flags`, flagBody(seg(doc, 0), 'Lafetet', { segmentId: 'missing' })),
+      await call(
+        ctx.app,
+        'POST',
+        `/api/documents/${doc.id}/flags`,
+        flagBody(seg(doc, 0), 'Lafetet', { segmentId: 'missing' }),
+      ),
       404,
       'SEGMENT_NOT_FOUND',
     );
-    expectError(await call(ctx.app, 'POST', '/api/documents/missing/flags', flagBody(seg(doc, 0), 'Lafetet')), 404, 'DOCUMENT_NOT_FOUND');
+    expectError(
+      await call(ctx.app, 'POST', '/api/documents/missing/flags', flagBody(seg(doc, 0), 'Lafetet')),
+      404,
+      'DOCUMENT_NOT_FOUND',
+    );
     await expectUnchanged(ctx.app, before);
   });
 });
@@ -614,7 +713,11 @@ describe('PATCH /api/documents/:id/flags/:flagId', () => {
 
   it('edit changes only the given fields and bumps the version', async () => {
     const flag = await createFlag(ctx.app, doc, title, 'Lafetet', { comment: 'nom', correction: 'Laftt' });
-    const res = await patch(flag.id, { action: 'edit', baseVersion: 1, correction: 'Laftit', severity: 'critical' }, ZINEB);
+    const res = await patch(
+      flag.id,
+      { action: 'edit', baseVersion: 1, correction: 'Laftit', severity: 'critical' },
+      ZINEB,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const body = json(res);
     expect(body.flag).toEqual({
@@ -650,7 +753,11 @@ describe('PATCH /api/documents/:id/flags/:flagId', () => {
     expect(after.segments.slice(1)).toEqual(doc.segments.slice(1));
     const events = json(await call(ctx.app, 'GET', `/api/documents/${doc.id}/events?after=2`)).events;
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'FlagAccepted', actor: ZINEB, payload: { flagId: flag.id, target: body.segment.target } });
+    expect(events[0]).toMatchObject({
+      type: 'FlagAccepted',
+      actor: ZINEB,
+      payload: { flagId: flag.id, target: body.segment.target },
+    });
   });
 
   it('accept in the middle of a segment shifts the later flags of that segment', async () => {
@@ -661,7 +768,11 @@ describe('PATCH /api/documents/:id/flags/:flagId', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = json(res);
     expect(body.segment.target).toBe(s.target.replace('exprimé', 'exprimé ensemble'));
-    expect(body.flag.anchor).toMatchObject({ start: early.anchor.start, end: early.anchor.start + 16, quote: 'exprimé ensemble' });
+    expect(body.flag.anchor).toMatchObject({
+      start: early.anchor.start,
+      end: early.anchor.start + 16,
+      quote: 'exprimé ensemble',
+    });
     const moved = (body.flags as Flag[]).find((f) => f.id === later.id)!;
     expect(moved.anchor).toMatchObject({
       start: later.anchor.start + ' ensemble'.length,
@@ -715,7 +826,11 @@ describe('PATCH /api/documents/:id/flags/:flagId', () => {
       const edited = await patch(flag.id, { action: 'edit', baseVersion: 1, comment: 'v2' });
       expect(edited.statusCode).toBe(200);
       const before = await snapshot(ctx.app, doc.id);
-      const error = expectError(await patch(flag.id, { action, baseVersion: 1, comment: 'v3' }), 409, 'FLAG_VERSION_CONFLICT');
+      const error = expectError(
+        await patch(flag.id, { action, baseVersion: 1, comment: 'v3' }),
+        409,
+        'FLAG_VERSION_CONFLICT',
+      );
       expect(error.details).toEqual({ current: json(edited).flag });
       await expectUnchanged(ctx.app, before);
     },
@@ -748,11 +863,18 @@ describe('PATCH /api/documents/:id/flags/:flagId', () => {
     const orphan = (json(edit).flags as Flag[]).find((f) => f.id === flag.id)!;
     expect(orphan.orphaned).toBe(true);
     const before = await snapshot(ctx.app, doc.id);
-    const error = expectError(await patch(flag.id, { action: 'accept', baseVersion: orphan.version }), 409, 'FLAG_ORPHANED');
+    const error = expectError(
+      await patch(flag.id, { action: 'accept', baseVersion: orphan.version }),
+      409,
+      'FLAG_ORPHANED',
+    );
     expect(error.details).toEqual({ current: orphan });
     await expectUnchanged(ctx.app, before);
     // It can still be resolved by hand.
-    expect((await patch(flag.id, { action: 'resolve', baseVersion: orphan.version, reason: 'corrigé à la main' })).statusCode).toBe(200);
+    expect(
+      (await patch(flag.id, { action: 'resolve', baseVersion: orphan.version, reason: 'corrigé à la main' }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it.each([
@@ -805,17 +927,26 @@ describe('bad requests', () => {
     expect(await tree(ctx.sandbox)).toEqual(files);
   });
 
-  const mutating = () => [
-    ['POST', '/api/documents', createBody()],
-    ['POST', '/api/documents/import-text', importBody()],
-    ['PATCH', `/api/documents/${doc.id}/segments/${seg(doc, 0).id}`, { target: 'x', baseVersion: 1 }],
+  const mutating = () =>
     [
-      'POST',
-      `/api/documents/${doc.id}/flags`,
-      { segmentId: seg(doc, 1).id, side: 'target', start: 0, end: 2, category: 'style', severity: 'minor', baseVersion: 1 },
-    ],
-    ['PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, { action: 'reject', baseVersion: 1 }],
-  ] as const;
+      ['POST', '/api/documents', createBody()],
+      ['POST', '/api/documents/import-text', importBody()],
+      ['PATCH', `/api/documents/${doc.id}/segments/${seg(doc, 0).id}`, { target: 'x', baseVersion: 1 }],
+      [
+        'POST',
+        `/api/documents/${doc.id}/flags`,
+        {
+          segmentId: seg(doc, 1).id,
+          side: 'target',
+          start: 0,
+          end: 2,
+          category: 'style',
+          severity: 'minor',
+          baseVersion: 1,
+        },
+      ],
+      ['PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, { action: 'reject', baseVersion: 1 }],
+    ] as const;
   const ROUTES = ['POST /api/documents', 'POST import-text', 'PATCH segment', 'POST flag', 'PATCH flag'];
 
   it.each(ROUTES.map((name, i) => [name, i] as const))('%s: malformed JSON → 400 INVALID_JSON', async (_, i) => {
@@ -831,7 +962,12 @@ describe('bad requests', () => {
 
   it.each(ROUTES.map((name, i) => [name, i] as const))('%s: empty JSON body → 400 INVALID_JSON', async (_, i) => {
     const [method, url] = mutating()[i]!;
-    const res = await ctx.app.inject({ method, url, headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' }, payload: '' });
+    const res = await ctx.app.inject({
+      method,
+      url,
+      headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' },
+      payload: '',
+    });
     expectError(res, 400, 'INVALID_JSON');
   });
 
@@ -843,7 +979,12 @@ describe('bad requests', () => {
     ),
   )('%s: content type %s → 415 UNSUPPORTED_MEDIA_TYPE', async (_, type, i) => {
     const [method, url, body] = mutating()[i]!;
-    const res = await ctx.app.inject({ method, url, headers: { ...(await authHeaders(ctx.app)), 'content-type': type }, payload: JSON.stringify(body) });
+    const res = await ctx.app.inject({
+      method,
+      url,
+      headers: { ...(await authHeaders(ctx.app)), 'content-type': type },
+      payload: JSON.stringify(body),
+    });
     expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
@@ -851,10 +992,17 @@ describe('bad requests', () => {
   it('content type text/plain → 415 UNSUPPORTED_MEDIA_TYPE on every mutating route', async () => {
     const got: string[] = [];
     for (const [method, url, body] of mutating()) {
-      const res = await ctx.app.inject({ method, url, headers: { ...(await authHeaders(ctx.app)), 'content-type': 'text/plain' }, payload: JSON.stringify(body) });
+      const res = await ctx.app.inject({
+        method,
+        url,
+        headers: { ...(await authHeaders(ctx.app)), 'content-type': 'text/plain' },
+        payload: JSON.stringify(body),
+      });
       got.push(`${method} ${url.replace(doc.id, ':id')} → ${res.statusCode} ${json(res).error?.code}`);
     }
-    expect(got).toEqual(mutating().map(([method, url]) => `${method} ${url.replace(doc.id, ':id')} → 415 UNSUPPORTED_MEDIA_TYPE`));
+    expect(got).toEqual(
+      mutating().map(([method, url]) => `${method} ${url.replace(doc.id, ':id')} → 415 UNSUPPORTED_MEDIA_TYPE`),
+    );
   });
 
   // Accounts replaced the X-Actor header: who did it is the session's user, and nothing changes without one.
@@ -872,20 +1020,31 @@ describe('bad requests', () => {
     expectError(await ctx.app.inject({ method, url, headers, payload: body as object }), 401, 'UNAUTHENTICATED');
   });
 
-  it.each(ROUTES.map((name, i) => [name, i] as const))('%s: signed in but without the CSRF token → 403 CSRF', async (_, i) => {
-    const [method, url, body] = mutating()[i]!;
-    const { cookie } = await authHeaders(ctx.app);
-    expectError(await ctx.app.inject({ method, url, headers: { cookie }, payload: body as object }), 403, 'CSRF');
-  });
+  it.each(ROUTES.map((name, i) => [name, i] as const))(
+    '%s: signed in but without the CSRF token → 403 CSRF',
+    async (_, i) => {
+      const [method, url, body] = mutating()[i]!;
+      const { cookie } = await authHeaders(ctx.app);
+      expectError(await ctx.app.inject({ method, url, headers: { cookie }, payload: body as object }), 403, 'CSRF');
+    },
+  );
 
-  it.each(ROUTES.map((name, i) => [name, i] as const))('%s: body just over 10 MiB → 413 BODY_TOO_LARGE', async (_, i) => {
-    const [method, url] = mutating()[i]!;
-    const prefix = '{"title":"';
-    const payload = `${prefix}${'a'.repeat(LIMITS.bodyBytes - prefix.length - 1)}"}`;
-    expect(Buffer.byteLength(payload)).toBe(LIMITS.bodyBytes + 1);
-    const res = await ctx.app.inject({ method, url, headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' }, payload });
-    expectError(res, 413, 'BODY_TOO_LARGE');
-  });
+  it.each(ROUTES.map((name, i) => [name, i] as const))(
+    '%s: body just over 10 MiB → 413 BODY_TOO_LARGE',
+    async (_, i) => {
+      const [method, url] = mutating()[i]!;
+      const prefix = '{"title":"';
+      const payload = `${prefix}${'a'.repeat(LIMITS.bodyBytes - prefix.length - 1)}"}`;
+      expect(Buffer.byteLength(payload)).toBe(LIMITS.bodyBytes + 1);
+      const res = await ctx.app.inject({
+        method,
+        url,
+        headers: { ...(await authHeaders(ctx.app)), 'content-type': 'application/json' },
+        payload,
+      });
+      expectError(res, 413, 'BODY_TOO_LARGE');
+    },
+  );
 
   it('a body of exactly 10 MiB is not refused as too large', async () => {
     const prefix = '{"title":"';
@@ -901,24 +1060,53 @@ describe('bad requests', () => {
   });
 
   // Ids in every position of every route; they must never reach a path, never cause a 500.
-  const BAD_IDS = ['..%2Fx', '..%2F..%2Fx', '%2E%2E%2Fx', '..', '%2E%2E', 'a.b', '.x', 'x%00y', 'a%5Cb', '..%5Cx', 'x'.repeat(65), '%20'];
-  const idUrls = (bad: string) => [
-    ['GET', `/api/documents/${bad}`, undefined],
-    ['GET', `/api/documents/${bad}/export`, undefined],
-    ['GET', `/api/documents/${bad}/events`, undefined],
-    ['PATCH', `/api/documents/${bad}/segments/${seg(doc, 0).id}`, { target: 'x', baseVersion: 1 }],
-    ['PATCH', `/api/documents/${doc.id}/segments/${bad}`, { target: 'x', baseVersion: 1 }],
-    ['POST', `/api/documents/${bad}/flags`, { segmentId: seg(doc, 0).id, side: 'target', start: 0, end: 1, category: 'style', severity: 'minor', baseVersion: 1 }],
-    ['PATCH', `/api/documents/${bad}/flags/${flag.id}`, { action: 'reject', baseVersion: 1 }],
-    ['PATCH', `/api/documents/${doc.id}/flags/${bad}`, { action: 'reject', baseVersion: 1 }],
-  ] as const;
+  const BAD_IDS = [
+    '..%2Fx',
+    '..%2F..%2Fx',
+    '%2E%2E%2Fx',
+    '..',
+    '%2E%2E',
+    'a.b',
+    '.x',
+    'x%00y',
+    'a%5Cb',
+    '..%5Cx',
+    'x'.repeat(65),
+    '%20',
+  ];
+  const idUrls = (bad: string) =>
+    [
+      ['GET', `/api/documents/${bad}`, undefined],
+      ['GET', `/api/documents/${bad}/export`, undefined],
+      ['GET', `/api/documents/${bad}/events`, undefined],
+      ['PATCH', `/api/documents/${bad}/segments/${seg(doc, 0).id}`, { target: 'x', baseVersion: 1 }],
+      ['PATCH', `/api/documents/${doc.id}/segments/${bad}`, { target: 'x', baseVersion: 1 }],
+      [
+        'POST',
+        `/api/documents/${bad}/flags`,
+        {
+          segmentId: seg(doc, 0).id,
+          side: 'target',
+          start: 0,
+          end: 1,
+          category: 'style',
+          severity: 'minor',
+          baseVersion: 1,
+        },
+      ],
+      ['PATCH', `/api/documents/${bad}/flags/${flag.id}`, { action: 'reject', baseVersion: 1 }],
+      ['PATCH', `/api/documents/${doc.id}/flags/${bad}`, { action: 'reject', baseVersion: 1 }],
+    ] as const;
 
   it.each(BAD_IDS)('id %s → 400 INVALID_ID or 404, never 500, no file touched', async (bad) => {
     for (const [method, url, body] of idUrls(bad)) {
       const res = await call(ctx.app, method, url, body);
       expect([400, 404], `${method} ${url}: ${res.body}`).toContain(res.statusCode);
       const code = json(res).error.code;
-      expect(['INVALID_ID', 'NOT_FOUND', 'DOCUMENT_NOT_FOUND', 'SEGMENT_NOT_FOUND', 'FLAG_NOT_FOUND'], `${method} ${url}`).toContain(code);
+      expect(
+        ['INVALID_ID', 'NOT_FOUND', 'DOCUMENT_NOT_FOUND', 'SEGMENT_NOT_FOUND', 'FLAG_NOT_FOUND'],
+        `${method} ${url}`,
+      ).toContain(code);
       expect(json(res).error.message).not.toBe('');
     }
     expect(existsSync(path.join(ctx.sandbox, 'x'))).toBe(false);
@@ -933,13 +1121,16 @@ describe('bad requests', () => {
   });
 
   // A path that is not valid percent-encoding must still answer the { error: { code, message } } shape.
-  it('badly percent-encoded ids → 400 with a known error code, never Fastify\'s own error body', async () => {
+  it("badly percent-encoded ids → 400 with a known error code, never Fastify's own error body", async () => {
     for (const bad of ['%', '%E0%A4%A', '%zz']) {
       for (const [method, url, body] of idUrls(bad)) {
         const res = await call(ctx.app, method, url, body);
         expect(res.statusCode, url).toBe(400);
         const error = json(res).error;
-        expect(error, `${method} ${url}: ${res.body}`).toEqual({ code: expect.any(String), message: expect.any(String) });
+        expect(error, `${method} ${url}: ${res.body}`).toEqual({
+          code: expect.any(String),
+          message: expect.any(String),
+        });
         expect(ERROR_CODES as readonly string[]).toContain(error.code);
       }
     }
@@ -997,15 +1188,54 @@ describe('restart on the same DATA_DIR', () => {
     const other = json(await call(app, 'POST', '/api/documents', createBody())).document as DocumentState;
     const title = seg(doc, 0);
     const f1 = await createFlag(app, doc, title, 'Lafetet', { correction: 'Laftit' });
-    expect((await call(app, 'PATCH', `/api/documents/${doc.id}/flags/${f1.id}`, { action: 'accept', baseVersion: 1, reason: 'nom' }, ZINEB)).statusCode).toBe(200);
+    expect(
+      (
+        await call(
+          app,
+          'PATCH',
+          `/api/documents/${doc.id}/flags/${f1.id}`,
+          { action: 'accept', baseVersion: 1, reason: 'nom' },
+          ZINEB,
+        )
+      ).statusCode,
+    ).toBe(200);
     const s2 = doc.segments.find((x) => x.target.includes('Sahel et du désert'))!;
     const f2 = await createFlag(app, doc, s2, 'Sahel et du désert', { correction: 'Sahel et du Sahara' });
-    expect((await call(app, 'PATCH', `/api/documents/${doc.id}/flags/${f2.id}`, { action: 'edit', baseVersion: 1, severity: 'critical' })).statusCode).toBe(200);
-    expect((await call(app, 'PATCH', `/api/documents/${doc.id}/flags/${f2.id}`, { action: 'reject', baseVersion: 2, reason: 'non' })).statusCode).toBe(200);
+    expect(
+      (
+        await call(app, 'PATCH', `/api/documents/${doc.id}/flags/${f2.id}`, {
+          action: 'edit',
+          baseVersion: 1,
+          severity: 'critical',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await call(app, 'PATCH', `/api/documents/${doc.id}/flags/${f2.id}`, {
+          action: 'reject',
+          baseVersion: 2,
+          reason: 'non',
+        })
+      ).statusCode,
+    ).toBe(200);
     const s3 = seg(doc, 2);
-    expect((await call(app, 'PATCH', `/api/documents/${doc.id}/segments/${s3.id}`, { target: `${s3.target} ✓ 👍🏽`, baseVersion: 1 }, ZINEB)).statusCode).toBe(200);
+    expect(
+      (
+        await call(
+          app,
+          'PATCH',
+          `/api/documents/${doc.id}/segments/${s3.id}`,
+          { target: `${s3.target} ✓ 👍🏽`, baseVersion: 1 },
+          ZINEB,
+        )
+      ).statusCode,
+    ).toBe(200);
     const f3 = await createFlag(app, doc, { ...s3, target: `${s3.target} ✓ 👍🏽`, version: 2 }, '👍🏽');
-    expect((await call(app, 'PATCH', `/api/documents/${doc.id}/flags/${f3.id}`, { action: 'resolve', baseVersion: 1 })).statusCode).toBe(200);
+    expect(
+      (await call(app, 'PATCH', `/api/documents/${doc.id}/flags/${f3.id}`, { action: 'resolve', baseVersion: 1 }))
+        .statusCode,
+    ).toBe(200);
 
     const before = await snapshot(app, doc.id);
     const beforeOther = await snapshot(app, other.id);
@@ -1023,7 +1253,10 @@ describe('restart on the same DATA_DIR', () => {
     expect(seg(before.document, 0).target.startsWith('Laftit discute')).toBe(true);
 
     // And it keeps working: versions continue from where they were.
-    const res = await call(app, 'PATCH', `/api/documents/${doc.id}/segments/${s3.id}`, { target: 'après redémarrage', baseVersion: 2 });
+    const res = await call(app, 'PATCH', `/api/documents/${doc.id}/segments/${s3.id}`, {
+      target: 'après redémarrage',
+      baseVersion: 2,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res)).toMatchObject({ seq: 10, segment: { version: 3 } });
 

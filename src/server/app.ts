@@ -55,7 +55,9 @@ export async function buildApp(opts: AppOptions) {
     frameworkErrors: (err, _req, reply) => {
       const code = err.code === 'FST_ERR_BAD_URL' ? 'INVALID_ID' : 'BAD_REQUEST';
       // The reply's generics here are the raw server's; the shape we send is the usual one.
-      void (reply as unknown as FastifyReply).code(400).send({ error: { code, message: 'The request URL is not valid.' } });
+      void (reply as unknown as FastifyReply)
+        .code(400)
+        .send({ error: { code, message: 'The request URL is not valid.' } });
     },
   });
   // JSON only: a text/plain body is refused with 415 like any other non-JSON type.
@@ -121,13 +123,16 @@ export async function buildApp(opts: AppOptions) {
 
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';
-    if (staticDir && (req.method === 'GET' || req.method === 'HEAD') && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)) {
+    if (
+      staticDir &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !pathname.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(pathname)
+    ) {
       // Client-side routes (/documents/:id) get the SPA shell; a missing asset stays a 404.
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${pathname}.` } });
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${pathname}.` } });
   });
 
   return app;

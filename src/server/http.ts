@@ -42,9 +42,14 @@ export function requirePermission(req: FastifyRequest, permission: Permission): 
   const user = currentUser(req);
   if (!can(user.roles, permission)) {
     const roles = user.roles.length > 0 ? user.roles.join(', ') : 'none';
-    throw new AppError(403, 'FORBIDDEN', `You may not do this: it needs the permission ${permission}, and your roles (${roles}) do not give it.`, {
-      permission,
-    });
+    throw new AppError(
+      403,
+      'FORBIDDEN',
+      `You may not do this: it needs the permission ${permission}, and your roles (${roles}) do not give it.`,
+      {
+        permission,
+      },
+    );
   }
   return user;
 }

@@ -36,7 +36,8 @@ async function main() {
     auth = await openAuthStore({ dataDir: store.dataDir, logger: console });
     const admin = await ensureFirstAdmin(auth.users, process.env.ADMIN_PASSWORD);
     if (admin?.generated) announceAdmin(admin.login, admin.password);
-    else if (admin) console.log(`First start: created the account "${admin.login}" with the password in ADMIN_PASSWORD.`);
+    else if (admin)
+      console.log(`First start: created the account "${admin.login}" with the password in ADMIN_PASSWORD.`);
   } catch (err) {
     await store?.close();
     console.error(`Vis-à-vis cannot start: ${(err as Error).message}`);

@@ -49,7 +49,13 @@ function eventsA(): DocumentEvent[] {
         ],
       },
     },
-    { seq: 2, at: at(1), actor: AMINA, type: 'SegmentEdited', payload: { segmentId: 's2', target: 'Deuxième phrase.', cause: 'edit' } },
+    {
+      seq: 2,
+      at: at(1),
+      actor: AMINA,
+      type: 'SegmentEdited',
+      payload: { segmentId: 's2', target: 'Deuxième phrase.', cause: 'edit' },
+    },
     {
       seq: 3,
       at: at(2),
@@ -110,18 +116,55 @@ function eventsB(): DocumentEvent[] {
       at: at(10),
       actor: KARIM,
       type: 'DocumentCreated',
-      payload: { id: DOC_B, title: 'Sans drapeaux', sourceLang: 'en', targetLang: 'fr', segments: [{ id: 's1', source: 'Hello.', target: '' }] },
+      payload: {
+        id: DOC_B,
+        title: 'Sans drapeaux',
+        sourceLang: 'en',
+        targetLang: 'fr',
+        segments: [{ id: 's1', source: 'Hello.', target: '' }],
+      },
     },
-    { seq: 2, at: at(11), actor: KARIM, type: 'SegmentEdited', payload: { segmentId: 's1', target: 'Bonjour.', cause: 'edit' } },
+    {
+      seq: 2,
+      at: at(11),
+      actor: KARIM,
+      type: 'SegmentEdited',
+      payload: { segmentId: 's1', target: 'Bonjour.', cause: 'edit' },
+    },
   ];
 }
 
 // What the first version's state looked like: exactly these keys (its DocumentMetaSchema/FlagSchema).
-const OLD_DOCUMENT_KEYS = ['createdAt', 'createdBy', 'flags', 'id', 'segments', 'seq', 'sourceLang', 'targetLang', 'title', 'updatedAt'];
+const OLD_DOCUMENT_KEYS = [
+  'createdAt',
+  'createdBy',
+  'flags',
+  'id',
+  'segments',
+  'seq',
+  'sourceLang',
+  'targetLang',
+  'title',
+  'updatedAt',
+];
 const OLD_SEGMENT_KEYS = ['id', 'index', 'source', 'status', 'target', 'updatedAt', 'updatedBy', 'version'];
 const OLD_FLAG_KEYS = [
-  'anchor', 'category', 'comment', 'correction', 'createdAt', 'createdBy', 'id', 'orphaned', 'reason', 'segmentId',
-  'severity', 'side', 'status', 'updatedAt', 'updatedBy', 'version',
+  'anchor',
+  'category',
+  'comment',
+  'correction',
+  'createdAt',
+  'createdBy',
+  'id',
+  'orphaned',
+  'reason',
+  'segmentId',
+  'severity',
+  'side',
+  'status',
+  'updatedAt',
+  'updatedBy',
+  'version',
 ];
 
 /** Today's fold of the events, as a plain document (what GET and snapshots hold). */
@@ -171,7 +214,11 @@ describe('workspace-era data migrates cleanly', () => {
     let sandbox: string;
     let store: JsonFileStore | undefined;
     const warnings: string[] = [];
-    const logger: StoreLogger = { info() {}, warn: (...a) => void warnings.push(a.join(' ')), error: (...a) => void warnings.push(`ERROR ${a.join(' ')}`) };
+    const logger: StoreLogger = {
+      info() {},
+      warn: (...a) => void warnings.push(a.join(' ')),
+      error: (...a) => void warnings.push(`ERROR ${a.join(' ')}`),
+    };
 
     beforeAll(async () => {
       let dataDir: string;
@@ -236,21 +283,44 @@ describe('workspace-era data migrates cleanly', () => {
       expect(res.statusCode, res.body).toBe(200);
       const docs = json(res).documents as { id: string }[];
       expect(docs.map((d) => d.id).sort()).toEqual([DOC_A, DOC_B].sort());
-      expect(docs.find((d) => d.id === DOC_A)).toMatchObject({ status: 'in-translation', statusReason: null, createdBy: AMINA, segmentCount: 3, openFlagCount: 1, seq: 7 });
-      expect(docs.find((d) => d.id === DOC_B)).toMatchObject({ status: 'in-translation', statusReason: null, createdBy: KARIM, segmentCount: 1, openFlagCount: 0, seq: 2 });
+      expect(docs.find((d) => d.id === DOC_A)).toMatchObject({
+        status: 'in-translation',
+        statusReason: null,
+        createdBy: AMINA,
+        segmentCount: 3,
+        openFlagCount: 1,
+        seq: 7,
+      });
+      expect(docs.find((d) => d.id === DOC_B)).toMatchObject({
+        status: 'in-translation',
+        statusReason: null,
+        createdBy: KARIM,
+        segmentCount: 1,
+        openFlagCount: 0,
+        seq: 2,
+      });
     });
 
     it('GET the document: segments, flags with the old names, status in-translation, comments []', async () => {
       const doc = await get(DOC_A);
       expect(DocumentStateSchema.safeParse(doc).success).toBe(true);
       expect(doc).toEqual(folded(eventsA()));
-      expect(doc).toMatchObject({ id: DOC_A, title: 'Avant les comptes', status: 'in-translation', statusReason: null, createdBy: AMINA, seq: 7 });
+      expect(doc).toMatchObject({
+        id: DOC_A,
+        title: 'Avant les comptes',
+        status: 'in-translation',
+        statusReason: null,
+        createdBy: AMINA,
+        seq: 7,
+      });
       expect(doc.segments.map((s) => [s.id, s.target, s.version, s.status, s.updatedBy])).toEqual([
         ['s1', DOG, 2, 'translated', AMINA],
         ['s2', 'Deuxième phrase.', 2, 'translated', AMINA],
         ['s3', 'Troisième.', 1, 'translated', AMINA],
       ]);
-      expect(doc.flags.map((f) => [f.id, f.status, f.reason, f.createdBy, f.updatedBy, f.quote, f.anchor.quote, f.comments])).toEqual([
+      expect(
+        doc.flags.map((f) => [f.id, f.status, f.reason, f.createdBy, f.updatedBy, f.quote, f.anchor.quote, f.comments]),
+      ).toEqual([
         ['f1', 'accepted', 'oui', YOUSSEF, AMINA, 'chat', 'chien', []],
         ['f2', 'rejected', 'non', YOUSSEF, AMINA, 'Troisième', 'Troisième', []],
         ['f3', 'open', null, YOUSSEF, YOUSSEF, 'phrase', 'phrase', []],
@@ -274,19 +344,48 @@ describe('workspace-era data migrates cleanly', () => {
     });
 
     it("a new edit, comment and dispute by the signed-in user are appended with the user's login", async () => {
-      const edit = await call(server!.app, 'PATCH', `/api/documents/${DOC_A}/segments/s3`, { target: 'Troisième phrase.', baseVersion: 1 }, ZINEB);
+      const edit = await call(
+        server!.app,
+        'PATCH',
+        `/api/documents/${DOC_A}/segments/s3`,
+        { target: 'Troisième phrase.', baseVersion: 1 },
+        ZINEB,
+      );
       expect(edit.statusCode, edit.body).toBe(200);
-      expect(json(edit)).toMatchObject({ seq: 8, segment: { target: 'Troisième phrase.', version: 2, updatedBy: ZINEB } });
+      expect(json(edit)).toMatchObject({
+        seq: 8,
+        segment: { target: 'Troisième phrase.', version: 2, updatedBy: ZINEB },
+      });
 
-      const comment = await call(server!.app, 'POST', `/api/documents/${DOC_A}/flags/f3/comments`, { text: 'Pourquoi ?' }, ZINEB);
+      const comment = await call(
+        server!.app,
+        'POST',
+        `/api/documents/${DOC_A}/flags/f3/comments`,
+        { text: 'Pourquoi ?' },
+        ZINEB,
+      );
       expect(comment.statusCode, comment.body).toBe(201);
-      expect(json(comment).flag.comments).toEqual([{ id: expect.any(String), author: ZINEB, at: expect.any(String), text: 'Pourquoi ?' }]);
+      expect(json(comment).flag.comments).toEqual([
+        { id: expect.any(String), author: ZINEB, at: expect.any(String), text: 'Pourquoi ?' },
+      ]);
 
-      const dispute = await call(server!.app, 'PATCH', `/api/documents/${DOC_A}/flags/f3`, { action: 'dispute', baseVersion: 2, reason: '« phrase » est juste' }, ZINEB);
+      const dispute = await call(
+        server!.app,
+        'PATCH',
+        `/api/documents/${DOC_A}/flags/f3`,
+        { action: 'dispute', baseVersion: 2, reason: '« phrase » est juste' },
+        ZINEB,
+      );
       expect(dispute.statusCode, dispute.body).toBe(200);
       expect(json(dispute).flag).toMatchObject({ status: 'disputed', createdBy: YOUSSEF, updatedBy: ZINEB });
 
-      const editB = await call(server!.app, 'PATCH', `/api/documents/${DOC_B}/segments/s1`, { target: 'Bonjour !', baseVersion: 2 }, ZINEB);
+      const editB = await call(
+        server!.app,
+        'PATCH',
+        `/api/documents/${DOC_B}/segments/s1`,
+        { target: 'Bonjour !', baseVersion: 2 },
+        ZINEB,
+      );
       expect(editB.statusCode, editB.body).toBe(200);
 
       const all = await events(DOC_A);
@@ -328,11 +427,25 @@ describe('workspace-era data migrates cleanly', () => {
       expect(await events(DOC_A)).toEqual(eventsBeforeA);
       expect(await events(DOC_B)).toEqual(eventsBeforeB);
       expect(beforeA).toMatchObject({ status: 'in-review', seq: 11 });
-      expect(beforeA.flags.find((f) => f.id === 'f3')).toMatchObject({ status: 'disputed', comments: [{ author: ZINEB, text: 'Pourquoi ?' }] });
-      expect(beforeA.flags.find((f) => f.id === 'f1')).toMatchObject({ status: 'accepted', createdBy: YOUSSEF, updatedBy: AMINA, quote: 'chat' });
+      expect(beforeA.flags.find((f) => f.id === 'f3')).toMatchObject({
+        status: 'disputed',
+        comments: [{ author: ZINEB, text: 'Pourquoi ?' }],
+      });
+      expect(beforeA.flags.find((f) => f.id === 'f1')).toMatchObject({
+        status: 'accepted',
+        createdBy: YOUSSEF,
+        updatedBy: AMINA,
+        quote: 'chat',
+      });
 
       // And it keeps working after the restart.
-      const edit = await call(server!.app, 'PATCH', `/api/documents/${DOC_A}/segments/s2`, { target: 'Deuxième proposition.', baseVersion: 2 }, ZINEB);
+      const edit = await call(
+        server!.app,
+        'PATCH',
+        `/api/documents/${DOC_A}/segments/s2`,
+        { target: 'Deuxième proposition.', baseVersion: 2 },
+        ZINEB,
+      );
       expect(edit.statusCode, edit.body).toBe(200);
       expect(json(edit)).toMatchObject({ seq: 12 });
     });

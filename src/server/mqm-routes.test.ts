@@ -30,14 +30,17 @@ function tedSample(): { text: string; good: string } {
   const text =
     good +
     'broken\trow\tthree\n' + // line 301: 3 columns
-    ['sysX', 'talk.1', '1', '1', 'rater1', 'Hello.', 'Hallo <v>Welt</v>.', 'Fluency/Grammar', 'Horrible', ''].join('\t') + // line 302
+    ['sysX', 'talk.1', '1', '1', 'rater1', 'Hello.', 'Hallo <v>Welt</v>.', 'Fluency/Grammar', 'Horrible', ''].join(
+      '\t',
+    ) + // line 302
     '\n';
   return { text, good };
 }
 
 function useServer() {
   const ctx = useRoleServer();
-  const req = (who: string, method: InjectOptions['method'], url: string, body?: unknown) => call(ctx.app, method, url, body, who);
+  const req = (who: string, method: InjectOptions['method'], url: string, body?: unknown) =>
+    call(ctx.app, method, url, body, who);
   return { ctx, req };
 }
 
@@ -72,7 +75,12 @@ function expectedBySystem(good: string) {
 describe('WMT MQM: import, export, comparison', () => {
   const { req } = useServer();
   let sample: { text: string; good: string };
-  let imported: { documents: DocumentSummary[]; skipped: { line: number; message: string }[]; warnings: unknown[]; rows: number };
+  let imported: {
+    documents: DocumentSummary[];
+    skipped: { line: number; message: string }[];
+    warnings: unknown[];
+    rows: number;
+  };
   const docs = new Map<string, DocumentState>();
 
   beforeAll(async () => {
@@ -169,7 +177,15 @@ describe('WMT MQM: import, export, comparison', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = json(res);
     expect(body.file).toBe(FILE);
-    const systems = body.systems as { id: string; system: string; title: string; segments: number; items: number; mqm: number | null; flags: number }[];
+    const systems = body.systems as {
+      id: string;
+      system: string;
+      title: string;
+      segments: number;
+      items: number;
+      mqm: number | null;
+      flags: number;
+    }[];
     expect(systems).toHaveLength(14);
     for (let i = 1; i < systems.length; i++) expect(systems[i - 1]!.mqm!).toBeLessThanOrEqual(systems[i]!.mqm!);
     for (const s of systems) {
@@ -195,12 +211,22 @@ describe('WMT MQM: import, export, comparison', () => {
     const doc = docs.get('UEdin')!;
     const before = json(await req(VIEWER, 'GET', `/api/comparisons?file=${encodeURIComponent(FILE)}`)).systems;
     const flag = doc.flags.find((f) => f.severity === 'major') ?? doc.flags[0]!;
-    const rejected = await req(REVIEWER, 'PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, { action: 'reject', baseVersion: flag.version, reason: 'Pas une erreur' });
+    const rejected = await req(REVIEWER, 'PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, {
+      action: 'reject',
+      baseVersion: flag.version,
+      reason: 'Pas une erreur',
+    });
     expect(rejected.statusCode, rejected.body).toBe(200);
-    const scoring = await req(EDITOR, 'POST', `/api/documents/${doc.id}/scoring`, { preset: 'mqm', weights: { neutral: 1, minor: 3, major: 7, critical: 30 } });
+    const scoring = await req(EDITOR, 'POST', `/api/documents/${doc.id}/scoring`, {
+      preset: 'mqm',
+      weights: { neutral: 1, minor: 3, major: 7, critical: 30 },
+    });
     expect(scoring.statusCode, scoring.body).toBe(200);
     const now: DocumentState = json(await req(VIEWER, 'GET', `/api/documents/${doc.id}`)).document;
-    const after = json(await req(VIEWER, 'GET', `/api/comparisons?file=${encodeURIComponent(FILE)}`)).systems as { system: string; mqm: number }[];
+    const after = json(await req(VIEWER, 'GET', `/api/comparisons?file=${encodeURIComponent(FILE)}`)).systems as {
+      system: string;
+      mqm: number;
+    }[];
     const uedin = after.find((s) => s.system === 'UEdin')!;
     expect(uedin.mqm).toBe(scoreDocument(now, WMT_SCORING).wmtScore);
     expect(uedin.mqm).toBeLessThan(before.find((s: { system: string }) => s.system === 'UEdin').mqm);
@@ -211,12 +237,19 @@ describe('WMT MQM: import, export, comparison', () => {
     const doc: DocumentState = json(await req(VIEWER, 'GET', `/api/documents/${docs.get('UEdin')!.id}`)).document;
     const flag = doc.flags.find((f) => f.side === 'target' && f.status === 'open' && !f.orphaned)!;
     const segment = doc.segments.find((s) => s.id === flag.segmentId)!;
-    const accepted = await req(TRANSLATOR, 'PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, { action: 'accept', baseVersion: flag.version });
+    const accepted = await req(TRANSLATOR, 'PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, {
+      action: 'accept',
+      baseVersion: flag.version,
+    });
     expect(accepted.statusCode, accepted.body).toBe(409);
     expect(json(accepted).error.code).toBe('NO_CORRECTION');
     const now: DocumentState = json(await req(VIEWER, 'GET', `/api/documents/${doc.id}`)).document;
     expect(now.segments.find((s) => s.id === segment.id)!.target).toBe(segment.target);
-    const resolved = await req(REVIEWER, 'PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, { action: 'resolve', baseVersion: flag.version, reason: 'Fixed by hand' });
+    const resolved = await req(REVIEWER, 'PATCH', `/api/documents/${doc.id}/flags/${flag.id}`, {
+      action: 'resolve',
+      baseVersion: flag.version,
+      reason: 'Fixed by hand',
+    });
     expect(resolved.statusCode, resolved.body).toBe(200);
   });
 
@@ -264,7 +297,12 @@ describe('POST /api/documents/:id/scoring', () => {
     expect(json(res).document.scoring).toEqual(want);
     expect((await get()).scoring).toEqual(want);
 
-    const full = { preset: 'mqm', weights: { neutral: 0, minor: 2, major: 10, critical: 50 }, cutScore: 80, wordBasis: 'target' };
+    const full = {
+      preset: 'mqm',
+      weights: { neutral: 0, minor: 2, major: 10, critical: 50 },
+      cutScore: 80,
+      wordBasis: 'target',
+    };
     const res2 = await req(EDITOR, 'POST', `/api/documents/${doc.id}/scoring`, full);
     expect(res2.statusCode, res2.body).toBe(200);
     expect((await get()).scoring).toEqual(full);
@@ -292,7 +330,11 @@ describe('POST /api/documents/:id/scoring', () => {
   });
 
   it('an unknown document → 404', async () => {
-    expectError(await req(EDITOR, 'POST', '/api/documents/dNOPE/scoring', { preset: 'wmt' }), 404, 'DOCUMENT_NOT_FOUND');
+    expectError(
+      await req(EDITOR, 'POST', '/api/documents/dNOPE/scoring', { preset: 'wmt' }),
+      404,
+      'DOCUMENT_NOT_FOUND',
+    );
   });
 });
 
@@ -305,7 +347,11 @@ describe('POST /api/documents/import-mqm: refusals', () => {
   }
 
   it.each([TRANSLATOR, REVIEWER, VIEWER])('as %s (may not create documents) → 403, nothing created', async (who) => {
-    expectError(await req(who, 'POST', '/api/documents/import-mqm', { file: 'small.tsv', tsv: small }), 403, 'FORBIDDEN');
+    expectError(
+      await req(who, 'POST', '/api/documents/import-mqm', { file: 'small.tsv', tsv: small }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await documentCount()).toBe(0);
   });
 
@@ -326,7 +372,11 @@ describe('POST /api/documents/import-mqm: refusals', () => {
     ['only malformed rows', `${HEADER}\nsys\ttalk\t1\t1\trater1\tA.\tB.\tFluency/Grammar\tMinor\t\nx\ty\n`, 2],
     ['binary noise', '\u0000\u0001\u0002\t\u00ff\n\t\t\n', 2],
   ])('%s → 400 VALIDATION_FAILED with the skipped lines, nothing created', async (_, tsv, skipped) => {
-    const error = expectError(await req(EDITOR, 'POST', '/api/documents/import-mqm', { file: 'g.tsv', tsv }), 400, 'VALIDATION_FAILED');
+    const error = expectError(
+      await req(EDITOR, 'POST', '/api/documents/import-mqm', { file: 'g.tsv', tsv }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const details = error.details as { skipped: { line: number; message: string }[] };
     expect(details.skipped).toHaveLength(skipped);
     for (const s of details.skipped) expect(s.line).toBeGreaterThanOrEqual(1);
@@ -336,7 +386,11 @@ describe('POST /api/documents/import-mqm: refusals', () => {
   it('an editor (and an admin) may import', async () => {
     const res = await req(EDITOR, 'POST', '/api/documents/import-mqm', { file: 'small.tsv', tsv: small });
     expect(res.statusCode, res.body).toBe(201);
-    expect(json(res)).toMatchObject({ documents: [{ origin: { system: 'sys', file: 'small.tsv' }, segmentCount: 1, openFlagCount: 1 }], skipped: [], rows: 1 });
+    expect(json(res)).toMatchObject({
+      documents: [{ origin: { system: 'sys', file: 'small.tsv' }, segmentCount: 1, openFlagCount: 1 }],
+      skipped: [],
+      rows: 1,
+    });
     const res2 = await req(ADMIN, 'POST', '/api/documents/import-mqm', { file: 'small2.tsv', tsv: small });
     expect(res2.statusCode, res2.body).toBe(201);
     expect(await documentCount()).toBe(2);

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, PERMISSIONS, ROLES, type Permission, type Role } from '../shared/permissions';
 import type { DocumentState, Flag } from '../shared/schemas';
 import { CSRF_HEADER } from '../shared/users';
-import { TEST_PASSWORD, ensureUser, json, login, makeSandbox, startServer, type Credentials, type TestServer } from './test-helpers';
+import {
+  TEST_PASSWORD,
+  ensureUser,
+  json,
+  login,
+  makeSandbox,
+  startServer,
+  type Credentials,
+  type TestServer,
+} from './test-helpers';
 
 /**
  * The server is the authority on roles: every mutating route × every role, against the permission table
@@ -65,11 +74,20 @@ const flagAction = (action: string, body: object, need: Permission, flag: 'open'
   route: 'PATCH /api/documents/:id/flags/:flagId',
   label: `PATCH flag {action:"${action}"}`,
   need,
-  request: (f) => ({ method: 'PATCH', url: `${docUrl(f)}/flags/${f[flag].id}`, payload: { action, baseVersion: f[flag].version, ...body } }),
+  request: (f) => ({
+    method: 'PATCH',
+    url: `${docUrl(f)}/flags/${f[flag].id}`,
+    payload: { action, baseVersion: f[flag].version, ...body },
+  }),
 });
 
 const CASES: Case[] = [
-  { route: 'POST /api/documents', label: 'POST /api/documents', need: 'document.create', request: () => ({ method: 'POST', url: '/api/documents', payload: NEW_DOC }) },
+  {
+    route: 'POST /api/documents',
+    label: 'POST /api/documents',
+    need: 'document.create',
+    request: () => ({ method: 'POST', url: '/api/documents', payload: NEW_DOC }),
+  },
   {
     route: 'POST /api/documents/import-text',
     label: 'POST import-text',
@@ -84,7 +102,11 @@ const CASES: Case[] = [
     route: 'PATCH /api/documents/:id/segments/:segmentId',
     label: 'PATCH segment (edit the translation)',
     need: 'segment.edit',
-    request: (f) => ({ method: 'PATCH', url: `${docUrl(f)}/segments/${seg(f, 2).id}`, payload: { target: 'Troisième !', baseVersion: 1 } }),
+    request: (f) => ({
+      method: 'PATCH',
+      url: `${docUrl(f)}/segments/${seg(f, 2).id}`,
+      payload: { target: 'Troisième !', baseVersion: 1 },
+    }),
   },
   {
     route: 'POST /api/documents/:id/flags',
@@ -93,7 +115,15 @@ const CASES: Case[] = [
     request: (f) => ({
       method: 'POST',
       url: `${docUrl(f)}/flags`,
-      payload: { segmentId: seg(f, 2).id, side: 'target', start: 0, end: 5, category: 'style', severity: 'minor', baseVersion: 1 },
+      payload: {
+        segmentId: seg(f, 2).id,
+        side: 'target',
+        start: 0,
+        end: 5,
+        category: 'style',
+        severity: 'minor',
+        baseVersion: 1,
+      },
     }),
   },
   flagAction('edit', { severity: 'critical' }, 'flag.edit'),
@@ -107,13 +137,21 @@ const CASES: Case[] = [
     route: 'POST /api/documents/:id/segments/:segmentId/revert',
     label: 'POST revert',
     need: 'segment.revert',
-    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/segments/${seg(f, 1).id}/revert`, payload: { toSeq: 1, baseVersion: 2 } }),
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/segments/${seg(f, 1).id}/revert`,
+      payload: { toSeq: 1, baseVersion: 2 },
+    }),
   },
   {
     route: 'POST /api/documents/:id/segments/:segmentId/status',
     label: 'POST segment status (approve)',
     need: 'segment.status',
-    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/segments/${seg(f, 2).id}/status`, payload: { action: 'approve' } }),
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/segments/${seg(f, 2).id}/status`,
+      payload: { action: 'approve' },
+    }),
   },
   {
     route: 'POST /api/documents/:id/approve-clean',
@@ -131,13 +169,21 @@ const CASES: Case[] = [
     route: 'POST /api/documents/:id/flags/:flagId/comments',
     label: 'POST comment',
     need: 'comment.add',
-    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/flags/${f.open.id}/comments`, payload: { text: 'Une remarque' } }),
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/flags/${f.open.id}/comments`,
+      payload: { text: 'Une remarque' },
+    }),
   },
   {
     route: 'PATCH /api/documents/:id/flags/:flagId/comments/:commentId',
     label: 'PATCH own comment',
     need: 'comment.edit',
-    request: (f) => ({ method: 'PATCH', url: `${docUrl(f)}/flags/${f.open.id}/comments/${f.commentId}`, payload: { text: 'Corrigée' } }),
+    request: (f) => ({
+      method: 'PATCH',
+      url: `${docUrl(f)}/flags/${f.open.id}/comments/${f.commentId}`,
+      payload: { text: 'Corrigée' },
+    }),
   },
   {
     route: 'POST /api/documents/:id/scoring',
@@ -149,7 +195,11 @@ const CASES: Case[] = [
     route: 'POST /api/documents/:id/glossary',
     label: 'POST glossary (CSV)',
     need: 'qa.settings',
-    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/glossary`, payload: { format: 'csv', text: 'source,target\ncat,chat\n', fileName: 'g.csv' } }),
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/glossary`,
+      payload: { format: 'csv', text: 'source,target\ncat,chat\n', fileName: 'g.csv' },
+    }),
   },
   {
     route: 'DELETE /api/documents/:id/glossary',
@@ -167,7 +217,11 @@ const CASES: Case[] = [
     route: 'POST /api/documents/:id/findings/:findingId/dismiss',
     label: 'POST dismiss a finding',
     need: 'qa.dismiss',
-    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/findings/${f.findingId}/dismiss`, payload: { reason: 'intended' } }),
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/findings/${f.findingId}/dismiss`,
+      payload: { reason: 'intended' },
+    }),
   },
   {
     route: 'POST /api/documents/import-mqm',
@@ -186,26 +240,47 @@ const CASES: Case[] = [
     route: 'POST /api/session',
     label: 'POST /api/session (sign in)',
     need: 'public',
-    request: (f) => ({ method: 'POST', url: '/api/session', payload: { login: `user ${f.n}`, password: TEST_PASSWORD } }),
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/session',
+      payload: { login: `user ${f.n}`, password: TEST_PASSWORD },
+    }),
   },
-  { route: 'DELETE /api/session', label: 'DELETE /api/session (sign out)', need: 'signed-in', request: () => ({ method: 'DELETE', url: '/api/session' }) },
+  {
+    route: 'DELETE /api/session',
+    label: 'DELETE /api/session (sign out)',
+    need: 'signed-in',
+    request: () => ({ method: 'DELETE', url: '/api/session' }),
+  },
   {
     route: 'PATCH /api/session/password',
     label: 'PATCH own password',
     need: 'signed-in',
-    request: () => ({ method: 'PATCH', url: '/api/session/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'a whole new password' } }),
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/session/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'a whole new password' },
+    }),
   },
   {
     route: 'POST /api/users',
     label: 'POST /api/users',
     need: 'users.manage',
-    request: (f) => ({ method: 'POST', url: '/api/users', payload: { login: `created ${f.n}`, displayName: 'Created', password: 'created password', roles: ['viewer'] } }),
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { login: `created ${f.n}`, displayName: 'Created', password: 'created password', roles: ['viewer'] },
+    }),
   },
   {
     route: 'PATCH /api/users/:id',
     label: 'PATCH /api/users/:id',
     need: 'users.manage',
-    request: (f) => ({ method: 'PATCH', url: `/api/users/${f.targetUserId}`, payload: { displayName: `Renamed ${f.n}` } }),
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/users/${f.targetUserId}`,
+      payload: { displayName: `Renamed ${f.n}` },
+    }),
   },
 ];
 
@@ -271,24 +346,62 @@ describe('permissions: every mutating route × every role', () => {
     const s0 = doc.segments[0]!;
     const flagOn = async (words: string) => {
       const start = s0.target.indexOf(words);
-      const body = { segmentId: s0.id, side: 'target', start, end: start + words.length, category: 'fluency/spelling', severity: 'minor', correction: `${words}s`, baseVersion: 1 };
+      const body = {
+        segmentId: s0.id,
+        side: 'target',
+        start,
+        end: start + words.length,
+        category: 'fluency/spelling',
+        severity: 'minor',
+        correction: `${words}s`,
+        baseVersion: 1,
+      };
       return (await ok({ method: 'POST', url: `/api/documents/${doc.id}/flags`, payload: body })).flag as Flag;
     };
     const open = await flagOn('chat');
     let disputed = await flagOn('tapis');
-    disputed = (await ok({ method: 'PATCH', url: `/api/documents/${doc.id}/flags/${disputed.id}`, payload: { action: 'dispute', baseVersion: 1, reason: 'no' } })).flag;
-    await ok({ method: 'PATCH', url: `/api/documents/${doc.id}/segments/${doc.segments[1]!.id}`, payload: { target: 'Deuxième phrase', baseVersion: 1 } });
+    disputed = (
+      await ok({
+        method: 'PATCH',
+        url: `/api/documents/${doc.id}/flags/${disputed.id}`,
+        payload: { action: 'dispute', baseVersion: 1, reason: 'no' },
+      })
+    ).flag;
+    await ok({
+      method: 'PATCH',
+      url: `/api/documents/${doc.id}/segments/${doc.segments[1]!.id}`,
+      payload: { target: 'Deuxième phrase', baseVersion: 1 },
+    });
     // Only authors edit their comments: the user under test writes it when allowed to comment.
     const author = can(roles, 'comment.add') ? user : admin;
-    const commented = await send(author, { method: 'POST', url: `/api/documents/${doc.id}/flags/${open.id}/comments`, payload: { text: 'Remarque' } });
+    const commented = await send(author, {
+      method: 'POST',
+      url: `/api/documents/${doc.id}/flags/${open.id}/comments`,
+      payload: { text: 'Remarque' },
+    });
     expect(commented.statusCode, commented.body).toBe(201);
     const commentId = (json(commented).flag as Flag).comments.at(-1)!.id;
     // The flags as they are now (a comment bumps a flag's version).
     const now = (await ok({ method: 'GET', url: `/api/documents/${doc.id}` })).document as DocumentState;
-    const findings = (await ok({ method: 'GET', url: `/api/documents/${doc.id}/qa` })).findings as { id: string; checkId: string }[];
+    const findings = (await ok({ method: 'GET', url: `/api/documents/${doc.id}/qa` })).findings as {
+      id: string;
+      checkId: string;
+    }[];
     const findingId = findings.find((x) => x.checkId === 'double-space')!.id;
     const current = (flag: Flag) => now.flags.find((x) => x.id === flag.id)!;
-    return { f: { doc, open: current(open), disputed: current(disputed), commentId, targetUserId, n: k, seq: now.seq, findingId }, user };
+    return {
+      f: {
+        doc,
+        open: current(open),
+        disputed: current(disputed),
+        commentId,
+        targetUserId,
+        n: k,
+        seq: now.seq,
+        findingId,
+      },
+      user,
+    };
   }
 
   it('the table lists exactly the mutating routes the app has', () => {
@@ -305,11 +418,15 @@ describe('permissions: every mutating route × every role', () => {
     expect(ROLES).toEqual(['translator', 'reviewer', 'editor', 'viewer', 'admin']);
     const needs = new Set(CASES.map((c) => c.need));
     // Every permission that writes is exercised by at least one route (reads are checked below).
-    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p !== 'document.read' && p !== 'document.export');
+    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter(
+      (p) => p !== 'document.read' && p !== 'document.export',
+    );
     expect(writes.filter((p) => !needs.has(p))).toEqual([]);
   });
 
-  const table = CASES.flatMap((c) => ROLES.map((role) => [c.label, role, allowed([role], c.need) ? 'allowed' : 'forbidden', c] as const));
+  const table = CASES.flatMap((c) =>
+    ROLES.map((role) => [c.label, role, allowed([role], c.need) ? 'allowed' : 'forbidden', c] as const),
+  );
 
   it.each(table)('%s as %s → %s', async (_, role, expected, c) => {
     const { f, user } = await fixture([role]);
@@ -326,29 +443,41 @@ describe('permissions: every mutating route × every role', () => {
       expect(error.details).toEqual({ permission: c.need });
       // And nothing happened.
       if (req.url.startsWith(`/api/documents/${f.doc.id}`)) {
-        const after = json(await send(admin, { method: 'GET', url: `/api/documents/${f.doc.id}/events?after=${f.seq}` }));
+        const after = json(
+          await send(admin, { method: 'GET', url: `/api/documents/${f.doc.id}/events?after=${f.seq}` }),
+        );
         expect(after).toEqual({ events: [], seq: f.seq });
       }
     }
   });
 
-  it.each(CASES.filter((c) => c.need !== 'public').map((c) => [c.label, c] as const))('%s without a session → 401 UNAUTHENTICATED', async (_, c) => {
-    const { f } = await fixture(['viewer']);
-    const res = await send(null, c.request(f));
-    expect(res.statusCode, res.body).toBe(401);
-    expect(json(res).error.code).toBe('UNAUTHENTICATED');
-  });
+  it.each(CASES.filter((c) => c.need !== 'public').map((c) => [c.label, c] as const))(
+    '%s without a session → 401 UNAUTHENTICATED',
+    async (_, c) => {
+      const { f } = await fixture(['viewer']);
+      const res = await send(null, c.request(f));
+      expect(res.statusCode, res.body).toBe(401);
+      expect(json(res).error.code).toBe('UNAUTHENTICATED');
+    },
+  );
 
-  it.each(CASES.filter((c) => c.need !== 'public').map((c) => [c.label, c] as const))('%s without the CSRF token → 403 CSRF (even for an admin)', async (_, c) => {
-    const { f } = await fixture(['admin']);
-    const res = await send(admin, c.request(f), false);
-    expect(res.statusCode, res.body).toBe(403);
-    expect(json(res).error.code).toBe('CSRF');
-  });
+  it.each(CASES.filter((c) => c.need !== 'public').map((c) => [c.label, c] as const))(
+    '%s without the CSRF token → 403 CSRF (even for an admin)',
+    async (_, c) => {
+      const { f } = await fixture(['admin']);
+      const res = await send(admin, c.request(f), false);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(json(res).error.code).toBe('CSRF');
+    },
+  );
 
   it('signing in needs neither a session nor a CSRF token', async () => {
     const { f } = await fixture(['viewer']);
-    const res = await send(null, { method: 'POST', url: '/api/session', payload: { login: `user ${f.n}`, password: TEST_PASSWORD } });
+    const res = await send(null, {
+      method: 'POST',
+      url: '/api/session',
+      payload: { login: `user ${f.n}`, password: TEST_PASSWORD },
+    });
     expect(res.statusCode, res.body).toBe(200);
   });
 

@@ -6,7 +6,17 @@ import type { DocumentEvent } from '../shared/events';
 import type { Finding } from '../shared/qa/types';
 import type { DocumentState, Flag, Segment } from '../shared/schemas';
 import { SAMPLE_ID, seedSample } from './sample';
-import { EDITOR, REVIEWER, ROLE_USERS, SAMPLES_DIR, TRANSLATOR, VIEWER, call, json, useRoleServer } from './test-helpers';
+import {
+  EDITOR,
+  REVIEWER,
+  ROLE_USERS,
+  SAMPLES_DIR,
+  TRANSLATOR,
+  VIEWER,
+  call,
+  json,
+  useRoleServer,
+} from './test-helpers';
 
 /**
  * Automatic QA through the API (src/server/routes/qa.ts): the findings of the seeded Laftit–Darmanin sample
@@ -29,7 +39,6 @@ const SEED_SEQ = 2;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 type Method = InjectOptions['method'];
-
 
 interface QaAnswer {
   findings: Finding[];
@@ -79,7 +88,8 @@ function useSample() {
   const ctx = useRoleServer(async (server) => {
     expect(await seedSample(server.store, SAMPLES_DIR)).toBe(true);
   });
-  const req = (who: string | null, method: Method, url: string, body?: unknown) => call(ctx.app, method, url, body, who);
+  const req = (who: string | null, method: Method, url: string, body?: unknown) =>
+    call(ctx.app, method, url, body, who);
 
   const api = {
     req,
@@ -115,7 +125,11 @@ function useSample() {
       return json(res).segment as Segment;
     },
     /** Runs a request that must be refused, and checks that the document did not change. */
-    async refused(res: Promise<LightMyRequestResponse> | (() => Promise<LightMyRequestResponse>), status: number, code: string) {
+    async refused(
+      res: Promise<LightMyRequestResponse> | (() => Promise<LightMyRequestResponse>),
+      status: number,
+      code: string,
+    ) {
       const before = await api.doc();
       const r = await (typeof res === 'function' ? res() : res);
       const error = expectError(r, status, code);
@@ -141,7 +155,11 @@ const findQuote = (findings: Finding[], checkId: string, words: string) =>
   findings.find((f) => f.checkId === checkId && f.quote.includes(words));
 
 /** Events after `seq`: each one by the given login. */
-async function expectEventsBy(api: ReturnType<typeof useSample>['api'], after: number, expected: [type: string, actor: string][]) {
+async function expectEventsBy(
+  api: ReturnType<typeof useSample>['api'],
+  after: number,
+  expected: [type: string, actor: string][],
+) {
   const events = await api.events(after);
   expect(events.map((e) => [e.type, e.actor])).toEqual(expected);
   return events;
@@ -258,7 +276,11 @@ describe('dismissing a finding (reviewer)', () => {
 
   it('a translator, an editor or a viewer → 403 (nothing changes)', async () => {
     for (const who of [TRANSLATOR, EDITOR, VIEWER]) {
-      const error = await api.refused(api.req(who, 'POST', dismissUrl(finding.id), { reason: 'house style' }), 403, 'FORBIDDEN');
+      const error = await api.refused(
+        api.req(who, 'POST', dismissUrl(finding.id), { reason: 'house style' }),
+        403,
+        'FORBIDDEN',
+      );
       expect(error.details).toMatchObject({ permission: 'qa.dismiss' });
     }
     await api.refused(api.req(null, 'POST', dismissUrl(finding.id), { reason: 'x' }), 401, 'UNAUTHENTICATED');
@@ -282,7 +304,11 @@ describe('dismissing a finding (reviewer)', () => {
       'DOCUMENT_NOT_FOUND',
     );
     await api.refused(api.req(REVIEWER, 'POST', dismissUrl(finding.id), { reason: 42 }), 400, 'VALIDATION_FAILED');
-    await api.refused(api.req(REVIEWER, 'POST', dismissUrl(finding.id), { reason: 'x'.repeat(100_000) }), 400, 'VALIDATION_FAILED');
+    await api.refused(
+      api.req(REVIEWER, 'POST', dismissUrl(finding.id), { reason: 'x'.repeat(100_000) }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('the reviewer dismisses it with a reason → 200; gone from the findings, listed as dismissed', async () => {
@@ -292,7 +318,13 @@ describe('dismissing a finding (reviewer)', () => {
     const doc = json(res).document as DocumentState;
     expect(doc.seq).toBe(seq + 1);
     expect(doc.dismissed).toEqual([
-      expect.objectContaining({ findingId: finding.id, segmentId: finding.segmentId, checkId: 'term-forbidden', reason: 'Client asked for it', by: REVIEWER }),
+      expect.objectContaining({
+        findingId: finding.id,
+        segmentId: finding.segmentId,
+        checkId: 'term-forbidden',
+        reason: 'Client asked for it',
+        by: REVIEWER,
+      }),
     ]);
 
     const qa = await api.qa();
@@ -310,7 +342,12 @@ describe('dismissing a finding (reviewer)', () => {
     expect(findQuote(qa.findings, 'term-forbidden', 'groupe de contact permanent')).toBeDefined();
 
     const [event] = await expectEventsBy(api, seq, [['FindingDismissed', REVIEWER]]);
-    expect(event!.payload).toEqual({ findingId: finding.id, segmentId: finding.segmentId, checkId: 'term-forbidden', reason: 'Client asked for it' });
+    expect(event!.payload).toEqual({
+      findingId: finding.id,
+      segmentId: finding.segmentId,
+      checkId: 'term-forbidden',
+      reason: 'Client asked for it',
+    });
   });
 
   it('dismissing it again → 404 (nothing changes)', async () => {
@@ -372,7 +409,13 @@ describe('a dismissal holds only while the words stay where they were', () => {
     const qa = await api.qa();
     const again = findQuote(qa.findings, 'name-near-miss', 'Lafetet');
     expect(again).toBeDefined();
-    expect(again).toMatchObject({ segmentId: lafetet.segmentId, start: 5, end: 12, quote: 'Lafetet', fix: { replacement: 'Laftit' } });
+    expect(again).toMatchObject({
+      segmentId: lafetet.segmentId,
+      start: 5,
+      end: 12,
+      quote: 'Lafetet',
+      fix: { replacement: 'Laftit' },
+    });
     expect(again!.id).not.toBe(lafetet.id);
     // The old dismissal is kept (it no longer matches anything).
     expect(qa.dismissed.map((d) => d.findingId)).toEqual([lafetet.id]);
@@ -427,7 +470,12 @@ describe('confirming a finding as a flag', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const flag = json(res).flag as Flag;
-    expect(flag).toMatchObject({ findingId: finding.id, createdBy: REVIEWER, status: 'open', quote: 'groupe de contact permanent' });
+    expect(flag).toMatchObject({
+      findingId: finding.id,
+      createdBy: REVIEWER,
+      status: 'open',
+      quote: 'groupe de contact permanent',
+    });
 
     const qa = await api.qa();
     expect(qa.findings.map((f) => f.id)).not.toContain(finding.id);
@@ -494,17 +542,32 @@ describe('glossary upload and removal', () => {
   it('a CSV with no usable rows → 400 VALIDATION_FAILED with the lines (nothing changes)', async () => {
     // Rows with only delimiters and spaces are skipped as empty (papaparse's greedy mode): these two have a note.
     const noSource = 'source,target,forbidden,note\n,Laftit,,a note\n  ,  ,,another note\n';
-    const e1 = await api.refused(api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'csv', text: noSource, fileName: 'bad.csv' }), 400, 'VALIDATION_FAILED');
+    const e1 = await api.refused(
+      api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'csv', text: noSource, fileName: 'bad.csv' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const errors1 = (e1.details as { errors: { line: number; message: string }[] }).errors;
     expect(errors1.map((e) => e.line)).toEqual([2, 3]);
     for (const e of errors1) expect(e.message).toMatch(/source/);
     expect(e1.message).toMatch(/line 2/);
 
     const noHeader = 'arabic,french\nلفتيت,Laftit\n';
-    const e2 = await api.refused(api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'csv', text: noHeader, fileName: 'bad.csv' }), 400, 'VALIDATION_FAILED');
-    expect((e2.details as { errors: { line: number; message: string }[] }).errors[0]).toMatchObject({ line: 1, message: expect.stringMatching(/header/) });
+    const e2 = await api.refused(
+      api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'csv', text: noHeader, fileName: 'bad.csv' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect((e2.details as { errors: { line: number; message: string }[] }).errors[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/header/),
+    });
 
-    const empty = await api.refused(api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'csv', text: '', fileName: 'empty.csv' }), 400, 'VALIDATION_FAILED');
+    const empty = await api.refused(
+      api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'csv', text: '', fileName: 'empty.csv' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect((empty.details as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
 
     expect((await api.doc()).glossaryFile).toBe('glossary.csv');
@@ -512,7 +575,11 @@ describe('glossary upload and removal', () => {
 
   it('malformed XML (TBX) → 400 VALIDATION_FAILED (nothing changes)', async () => {
     const e = await api.refused(
-      api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'tbx', text: '<martif><text><body><termEntry></body></martif>', fileName: 'broken.tbx' }),
+      api.req(EDITOR, 'POST', GLOSSARY_URL, {
+        format: 'tbx',
+        text: '<martif><text><body><termEntry></body></martif>',
+        fileName: 'broken.tbx',
+      }),
       400,
       'VALIDATION_FAILED',
     );
@@ -523,7 +590,11 @@ describe('glossary upload and removal', () => {
 
   it('a TBX without ar/fr terms → 400 saying which languages it has', async () => {
     const enDe = TBX.replace('xml:lang="ar"', 'xml:lang="en"').replace('xml:lang="fr-FR"', 'xml:lang="de"');
-    const e = await api.refused(api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'tbx', text: enDe, fileName: 'en-de.tbx' }), 400, 'VALIDATION_FAILED');
+    const e = await api.refused(
+      api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'tbx', text: enDe, fileName: 'en-de.tbx' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect((e.details as { errors: { message: string }[] }).errors[0]!.message).toMatch(/en, de/);
   });
 
@@ -531,7 +602,11 @@ describe('glossary upload and removal', () => {
     const before = (await api.qa()).findings;
     expect(findQuote(before, 'term-forbidden', 'que Dieu le glorifie')).toBeDefined();
     const seq = await api.seq();
-    const res = await api.req(EDITOR, 'POST', GLOSSARY_URL, { format: 'csv', text: GLOSSARY_WITHOUT_FORMULA, fileName: 'glossary-v2.csv' });
+    const res = await api.req(EDITOR, 'POST', GLOSSARY_URL, {
+      format: 'csv',
+      text: GLOSSARY_WITHOUT_FORMULA,
+      fileName: 'glossary-v2.csv',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = json(res);
     expect(body.errors).toEqual([]);
@@ -575,10 +650,20 @@ describe('glossary upload and removal', () => {
     expect(doc.glossary).toEqual({
       sourceLang: 'ar',
       targetLang: 'fr',
-      entries: [{ source: ['نصره الله'], target: ["que Dieu L'assiste"], forbidden: ['que Dieu le glorifie'], note: 'Fixed royal formula' }],
+      entries: [
+        {
+          source: ['نصره الله'],
+          target: ["que Dieu L'assiste"],
+          forbidden: ['que Dieu le glorifie'],
+          note: 'Fixed royal formula',
+        },
+      ],
     });
     const findings = (await api.qa()).findings;
-    expect(findQuote(findings, 'term-forbidden', 'que Dieu le glorifie')).toMatchObject({ severity: 'major', quote: 'que Dieu le glorifie' });
+    expect(findQuote(findings, 'term-forbidden', 'que Dieu le glorifie')).toMatchObject({
+      severity: 'major',
+      quote: 'que Dieu le glorifie',
+    });
     // Only this concept now: the other forbidden forms are no longer findings.
     expect(byCheck(findings, 'term-forbidden').map((f) => f.quote)).toEqual(['que Dieu le glorifie']);
     await expectEventsBy(api, seq, [['GlossarySet', REVIEWER]]);
@@ -603,7 +688,11 @@ describe('glossary upload and removal', () => {
 
   it('unknown document → 404 for upload and delete', async () => {
     expectError(
-      await api.req(EDITOR, 'POST', '/api/documents/no-such-doc/glossary', { format: 'csv', text: SAMPLE_GLOSSARY, fileName: 'g.csv' }),
+      await api.req(EDITOR, 'POST', '/api/documents/no-such-doc/glossary', {
+        format: 'csv',
+        text: SAMPLE_GLOSSARY,
+        fileName: 'g.csv',
+      }),
       404,
       'DOCUMENT_NOT_FOUND',
     );

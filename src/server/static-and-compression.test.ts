@@ -17,7 +17,10 @@ beforeEach(async () => {
   sandbox = made.sandbox;
   const ui = path.join(sandbox, 'dist');
   await fs.mkdir(path.join(ui, 'assets'), { recursive: true });
-  await fs.writeFile(path.join(ui, 'index.html'), '<!doctype html><title>Vis-à-vis</title><script src="/assets/index-abc123.js"></script>');
+  await fs.writeFile(
+    path.join(ui, 'index.html'),
+    '<!doctype html><title>Vis-à-vis</title><script src="/assets/index-abc123.js"></script>',
+  );
   bundle = `export const strings = ${JSON.stringify(Array.from({ length: 2000 }, (_, i) => `phrase numéro ${i}`))};\n`;
   expect(bundle.length).toBeGreaterThan(COMPRESS_ABOVE_BYTES);
   await fs.writeFile(path.join(ui, 'assets', 'index-abc123.js'), bundle);
@@ -76,7 +79,10 @@ describe('the built UI', () => {
 describe('API responses', () => {
   it('sends a whole document compressed, and the same JSON as uncompressed', async () => {
     const headers = await authHeaders(server.app);
-    const segments = Array.from({ length: 200 }, (_, i) => ({ source: `الفقرة رقم ${i}`, target: `Paragraphe numéro ${i}.` }));
+    const segments = Array.from({ length: 200 }, (_, i) => ({
+      source: `الفقرة رقم ${i}`,
+      target: `Paragraphe numéro ${i}.`,
+    }));
     const created = await server.app.inject({
       method: 'POST',
       url: '/api/documents',
@@ -103,7 +109,12 @@ describe('API responses', () => {
       method: 'POST',
       url: '/api/documents',
       headers,
-      payload: { title: 'Court', sourceLang: 'ar', targetLang: 'fr', segments: [{ source: 'مرحبا', target: 'Bonjour' }] },
+      payload: {
+        title: 'Court',
+        sourceLang: 'ar',
+        targetLang: 'fr',
+        segments: [{ source: 'مرحبا', target: 'Bonjour' }],
+      },
     });
     const { id, segments } = json(created).document as { id: string; segments: { id: string }[] };
     const res = await server.app.inject({
@@ -120,7 +131,12 @@ describe('API responses', () => {
 
   it('does not inflate a compressed request body: it is refused, and nothing is created', async () => {
     const headers = await authHeaders(server.app);
-    const body = JSON.stringify({ title: 'Zipped', sourceLang: 'ar', targetLang: 'fr', segments: [{ source: 'a', target: 'b' }] });
+    const body = JSON.stringify({
+      title: 'Zipped',
+      sourceLang: 'ar',
+      targetLang: 'fr',
+      segments: [{ source: 'a', target: 'b' }],
+    });
     const res = await server.app.inject({
       method: 'POST',
       url: '/api/documents',

@@ -100,7 +100,12 @@ export async function ensureUser(app: FastifyInstance, login: string, roles: rea
   if (!auth) throw new Error('not an app from startServer()');
   return (
     auth.users.byLogin(login) ??
-    (await auth.users.create({ login: LoginSchema.parse(login), displayName: login.trim(), password: TEST_PASSWORD, roles: [...roles] }))
+    (await auth.users.create({
+      login: LoginSchema.parse(login),
+      displayName: login.trim(),
+      password: TEST_PASSWORD,
+      roles: [...roles],
+    }))
   );
 }
 

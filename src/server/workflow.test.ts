@@ -66,7 +66,12 @@ function useServer() {
       });
     },
     /** A target-side flag by the reviewer on `words`, which must be created. */
-    async createFlag(docId: string, segmentId: string, words: string, over: Record<string, unknown> = {}): Promise<Flag> {
+    async createFlag(
+      docId: string,
+      segmentId: string,
+      words: string,
+      over: Record<string, unknown> = {},
+    ): Promise<Flag> {
       const res = await api.createFlagRaw(docId, segmentId, words, over);
       expect(res.statusCode, res.body).toBe(201);
       return json(res).flag;
@@ -142,16 +147,29 @@ describe('flag disputes: dispute, maintain, withdraw', () => {
   it('the translator disputes with a reason → disputed', async () => {
     const res = await api.flagAction(TRANSLATOR, doc.id, flag.id, 'dispute', { reason: '  « chat » est juste  ' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json(res).flag).toMatchObject({ status: 'disputed', reason: '« chat » est juste', version: 2, updatedBy: TRANSLATOR });
+    expect(json(res).flag).toMatchObject({
+      status: 'disputed',
+      reason: '« chat » est juste',
+      version: 2,
+      updatedBy: TRANSLATOR,
+    });
     expect(await api.flag(doc.id, flag.id)).toMatchObject({ status: 'disputed', version: 2 });
     // Disputing changes no text.
     expect((await api.doc(doc.id)).segments[0]).toMatchObject({ target: CAT, version: 1 });
     const [event] = (await api.events(doc.id)).slice(-1);
-    expect(event).toMatchObject({ type: 'FlagDisputed', actor: TRANSLATOR, payload: { flagId: flag.id, reason: '« chat » est juste' } });
+    expect(event).toMatchObject({
+      type: 'FlagDisputed',
+      actor: TRANSLATOR,
+      payload: { flagId: flag.id, reason: '« chat » est juste' },
+    });
   });
 
   it('a disputed flag cannot be disputed again (409 FLAG_NOT_OPEN)', async () => {
-    expectError(await api.flagAction(TRANSLATOR, doc.id, flag.id, 'dispute', { reason: 'encore' }), 409, 'FLAG_NOT_OPEN');
+    expectError(
+      await api.flagAction(TRANSLATOR, doc.id, flag.id, 'dispute', { reason: 'encore' }),
+      409,
+      'FLAG_NOT_OPEN',
+    );
   });
 
   it('maintaining needs a reason (400)', async () => {
@@ -166,7 +184,12 @@ describe('flag disputes: dispute, maintain, withdraw', () => {
   it('the reviewer maintains a disputed flag → open again', async () => {
     const res = await api.flagAction(REVIEWER, doc.id, flag.id, 'maintain', { reason: 'Le contexte parle d’un chien' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json(res).flag).toMatchObject({ status: 'open', reason: 'Le contexte parle d’un chien', version: 3, updatedBy: REVIEWER });
+    expect(json(res).flag).toMatchObject({
+      status: 'open',
+      reason: 'Le contexte parle d’un chien',
+      version: 3,
+      updatedBy: REVIEWER,
+    });
     const [event] = (await api.events(doc.id)).slice(-1);
     expect(event).toMatchObject({ type: 'FlagMaintained', actor: REVIEWER });
   });
@@ -185,7 +208,9 @@ describe('flag disputes: dispute, maintain, withdraw', () => {
     ] as const) {
       expectError(await api.flagAction(who, doc.id, flag.id, action, body), 409, 'FLAG_NOT_OPEN');
     }
-    const summary = json(await api.req(VIEWER, 'GET', '/api/documents')).documents.find((d: { id: string }) => d.id === doc.id);
+    const summary = json(await api.req(VIEWER, 'GET', '/api/documents')).documents.find(
+      (d: { id: string }) => d.id === doc.id,
+    );
     expect(summary.openFlagCount).toBe(0);
   });
 
@@ -228,12 +253,21 @@ describe('comment threads', () => {
     const body = json(res);
     const thread = body.flag.comments;
     expect(thread).toHaveLength(1);
-    expect(thread[0]).toEqual({ id: expect.any(String), author: REVIEWER, at: expect.stringMatching(ISO), text: 'Pourquoi « tapis » ?' });
+    expect(thread[0]).toEqual({
+      id: expect.any(String),
+      author: REVIEWER,
+      at: expect.stringMatching(ISO),
+      text: 'Pourquoi « tapis » ?',
+    });
     expect(Date.parse(thread[0].at)).toBeGreaterThanOrEqual(before - 1000);
     // The flag itself is unchanged but for its version (a comment is an event on the flag).
     expect(body.flag).toMatchObject({ status: 'open', version: 2 });
     const [event] = (await api.events(doc.id)).slice(-1);
-    expect(event).toMatchObject({ type: 'CommentAdded', actor: REVIEWER, payload: { flagId: flag.id, commentId: thread[0].id } });
+    expect(event).toMatchObject({
+      type: 'CommentAdded',
+      actor: REVIEWER,
+      payload: { flagId: flag.id, commentId: thread[0].id },
+    });
   });
 
   it('replies follow in order, each with its author', async () => {
@@ -281,22 +315,44 @@ describe('comment threads', () => {
     const before = await api.doc(doc.id);
     const reviewerComment = before.flags[0]!.comments[0]!;
     const translatorComment = before.flags[0]!.comments[1]!;
-    const error = expectError(await api.req(TRANSLATOR, 'PATCH', `${url()}/${reviewerComment.id}`, { text: 'Réécrit' }), 403, 'FORBIDDEN');
+    const error = expectError(
+      await api.req(TRANSLATOR, 'PATCH', `${url()}/${reviewerComment.id}`, { text: 'Réécrit' }),
+      403,
+      'FORBIDDEN',
+    );
     expect(error.message).toMatch(/author/);
     // Not even an editor rewrites another's words.
-    expectError(await api.req(EDITOR, 'PATCH', `${url()}/${translatorComment.id}`, { text: 'Réécrit' }), 403, 'FORBIDDEN');
+    expectError(
+      await api.req(EDITOR, 'PATCH', `${url()}/${translatorComment.id}`, { text: 'Réécrit' }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await api.doc(doc.id)).toEqual(before);
   });
 
   it('an unknown comment → 404 COMMENT_NOT_FOUND; an unknown flag → 404 FLAG_NOT_FOUND', async () => {
-    expectError(await api.req(REVIEWER, 'PATCH', `${url()}/c0000000000000000`, { text: 'x' }), 404, 'COMMENT_NOT_FOUND');
+    expectError(
+      await api.req(REVIEWER, 'PATCH', `${url()}/c0000000000000000`, { text: 'x' }),
+      404,
+      'COMMENT_NOT_FOUND',
+    );
     // A comment of another flag is not on this one.
     const other = await api.createFlag(doc.id, doc.segments[0]!.id, 'chat', { severity: 'minor' });
-    const added = json(await api.req(REVIEWER, 'POST', `/api/documents/${doc.id}/flags/${other.id}/comments`, { text: 'Ailleurs' }));
+    const added = json(
+      await api.req(REVIEWER, 'POST', `/api/documents/${doc.id}/flags/${other.id}/comments`, { text: 'Ailleurs' }),
+    );
     const elsewhere = (added.flag as Flag).comments[0]!.id;
     expectError(await api.req(REVIEWER, 'PATCH', `${url()}/${elsewhere}`, { text: 'x' }), 404, 'COMMENT_NOT_FOUND');
-    expectError(await api.req(REVIEWER, 'PATCH', `/api/documents/${doc.id}/flags/fNOPE/comments/${elsewhere}`, { text: 'x' }), 404, 'FLAG_NOT_FOUND');
-    expectError(await api.req(REVIEWER, 'POST', `/api/documents/${doc.id}/flags/fNOPE/comments`, { text: 'x' }), 404, 'FLAG_NOT_FOUND');
+    expectError(
+      await api.req(REVIEWER, 'PATCH', `/api/documents/${doc.id}/flags/fNOPE/comments/${elsewhere}`, { text: 'x' }),
+      404,
+      'FLAG_NOT_FOUND',
+    );
+    expectError(
+      await api.req(REVIEWER, 'POST', `/api/documents/${doc.id}/flags/fNOPE/comments`, { text: 'x' }),
+      404,
+      'FLAG_NOT_FOUND',
+    );
   });
 
   it('editing to the same text changes nothing (no event)', async () => {
@@ -328,7 +384,13 @@ describe('segment status: approve, lock, reopen, overrides', () => {
 
     const res = await api.segmentStatus(doc.id, s.id, { action: 'approve' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json(res).segment).toMatchObject({ id: s.id, status: 'approved', updatedBy: EDITOR, target: CAT, version: 1 });
+    expect(json(res).segment).toMatchObject({
+      id: s.id,
+      status: 'approved',
+      updatedBy: EDITOR,
+      target: CAT,
+      version: 1,
+    });
     expect(await lastEvent(doc.id)).toMatchObject({
       type: 'SegmentStatusChanged',
       actor: EDITOR,
@@ -341,7 +403,11 @@ describe('segment status: approve, lock, reopen, overrides', () => {
     expectError(await api.revert(doc.id, s.id, 1, 1), 409, 'SEGMENT_LOCKED');
     // Approving twice is not a transition.
     expectError(await api.segmentStatus(doc.id, s.id, { action: 'approve' }), 409, 'INVALID_TRANSITION');
-    expectError(await api.segmentStatus(doc.id, s.id, { action: 'request-changes', reason: 'x' }), 409, 'INVALID_TRANSITION');
+    expectError(
+      await api.segmentStatus(doc.id, s.id, { action: 'request-changes', reason: 'x' }),
+      409,
+      'INVALID_TRANSITION',
+    );
     expect(await api.doc(doc.id)).toEqual(before);
     // The other segment is not locked.
     expect((await api.editSegment(TRANSLATOR, doc.id, doc.segments[1]!.id, 'Deuxième phrase')).statusCode).toBe(200);
@@ -390,7 +456,11 @@ describe('segment status: approve, lock, reopen, overrides', () => {
 
     // Override without a reason (missing, empty, blank).
     for (const body of [{ override: true }, { override: true, reason: '' }, { override: true, reason: '   ' }]) {
-      expectError(await api.segmentStatus(doc.id, s.id, { action: 'approve', ...body }), 400, 'OVERRIDE_REASON_REQUIRED');
+      expectError(
+        await api.segmentStatus(doc.id, s.id, { action: 'approve', ...body }),
+        400,
+        'OVERRIDE_REASON_REQUIRED',
+      );
     }
     // A reason alone is not an override.
     expectError(await api.segmentStatus(doc.id, s.id, { action: 'approve', reason: 'Urgent' }), 409, 'UNSETTLED_FLAGS');
@@ -398,7 +468,11 @@ describe('segment status: approve, lock, reopen, overrides', () => {
     expect(now.segments[0]!.status).toBe(before.segments[0]!.status);
     expect(now.seq).toBe(before.seq + 1); // only the dispute
 
-    const res = await api.segmentStatus(doc.id, s.id, { action: 'approve', override: true, reason: 'Livraison urgente' });
+    const res = await api.segmentStatus(doc.id, s.id, {
+      action: 'approve',
+      override: true,
+      reason: 'Livraison urgente',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res).segment.status).toBe('approved');
     expect(await lastEvent(doc.id)).toMatchObject({
@@ -415,7 +489,9 @@ describe('segment status: approve, lock, reopen, overrides', () => {
     ]);
     const [s0, s1] = doc.segments as [Segment, Segment];
     const major = await api.createFlag(doc.id, s0.id, 'chat', { severity: 'major' });
-    expect((await api.flagAction(EDITOR, doc.id, major.id, 'reject', { reason: 'Pas une erreur' })).statusCode).toBe(200);
+    expect((await api.flagAction(EDITOR, doc.id, major.id, 'reject', { reason: 'Pas une erreur' })).statusCode).toBe(
+      200,
+    );
     const ok = await api.segmentStatus(doc.id, s0.id, { action: 'approve' });
     expect(ok.statusCode, ok.body).toBe(200);
 
@@ -437,7 +513,9 @@ describe('segment status: approve, lock, reopen, overrides', () => {
     const res = await api.segmentStatus(doc.id, s.id, { action: 'request-changes', reason: 'Trop littéral' });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res).segment.status).toBe('changes-requested');
-    expect(await lastEvent(doc.id)).toMatchObject({ payload: { status: 'changes-requested', reason: 'Trop littéral', override: false } });
+    expect(await lastEvent(doc.id)).toMatchObject({
+      payload: { status: 'changes-requested', reason: 'Trop littéral', override: false },
+    });
     const edited = await api.editSegment(TRANSLATOR, doc.id, s.id, 'Le chat s’est assis sur le tapis');
     expect(json(edited).segment.status).toBe('translated');
   });
@@ -548,7 +626,11 @@ describe('document status: submit, return, approve (with override), lock, reopen
     expect(doc.status).toBe('in-translation');
     expect(doc.statusReason).toBeNull();
     expectError(await api.documentStatus(doc.id, { action: 'reopen' }), 409, 'INVALID_TRANSITION');
-    expectError(await api.documentStatus(doc.id, { action: 'request-changes', reason: 'x' }), 409, 'INVALID_TRANSITION');
+    expectError(
+      await api.documentStatus(doc.id, { action: 'request-changes', reason: 'x' }),
+      409,
+      'INVALID_TRANSITION',
+    );
     expectError(await api.documentStatus(doc.id, { action: 'submit' }, TRANSLATOR), 403, 'FORBIDDEN');
   });
 
@@ -572,13 +654,25 @@ describe('document status: submit, return, approve (with override), lock, reopen
     const before = await api.doc(doc.id);
     const error = expectError(await api.documentStatus(doc.id, { action: 'approve' }), 409, 'UNSETTLED_FLAGS');
     expect(error.details).toEqual({ flagIds: [major.id] });
-    expectError(await api.documentStatus(doc.id, { action: 'approve', override: true }), 400, 'OVERRIDE_REASON_REQUIRED');
-    expectError(await api.documentStatus(doc.id, { action: 'approve', override: true, reason: ' ' }), 400, 'OVERRIDE_REASON_REQUIRED');
+    expectError(
+      await api.documentStatus(doc.id, { action: 'approve', override: true }),
+      400,
+      'OVERRIDE_REASON_REQUIRED',
+    );
+    expectError(
+      await api.documentStatus(doc.id, { action: 'approve', override: true, reason: ' ' }),
+      400,
+      'OVERRIDE_REASON_REQUIRED',
+    );
     expect(await api.doc(doc.id)).toEqual(before);
   });
 
   it('approve with override and reason → approved; the event says so', async () => {
-    const res = await api.documentStatus(doc.id, { action: 'approve', override: true, reason: 'Le client a validé « chat »' });
+    const res = await api.documentStatus(doc.id, {
+      action: 'approve',
+      override: true,
+      reason: 'Le client a validé « chat »',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res).document).toMatchObject({ status: 'approved', statusReason: 'Le client a validé « chat »' });
     const [event] = (await api.events(doc.id)).slice(-1);
@@ -594,11 +688,19 @@ describe('document status: submit, return, approve (with override), lock, reopen
     for (const s of before.segments) {
       expectError(await api.editSegment(TRANSLATOR, doc.id, s.id, `${s.target} !`, s.version), 409, 'DOCUMENT_LOCKED');
       expectError(await api.revert(doc.id, s.id, 1, s.version), 409, 'DOCUMENT_LOCKED');
-      expectError(await api.segmentStatus(doc.id, s.id, { action: 'approve', override: true, reason: 'x' }), 409, 'DOCUMENT_LOCKED');
+      expectError(
+        await api.segmentStatus(doc.id, s.id, { action: 'approve', override: true, reason: 'x' }),
+        409,
+        'DOCUMENT_LOCKED',
+      );
     }
     expectError(await api.flagAction(TRANSLATOR, doc.id, minor.id, 'accept'), 409, 'DOCUMENT_LOCKED');
     expectError(await api.flagAction(EDITOR, doc.id, major.id, 'reject', { reason: 'x' }), 409, 'DOCUMENT_LOCKED');
-    expectError(await api.flagAction(REVIEWER, doc.id, major.id, 'edit', { severity: 'minor' }), 409, 'DOCUMENT_LOCKED');
+    expectError(
+      await api.flagAction(REVIEWER, doc.id, major.id, 'edit', { severity: 'minor' }),
+      409,
+      'DOCUMENT_LOCKED',
+    );
     const s2 = before.segments[2]!;
     const flagRes = await api.req(REVIEWER, 'POST', `/api/documents/${doc.id}/flags`, {
       segmentId: s2.id,
@@ -610,7 +712,11 @@ describe('document status: submit, return, approve (with override), lock, reopen
       baseVersion: s2.version,
     });
     expectError(flagRes, 409, 'DOCUMENT_LOCKED');
-    expectError(await api.documentStatus(doc.id, { action: 'approve', override: true, reason: 'x' }), 409, 'INVALID_TRANSITION');
+    expectError(
+      await api.documentStatus(doc.id, { action: 'approve', override: true, reason: 'x' }),
+      409,
+      'INVALID_TRANSITION',
+    );
     expectError(await api.documentStatus(doc.id, { action: 'submit' }), 409, 'INVALID_TRANSITION');
     expect(await api.doc(doc.id)).toEqual(before);
   });
@@ -665,7 +771,9 @@ describe('segment history and revert', () => {
   it('lists the original, the edit and the accepted flag; lastApproved is the text at the approval', async () => {
     const h = await api.history(doc.id, s0.id);
     expect(h.original).toBe(CAT);
-    expect(h.revisions.map((r) => ({ seq: r.seq, cause: r.cause, actor: r.actor, before: r.before, after: r.after }))).toEqual([
+    expect(
+      h.revisions.map((r) => ({ seq: r.seq, cause: r.cause, actor: r.actor, before: r.before, after: r.after })),
+    ).toEqual([
       { seq: 1, cause: 'original', actor: EDITOR, before: '', after: CAT },
       { seq: 2, cause: 'edit', actor: TRANSLATOR, before: CAT, after: NATTE },
       { seq: 4, cause: 'flag', actor: TRANSLATOR, before: NATTE, after: CHIEN },
@@ -686,10 +794,22 @@ describe('segment history and revert', () => {
     const res = await api.revert(doc.id, s0.id, 1, 3);
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res)).toMatchObject({ seq: 8, segment: { id: s0.id, target: CAT, version: 4, updatedBy: TRANSLATOR } });
-    const [event] = (await api.events(doc.id, 7));
-    expect(event).toMatchObject({ seq: 8, type: 'SegmentEdited', actor: TRANSLATOR, payload: { segmentId: s0.id, target: CAT, cause: 'revert', revertOf: 1 } });
+    const [event] = await api.events(doc.id, 7);
+    expect(event).toMatchObject({
+      seq: 8,
+      type: 'SegmentEdited',
+      actor: TRANSLATOR,
+      payload: { segmentId: s0.id, target: CAT, cause: 'revert', revertOf: 1 },
+    });
     const h = await api.history(doc.id, s0.id);
-    expect(h.revisions.at(-1)).toMatchObject({ seq: 8, cause: 'revert', revertOf: 1, before: CHIEN, after: CAT, actor: TRANSLATOR });
+    expect(h.revisions.at(-1)).toMatchObject({
+      seq: 8,
+      cause: 'revert',
+      revertOf: 1,
+      before: CHIEN,
+      after: CAT,
+      actor: TRANSLATOR,
+    });
     expect(h.revisions).toHaveLength(4);
     // lastApproved still says what was approved.
     expect(h.lastApproved).toMatchObject({ seq: 5, text: CHIEN });
@@ -732,7 +852,11 @@ describe('segment history and revert', () => {
   });
 
   it('history and revert of an unknown segment → 404 SEGMENT_NOT_FOUND; reviewers may not revert', async () => {
-    expectError(await api.req(VIEWER, 'GET', `/api/documents/${doc.id}/segments/sNOPE/history`), 404, 'SEGMENT_NOT_FOUND');
+    expectError(
+      await api.req(VIEWER, 'GET', `/api/documents/${doc.id}/segments/sNOPE/history`),
+      404,
+      'SEGMENT_NOT_FOUND',
+    );
     expectError(await api.revert(doc.id, 'sNOPE', 1, 1), 404, 'SEGMENT_NOT_FOUND');
     expectError(await api.revert(doc.id, s0.id, 1, 6, REVIEWER), 403, 'FORBIDDEN');
   });

@@ -34,7 +34,8 @@ function snapRight(segs: Intl.Segments, len: number, i: number): number {
 
 /** Builds an anchor for [start,end) of text, snapped outward to grapheme-cluster boundaries (Intl.Segmenter), with quote/prefix/suffix. Throws RangeError if start>end or out of range. */
 export function makeAnchor(text: string, start: number, end: number): Anchor {
-  if (!inRange(text, start, end)) throw new RangeError(`Invalid span [${start}, ${end}) for a text of length ${text.length}`);
+  if (!inRange(text, start, end))
+    throw new RangeError(`Invalid span [${start}, ${end}) for a text of length ${text.length}`);
   const segs = graphemes.segment(text);
   const s = snapLeft(segs, text.length, start);
   const e = snapRight(segs, text.length, end);
@@ -50,7 +51,8 @@ export function makeAnchor(text: string, start: number, end: number): Anchor {
 export function replaceSpan(text: string, anchor: Pick<Anchor, 'start' | 'end'>, replacement: string): string {
   const { start, end } = anchor;
   // Fail loudly rather than splice a stale span into the wrong place.
-  if (!inRange(text, start, end)) throw new RangeError(`Invalid span [${start}, ${end}) for a text of length ${text.length}`);
+  if (!inRange(text, start, end))
+    throw new RangeError(`Invalid span [${start}, ${end}) for a text of length ${text.length}`);
   return text.slice(0, start) + replacement + text.slice(end);
 }
 
@@ -125,12 +127,25 @@ function keptIn(ops: Op[], s: number, e: number): number {
 
 // Words compared loosely (case, accents, harakat ignored), to tell an edited span from a replaced one.
 function looseWords(s: string): string[] {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 // A span that lost characters AND gained new ones is only "the same words" if one of its words survives whole:
 // a char diff happily aligns stray letters ("ministre" -> "secrétaire" keeps "e"), which must not carry the flag.
-function sameWords(ops: Op[], oldText: string, os: number, oe: number, newText: string, ns: number, ne: number): boolean {
+function sameWords(
+  ops: Op[],
+  oldText: string,
+  os: number,
+  oe: number,
+  newText: string,
+  ns: number,
+  ne: number,
+): boolean {
   const kept = keptIn(ops, os, oe);
   if (kept === oe - os || kept === ne - ns) return true; // pure insertion or pure deletion: no confusion possible
   const had = new Set(looseWords(oldText.slice(os, oe)));

@@ -87,7 +87,12 @@ export const EventPayloadSchemas = {
   GlossarySet: z.object({ glossary: GlossarySchema.nullable(), fileName: z.string().max(300).nullable() }),
   QaSettingsChanged: z.object({ settings: QaSettingsSchema }),
   /** A reviewer judged an automatic finding wrong; it stays hidden while its words stay the same. */
-  FindingDismissed: z.object({ findingId: z.string().max(64), segmentId: IdSchema, checkId: z.string().max(64), reason: Reason }),
+  FindingDismissed: z.object({
+    findingId: z.string().max(64),
+    segmentId: IdSchema,
+    checkId: z.string().max(64),
+    reason: Reason,
+  }),
   DocumentStatusChanged: z.object({
     status: DocumentStatusSchema,
     reason: Reason,
@@ -114,8 +119,16 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('CommentAdded'), payload: EventPayloadSchemas.CommentAdded }),
   z.object({ ...envelope, type: z.literal('CommentEdited'), payload: EventPayloadSchemas.CommentEdited }),
   z.object({ ...envelope, type: z.literal('SegmentStatusChanged'), payload: EventPayloadSchemas.SegmentStatusChanged }),
-  z.object({ ...envelope, type: z.literal('DocumentStatusChanged'), payload: EventPayloadSchemas.DocumentStatusChanged }),
-  z.object({ ...envelope, type: z.literal('ScoringSettingsChanged'), payload: EventPayloadSchemas.ScoringSettingsChanged }),
+  z.object({
+    ...envelope,
+    type: z.literal('DocumentStatusChanged'),
+    payload: EventPayloadSchemas.DocumentStatusChanged,
+  }),
+  z.object({
+    ...envelope,
+    type: z.literal('ScoringSettingsChanged'),
+    payload: EventPayloadSchemas.ScoringSettingsChanged,
+  }),
   z.object({ ...envelope, type: z.literal('GlossarySet'), payload: EventPayloadSchemas.GlossarySet }),
   z.object({ ...envelope, type: z.literal('QaSettingsChanged'), payload: EventPayloadSchemas.QaSettingsChanged }),
   z.object({ ...envelope, type: z.literal('FindingDismissed'), payload: EventPayloadSchemas.FindingDismissed }),

@@ -10,21 +10,65 @@ describe('parseGlossaryCsv', () => {
     const { entries, errors } = parseGlossaryCsv(fs.readFileSync(SAMPLE, 'utf8'));
     expect(errors).toEqual([]);
     expect(entries).toHaveLength(9);
-    expect(entries[0]).toEqual({ source: ['لفتيت'], target: ['Laftit'], forbidden: [], note: 'Abdelouafi Laftit, Moroccan Minister of the Interior' });
-    expect(entries[4]).toMatchObject({ source: ['الساحل والصحراء'], target: ['sahélo-saharienne', 'Sahel et du Sahara', 'Sahel et Sahara'], forbidden: ['désert'] });
+    expect(entries[0]).toEqual({
+      source: ['لفتيت'],
+      target: ['Laftit'],
+      forbidden: [],
+      note: 'Abdelouafi Laftit, Moroccan Minister of the Interior',
+    });
+    expect(entries[4]).toMatchObject({
+      source: ['الساحل والصحراء'],
+      target: ['sahélo-saharienne', 'Sahel et du Sahara', 'Sahel et Sahara'],
+      forbidden: ['désert'],
+    });
     expect(GlossarySchema.safeParse({ sourceLang: 'ar', targetLang: 'fr', entries }).success).toBe(true);
   });
 
   it.each([
     ['columns in another order, no forbidden/note, BOM, CRLF', '\uFEFFTarget,Source\r\nLaftit,لفتيت\r\n', [], 1],
     ['semicolons', 'source;target;forbidden\nلفتيت;Laftit;Lafetet\n', [], 1],
-    ['a quoted field over two lines', 'source,target,note\nلفتيت,Laftit,"line one\nline two"\nدارمانان,Darmanin,\n', [], 2],
+    [
+      'a quoted field over two lines',
+      'source,target,note\nلفتيت,Laftit,"line one\nline two"\nدارمانان,Darmanin,\n',
+      [],
+      2,
+    ],
     ['blank lines skipped', 'source,target\n\nلفتيت,Laftit\n\n', [], 1],
-    ['too many fields, with the line', 'source,target,forbidden,note\nلفتيت,Laftit,,\nنصره الله,que Dieu, L’assiste,,\n', [{ line: 3, message: '5 fields, expected 4 (quote a field that contains the delimiter)' }], 1],
-    ['unterminated quote', 'source,target\nلفتيت,Laftit\nدارمانان,"Darmanin\n', [{ line: 3, message: 'Quoted field unterminated' }], 1],
-    ['no target and no forbidden form', 'source,target,forbidden\nلفتيت,,\n', [{ line: 2, message: 'no target term and no forbidden form' }], 0],
-    ['no source', 'source,target,forbidden\n,Laftit,\n', [{ line: 2, message: 'no source term (and no forbidden form)' }], 0],
-    ['no header', 'لفتيت,Laftit\n', [{ line: 1, message: 'header must name the columns source,target[,forbidden,note]: no source and target column' }], 0],
+    [
+      'too many fields, with the line',
+      'source,target,forbidden,note\nلفتيت,Laftit,,\nنصره الله,que Dieu, L’assiste,,\n',
+      [{ line: 3, message: '5 fields, expected 4 (quote a field that contains the delimiter)' }],
+      1,
+    ],
+    [
+      'unterminated quote',
+      'source,target\nلفتيت,Laftit\nدارمانان,"Darmanin\n',
+      [{ line: 3, message: 'Quoted field unterminated' }],
+      1,
+    ],
+    [
+      'no target and no forbidden form',
+      'source,target,forbidden\nلفتيت,,\n',
+      [{ line: 2, message: 'no target term and no forbidden form' }],
+      0,
+    ],
+    [
+      'no source',
+      'source,target,forbidden\n,Laftit,\n',
+      [{ line: 2, message: 'no source term (and no forbidden form)' }],
+      0,
+    ],
+    [
+      'no header',
+      'لفتيت,Laftit\n',
+      [
+        {
+          line: 1,
+          message: 'header must name the columns source,target[,forbidden,note]: no source and target column',
+        },
+      ],
+      0,
+    ],
     ['empty file', '', [{ line: 1, message: 'empty file' }], 0],
   ])('%s', (_what, text, errors, count) => {
     const r = parseGlossaryCsv(text);
@@ -33,7 +77,9 @@ describe('parseGlossaryCsv', () => {
   });
 
   it('a forbidden-only row is a forbidden-everywhere entry', () => {
-    expect(parseGlossaryCsv('source,target,forbidden\n,,Maroc occidental\n').entries).toEqual([{ source: [], target: [], forbidden: ['Maroc occidental'], note: '' }]);
+    expect(parseGlossaryCsv('source,target,forbidden\n,,Maroc occidental\n').entries).toEqual([
+      { source: [], target: [], forbidden: ['Maroc occidental'], note: '' },
+    ]);
   });
 });
 
@@ -78,7 +124,12 @@ describe('parseTbx', () => {
     expect(r.skipped).toBe(1);
     expect(r.languages).toEqual(['ar', 'fr-FR', 'fr', 'en']);
     expect(r.entries).toEqual([
-      { source: ['نصره الله'], target: ["que Dieu L'assiste"], forbidden: ['que Dieu le glorifie', 'que Dieu le protège'], note: 'Fixed royal formula & blessing' },
+      {
+        source: ['نصره الله'],
+        target: ["que Dieu L'assiste"],
+        forbidden: ['que Dieu le glorifie', 'que Dieu le protège'],
+        note: 'Fixed royal formula & blessing',
+      },
       { source: ['الساحل والصحراء'], target: ['Sahel et du Sahara'], forbidden: ['désert'], note: '' },
     ]);
   });
@@ -98,6 +149,8 @@ describe('parseTbx', () => {
 
   it('says when nothing is usable', () => {
     expect(parseTbx('<root/>', { sourceLang: 'ar', targetLang: 'fr' }).errors[0]!.message).toMatch(/no termEntry/);
-    expect(parseTbx(TBX2, { sourceLang: 'de', targetLang: 'fr' }).errors[0]!.message).toMatch(/no entry has terms in both de and fr/);
+    expect(parseTbx(TBX2, { sourceLang: 'de', targetLang: 'fr' }).errors[0]!.message).toMatch(
+      /no entry has terms in both de and fr/,
+    );
   });
 });

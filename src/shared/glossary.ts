@@ -23,7 +23,9 @@ export const GlossaryEntrySchema = z
     forbidden: z.array(z.string().min(1)),
     note: z.string().default(''),
   })
-  .refine((e) => e.source.length > 0 || e.forbidden.length > 0, { message: 'an entry needs a source term or a forbidden form' });
+  .refine((e) => e.source.length > 0 || e.forbidden.length > 0, {
+    message: 'an entry needs a source term or a forbidden form',
+  });
 export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
 
 export const GlossarySchema = z.object({
@@ -72,7 +74,8 @@ export function parseGlossaryCsv(text: string): GlossaryParseResult {
       cursor = result.meta.cursor;
       for (const e of result.errors) {
         // A malformed row: report it where papaparse saw the problem, or at the row's first line.
-        if (e.code !== 'UndetectableDelimiter') errors.push({ line: lineAt(body, e.index ?? start), message: e.message });
+        if (e.code !== 'UndetectableDelimiter')
+          errors.push({ line: lineAt(body, e.index ?? start), message: e.message });
       }
       if (result.errors.some((e) => e.type === 'Quotes')) return;
       rows.push({ cells: result.data, line: lineAt(body, start) });
@@ -85,12 +88,18 @@ export function parseGlossaryCsv(text: string): GlossaryParseResult {
   const [src, tgt, forb, note] = [col('source'), col('target'), col('forbidden'), col('note')];
   if (src === -1 || tgt === -1) {
     const missing = [src === -1 ? 'source' : '', tgt === -1 ? 'target' : ''].filter(Boolean).join(' and ');
-    errors.unshift({ line: header.line, message: `header must name the columns source,target[,forbidden,note]: no ${missing} column` });
+    errors.unshift({
+      line: header.line,
+      message: `header must name the columns source,target[,forbidden,note]: no ${missing} column`,
+    });
     return { entries, errors };
   }
   for (const { cells, line } of rows) {
     if (cells.length !== columns.length) {
-      errors.push({ line, message: `${cells.length} fields, expected ${columns.length} (quote a field that contains the delimiter)` });
+      errors.push({
+        line,
+        message: `${cells.length} fields, expected ${columns.length} (quote a field that contains the delimiter)`,
+      });
       continue;
     }
     const entry = {
@@ -168,9 +177,22 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
   const body = xml.replace(/^\uFEFF/, '');
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
-    return { entries: [], errors: [{ line: valid.err.line, message: `not well-formed XML (column ${valid.err.col}): ${valid.err.msg}` }], languages: [], skipped: 0 };
+    return {
+      entries: [],
+      errors: [{ line: valid.err.line, message: `not well-formed XML (column ${valid.err.col}): ${valid.err.msg}` }],
+      languages: [],
+      skipped: 0,
+    };
   }
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, removeNSPrefix: true, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, trimValues: false });
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    removeNSPrefix: true,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+  });
   const tree = parser.parse(body) as XmlNode[];
   const entries: GlossaryEntry[] = [];
   const languages = new Set<string>();
@@ -202,9 +224,13 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
     else entries.push(entry);
   }
   const errors: GlossaryIssue[] = [];
-  if (count === 0) errors.push({ line: 1, message: 'no termEntry (TBX 2) or conceptEntry (TBX 3) elements: is it a TBX file?' });
+  if (count === 0)
+    errors.push({ line: 1, message: 'no termEntry (TBX 2) or conceptEntry (TBX 3) elements: is it a TBX file?' });
   else if (entries.length === 0) {
-    errors.push({ line: 1, message: `no entry has terms in both ${langs.sourceLang} and ${langs.targetLang} (languages in the file: ${[...languages].join(', ') || 'none'})` });
+    errors.push({
+      line: 1,
+      message: `no entry has terms in both ${langs.sourceLang} and ${langs.targetLang} (languages in the file: ${[...languages].join(', ') || 'none'})`,
+    });
   }
   return { entries, errors, languages: [...languages], skipped };
 }

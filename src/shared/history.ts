@@ -72,7 +72,8 @@ export function segmentHistory(events: readonly DocumentEvent[], segmentId: stri
         break;
       case 'DocumentStatusChanged':
         // Approving the document approves the text of every segment in it.
-        if (e.payload.status === 'approved' && text !== undefined) lastApproved = { seq: e.seq, at: e.at, actor: e.actor, text };
+        if (e.payload.status === 'approved' && text !== undefined)
+          lastApproved = { seq: e.seq, at: e.at, actor: e.actor, text };
         break;
       default:
         break;

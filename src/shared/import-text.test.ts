@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPlainTexts, pairParagraphs, splitParagraphs } from './import-text';
 
-const sample = (name: string) => readFileSync(new URL(`../../samples/laftit-darmanin/${name}`, import.meta.url), 'utf8');
+const sample = (name: string) =>
+  readFileSync(new URL(`../../samples/laftit-darmanin/${name}`, import.meta.url), 'utf8');
 
 describe('splitParagraphs, blank-line mode', () => {
   it.each([

@@ -34,7 +34,15 @@ interface FlagSpec {
   original?: Flag['original'];
   orphaned?: boolean;
 }
-function flag({ seg = 's1', cat = 'accuracy/mistranslation', sev, status = 'open', by = 'rev', original, orphaned = false }: FlagSpec): Flag {
+function flag({
+  seg = 's1',
+  cat = 'accuracy/mistranslation',
+  sev,
+  status = 'open',
+  by = 'rev',
+  original,
+  orphaned = false,
+}: FlagSpec): Flag {
   return {
     id: `f${++nextFlag}`,
     segmentId: seg,
@@ -80,13 +88,40 @@ const THOUSAND = [segment('s1', words(1000), words(500, 'mot'))];
 const target = (s: ScoringSettings): ScoringSettings => ({ ...s, wordBasis: 'target' });
 
 describe('scoreDocument: MQM preset (hand-computed)', () => {
-  it.each<[string, FlagSpec[], ScoringSettings, { points: number; per1000: number; quality: number; pass: boolean; flags: number }]>([
+  it.each<
+    [
+      string,
+      FlagSpec[],
+      ScoringSettings,
+      { points: number; per1000: number; quality: number; pass: boolean; flags: number },
+    ]
+  >([
     ['no flags', [], DEFAULT_SCORING, { points: 0, per1000: 0, quality: 100, pass: true, flags: 0 }],
     ['one minor', [{ sev: 'minor' }], DEFAULT_SCORING, { points: 1, per1000: 1, quality: 99, pass: true, flags: 1 }],
-    ['one major: exactly at the cut score passes', [{ sev: 'major' }], DEFAULT_SCORING, { points: 5, per1000: 5, quality: 95, pass: true, flags: 1 }],
-    ['major + minor: below the cut score', [{ sev: 'major' }, { sev: 'minor' }], DEFAULT_SCORING, { points: 6, per1000: 6, quality: 94, pass: false, flags: 2 }],
-    ['critical', [{ sev: 'critical' }], DEFAULT_SCORING, { points: 25, per1000: 25, quality: 75, pass: false, flags: 1 }],
-    ['neutral counts as a flag, weighs 0', [{ sev: 'neutral' }], DEFAULT_SCORING, { points: 0, per1000: 0, quality: 100, pass: true, flags: 1 }],
+    [
+      'one major: exactly at the cut score passes',
+      [{ sev: 'major' }],
+      DEFAULT_SCORING,
+      { points: 5, per1000: 5, quality: 95, pass: true, flags: 1 },
+    ],
+    [
+      'major + minor: below the cut score',
+      [{ sev: 'major' }, { sev: 'minor' }],
+      DEFAULT_SCORING,
+      { points: 6, per1000: 6, quality: 94, pass: false, flags: 2 },
+    ],
+    [
+      'critical',
+      [{ sev: 'critical' }],
+      DEFAULT_SCORING,
+      { points: 25, per1000: 25, quality: 75, pass: false, flags: 1 },
+    ],
+    [
+      'neutral counts as a flag, weighs 0',
+      [{ sev: 'neutral' }],
+      DEFAULT_SCORING,
+      { points: 0, per1000: 0, quality: 100, pass: true, flags: 1 },
+    ],
     [
       'rejected and withdrawn flags are not errors',
       [{ sev: 'minor' }, { sev: 'critical', status: 'rejected' }, { sev: 'major', status: 'withdrawn' }],
@@ -95,7 +130,12 @@ describe('scoreDocument: MQM preset (hand-computed)', () => {
     ],
     [
       'accepted, resolved and disputed flags count, orphaned too',
-      [{ sev: 'minor', status: 'accepted' }, { sev: 'minor', status: 'resolved' }, { sev: 'minor', status: 'disputed' }, { sev: 'minor', orphaned: true }],
+      [
+        { sev: 'minor', status: 'accepted' },
+        { sev: 'minor', status: 'resolved' },
+        { sev: 'minor', status: 'disputed' },
+        { sev: 'minor', orphaned: true },
+      ],
       DEFAULT_SCORING,
       { points: 4, per1000: 4, quality: 96, pass: true, flags: 4 },
     ],
@@ -105,7 +145,12 @@ describe('scoreDocument: MQM preset (hand-computed)', () => {
       DEFAULT_SCORING,
       { points: 0, per1000: 0, quality: 100, pass: true, flags: 0 },
     ],
-    ['target word basis: 500 words', [{ sev: 'minor' }], target(DEFAULT_SCORING), { points: 1, per1000: 2, quality: 98, pass: true, flags: 1 }],
+    [
+      'target word basis: 500 words',
+      [{ sev: 'minor' }],
+      target(DEFAULT_SCORING),
+      { points: 1, per1000: 2, quality: 98, pass: true, flags: 1 },
+    ],
     [
       'custom weights and cut score',
       [{ sev: 'major' }, { sev: 'minor' }],
@@ -121,7 +166,10 @@ describe('scoreDocument: MQM preset (hand-computed)', () => {
     // The MQM preset weighs punctuation like any minor error and non-translation by its severity.
     [
       'MQM preset ignores WMT exceptions',
-      [{ sev: 'minor', cat: 'fluency/punctuation' }, { sev: 'major', cat: 'non-translation' }],
+      [
+        { sev: 'minor', cat: 'fluency/punctuation' },
+        { sev: 'major', cat: 'non-translation' },
+      ],
       DEFAULT_SCORING,
       { points: 6, per1000: 6, quality: 94, pass: false, flags: 2 },
     ],
@@ -136,7 +184,10 @@ describe('scoreDocument: MQM preset (hand-computed)', () => {
   });
 
   it('counts words of the chosen side in its language', () => {
-    const d = doc([segment('s1', 'The Minister of the Interior spoke.', 'Le ministre de l’Intérieur a parlé.')], [flag({ sev: 'minor' })]);
+    const d = doc(
+      [segment('s1', 'The Minister of the Interior spoke.', 'Le ministre de l’Intérieur a parlé.')],
+      [flag({ sev: 'minor' })],
+    );
     expect(scoreDocument(d, DEFAULT_SCORING).evaluatedWords).toBe(6);
     const t = scoreDocument(d, target(DEFAULT_SCORING));
     expect(t.evaluatedWords).toBe(7); // l’ + Intérieur
@@ -167,7 +218,13 @@ describe('scoreDocument: MQM preset (hand-computed)', () => {
 
   it('has nothing to divide by without words', () => {
     const s = scoreDocument(doc([segment('s1', '', '…')], [flag({ sev: 'minor' })]));
-    expect(s).toMatchObject({ evaluatedWords: 0, penaltyPoints: 1, penaltyPer1000: null, qualityScore: null, pass: null });
+    expect(s).toMatchObject({
+      evaluatedWords: 0,
+      penaltyPoints: 1,
+      penaltyPer1000: null,
+      qualityScore: null,
+      pass: null,
+    });
   });
 });
 
@@ -192,7 +249,11 @@ describe('scoreDocument: WMT preset (hand-computed)', () => {
       25,
     ],
     // The flag was re-classified in the app: the stale original no longer applies.
-    ['edited since import', { sev: 'minor', cat: 'style', original: { category: 'Fluency/Punctuation', severity: 'Minor' } }, 1],
+    [
+      'edited since import',
+      { sev: 'minor', cat: 'style', original: { category: 'Fluency/Punctuation', severity: 'Minor' } },
+      1,
+    ],
   ])('%s → %d', (_name, spec, weight) => {
     expect(flagWeight(flag(spec), WMT_SCORING)).toBe(weight);
   });
@@ -223,7 +284,10 @@ describe('scoreDocument: WMT preset (hand-computed)', () => {
   });
 
   it('uses the distinct flag authors when a segment has no ratedBy', () => {
-    const d = doc([segment('s1', words(5), words(5))], [flag({ by: 'a', sev: 'major' }), flag({ by: 'b', sev: 'minor' }), flag({ by: 'b', sev: 'minor' })]);
+    const d = doc(
+      [segment('s1', words(5), words(5))],
+      [flag({ by: 'a', sev: 'major' }), flag({ by: 'b', sev: 'minor' }), flag({ by: 'b', sev: 'minor' })],
+    );
     const s = scoreDocument(d, WMT_SCORING);
     expect(s.itemCount).toBe(2);
     expect(s.wmtScore).toBe(3.5); // (5 + 2) / 2
@@ -239,7 +303,9 @@ describe('settings', () => {
     expect(ScoringSettingsSchema.parse({})).toEqual(DEFAULT_SCORING);
     expect(ScoringSettingsSchema.parse({ preset: 'wmt', weights: WMT_SCORING.weights })).toEqual(WMT_SCORING);
     expect(ScoringSettingsSchema.safeParse({ wordBasis: 'both' }).success).toBe(false);
-    expect(ScoringSettingsSchema.safeParse({ weights: { neutral: 0, minor: -1, major: 5, critical: 25 } }).success).toBe(false);
+    expect(
+      ScoringSettingsSchema.safeParse({ weights: { neutral: 0, minor: -1, major: 5, critical: 25 } }).success,
+    ).toBe(false);
   });
 });
 
@@ -281,7 +347,14 @@ describe('WMT ↔ our categories', () => {
   });
 
   it('maps every category of ours to a WMT path that maps back', () => {
-    for (const c of ['accuracy/untranslated', 'terminology', 'style', 'locale-convention', 'non-translation', 'other'] as const) {
+    for (const c of [
+      'accuracy/untranslated',
+      'terminology',
+      'style',
+      'locale-convention',
+      'non-translation',
+      'other',
+    ] as const) {
       expect(mapWmtCategory(toWmtCategory(c))).toBe(c);
     }
   });
@@ -289,9 +362,18 @@ describe('WMT ↔ our categories', () => {
   it('exports the original labels while they still fit, ours otherwise', () => {
     const original = { category: 'Fluency/Display', severity: 'Major' };
     expect(wmtLabels({ category: 'other', severity: 'major', original })).toEqual(original);
-    expect(wmtLabels({ category: 'other', severity: 'minor', original })).toEqual({ category: 'Fluency/Display', severity: 'Minor' });
-    expect(wmtLabels({ category: 'style', severity: 'major', original })).toEqual({ category: 'Style/Awkward', severity: 'Major' });
-    expect(wmtLabels({ category: 'fluency/grammar', severity: 'critical' })).toEqual({ category: 'Fluency/Grammar', severity: 'Critical' });
+    expect(wmtLabels({ category: 'other', severity: 'minor', original })).toEqual({
+      category: 'Fluency/Display',
+      severity: 'Minor',
+    });
+    expect(wmtLabels({ category: 'style', severity: 'major', original })).toEqual({
+      category: 'Style/Awkward',
+      severity: 'Major',
+    });
+    expect(wmtLabels({ category: 'fluency/grammar', severity: 'critical' })).toEqual({
+      category: 'Fluency/Grammar',
+      severity: 'Critical',
+    });
   });
 });
 
@@ -346,7 +428,13 @@ describe('the public WMT TED en→de data', () => {
       if (EXACT[system] !== undefined) expect(score, system).toBeCloseTo(EXACT[system], 12);
       else expect(score.toFixed(2), system).toBe(published.toFixed(2));
     }
-    const ranking = Object.entries(scores).sort((a, b) => a[1] - b[1]).map(([s]) => s);
-    expect(ranking).toEqual(Object.entries(PUBLISHED).sort((a, b) => a[1] - b[1]).map(([s]) => s));
+    const ranking = Object.entries(scores)
+      .sort((a, b) => a[1] - b[1])
+      .map(([s]) => s);
+    expect(ranking).toEqual(
+      Object.entries(PUBLISHED)
+        .sort((a, b) => a[1] - b[1])
+        .map(([s]) => s),
+    );
   });
 });

@@ -31,7 +31,12 @@ export const WMT_MINOR_PUNCTUATION_WEIGHT = 0.1;
 export const WMT_NON_TRANSLATION_WEIGHT = 25;
 
 /** Statuses whose flags are errors for scoring. */
-export const COUNTED_STATUSES: ReadonlySet<FlagStatus> = new Set<FlagStatus>(['open', 'disputed', 'accepted', 'resolved']);
+export const COUNTED_STATUSES: ReadonlySet<FlagStatus> = new Set<FlagStatus>([
+  'open',
+  'disputed',
+  'accepted',
+  'resolved',
+]);
 
 // ---- WMT ↔ our categories -------------------------------------------------------------------------
 
@@ -107,7 +112,10 @@ export function toWmtSeverity(severity: Severity): string {
  * The flag's category and severity as WMT writes them: the imported original while it still maps to the
  * flag's current category and severity (an edit in the app wins over the file), else ours mapped back.
  */
-export function wmtLabels(flag: Pick<Flag, 'category' | 'severity' | 'original'>): { category: string; severity: string } {
+export function wmtLabels(flag: Pick<Flag, 'category' | 'severity' | 'original'>): {
+  category: string;
+  severity: string;
+} {
   const o = flag.original;
   const category = o && mapWmtCategory(o.category) === flag.category ? o.category : toWmtCategory(flag.category);
   const severity = o && mapWmtSeverity(o.severity) === flag.severity ? o.severity : toWmtSeverity(flag.severity);

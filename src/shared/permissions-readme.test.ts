@@ -6,8 +6,8 @@ import { can, PERMISSIONS, ROLES, type Permission } from './permissions';
 function rolesTable(): string {
   const header = `| Permission | ${ROLES.join(' | ')} |`;
   const rule = `| --- |${ROLES.map(() => ' :-: |').join('')}`;
-  const rows = (Object.keys(PERMISSIONS) as Permission[]).map(
-    (p) => `| \`${p}\` | ${ROLES.map((r) => (can([r], p) ? '✓' : '')).join(' | ')} |`.replace(/ {2}/g, ' '),
+  const rows = (Object.keys(PERMISSIONS) as Permission[]).map((p) =>
+    `| \`${p}\` | ${ROLES.map((r) => (can([r], p) ? '✓' : '')).join(' | ')} |`.replace(/ {2}/g, ' '),
   );
   return [header, rule, ...rows].join('\n');
 }

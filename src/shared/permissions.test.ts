@@ -18,7 +18,9 @@ describe('can', () => {
   });
 
   it('gives viewers nothing that writes', () => {
-    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !['document.read', 'document.export'].includes(p));
+    const writes = (Object.keys(PERMISSIONS) as Permission[]).filter(
+      (p) => !['document.read', 'document.export'].includes(p),
+    );
     expect(writes.filter((p) => can(['viewer'], p))).toEqual([]);
   });
 });

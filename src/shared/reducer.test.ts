@@ -59,7 +59,12 @@ function flagEdited(seq: number, payload: EventOf<'FlagEdited'>['payload']): Eve
   return { seq, at: at(seq), actor: 'Reviewer 2', type: 'FlagEdited', payload };
 }
 
-function accepted(seq: number, flagId: string, target: string | null, reason: string | null = null): EventOf<'FlagAccepted'> {
+function accepted(
+  seq: number,
+  flagId: string,
+  target: string | null,
+  reason: string | null = null,
+): EventOf<'FlagAccepted'> {
   return { seq, at: at(seq), actor: 'Translator', type: 'FlagAccepted', payload: { flagId, reason, target } };
 }
 
@@ -70,8 +75,7 @@ function verdict(
   reason: string | null,
 ): EventOf<'FlagRejected'> | EventOf<'FlagResolved'> {
   return { seq, at: at(seq), actor: 'Translator', type, payload: { flagId, reason } } as
-    | EventOf<'FlagRejected'>
-    | EventOf<'FlagResolved'>;
+    EventOf<'FlagRejected'> | EventOf<'FlagResolved'>;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -440,7 +444,8 @@ describe('fold: FlagAccepted', () => {
 
 describe.each(['FlagRejected', 'FlagResolved'] as const)('fold: %s', (type) => {
   const status = type === 'FlagRejected' ? 'rejected' : 'resolved';
-  const withFlag = () => foldAll([created(baseSegments), flagCreated(2, 'f1', 's1', TITLE, 0, 7, { correction: 'Laftit' })]);
+  const withFlag = () =>
+    foldAll([created(baseSegments), flagCreated(2, 'f1', 's1', TITLE, 0, 7, { correction: 'Laftit' })]);
 
   it.each([['pas une erreur'], [null]])('records status and reason %j, leaves the text alone', (reason) => {
     const before = withFlag();
@@ -544,7 +549,11 @@ describe('FoldError', () => {
     ['FlagAccepted before DocumentCreated', null, accepted(1, 'f1', null)],
     ['FlagRejected before DocumentCreated', null, verdict(1, 'FlagRejected', 'f1', null)],
     ['seq equal to the state seq', base(), edited(1, 's2', 'x')],
-    ['seq lower than the state seq', foldAll([created(baseSegments), edited(2, 's2', 'a'), edited(3, 's2', 'b')]), edited(2, 's2', 'c')],
+    [
+      'seq lower than the state seq',
+      foldAll([created(baseSegments), edited(2, 's2', 'a'), edited(3, 's2', 'b')]),
+      edited(2, 's2', 'c'),
+    ],
     ['unknown segment (edit)', base(), edited(2, 'missing', 'x')],
     ['unknown segment (flag)', base(), flagCreated(2, 'f1', 'missing', TITLE, 0, 7)],
     ['unknown flag (edit)', base(), flagEdited(2, { flagId: 'missing', comment: 'x' })],

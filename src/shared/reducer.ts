@@ -180,7 +180,10 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
     case 'FindingDismissed': {
       const p = event.payload;
       const dismissal = { ...p, by: event.actor, at: event.at };
-      return { ...state, dismissed: [...(state.dismissed ?? []).filter((d) => d.findingId !== p.findingId), dismissal] };
+      return {
+        ...state,
+        dismissed: [...(state.dismissed ?? []).filter((d) => d.findingId !== p.findingId), dismissal],
+      };
     }
   }
 }
@@ -236,7 +239,9 @@ function setTarget(
 }
 
 function sameAnchor(a: Flag['anchor'], b: Flag['anchor']) {
-  return a.start === b.start && a.end === b.end && a.quote === b.quote && a.prefix === b.prefix && a.suffix === b.suffix;
+  return (
+    a.start === b.start && a.end === b.end && a.quote === b.quote && a.prefix === b.prefix && a.suffix === b.suffix
+  );
 }
 
 function updateFlag(state: FoldState, flagId: string, event: DocumentEvent, change: (f: Flag) => Flag) {
@@ -256,4 +261,3 @@ function findFlag(state: FoldState, flagId: string): Flag {
   if (!f) throw new FoldError(`no flag ${flagId}`);
   return f;
 }
-

@@ -244,9 +244,17 @@ export const PatchFlagBodySchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), baseVersion: VersionSchema, reason: ReasonSchema }),
   z.object({ action: z.literal('reject'), baseVersion: VersionSchema, reason: ReasonSchema }),
   z.object({ action: z.literal('resolve'), baseVersion: VersionSchema, reason: ReasonSchema }),
-  z.object({ action: z.literal('dispute'), baseVersion: VersionSchema, reason: z.string().trim().min(1).max(LIMITS.commentChars) }),
+  z.object({
+    action: z.literal('dispute'),
+    baseVersion: VersionSchema,
+    reason: z.string().trim().min(1).max(LIMITS.commentChars),
+  }),
   z.object({ action: z.literal('withdraw'), baseVersion: VersionSchema, reason: ReasonSchema }),
-  z.object({ action: z.literal('maintain'), baseVersion: VersionSchema, reason: z.string().trim().min(1).max(LIMITS.commentChars) }),
+  z.object({
+    action: z.literal('maintain'),
+    baseVersion: VersionSchema,
+    reason: z.string().trim().min(1).max(LIMITS.commentChars),
+  }),
 ]);
 export type FlagAction = PatchFlagBody['action'];
 

@@ -61,7 +61,13 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 /** The signed-in user, as GET /api/session returns it. */
-export const SessionUserSchema = UserSchema.pick({ id: true, login: true, displayName: true, roles: true, mustChangePassword: true });
+export const SessionUserSchema = UserSchema.pick({
+  id: true,
+  login: true,
+  displayName: true,
+  roles: true,
+  mustChangePassword: true,
+});
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
 export const SessionResponseSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
@@ -111,5 +117,8 @@ export const ChangePasswordBodySchema = z
     currentPassword: z.string().max(1000),
     newPassword: NewPasswordSchema,
   })
-  .refine((b) => b.currentPassword !== b.newPassword, { message: 'the new password must differ', path: ['newPassword'] });
+  .refine((b) => b.currentPassword !== b.newPassword, {
+    message: 'the new password must differ',
+    path: ['newPassword'],
+  });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;

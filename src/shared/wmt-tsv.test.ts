@@ -45,7 +45,17 @@ describe('extractMarks', () => {
     ['no marks', 'Ein Satz.', { clean: 'Ein Satz.', spans: [] }],
     ['one span', 'Ein <v>Satz</v>.', { clean: 'Ein Satz.', spans: [[4, 8]] }],
     ['empty span (an omission point)', 'Ein<v></v> Satz.', { clean: 'Ein Satz.', spans: [[3, 3]] }],
-    ['two spans', '<v>Ein</v> <v>Satz</v>', { clean: 'Ein Satz', spans: [[0, 3], [4, 8]] }],
+    [
+      'two spans',
+      '<v>Ein</v> <v>Satz</v>',
+      {
+        clean: 'Ein Satz',
+        spans: [
+          [0, 3],
+          [4, 8],
+        ],
+      },
+    ],
     ['surrogate pairs count as UTF-16 units', '👍 <v>gut</v>', { clean: '👍 gut', spans: [[3, 6]] }],
     ['nested', '<v>Ein <v>Satz</v></v>', 'nested <v>'],
     ['unclosed', 'Mobilität. <v>?', '<v> without </v>'],
@@ -58,7 +68,18 @@ describe('extractMarks', () => {
 describe('parseWmtTsv', () => {
   it('reads rows, spans on either side, quotes as plain characters', () => {
     const text = tsv(
-      ['sysA', 'talk.1', '1', '1', 'rater1', '"Hello," she said.', '„Hallo“, <v>sagte</v> sie.', 'Accuracy/Mistranslation', 'Major', 'a "comment"'],
+      [
+        'sysA',
+        'talk.1',
+        '1',
+        '1',
+        'rater1',
+        '"Hello," she said.',
+        '„Hallo“, <v>sagte</v> sie.',
+        'Accuracy/Mistranslation',
+        'Major',
+        'a "comment"',
+      ],
       ['sysA', 'talk.1', '1', '2', 'rater1', 'He <v>left</v> early.', 'Er ging.', 'Accuracy/Omission', 'Minor', ''],
       ['sysA', 'talk.1', '1', '3', 'rater1', 'Bye.', 'Tschüss.', 'No-error', 'No-error', ''],
     );
@@ -138,14 +159,20 @@ describe('parseWmtTsv', () => {
     const crlf = '\uFEFF' + WMT_COLUMNS.slice(0, 9).join('\t') + '\r\n' + nine.join('\t');
     const a = parseWmtTsv(crlf);
     expect(a.errors).toEqual([]);
-    expect(a.rows).toEqual([expect.objectContaining({ line: 2, comment: '', target: 'A.', span: { side: 'target', start: 0, end: 1 } })]);
+    expect(a.rows).toEqual([
+      expect.objectContaining({ line: 2, comment: '', target: 'A.', span: { side: 'target', start: 0, end: 1 } }),
+    ]);
     const headerless = parseWmtTsv(nine.join('\t') + '\n');
     expect(headerless.errors).toEqual([]);
     expect(headerless.rows).toEqual([expect.objectContaining({ line: 1, system: 's' })]);
   });
 
   it('refuses a header without the required columns, and an empty file', () => {
-    expect(parseWmtTsv('system\tdoc\n')).toEqual({ rows: [], errors: [{ line: 1, message: expect.stringContaining('header lacks doc_id') }], warnings: [] });
+    expect(parseWmtTsv('system\tdoc\n')).toEqual({
+      rows: [],
+      errors: [{ line: 1, message: expect.stringContaining('header lacks doc_id') }],
+      warnings: [],
+    });
     expect(parseWmtTsv('').errors).toEqual([{ line: 1, message: 'empty file' }]);
   });
 });
@@ -153,9 +180,31 @@ describe('parseWmtTsv', () => {
 describe('buildDocuments', () => {
   const text = tsv(
     ['sysB', 'talk.1', '10', '10', 'rater2', 'Ten.', 'Zehn.', 'No-error', 'No-error', ''], // 2
-    ['sysA', 'talk.1', '2', '2', 'rater1', 'The Sun burns.', 'Die Sonne <v>verbrennt</v>.', 'Accuracy/Mistranslation', 'Major', 'burns ≠ verbrennt'], // 3
+    [
+      'sysA',
+      'talk.1',
+      '2',
+      '2',
+      'rater1',
+      'The Sun burns.',
+      'Die Sonne <v>verbrennt</v>.',
+      'Accuracy/Mistranslation',
+      'Major',
+      'burns ≠ verbrennt',
+    ], // 3
     ['sysA', 'talk.1', '10', '10', 'rater1', 'Ten.', 'Zehn.', 'No-error', 'No-error', ''], // 4
-    ['sysA', 'talk.1', '2', '2', 'rater1', '<v>The</v> Sun burns.', 'Die Sonne verbrennt.', 'Fluency/Display', 'Minor', ''], // 5
+    [
+      'sysA',
+      'talk.1',
+      '2',
+      '2',
+      'rater1',
+      '<v>The</v> Sun burns.',
+      'Die Sonne verbrennt.',
+      'Fluency/Display',
+      'Minor',
+      '',
+    ], // 5
     ['sysA', 'talk.1', '2', '2', 'rater3', 'The Sun burns.', 'Die Sonne verbrennt.', 'No-error', 'No-error', ''], // 6
     ['sysA', 'talk.1', '2', '2', 'rater4', 'The Sun burns.', 'Die Sonne <v>brennt</v>.', 'Style/Awkward', 'Minor', ''], // 7: other words
   );
@@ -174,8 +223,20 @@ describe('buildDocuments', () => {
       origin: { format: 'wmt-mqm-tsv', system: 'sysA', file: 'x.tsv' },
       segments: [
         // Numeric order: 2 before 10.
-        { id: 's1', source: 'The Sun burns.', target: 'Die Sonne verbrennt.', meta: { doc: 'talk.1', doc_id: '2', seg_id: '2' }, ratedBy: ['rater1', 'rater3'] },
-        { id: 's2', source: 'Ten.', target: 'Zehn.', meta: { doc: 'talk.1', doc_id: '10', seg_id: '10' }, ratedBy: ['rater1'] },
+        {
+          id: 's1',
+          source: 'The Sun burns.',
+          target: 'Die Sonne verbrennt.',
+          meta: { doc: 'talk.1', doc_id: '2', seg_id: '2' },
+          ratedBy: ['rater1', 'rater3'],
+        },
+        {
+          id: 's2',
+          source: 'Ten.',
+          target: 'Zehn.',
+          meta: { doc: 'talk.1', doc_id: '10', seg_id: '10' },
+          ratedBy: ['rater1'],
+        },
       ],
     });
     expect(a.flags).toEqual([
@@ -222,12 +283,56 @@ describe('buildDocuments', () => {
 describe('exportTsv', () => {
   it('round-trips hand cases: errors on both sides, No-error raters, quotes, comments', () => {
     const text = tsv(
-      ['sysA', 'talk.1', '1', '1', 'rater1', '"Hello," she said.', '„Hallo“, <v>sagte</v> sie.', 'Accuracy/Mistranslation', 'Major', 'a "comment"'],
-      ['sysA', 'talk.1', '1', '1', 'rater1', '"Hello," she said.', '„<v>Hallo</v>“, sagte sie.', 'Fluency/Punctuation', 'Minor', ''],
+      [
+        'sysA',
+        'talk.1',
+        '1',
+        '1',
+        'rater1',
+        '"Hello," she said.',
+        '„Hallo“, <v>sagte</v> sie.',
+        'Accuracy/Mistranslation',
+        'Major',
+        'a "comment"',
+      ],
+      [
+        'sysA',
+        'talk.1',
+        '1',
+        '1',
+        'rater1',
+        '"Hello," she said.',
+        '„<v>Hallo</v>“, sagte sie.',
+        'Fluency/Punctuation',
+        'Minor',
+        '',
+      ],
       ['sysA', 'talk.1', '1', '1', 'rater2', '"Hello," she said.', '„Hallo“, sagte sie.', 'No-error', 'No-error', ''],
       ['sysA', 'talk.1', '1', '2', 'rater1', 'He <v>left</v> early.', 'Er ging.', 'Accuracy/Omission', 'Minor', ''],
-      ['sysA', 'talk.1', '1', '2', 'rater1', 'He left early.', 'Er ging<v></v>.', 'Locale convention/Time format', 'Neutral', ''],
-      ['sysB', 'talk.1', '1', '1', 'rater2', '"Hello," she said.', '<v>„Hallo“, sagte sie.</v>', 'Non-translation!', 'Major', ''],
+      [
+        'sysA',
+        'talk.1',
+        '1',
+        '2',
+        'rater1',
+        'He left early.',
+        'Er ging<v></v>.',
+        'Locale convention/Time format',
+        'Neutral',
+        '',
+      ],
+      [
+        'sysB',
+        'talk.1',
+        '1',
+        '1',
+        'rater2',
+        '"Hello," she said.',
+        '<v>„Hallo“, sagte sie.</v>',
+        'Non-translation!',
+        'Major',
+        '',
+      ],
     );
     const { before, after } = roundTrip(text);
     expect(multiset(after)).toEqual(multiset(before));
@@ -247,8 +352,20 @@ describe('exportTsv', () => {
     const base = fold(documents[0]!);
     const more: DocumentEvent[] = [
       { seq: 5, at: AT, actor: 'lead', type: 'FlagRejected', payload: { flagId: 'f1', reason: null } },
-      { seq: 6, at: AT, actor: 'lead', type: 'FlagEdited', payload: { flagId: 'f2', category: 'fluency/grammar', severity: 'major' } },
-      { seq: 7, at: AT, actor: 't', type: 'SegmentEdited', payload: { segmentId: 's1', target: 'X y w.', cause: 'edit' } },
+      {
+        seq: 6,
+        at: AT,
+        actor: 'lead',
+        type: 'FlagEdited',
+        payload: { flagId: 'f2', category: 'fluency/grammar', severity: 'major' },
+      },
+      {
+        seq: 7,
+        at: AT,
+        actor: 't',
+        type: 'SegmentEdited',
+        payload: { segmentId: 's1', target: 'X y w.', cause: 'edit' },
+      },
     ];
     const state = toDocumentState(foldAll(more, fromDocumentState(base)));
     expect(state.flags.find((f) => f.id === 'f3')!.orphaned).toBe(true);
@@ -299,7 +416,18 @@ describe('exportTsv', () => {
     // Tabs and line breaks inside texts become spaces: the format has no escaping.
     expect(out.split('\n')).toEqual([
       HEADER,
-      ['Laftit', 'Laftit', '1', '1', 'rev', 'Le ministre de l’Intérieur.', 'The <v>Minister</v> of the Interior.', 'Terminology/Inappropriate for context', 'Minor', 'lower case'].join('\t'),
+      [
+        'Laftit',
+        'Laftit',
+        '1',
+        '1',
+        'rev',
+        'Le ministre de l’Intérieur.',
+        'The <v>Minister</v> of the Interior.',
+        'Terminology/Inappropriate for context',
+        'Minor',
+        'lower case',
+      ].join('\t'),
       ['Laftit', 'Laftit', '1', '2', 'ana', 'Rabat.', 'Rabat.', 'No-error', 'No-error', ''].join('\t'),
       '',
     ]);
@@ -317,7 +445,10 @@ describe('exportTsv', () => {
     expect(parsed.errors).toEqual([{ line: 6444, message: 'target: <v> without </v>' }]);
     expect(parsed.warnings).toEqual([]);
     // Quotes are literal: line 462 has "black hole" in its source and „…“ in its target.
-    expect(parsed.rows.find((r) => r.line === 462)).toMatchObject({ source: expect.stringContaining('"black hole"'), category: 'Fluency/Spelling' });
+    expect(parsed.rows.find((r) => r.line === 462)).toMatchObject({
+      source: expect.stringContaining('"black hole"'),
+      category: 'Fluency/Spelling',
+    });
     expect(built.documents).toHaveLength(14);
     expect(built.documents.reduce((n, d) => n + d.flags.length, 0)).toBe(4030);
 

@@ -23,7 +23,18 @@ import type { DocumentState, Flag, FlagSide } from './schemas';
  * - A system only gets the segments it has (valid) rows for.
  */
 
-export const WMT_COLUMNS = ['system', 'doc', 'doc_id', 'seg_id', 'rater', 'source', 'target', 'category', 'severity', 'comment'] as const;
+export const WMT_COLUMNS = [
+  'system',
+  'doc',
+  'doc_id',
+  'seg_id',
+  'rater',
+  'source',
+  'target',
+  'category',
+  'severity',
+  'comment',
+] as const;
 const REQUIRED = WMT_COLUMNS.slice(0, 9); // older WMT files have no comment column
 const NO_ERROR = 'no-error';
 const SEVERITY_NAMES = new Set(['major', 'minor', 'neutral', 'critical', NO_ERROR]);
@@ -101,7 +112,12 @@ export function extractMarks(text: string): Marked | string {
 
 type Column = (typeof WMT_COLUMNS)[number];
 
-function rowFrom(cells: readonly string[], col: Record<Column, number>, line: number, warnings: WmtIssue[]): WmtRow | string {
+function rowFrom(
+  cells: readonly string[],
+  col: Record<Column, number>,
+  line: number,
+  warnings: WmtIssue[],
+): WmtRow | string {
   const get = (c: Column): string => (col[c] === -1 ? '' : cells[col[c]]!);
   const system = get('system');
   const rater = get('rater');
@@ -114,7 +130,8 @@ function rowFrom(cells: readonly string[], col: Record<Column, number>, line: nu
   const sev = severity.trim().toLowerCase();
   if (!SEVERITY_NAMES.has(sev)) return `unknown severity ${JSON.stringify(severity)}`;
   const noError = category.trim().toLowerCase() === NO_ERROR;
-  if (noError !== (sev === NO_ERROR)) return `category ${JSON.stringify(category)} with severity ${JSON.stringify(severity)}`;
+  if (noError !== (sev === NO_ERROR))
+    return `category ${JSON.stringify(category)} with severity ${JSON.stringify(severity)}`;
   if (!noError && category.trim() === '') return 'empty category';
   const src = extractMarks(get('source'));
   if (typeof src === 'string') return `source: ${src}`;
@@ -126,10 +143,12 @@ function rowFrom(cells: readonly string[], col: Record<Column, number>, line: nu
     if (marked > 0) warnings.push({ line, message: 'No-error row with <v> marks: marks ignored' });
   } else {
     if (marked === 0) return 'no <v>…</v> span for an error';
-    if (src.spans.length > 0 && tgt.spans.length > 0) warnings.push({ line, message: 'spans on both sides: the target one is used' });
+    if (src.spans.length > 0 && tgt.spans.length > 0)
+      warnings.push({ line, message: 'spans on both sides: the target one is used' });
     const side: FlagSide = tgt.spans.length > 0 ? 'target' : 'source';
     const spans = side === 'target' ? tgt.spans : src.spans;
-    if (spans.length > 1) warnings.push({ line, message: `${spans.length} <v> spans: one span from the first to the last is used` });
+    if (spans.length > 1)
+      warnings.push({ line, message: `${spans.length} <v> spans: one span from the first to the last is used` });
     span = { side, start: spans[0]![0], end: spans[spans.length - 1]![1] };
   }
   return {
@@ -170,7 +189,8 @@ export function parseWmtTsv(text: string): WmtParseResult {
     columns = lines[0]!.map((c) => c.trim().toLowerCase());
     first = 1;
     const missing = REQUIRED.filter((c) => !columns.includes(c));
-    if (missing.length > 0) return { rows, errors: [{ line: 1, message: `header lacks ${missing.join(', ')}` }], warnings };
+    if (missing.length > 0)
+      return { rows, errors: [{ line: 1, message: `header lacks ${missing.join(', ')}` }], warnings };
   } else {
     // No header: the standard column order, with or without the comment column.
     columns = [...WMT_COLUMNS].slice(0, lines[0]!.length === 9 ? 9 : 10);
@@ -231,7 +251,10 @@ interface SegmentDraft {
 }
 
 /** One document per system (segments by doc_id then seg_id) and its flags; rows that cannot be placed in `errors`. */
-export function buildDocuments(rows: readonly WmtRow[], opts: BuildOptions): { documents: WmtImportedDocument[]; errors: WmtIssue[] } {
+export function buildDocuments(
+  rows: readonly WmtRow[],
+  opts: BuildOptions,
+): { documents: WmtImportedDocument[]; errors: WmtIssue[] } {
   const errors: WmtIssue[] = [];
   const systems = new Map<string, Map<string, SegmentDraft>>();
   for (const row of rows) {
@@ -245,7 +268,10 @@ export function buildDocuments(rows: readonly WmtRow[], opts: BuildOptions): { d
     }
     if (row.source !== seg.first.source || row.target !== seg.first.target) {
       const side = row.target !== seg.first.target ? 'target' : 'source';
-      errors.push({ line: row.line, message: `${side} text differs from line ${seg.first.line} for the same system and segment` });
+      errors.push({
+        line: row.line,
+        message: `${side} text differs from line ${seg.first.line} for the same system and segment`,
+      });
       continue;
     }
     seg.rows.push(row);
@@ -262,7 +288,8 @@ export function buildDocuments(rows: readonly WmtRow[], opts: BuildOptions): { d
     const flagged: { row: WmtRow; segmentId: string; text: string }[] = [];
     const segments = ordered.map((s, i) => {
       const id = `s${i + 1}`;
-      for (const row of s.rows) if (row.span) flagged.push({ row, segmentId: id, text: row.span.side === 'target' ? row.target : row.source });
+      for (const row of s.rows)
+        if (row.span) flagged.push({ row, segmentId: id, text: row.span.side === 'target' ? row.target : row.source });
       return {
         id,
         source: s.first.source,
@@ -306,7 +333,8 @@ export function buildDocuments(rows: readonly WmtRow[], opts: BuildOptions): { d
 /** The events that create an imported document (for folding without a store: tests, the CLI's score). */
 export function importEvents(imported: WmtImportedDocument, at: string, actor = 'import'): DocumentEvent[] {
   const events: DocumentEvent[] = [{ seq: 1, at, actor, type: 'DocumentCreated', payload: imported.document }];
-  for (const f of imported.flags) events.push({ seq: events.length + 1, at, actor: f.actor, type: 'FlagCreated', payload: f.payload });
+  for (const f of imported.flags)
+    events.push({ seq: events.length + 1, at, actor: f.actor, type: 'FlagCreated', payload: f.payload });
   return events;
 }
 

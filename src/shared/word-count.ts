@@ -38,7 +38,27 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // Elided forms written with an apostrophe before the next word (lower case, without the apostrophe).
 const ELIDED: Record<string, ReadonlySet<string>> = {
   fr: new Set(['c', 'd', 'j', 'l', 'm', 'n', 's', 't', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']),
-  it: new Set(['c', 'd', 'l', 'm', 'n', 's', 't', 'v', 'un', 'all', 'dall', 'dell', 'nell', 'sull', 'coll', 'quell', 'quest', 'bell', 'sant']),
+  it: new Set([
+    'c',
+    'd',
+    'l',
+    'm',
+    'n',
+    's',
+    't',
+    'v',
+    'un',
+    'all',
+    'dall',
+    'dell',
+    'nell',
+    'sull',
+    'coll',
+    'quell',
+    'quest',
+    'bell',
+    'sant',
+  ]),
   ca: new Set(['d', 'l', 'm', 'n', 's', 't']),
 };
 const APOSTROPHE = /['’ʼ]/gu;
@@ -85,9 +105,7 @@ export function countWords(text: string, lang: string): number {
 }
 
 function count(text: string, lang: string): number {
-  const prepared = text
-    .replace(INNER_HYPHEN, '')
-    .replace(GROUPED_NUMBER, (n) => n.replace(/[ \u00A0\u202F]/gu, ''));
+  const prepared = text.replace(INNER_HYPHEN, '').replace(GROUPED_NUMBER, (n) => n.replace(/[ \u00A0\u202F]/gu, ''));
   const elided = ELIDED[primaryLanguage(lang)];
   let count = 0;
   for (const s of segmenterFor(lang).segment(prepared)) {

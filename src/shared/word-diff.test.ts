@@ -20,8 +20,18 @@ describe('wordDiff', () => {
     const before = 'dans la région du Sahel et du désert, a-t-il dit';
     const after = 'dans la région du Sahel et du Sahara, a-t-il ajouté';
     const parts = wordDiff(before, after, 'fr');
-    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(before);
-    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
   });
 
   it('is all same for equal texts', () => {

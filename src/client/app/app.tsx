@@ -38,7 +38,10 @@ const router = createBrowserRouter([
           { path: '/documents/:id', element: <WorkspacePage /> },
           { path: '/compare', element: <ComparePage /> },
           { path: '/account/password', element: <ChangePasswordPage /> },
-          { element: <RequirePermission permission="users.manage" />, children: [{ path: '/admin/users', element: <UsersPage /> }] },
+          {
+            element: <RequirePermission permission="users.manage" />,
+            children: [{ path: '/admin/users', element: <UsersPage /> }],
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -29,7 +29,11 @@ export function Layout() {
           <AccountMenu />
           <div className="lang-switch">
             <label htmlFor={langId}>{t('language.label')}</label>
-            <select id={langId} value={i18n.resolvedLanguage} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)}>
+            <select
+              id={langId}
+              value={i18n.resolvedLanguage}
+              onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)}
+            >
               {UI_LANGUAGES.map((l) => (
                 <option key={l} value={l} lang={l}>
                   {t(`language.${l}`)}

@@ -51,7 +51,9 @@ describe('api()', () => {
     setUnauthenticatedHandler(gone);
     fakeFetch({ status: 401, body: error('UNAUTHENTICATED') }, { status: 401, body: error('INVALID_CREDENTIALS') });
     await expect(api('/api/session')).rejects.toBeInstanceOf(ApiError);
-    await expect(api('/api/session', { method: 'POST', body: {} })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(api('/api/session', { method: 'POST', body: {} })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
     expect(gone).not.toHaveBeenCalled();
   });
 

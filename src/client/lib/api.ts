@@ -55,8 +55,13 @@ async function send(path: string, opts: ApiOptions): Promise<Response> {
 }
 
 async function errorOf(res: Response): Promise<ApiError> {
-  const error = (await readJson(res) as ErrorBody | undefined)?.error;
-  return new ApiError(res.status, error?.code ?? (res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), error?.message ?? res.statusText, error?.details);
+  const error = ((await readJson(res)) as ErrorBody | undefined)?.error;
+  return new ApiError(
+    res.status,
+    error?.code ?? (res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
+    error?.message ?? res.statusText,
+    error?.details,
+  );
 }
 
 async function readJson(res: Response): Promise<unknown> {

@@ -8,13 +8,16 @@ export const documentQueries = {
   list: () =>
     queryOptions({
       queryKey: [...documentQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => api<{ documents: DocumentSummary[] }>('/api/documents', { signal }).then((r) => r.documents),
+      queryFn: ({ signal }) =>
+        api<{ documents: DocumentSummary[] }>('/api/documents', { signal }).then((r) => r.documents),
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: [...documentQueries.all(), 'detail', id] as const,
       queryFn: ({ signal }) =>
-        api<{ document: DocumentState }>(`/api/documents/${encodeURIComponent(id)}`, { signal }).then((r) => r.document),
+        api<{ document: DocumentState }>(`/api/documents/${encodeURIComponent(id)}`, { signal }).then(
+          (r) => r.document,
+        ),
     }),
 };
 

@@ -14,9 +14,9 @@ describe('UI strings with numbers', () => {
     expect(fr('score.points', { count: 0, value: '0' })).toBe('0 point');
     expect(fr('score.points', { count: 1.5, value: '1,5' })).toBe('1,5 point');
     expect(fr('score.penaltyPoints', { count: 4, value: '4' })).toBe('4 points de pénalité');
-    expect(en('score.cell', { count: 1, severity: 'Minor', points: en('score.points', { count: 1, value: '1' }) })).toBe(
-      '1 × Minor = 1 point',
-    );
+    expect(
+      en('score.cell', { count: 1, severity: 'Minor', points: en('score.points', { count: 1, value: '1' }) }),
+    ).toBe('1 × Minor = 1 point');
   });
 
   it('group thousands and agree with the count', () => {

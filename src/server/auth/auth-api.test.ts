@@ -4,14 +4,30 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/permissions';
 import { CSRF_HEADER } from '../../shared/users';
-import { TEST_PASSWORD, ensureUser, json, login, makeSandbox, startServer, type Credentials, type StartOptions, type TestServer } from '../test-helpers';
+import {
+  TEST_PASSWORD,
+  ensureUser,
+  json,
+  login,
+  makeSandbox,
+  startServer,
+  type Credentials,
+  type StartOptions,
+  type TestServer,
+} from '../test-helpers';
 import { SESSION_COOKIE } from './auth-hooks';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A fresh server per test, with a clock the test moves. */
 function useServer(opts: StartOptions = {}) {
-  const ctx = { clock: Date.parse('2026-03-01T10:00:00Z') } as { server: TestServer; app: FastifyInstance; sandbox: string; dataDir: string; clock: number };
+  const ctx = { clock: Date.parse('2026-03-01T10:00:00Z') } as {
+    server: TestServer;
+    app: FastifyInstance;
+    sandbox: string;
+    dataDir: string;
+    clock: number;
+  };
   const start = async () => {
     ctx.server = await startServer(ctx.dataDir, { ...opts, auth: { now: () => ctx.clock, ...opts.auth } });
     ctx.app = ctx.server.app;
@@ -33,7 +49,12 @@ function useServer(opts: StartOptions = {}) {
 }
 
 function signInRequest(app: FastifyInstance, loginName: string, password: string, ip = '127.0.0.1') {
-  return app.inject({ method: 'POST', url: '/api/session', payload: { login: loginName, password }, remoteAddress: ip });
+  return app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { login: loginName, password },
+    remoteAddress: ip,
+  });
 }
 
 function expectError(res: { statusCode: number; body: string }, status: number, code: string) {
@@ -42,7 +63,8 @@ function expectError(res: { statusCode: number; body: string }, status: number, 
   return json(res as never).error as { code: string; message: string; details?: unknown };
 }
 
-const me = (app: FastifyInstance, headers: Record<string, string>) => app.inject({ method: 'GET', url: '/api/session', headers });
+const me = (app: FastifyInstance, headers: Record<string, string>) =>
+  app.inject({ method: 'GET', url: '/api/session', headers });
 
 async function userWith(app: FastifyInstance, name: string, roles: Role[]) {
   await ensureUser(app, name, roles);
@@ -61,7 +83,13 @@ describe('sign-in, session and sign-out', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = json(res);
     expect(body).toEqual({
-      user: { id: expect.any(String), login: 'Amina', displayName: 'Amina', roles: ['translator'], mustChangePassword: false },
+      user: {
+        id: expect.any(String),
+        login: 'Amina',
+        displayName: 'Amina',
+        roles: ['translator'],
+        mustChangePassword: false,
+      },
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
@@ -71,7 +99,9 @@ describe('sign-in, session and sign-out', () => {
     // Only a hash of the token is stored.
     const sessions = await fs.readFile(path.join(ctx.dataDir, 'sessions.json'), 'utf8');
     expect(sessions).not.toContain(cookie.value);
-    expect(JSON.parse(sessions).sessions).toContainEqual(expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f]{64}$/) }));
+    expect(JSON.parse(sessions).sessions).toContainEqual(
+      expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    );
   });
 
   it('GET /api/session answers who is signed in, with the same CSRF token; 401 without a session', async () => {
@@ -100,7 +130,11 @@ describe('sign-in, session and sign-out', () => {
   });
 
   it('a missing field is 400 VALIDATION_FAILED; a form post is 415', async () => {
-    expectError(await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { login: 'Amina' } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { login: 'Amina' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const form = await ctx.app.inject({
       method: 'POST',
       url: '/api/session',
@@ -119,7 +153,11 @@ describe('sign-in, session and sign-out', () => {
 
   it('DELETE /api/session signs out: 204, the cookie is cleared, the token stops working', async () => {
     const session = await login(ctx.app, 'Amina');
-    expectError(await ctx.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: session.cookie } }), 403, 'CSRF');
+    expectError(
+      await ctx.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: session.cookie } }),
+      403,
+      'CSRF',
+    );
     const res = await ctx.app.inject({ method: 'DELETE', url: '/api/session', headers: session.headers });
     expect(res.statusCode).toBe(204);
     const cleared = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
@@ -141,7 +179,12 @@ describe('sign-in, session and sign-out', () => {
 
   it('signing in again replaces the session the browser had', async () => {
     const first = await login(ctx.app, 'Amina');
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/session', headers: { cookie: first.cookie }, payload: { login: 'Amina', password: TEST_PASSWORD } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { cookie: first.cookie },
+      payload: { login: 'Amina', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     expectError(await me(ctx.app, { cookie: first.cookie }), 401, 'UNAUTHENTICATED');
   });
@@ -157,7 +200,11 @@ describe('session expiry', () => {
     const used = await me(ctx.app, { cookie: s.cookie });
     expect(used.statusCode).toBe(200);
     // The cookie's lifetime is renewed with the session's.
-    expect(used.cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ maxAge: 14 * 24 * 3600, httpOnly: true, sameSite: 'Strict' });
+    expect(used.cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({
+      maxAge: 14 * 24 * 3600,
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
     ctx.clock += 13 * DAY;
     expect((await me(ctx.app, { cookie: s.cookie })).statusCode).toBe(200);
     // The renewal is on disk: a restart keeps it.
@@ -197,7 +244,9 @@ describe('CSRF', () => {
   });
 
   it('reads need no token; writes with the session’s token go through', async () => {
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/documents', headers: { cookie: a.cookie } })).statusCode).toBe(200);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/documents', headers: { cookie: a.cookie } })).statusCode,
+    ).toBe(200);
     expect((await create(a.headers)).statusCode).toBe(201);
   });
 });
@@ -213,7 +262,8 @@ describe('sign-in rate limit', () => {
   });
 
   it('10 failures per IP and login in 15 minutes; the 11th attempt is 429 RATE_LIMITED even with the right password', async () => {
-    for (let i = 0; i < 10; i++) expectError(await signInRequest(ctx.app, 'Amina', `wrong ${i}`), 401, 'INVALID_CREDENTIALS');
+    for (let i = 0; i < 10; i++)
+      expectError(await signInRequest(ctx.app, 'Amina', `wrong ${i}`), 401, 'INVALID_CREDENTIALS');
     const res = await signInRequest(ctx.app, 'amina', TEST_PASSWORD);
     const error = expectError(res, 429, 'RATE_LIMITED');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
@@ -248,16 +298,24 @@ describe('PATCH /api/session/password', () => {
     await ctx.server.auth.users.update(ctx.server.auth.users.byLogin('Camille')!.id, { mustChangePassword: true });
     const here = await login(ctx.app, 'Camille');
     const elsewhere = await login(ctx.app, 'Camille');
-    const change = (body: unknown, headers = here.headers) => ctx.app.inject({ method: 'PATCH', url: '/api/session/password', headers, payload: body as object });
+    const change = (body: unknown, headers = here.headers) =>
+      ctx.app.inject({ method: 'PATCH', url: '/api/session/password', headers, payload: body as object });
 
     expectError(await change({ currentPassword: 'wrong', newPassword: 'a new password' }), 400, 'INVALID_CREDENTIALS');
     expectError(await change({ currentPassword: TEST_PASSWORD, newPassword: 'short' }), 400, 'VALIDATION_FAILED');
     expectError(await change({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }), 400, 'VALIDATION_FAILED');
-    expectError(await change({ currentPassword: TEST_PASSWORD, newPassword: 'a new password' }, { cookie: here.cookie }), 403, 'CSRF');
+    expectError(
+      await change({ currentPassword: TEST_PASSWORD, newPassword: 'a new password' }, { cookie: here.cookie }),
+      403,
+      'CSRF',
+    );
 
     const res = await change({ currentPassword: TEST_PASSWORD, newPassword: 'a new password' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json(res)).toEqual({ user: expect.objectContaining({ login: 'Camille', mustChangePassword: false }), csrfToken: here.csrfToken });
+    expect(json(res)).toEqual({
+      user: expect.objectContaining({ login: 'Camille', mustChangePassword: false }),
+      csrfToken: here.csrfToken,
+    });
     expect((await me(ctx.app, { cookie: here.cookie })).statusCode).toBe(200);
     expectError(await me(ctx.app, { cookie: elsewhere.cookie }), 401, 'UNAUTHENTICATED');
     expectError(await signInRequest(ctx.app, 'Camille', TEST_PASSWORD), 401, 'INVALID_CREDENTIALS');
@@ -274,7 +332,8 @@ describe('users: admins manage them, everyone sees names', () => {
     translator = await userWith(ctx.app, 'Amina', ['translator']);
   });
   const users = (c: Credentials) => ctx.app.inject({ method: 'GET', url: '/api/users', headers: c.headers });
-  const create = (c: Credentials, body: unknown) => ctx.app.inject({ method: 'POST', url: '/api/users', headers: c.headers, payload: body as object });
+  const create = (c: Credentials, body: unknown) =>
+    ctx.app.inject({ method: 'POST', url: '/api/users', headers: c.headers, payload: body as object });
   const patch = (c: Credentials, id: string, body: unknown) =>
     ctx.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: c.headers, payload: body as object });
 
@@ -298,9 +357,19 @@ describe('users: admins manage them, everyone sees names', () => {
   });
 
   it('POST /api/users creates a user who can then sign in with those roles', async () => {
-    const res = await create(admin, { login: ' Rev One ', displayName: 'Reviewer One', password: 'rev one password', roles: ['reviewer', 'translator', 'reviewer'] });
+    const res = await create(admin, {
+      login: ' Rev One ',
+      displayName: 'Reviewer One',
+      password: 'rev one password',
+      roles: ['reviewer', 'translator', 'reviewer'],
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(json(res).user).toMatchObject({ login: 'Rev One', displayName: 'Reviewer One', roles: ['translator', 'reviewer'], mustChangePassword: false });
+    expect(json(res).user).toMatchObject({
+      login: 'Rev One',
+      displayName: 'Reviewer One',
+      roles: ['translator', 'reviewer'],
+      mustChangePassword: false,
+    });
     const signedIn = await signInRequest(ctx.app, 'rev one', 'rev one password');
     expect(json(signedIn).user).toMatchObject({ login: 'Rev One', roles: ['translator', 'reviewer'] });
     expect(await fs.readFile(path.join(ctx.dataDir, 'users.json'), 'utf8')).not.toContain('rev one password');
@@ -317,7 +386,11 @@ describe('users: admins manage them, everyone sees names', () => {
     ['a blank display name', { displayName: '  ' }, 400, 'VALIDATION_FAILED'],
   ])('refuses %s', async (_, over, status, code) => {
     const before = json(await users(admin)).users;
-    expectError(await create(admin, { login: 'New', displayName: 'New', password: 'new password', roles: ['viewer'], ...over }), status, code);
+    expectError(
+      await create(admin, { login: 'New', displayName: 'New', password: 'new password', roles: ['viewer'], ...over }),
+      status,
+      code,
+    );
     expect(json(await users(admin)).users).toEqual(before);
   });
 
@@ -333,7 +406,12 @@ describe('users: admins manage them, everyone sees names', () => {
       }),
     ).document;
     const edit = (target: string, baseVersion: number) =>
-      ctx.app.inject({ method: 'PATCH', url: `/api/documents/${doc.id}/segments/${doc.segments[0].id}`, headers: c.headers, payload: { target, baseVersion } });
+      ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/documents/${doc.id}/segments/${doc.segments[0].id}`,
+        headers: c.headers,
+        payload: { target, baseVersion },
+      });
     expect((await edit('b1', 1)).statusCode).toBe(200);
     expect(json(await patch(admin, id, { roles: ['viewer'] })).user.roles).toEqual(['viewer']);
     const refused = expectError(await edit('b2', 2), 403, 'FORBIDDEN');
@@ -377,7 +455,16 @@ describe('events record the signed-in user', () => {
 
   it('the actor is the session’s login, whatever an X-Actor header says; old free-typed actors still read back', async () => {
     const legacy = await ctx.server.store.create(
-      { type: 'DocumentCreated', payload: { id: 'legacy', title: 'Old', sourceLang: 'en', targetLang: 'fr', segments: [{ id: 's1', source: 'a', target: 'b' }] } },
+      {
+        type: 'DocumentCreated',
+        payload: {
+          id: 'legacy',
+          title: 'Old',
+          sourceLang: 'en',
+          targetLang: 'fr',
+          segments: [{ id: 's1', source: 'a', target: 'b' }],
+        },
+      },
       'Zineb (typed her name)',
     );
     expect(legacy.state.createdBy).toBe('Zineb (typed her name)');
@@ -389,7 +476,9 @@ describe('events record the signed-in user', () => {
       payload: { target: 'c', baseVersion: 1 },
     });
     expect(res.statusCode, res.body).toBe(200);
-    const events = json(await ctx.app.inject({ method: 'GET', url: '/api/documents/legacy/events', headers: amina.headers })).events;
+    const events = json(
+      await ctx.app.inject({ method: 'GET', url: '/api/documents/legacy/events', headers: amina.headers }),
+    ).events;
     expect(events.map((e: { actor: string }) => e.actor)).toEqual(['Zineb (typed her name)', 'Amina']);
   });
 });
@@ -405,6 +494,10 @@ describe('Secure cookies behind an https proxy', () => {
       headers: { 'x-forwarded-proto': 'https' },
       payload: { login: 'Amina', password: TEST_PASSWORD },
     });
-    expect(res.cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+    expect(res.cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
   });
 });

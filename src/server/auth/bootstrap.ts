@@ -13,13 +13,22 @@ export interface FirstAdmin {
  * First start (no users at all): creates `admin` with ADMIN_PASSWORD, or with a random one-time password
  * for the console. Once any user exists this does nothing, whatever ADMIN_PASSWORD says.
  */
-export async function ensureFirstAdmin(users: UserStore, adminPassword: string | undefined): Promise<FirstAdmin | null> {
+export async function ensureFirstAdmin(
+  users: UserStore,
+  adminPassword: string | undefined,
+): Promise<FirstAdmin | null> {
   if (users.size > 0) return null;
   const given = adminPassword !== undefined && adminPassword !== '';
   if (given && !NewPasswordSchema.safeParse(adminPassword).success) {
     throw new Error('ADMIN_PASSWORD is too short: use at least 8 characters (or leave it unset for a generated one).');
   }
   const password = given ? adminPassword : randomBytes(15).toString('base64url');
-  await users.create({ login: 'admin', displayName: 'Administrator', password, roles: ['admin'], mustChangePassword: !given });
+  await users.create({
+    login: 'admin',
+    displayName: 'Administrator',
+    password,
+    roles: ['admin'],
+    mustChangePassword: !given,
+  });
   return { login: 'admin', password, generated: !given };
 }

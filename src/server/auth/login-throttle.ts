@@ -42,7 +42,10 @@ export class LoginThrottle {
     const now = this.now();
     const [one, all] = this.keys(ip, login);
     let wait = 0;
-    for (const [key, limit] of [[one, this.perLogin], [all, this.perIp]] as const) {
+    for (const [key, limit] of [
+      [one, this.perLogin],
+      [all, this.perIp],
+    ] as const) {
       const b = this.buckets.get(key);
       if (b && b.resetAt > now && b.failures >= limit) wait = Math.max(wait, Math.ceil((b.resetAt - now) / 1000));
     }

@@ -39,11 +39,15 @@ describe('scrypt password hashes', () => {
     expect(await verifyPassword('Zine\u0301b', hash)).toBe(true);
   });
 
-  it.each(['', 'plain', '$scrypt$ln=6,r=8,p=1$$', '$argon2id$v=19$m=1,t=1,p=1$c2FsdA$aGFzaA', '$scrypt$ln=0,r=8,p=1$c2FsdA$aGFzaA', '$scrypt$ln=40,r=8,p=1$c2FsdA$aGFzaA'])(
-    'a malformed hash %j never matches',
-    async (hash) => {
-      expect(isPasswordHash(hash)).toBe(false);
-      expect(await verifyPassword('plain', hash)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    'plain',
+    '$scrypt$ln=6,r=8,p=1$$',
+    '$argon2id$v=19$m=1,t=1,p=1$c2FsdA$aGFzaA',
+    '$scrypt$ln=0,r=8,p=1$c2FsdA$aGFzaA',
+    '$scrypt$ln=40,r=8,p=1$c2FsdA$aGFzaA',
+  ])('a malformed hash %j never matches', async (hash) => {
+    expect(isPasswordHash(hash)).toBe(false);
+    expect(await verifyPassword('plain', hash)).toBe(false);
+  });
 });

@@ -24,9 +24,14 @@ function throttled(auth: AuthStore, req: FastifyRequest, login: string): AppErro
   const wait = auth.throttle.retryAfter(req.ip, login);
   if (wait === 0) return null;
   const minutes = Math.ceil(wait / 60);
-  return new AppError(429, 'RATE_LIMITED', `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
-    retryAfter: wait,
-  });
+  return new AppError(
+    429,
+    'RATE_LIMITED',
+    `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    {
+      retryAfter: wait,
+    },
+  );
 }
 
 /** Sign in (POST), who am I (GET), sign out (DELETE), change my password (PATCH …/password). */

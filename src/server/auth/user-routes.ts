@@ -30,7 +30,8 @@ export async function userRoutes(app: FastifyInstance, opts: { auth: AuthStore }
     const id = idParam(req.params.id, 'user');
     const body = parseWith(PatchUserBodySchema, req.body);
     // A reset password is one the admin knows: ask for a new one, unless told otherwise.
-    const mustChangePassword = body.password !== undefined ? (body.mustChangePassword ?? id !== me.id) : body.mustChangePassword;
+    const mustChangePassword =
+      body.password !== undefined ? (body.mustChangePassword ?? id !== me.id) : body.mustChangePassword;
     const user = await auth.users.update(id, { ...body, mustChangePassword });
     if (body.password !== undefined || body.disabled === true) {
       await auth.sessions.deleteForUser(id, id === me.id ? req.session?.id : undefined);

@@ -63,7 +63,10 @@ describe('UserStore', () => {
     const users = await open();
     await users.create(amina);
     const before = await fs.readFile(path.join(dir, 'users.json'), 'utf8');
-    await expect(users.create({ ...amina, login: 'amina' })).rejects.toMatchObject({ statusCode: 409, code: 'USER_EXISTS' });
+    await expect(users.create({ ...amina, login: 'amina' })).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'USER_EXISTS',
+    });
     expect(users.byLogin('AMINA')?.login).toBe('Amina');
     expect(await fs.readFile(path.join(dir, 'users.json'), 'utf8')).toBe(before);
   });
@@ -89,12 +92,20 @@ describe('UserStore', () => {
     const users = await open();
     const u = await users.create(amina);
     const renamed = await users.update(u.id, { displayName: 'Amina Benali', roles: ['translator', 'reviewer'] });
-    expect(renamed).toMatchObject({ login: 'Amina', displayName: 'Amina Benali', roles: ['translator', 'reviewer'], passwordHash: u.passwordHash });
+    expect(renamed).toMatchObject({
+      login: 'Amina',
+      displayName: 'Amina Benali',
+      roles: ['translator', 'reviewer'],
+      passwordHash: u.passwordHash,
+    });
     const reset = await users.update(u.id, { password: 'another password' });
     expect(reset.passwordHash).not.toBe(u.passwordHash);
     expect(await users.authenticate('Amina', 'another password')).toBeDefined();
     expect(await users.authenticate('Amina', 'amina password')).toBeUndefined();
-    await expect(users.update('u-missing', { disabled: true })).rejects.toMatchObject({ statusCode: 404, code: 'USER_NOT_FOUND' });
+    await expect(users.update('u-missing', { disabled: true })).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'USER_NOT_FOUND',
+    });
   });
 
   it('refuses to leave no active admin', async () => {
@@ -132,7 +143,9 @@ describe('ensureFirstAdmin', () => {
     const first = await ensureFirstAdmin(users, undefined);
     expect(first).toMatchObject({ login: 'admin', generated: true });
     expect(first!.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
-    expect(users.list()).toEqual([expect.objectContaining({ login: 'admin', roles: ['admin'], mustChangePassword: true })]);
+    expect(users.list()).toEqual([
+      expect.objectContaining({ login: 'admin', roles: ['admin'], mustChangePassword: true }),
+    ]);
     expect(await users.authenticate('admin', first!.password)).toBeDefined();
     // Never again once there are users.
     expect(await ensureFirstAdmin(users, 'something else')).toBeNull();
@@ -142,7 +155,11 @@ describe('ensureFirstAdmin', () => {
   it('takes ADMIN_PASSWORD when given (no change asked), and refuses a short one', async () => {
     const users = await open();
     await expect(ensureFirstAdmin(users, 'short')).rejects.toThrow(/ADMIN_PASSWORD/);
-    expect(await ensureFirstAdmin(users, 'admin password')).toEqual({ login: 'admin', password: 'admin password', generated: false });
+    expect(await ensureFirstAdmin(users, 'admin password')).toEqual({
+      login: 'admin',
+      password: 'admin password',
+      generated: false,
+    });
     expect(users.byLogin('admin')?.mustChangePassword).toBeUndefined();
     expect(await users.authenticate('admin', 'admin password')).toBeDefined();
   });

@@ -115,7 +115,8 @@ export class UserStore {
   async create(input: NewUser): Promise<StoredUser> {
     const passwordHash = await hashPassword(input.password, this.scrypt);
     return this.change(() => {
-      if (this.byLogin(input.login)) throw new AppError(409, 'USER_EXISTS', `There is already a user with the login "${input.login}".`);
+      if (this.byLogin(input.login))
+        throw new AppError(409, 'USER_EXISTS', `There is already a user with the login "${input.login}".`);
       const user: StoredUser = {
         id: newId('u'),
         login: input.login,

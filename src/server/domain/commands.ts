@@ -229,7 +229,11 @@ function checkOverride(blocking: Flag[], body: StatusBody, what: string): { over
     );
   }
   if (!body.reason) {
-    throw new AppError(400, 'OVERRIDE_REASON_REQUIRED', 'Approving over open major or critical flags needs a written reason.');
+    throw new AppError(
+      400,
+      'OVERRIDE_REASON_REQUIRED',
+      'Approving over open major or critical flags needs a written reason.',
+    );
   }
   return { override: true };
 }
@@ -256,16 +260,16 @@ export function changeSegmentStatus(segmentId: string, body: StatusBody): Decide
       throw conflict('INVALID_TRANSITION', `Segment ${segment.index + 1} has no translation to approve.`);
     }
     const { override } =
-      body.action === 'approve' ? checkOverride(blockingFlags(state, segmentId), body, `Segment ${segment.index + 1}`) : { override: false };
+      body.action === 'approve'
+        ? checkOverride(blockingFlags(state, segmentId), body, `Segment ${segment.index + 1}`)
+        : { override: false };
     if (body.action === 'request-changes' && !body.reason) {
       throw new AppError(400, 'VALIDATION_FAILED', 'Say what must change: a reason is required.');
     }
     const status = SEGMENT_TARGET[body.action];
     if (status === from) return { events: [] };
     return {
-      events: [
-        { type: 'SegmentStatusChanged', payload: { segmentId, status, reason: body.reason ?? null, override } },
-      ],
+      events: [{ type: 'SegmentStatusChanged', payload: { segmentId, status, reason: body.reason ?? null, override } }],
     };
   };
 }

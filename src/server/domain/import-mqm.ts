@@ -19,7 +19,11 @@ function runsByRater(imported: WmtImportedDocument): { actor: string; events: Fl
 }
 
 /** Writes one imported document: DocumentCreated by `actor`, then each rater's flags under the rater's name. */
-export async function importDocument(store: DocumentStore, imported: WmtImportedDocument, actor: string): Promise<void> {
+export async function importDocument(
+  store: DocumentStore,
+  imported: WmtImportedDocument,
+  actor: string,
+): Promise<void> {
   await store.create({ type: 'DocumentCreated', payload: imported.document }, actor);
   // Not awaited one by one: decided in call order, written by the store in group commits (few fsyncs).
   await Promise.all(
@@ -36,7 +40,10 @@ export interface ParsedWmtFile {
 }
 
 /** Parses a WMT MQM TSV into one document per system, titled "<file> — <system>". */
-export function parseWmtFile(text: string, opts: { file: string; sourceLang: string; targetLang: string }): ParsedWmtFile {
+export function parseWmtFile(
+  text: string,
+  opts: { file: string; sourceLang: string; targetLang: string },
+): ParsedWmtFile {
   const parsed = parseWmtTsv(text);
   const built = buildDocuments(parsed.rows, opts);
   const batch = newId('b');
@@ -46,5 +53,10 @@ export function parseWmtFile(text: string, opts: { file: string; sourceLang: str
     d.document.title = title.length > LIMITS.titleChars ? title.slice(0, LIMITS.titleChars - 1) + '…' : title;
   }
   const skipped = [...parsed.errors, ...built.errors].sort((a, b) => a.line - b.line);
-  return { documents: built.documents, skipped, warnings: parsed.warnings, rows: parsed.rows.length - built.errors.length };
+  return {
+    documents: built.documents,
+    skipped,
+    warnings: parsed.warnings,
+    rows: parsed.rows.length - built.errors.length,
+  };
 }

@@ -12,11 +12,7 @@ import {
   PatchFlagBodySchema,
   type FlagAction,
 } from '../../shared/schemas';
-import {
-  createFlag,
-  editSegment,
-  patchFlag,
-} from '../domain/commands';
+import { createFlag, editSegment, patchFlag } from '../domain/commands';
 import { AppError, notFound } from '../errors';
 import type { Permission } from '../../shared/permissions';
 import { actorOf, idParam, parseWith, requirePermission } from '../http';
@@ -106,7 +102,13 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     const doc = await load(req.params.id);
     const events = await store.events(doc.id, 0);
     reply.header('content-disposition', `attachment; filename="${doc.id}.json"`);
-    return { format: 'visavis-document', formatVersion: 1, exportedAt: new Date().toISOString(), document: toDocumentState(doc), events };
+    return {
+      format: 'visavis-document',
+      formatVersion: 1,
+      exportedAt: new Date().toISOString(),
+      document: toDocumentState(doc),
+      events,
+    };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/events', async (req) => {
@@ -116,18 +118,15 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     return { events: await store.events(doc.id, after), seq: doc.seq };
   });
 
-  app.patch<{ Params: { id: string; segmentId: string } }>(
-    '/api/documents/:id/segments/:segmentId',
-    async (req) => {
-      requirePermission(req, 'segment.edit');
-      const actor = actorOf(req);
-      const doc = await load(req.params.id);
-      const segmentId = idParam(req.params.segmentId, 'segment');
-      const body = parseWith(EditSegmentBodySchema, req.body);
-      const { state } = await store.append(doc.id, actor, editSegment(segmentId, body));
-      return { segment: byId(state.segments, segmentId), flags: flagsOf(state, segmentId), seq: state.seq };
-    },
-  );
+  app.patch<{ Params: { id: string; segmentId: string } }>('/api/documents/:id/segments/:segmentId', async (req) => {
+    requirePermission(req, 'segment.edit');
+    const actor = actorOf(req);
+    const doc = await load(req.params.id);
+    const segmentId = idParam(req.params.segmentId, 'segment');
+    const body = parseWith(EditSegmentBodySchema, req.body);
+    const { state } = await store.append(doc.id, actor, editSegment(segmentId, body));
+    return { segment: byId(state.segments, segmentId), flags: flagsOf(state, segmentId), seq: state.seq };
+  });
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/flags', async (req, reply) => {
     requirePermission(req, 'flag.create');

@@ -54,7 +54,9 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
       });
     }
     for (const d of parsed.documents) await importDocument(store, d, actor);
-    const documents = await Promise.all(parsed.documents.map(async (d) => summarize((await store.get(d.document.id))!)));
+    const documents = await Promise.all(
+      parsed.documents.map(async (d) => summarize((await store.get(d.document.id))!)),
+    );
     return reply.code(201).send({ documents, skipped: parsed.skipped, warnings: parsed.warnings, rows: parsed.rows });
   });
 
@@ -64,7 +66,10 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
     const { file } = parseWith(CompareQuerySchema, req.query);
     const fromFile = (await store.list()).filter((d) => d.origin?.format === WMT_FORMAT && d.origin.file === file);
     // A file imported more than once: compare the systems of the latest import.
-    const latest = fromFile.reduce<(typeof fromFile)[number] | undefined>((a, d) => (!a || d.createdAt > a.createdAt ? d : a), undefined);
+    const latest = fromFile.reduce<(typeof fromFile)[number] | undefined>(
+      (a, d) => (!a || d.createdAt > a.createdAt ? d : a),
+      undefined,
+    );
     const summaries = fromFile.filter((d) => d.origin?.batch === latest?.origin?.batch);
     const systems = await Promise.all(
       summaries.map(async (s) => {

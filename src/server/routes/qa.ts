@@ -56,7 +56,11 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
         { errors: parsed.errors },
       );
     }
-    const glossary = GlossarySchema.parse({ sourceLang: doc.sourceLang, targetLang: doc.targetLang, entries: parsed.entries });
+    const glossary = GlossarySchema.parse({
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+      entries: parsed.entries,
+    });
     const { state } = await store.append(doc.id, actor, () => ({
       events: [{ type: 'GlossarySet', payload: { glossary, fileName: body.fileName } }],
     }));
@@ -84,25 +88,34 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     return { document: toDocumentState(state) };
   });
 
-  app.post<{ Params: { id: string; findingId: string } }>('/api/documents/:id/findings/:findingId/dismiss', async (req) => {
-    requirePermission(req, 'qa.dismiss');
-    const actor = actorOf(req);
-    const doc = await loadDocument(store, req.params.id);
-    const body = parseWith(DismissBodySchema, req.body ?? {});
-    const findingId = idParam(req.params.findingId, 'finding');
-    const { state } = await store.append(doc.id, actor, (current) => {
-      // Only what is found now can be dismissed: a stale id (the text changed) is a 404, not a silent no-op.
-      const finding = currentFindings(toDocumentState(current)).find((f) => f.id === findingId);
-      if (!finding) throw new AppError(404, 'NOT_FOUND', 'That finding is no longer there (the text may have changed).');
-      return {
-        events: [
-          {
-            type: 'FindingDismissed',
-            payload: { findingId, segmentId: finding.segmentId, checkId: finding.checkId, reason: body.reason || null },
-          },
-        ],
-      };
-    });
-    return { document: toDocumentState(state) };
-  });
+  app.post<{ Params: { id: string; findingId: string } }>(
+    '/api/documents/:id/findings/:findingId/dismiss',
+    async (req) => {
+      requirePermission(req, 'qa.dismiss');
+      const actor = actorOf(req);
+      const doc = await loadDocument(store, req.params.id);
+      const body = parseWith(DismissBodySchema, req.body ?? {});
+      const findingId = idParam(req.params.findingId, 'finding');
+      const { state } = await store.append(doc.id, actor, (current) => {
+        // Only what is found now can be dismissed: a stale id (the text changed) is a 404, not a silent no-op.
+        const finding = currentFindings(toDocumentState(current)).find((f) => f.id === findingId);
+        if (!finding)
+          throw new AppError(404, 'NOT_FOUND', 'That finding is no longer there (the text may have changed).');
+        return {
+          events: [
+            {
+              type: 'FindingDismissed',
+              payload: {
+                findingId,
+                segmentId: finding.segmentId,
+                checkId: finding.checkId,
+                reason: body.reason || null,
+              },
+            },
+          ],
+        };
+      });
+      return { document: toDocumentState(state) };
+    },
+  );
 }

@@ -185,7 +185,9 @@ export class DocumentHandle {
       const file = this.file;
       this.file = null;
       // After a failed fsync the descriptor's state is unknown: close it (errors are expected here).
-      await file?.close().catch((e: unknown) => this.ctx.logger.warn(`closing ${this.paths.journal}: ${errorMessage(e)}`));
+      await file
+        ?.close()
+        .catch((e: unknown) => this.ctx.logger.warn(`closing ${this.paths.journal}: ${errorMessage(e)}`));
       await truncateFile(this.paths.journal, this.size);
       const reloaded = await loadDocument(this.paths, this.id, this.ctx.logger, 0);
       const seq = reloaded?.state.seq ?? 0;
@@ -221,7 +223,11 @@ export class DocumentHandle {
     const journal = parseJournal(buf ?? Buffer.alloc(0));
     if (journal.goodBytes !== size) {
       const problem = journal.corrupt ?? journal.torn;
-      throw new AppError(503, 'DOCUMENT_UNAVAILABLE', `${this.paths.journalLabel} cannot be read back at line ${problem?.line}: ${problem?.reason}`);
+      throw new AppError(
+        503,
+        'DOCUMENT_UNAVAILABLE',
+        `${this.paths.journalLabel} cannot be read back at line ${problem?.line}: ${problem?.reason}`,
+      );
     }
     return journal.events.slice(from - 1);
   }
@@ -265,7 +271,9 @@ export class DocumentHandle {
       this.snapshotSeq = Math.max(this.snapshotSeq, state.seq);
       this.ctx.stats.snapshots++;
     } catch (err) {
-      this.ctx.logger.error(`${this.paths.snapshot}: could not write the snapshot at seq ${state.seq}: ${errorMessage(err)}`);
+      this.ctx.logger.error(
+        `${this.paths.snapshot}: could not write the snapshot at seq ${state.seq}: ${errorMessage(err)}`,
+      );
     }
   }
 

@@ -157,7 +157,10 @@ describe('JSON file store: persistence', () => {
     const events = await store.events('doc1', 0);
     await store.close();
     // Put back a snapshot at seq 4, as if the server had crashed long after it.
-    await fs.writeFile(snapshotOf('doc1'), JSON.stringify({ seq: 4, state: toDocumentState(foldAll(events.slice(0, 4))) }, null, 2));
+    await fs.writeFile(
+      snapshotOf('doc1'),
+      JSON.stringify({ seq: 4, state: toDocumentState(foldAll(events.slice(0, 4))) }, null, 2),
+    );
     const reopened = await open({ snapshotEvery: 4 });
     expect(await reopened.get('doc1')).toEqual(state);
     expect(reopened.stats.replayed).toBe(6);
@@ -433,7 +436,9 @@ describe('JSON file store: data directory lock', () => {
   it('refuses a second open of the same directory, and reopens after close', async () => {
     const store = await open();
     await expect(open()).rejects.toThrow(
-      new RegExp(`Another Vis-à-vis server \\(pid ${process.pid}\\) is using the data directory .*choose another DATA_DIR`),
+      new RegExp(
+        `Another Vis-à-vis server \\(pid ${process.pid}\\) is using the data directory .*choose another DATA_DIR`,
+      ),
     );
     expect(JSON.parse(await fs.readFile(path.join(dir, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
     await store.close();

@@ -47,7 +47,14 @@ export async function openJsonFileStore(opts: JsonFileStoreOptions): Promise<Jso
   const dataDir = await fs.realpath(opts.dataDir);
   const lock = await acquireLock(dataDir, logger);
   try {
-    const store = new JsonFileStoreImpl(dataDir, lock, logger, snapshotEvery, cachedEvents, opts.snapshotIdleMs ?? 1000);
+    const store = new JsonFileStoreImpl(
+      dataDir,
+      lock,
+      logger,
+      snapshotEvery,
+      cachedEvents,
+      opts.snapshotIdleMs ?? 1000,
+    );
     await store.loadAll();
     return store;
   } catch (err) {
@@ -151,10 +158,7 @@ class JsonFileStoreImpl implements JsonFileStore {
     return doc.durable ?? undefined;
   }
 
-  async create(
-    event: Extract<NewEvent, { type: 'DocumentCreated' }>,
-    actor: string,
-  ): Promise<AppendResult<undefined>> {
+  async create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>> {
     this.assertOpen();
     const id = event.payload.id;
     if (!isValidId(id)) throw new AppError(400, 'INVALID_ID', `Invalid document id ${JSON.stringify(id)}`);

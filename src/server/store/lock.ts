@@ -44,7 +44,8 @@ export async function acquireLock(dataDir: string, logger: StoreLogger): Promise
       released = true;
       try {
         const holder = await readLock(file, dataDir);
-        if (holder && holder.pid === mine.pid && holder.startedAt === mine.startedAt) await fs.rm(file, { force: true });
+        if (holder && holder.pid === mine.pid && holder.startedAt === mine.startedAt)
+          await fs.rm(file, { force: true });
         else logger.warn(`${file} no longer holds our lock (pid ${mine.pid}); leaving it alone`);
       } finally {
         openDirs.delete(dataDir);

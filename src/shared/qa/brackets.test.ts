@@ -31,8 +31,12 @@ describe('checkBrackets', () => {
     ]);
   });
   it('a quotation running over paragraphs is fine', () => {
-    expect(checkBrackets(seg('« Premier paragraphe cité.'), 'fr', { nextTarget: '« Suite de la citation. »' })).toEqual([]);
-    expect(checkBrackets(seg('fin de la citation. »'), 'fr', { previousTarget: '« Début de la citation.' })).toEqual([]);
+    expect(checkBrackets(seg('« Premier paragraphe cité.'), 'fr', { nextTarget: '« Suite de la citation. »' })).toEqual(
+      [],
+    );
+    expect(checkBrackets(seg('fin de la citation. »'), 'fr', { previousTarget: '« Début de la citation.' })).toEqual(
+      [],
+    );
     expect(checkBrackets(seg('fin de la citation. »'), 'fr', { previousTarget: 'Rien d’ouvert.' })).toHaveLength(1);
   });
 });

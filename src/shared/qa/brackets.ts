@@ -30,7 +30,9 @@ function pairsFor(lang: string): { openers: Record<string, string>; closers: Map
 
 // "a)" "2)" "iv)" at the start or after a space: a list marker; ":)" ";-)": a smiley.
 const exemptCloser = (text: string, i: number) =>
-  text[i] === ')' && (/(^|[\s(])([\p{L}\d]{1,3})$/u.test(text.slice(Math.max(0, i - 4), i)) || /[:;]-?$/.test(text.slice(Math.max(0, i - 2), i)));
+  text[i] === ')' &&
+  (/(^|[\s(])([\p{L}\d]{1,3})$/u.test(text.slice(Math.max(0, i - 4), i)) ||
+    /[:;]-?$/.test(text.slice(Math.max(0, i - 2), i)));
 
 export function unpairedMarks(text: string, lang: string): Unpaired[] {
   const { openers, closers } = pairsFor(lang);
@@ -69,7 +71,10 @@ export interface Neighbours {
 function continued(u: Unpaired, lang: string, n: Neighbours): boolean {
   if (!QUOTES.has(u.ch)) return false;
   if (u.kind === 'closing') {
-    return n.previousTarget !== undefined && unpairedMarks(n.previousTarget, lang).some((p) => p.kind === 'opening' && QUOTES.has(p.ch));
+    return (
+      n.previousTarget !== undefined &&
+      unpairedMarks(n.previousTarget, lang).some((p) => p.kind === 'opening' && QUOTES.has(p.ch))
+    );
   }
   const next = n.nextTarget?.trimStart();
   if (next === undefined) return false;
@@ -95,7 +100,15 @@ export function checkBrackets(seg: QaSegment, lang: string, n: Neighbours): RawF
       while (end < text.length && /[\s\u00a0\u202f]/.test(text[end]!)) end++;
       fix = '';
     }
-    out.push({ checkId: 'unpaired', side: 'target', start, end, variant: u.kind, params: { char: u.ch }, ...(fix !== undefined ? { fix } : {}) });
+    out.push({
+      checkId: 'unpaired',
+      side: 'target',
+      start,
+      end,
+      variant: u.kind,
+      params: { char: u.ch },
+      ...(fix !== undefined ? { fix } : {}),
+    });
   }
   return out;
 }

@@ -3,7 +3,8 @@ import { checkCompleteness, lastPairedIndex, medianLengthRatio, type Completenes
 
 const seg = (index: number, source: string, target: string) => ({ id: `s${index}`, index, source, target });
 const ctx: CompletenessContext = { medianRatio: 1.4, lastPaired: 5 };
-const ids = (index: number, source: string, target: string, c = ctx) => checkCompleteness(seg(index, source, target), c).map((f) => [f.checkId, f.variant]);
+const ids = (index: number, source: string, target: string, c = ctx) =>
+  checkCompleteness(seg(index, source, target), c).map((f) => [f.checkId, f.variant]);
 
 const AR = 'استقبل وزير الداخلية اليوم الاثنين بالرباط نظيره الفرنسي'; // 56 characters
 const FR = 'Le ministre de l’Intérieur a reçu aujourd’hui à Rabat son homologue français'; // ≈ 1.4 × AR

@@ -44,7 +44,8 @@ export function lastPairedIndex(segments: readonly QaSegment[]): number {
 }
 
 // Letters that are all in capitalised words, or none at all: names, codes, numbers (legitimately the same).
-const onlyNamesOrCodes = (s: string) => !/\p{L}/u.test(s) || s.split(/[^\p{L}\p{N}]+/u).every((w) => w === '' || !/^\p{Ll}/u.test(w));
+const onlyNamesOrCodes = (s: string) =>
+  !/\p{L}/u.test(s) || s.split(/[^\p{L}\p{N}]+/u).every((w) => w === '' || !/^\p{Ll}/u.test(w));
 
 export interface CompletenessContext {
   medianRatio: number | null;
@@ -59,9 +60,18 @@ export function checkCompleteness(seg: QaSegment, ctx: CompletenessContext): Raw
   }
   if (blank(target)) {
     const trailing = seg.index > ctx.lastPaired;
-    return [{ checkId: trailing ? 'source-only' : 'empty-target', side: 'source', start: 0, end: source.length, variant: 'default' }];
+    return [
+      {
+        checkId: trailing ? 'source-only' : 'empty-target',
+        side: 'source',
+        start: 0,
+        end: source.length,
+        variant: 'default',
+      },
+    ];
   }
-  const identical = source === target || (Math.abs(source.length - target.length) < 16 && source.trim() === target.trim());
+  const identical =
+    source === target || (Math.abs(source.length - target.length) < 16 && source.trim() === target.trim());
   if (identical && !onlyNamesOrCodes(target)) {
     return [{ checkId: 'identical', side: 'target', start: 0, end: target.length, variant: 'default' }];
   }

@@ -8,7 +8,14 @@ import { checkNumbers } from './numbers';
 import { checkDoubleSpaces, checkEndPunctuation, checkRepeatedWords } from './punctuation';
 import { checkTerms, compileGlossary } from './terms';
 import { primaryLang } from './text';
-import { DEFAULT_QA_SETTINGS, QA_CHECKS, type Finding, type QaSegment, type QaSettings, type RawFinding } from './types';
+import {
+  DEFAULT_QA_SETTINGS,
+  QA_CHECKS,
+  type Finding,
+  type QaSegment,
+  type QaSettings,
+  type RawFinding,
+} from './types';
 import { checkFrenchSpacing } from './typography-fr';
 
 /** What the checks read of a document (a DocumentState is one). */
@@ -84,7 +91,9 @@ function dedupe(raw: RawFinding[]): RawFinding[] {
   return raw.filter((f) => {
     if (f.checkId === 'term-missing' && names.length > 0) {
       // "Lafetet" for لفتيت: the name finding says it, with the fix.
-      const expected = String(f.params?.expected ?? '').toLowerCase().split(/[\s|]+/);
+      const expected = String(f.params?.expected ?? '')
+        .toLowerCase()
+        .split(/[\s|]+/);
       if (names.some((n) => expected.includes(n))) return false;
     }
     if (f.checkId === 'fr-spacing' && unpaired.some((u) => touches(f, u))) return false;
@@ -113,10 +122,19 @@ function finish(seg: QaSegment, f: RawFinding, settings: QaSettings): Finding {
 }
 
 const order = (a: Finding, b: Finding) =>
-  a.segmentIndex - b.segmentIndex || (a.side === b.side ? 0 : a.side === 'source' ? -1 : 1) || a.start - b.start || a.end - b.end || a.checkId.localeCompare(b.checkId);
+  a.segmentIndex - b.segmentIndex ||
+  (a.side === b.side ? 0 : a.side === 'source' ? -1 : 1) ||
+  a.start - b.start ||
+  a.end - b.end ||
+  a.checkId.localeCompare(b.checkId);
 
 /** All enabled checks on one segment; `ctx` from documentContext (or updateContext after an edit). */
-export function checkSegment(ctx: QaContext, segment: QaSegment, glossary: Glossary | null, settings: QaSettings = DEFAULT_QA_SETTINGS): Finding[] {
+export function checkSegment(
+  ctx: QaContext,
+  segment: QaSegment,
+  glossary: Glossary | null,
+  settings: QaSettings = DEFAULT_QA_SETTINGS,
+): Finding[] {
   const on = (id: keyof QaSettings['checks']) => settings.checks[id].enabled;
   const hasSource = /\S/.test(segment.source);
   const hasTarget = /\S/.test(segment.target);
@@ -131,7 +149,10 @@ export function checkSegment(ctx: QaContext, segment: QaSegment, glossary: Gloss
     if (on('name-near-miss')) raw.push(...checkNames(segment, ctx.names));
     if (on('number-mismatch')) raw.push(...checkNumbers(segment, sourceLang, targetLang));
     if (on('unpaired')) {
-      const neighbours = { previousTarget: segmentAt(ctx, segment.index - 1)?.target, nextTarget: segmentAt(ctx, segment.index + 1)?.target };
+      const neighbours = {
+        previousTarget: segmentAt(ctx, segment.index - 1)?.target,
+        nextTarget: segmentAt(ctx, segment.index + 1)?.target,
+      };
       raw.push(...checkBrackets(segment, targetLang, neighbours));
     }
     if (on('double-space')) raw.push(...checkDoubleSpaces(segment));
@@ -146,7 +167,11 @@ export function checkSegment(ctx: QaContext, segment: QaSegment, glossary: Gloss
 }
 
 /** All enabled checks on every segment, in document order. */
-export function checkDocument(doc: QaDocument, glossary: Glossary | null, settings: QaSettings = DEFAULT_QA_SETTINGS): Finding[] {
+export function checkDocument(
+  doc: QaDocument,
+  glossary: Glossary | null,
+  settings: QaSettings = DEFAULT_QA_SETTINGS,
+): Finding[] {
   const ctx = documentContext(doc, glossary);
   const out: Finding[] = [];
   for (const s of doc.segments) out.push(...checkSegment(ctx, s, glossary, settings));

@@ -13,7 +13,14 @@ export function cyrb53(str: string, seed = 0): number {
 }
 
 /** A finding's id: the same check, segment, side, span and words always give the same id. */
-export function findingId(parts: { checkId: string; segmentId: string; side: string; start: number; end: number; quote: string }): string {
+export function findingId(parts: {
+  checkId: string;
+  segmentId: string;
+  side: string;
+  start: number;
+  end: number;
+  quote: string;
+}): string {
   const key = [parts.checkId, parts.segmentId, parts.side, parts.start, parts.end, parts.quote].join('\u0000');
   return 'qa_' + cyrb53(key).toString(36).padStart(11, '0');
 }

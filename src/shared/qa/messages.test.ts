@@ -17,9 +17,24 @@ describe('QA_MESSAGES_EN', () => {
   });
 
   it.each([
-    ['term-forbidden', 'default', { found: 'désert', term: 'الساحل والصحراء', expected: 'Sahel et du Sahara' }, 'Glossary: “désert” is a forbidden translation of “الساحل والصحراء” (use: Sahel et du Sahara).'],
-    ['number-mismatch', 'changed', { number: '٢٠٢٤', found: '2025' }, 'Number: ٢٠٢٤ in the source is 2025 in the target.'],
-    ['length-ratio', 'long', { ratio: 2.6 }, 'The translation is 2.6 times as long, relative to its source, as is usual in this document: an addition?'],
+    [
+      'term-forbidden',
+      'default',
+      { found: 'désert', term: 'الساحل والصحراء', expected: 'Sahel et du Sahara' },
+      'Glossary: “désert” is a forbidden translation of “الساحل والصحراء” (use: Sahel et du Sahara).',
+    ],
+    [
+      'number-mismatch',
+      'changed',
+      { number: '٢٠٢٤', found: '2025' },
+      'Number: ٢٠٢٤ in the source is 2025 in the target.',
+    ],
+    [
+      'length-ratio',
+      'long',
+      { ratio: 2.6 },
+      'The translation is 2.6 times as long, relative to its source, as is usual in this document: an addition?',
+    ],
   ] as const)('%s.%s', (checkId, variant, params, expected) => {
     expect(englishMessage({ checkId, message: { key: messageKey(checkId, variant), params } })).toBe(expected);
   });

@@ -7,7 +7,8 @@ import type { CheckId, Finding } from './types';
  */
 export const QA_MESSAGES_EN = {
   'term-missing': {
-    default: 'Glossary: “{{term}}” is in the source but none of its approved translations is in the target (expected: {{expected}}).',
+    default:
+      'Glossary: “{{term}}” is in the source but none of its approved translations is in the target (expected: {{expected}}).',
   },
   'term-forbidden': {
     default: 'Glossary: “{{found}}” is a forbidden translation of “{{term}}” (use: {{expected}}).',
@@ -16,7 +17,8 @@ export const QA_MESSAGES_EN = {
   },
   'name-near-miss': {
     glossary: 'Name: “{{found}}” looks like a misspelling of “{{expected}}” (glossary).',
-    document: 'Name: “{{found}}” looks like a misspelling of “{{expected}}”, as the name is written elsewhere in the document.',
+    document:
+      'Name: “{{found}}” looks like a misspelling of “{{expected}}”, as the name is written elsewhere in the document.',
   },
   'number-mismatch': {
     missing: 'Number: {{number}} in the source is missing from the target.',
@@ -28,7 +30,8 @@ export const QA_MESSAGES_EN = {
   identical: { default: 'The translation is identical to the source.' },
   'length-ratio': {
     long: 'The translation is {{ratio}} times as long, relative to its source, as is usual in this document: an addition?',
-    short: 'The translation is only {{ratio}} times as long, relative to its source, as is usual in this document: an omission?',
+    short:
+      'The translation is only {{ratio}} times as long, relative to its source, as is usual in this document: an omission?',
   },
   unpaired: {
     opening: 'Unpaired “{{char}}”: it is never closed.',

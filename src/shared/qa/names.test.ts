@@ -51,7 +51,15 @@ describe('checkNames', () => {
     const texts = ['Lafetet discute avec son homologue', 'M. Laftit a évoqué'];
     const inv = inventory(texts, ['Laftit', 'Abdelouafi Laftit']);
     expect(checkNames({ id: 's', index: 0, source: 'x', target: texts[0]! }, inv)).toEqual([
-      { checkId: 'name-near-miss', side: 'target', start: 0, end: 7, variant: 'glossary', params: { found: 'Lafetet', expected: 'Laftit' }, fix: 'Laftit' },
+      {
+        checkId: 'name-near-miss',
+        side: 'target',
+        start: 0,
+        end: 7,
+        variant: 'glossary',
+        params: { found: 'Lafetet', expected: 'Laftit' },
+        fix: 'Laftit',
+      },
     ]);
   });
 
@@ -84,7 +92,9 @@ describe('checkNames', () => {
     expect(checkNames({ id: 's', index: 2, source: 'x', target: texts[2]! }, inv)).toEqual([]); // …the full names do not
     // The same first name with the same surname is a misspelling.
     const inv2 = inventory(['Abdelouafi Laftit a dit', 'M. Laftit a dit', 'Abdelouafi Lafetet a dit']);
-    expect(checkNames({ id: 's', index: 2, source: 'x', target: 'Abdelouafi Lafetet a dit' }, inv2).map((f) => f.fix)).toEqual(['Laftit']);
+    expect(
+      checkNames({ id: 's', index: 2, source: 'x', target: 'Abdelouafi Lafetet a dit' }, inv2).map((f) => f.fix),
+    ).toEqual(['Laftit']);
   });
 
   it('updates when a segment is removed', () => {

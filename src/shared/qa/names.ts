@@ -63,7 +63,28 @@ const SKIP_BACK = new Set([...' \t\n\u00a0\u202f«»"“”‘’\'([—–-'].m
 const SENTENCE_END = new Set([...'.!?…:'].map((c) => c.charCodeAt(0)));
 
 // "M. Laftit", "Dr. Diallo": a title's full stop does not start a sentence.
-const TITLES = new Set(['M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Dr', 'Pr', 'Me', 'Mgr', 'St', 'Ste', 'Mr', 'Mrs', 'Ms', 'Prof', 'Gen', 'Gén', 'Col', 'Sen', 'Rep']);
+const TITLES = new Set([
+  'M',
+  'MM',
+  'Mme',
+  'Mmes',
+  'Mlle',
+  'Dr',
+  'Pr',
+  'Me',
+  'Mgr',
+  'St',
+  'Ste',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Prof',
+  'Gen',
+  'Gén',
+  'Col',
+  'Sen',
+  'Rep',
+]);
 function afterAbbreviation(text: string, dot: number): boolean {
   if (text[dot] !== '.') return false;
   const m = /(\p{L}+)$/u.exec(text.slice(Math.max(0, dot - 5), dot));
@@ -105,7 +126,8 @@ function findCapitalised(text: string): Capitalised[] {
   // A capitalised word joined by a space or hyphen: part of the same full name (titles such as "M." excluded).
   const neighbour = (j: number, from: number, to: number): string | null => {
     const w = ws[j];
-    if (!w || w.text.length < 2 || !upperAt(text, w.start) || TITLES.has(w.text) || !JOINER.test(text.slice(from, to))) return null;
+    if (!w || w.text.length < 2 || !upperAt(text, w.start) || TITLES.has(w.text) || !JOINER.test(text.slice(from, to)))
+      return null;
     return initialAt(w.start) ? null : w.text; // a sentence's first word may be capitalised for that reason alone
   };
   for (let k = 0; k < ws.length; k++) {
@@ -129,7 +151,13 @@ function addToBucket(inv: NameInventory, w: string): void {
 }
 
 export function emptyNameInventory(glossaryForms: readonly string[]): NameInventory {
-  const inv: NameInventory = { counts: new Map(), glossary: new Set(), glossaryNeighbours: new Map(), buckets: new Map(), verdicts: new Map() };
+  const inv: NameInventory = {
+    counts: new Map(),
+    glossary: new Set(),
+    glossaryNeighbours: new Map(),
+    buckets: new Map(),
+    verdicts: new Map(),
+  };
   for (const form of glossaryForms) {
     for (const t of findCapitalised(form)) {
       inv.glossary.add(t.text);
@@ -181,7 +209,8 @@ export function countNames(inv: NameInventory, text: string, delta: 1 | -1): voi
   inv.verdicts.clear();
 }
 
-const support = (inv: NameInventory, w: string) => (inv.glossary.has(w) ? GLOSSARY_WEIGHT : 0) + (inv.counts.get(w)?.total ?? 0);
+const support = (inv: NameInventory, w: string) =>
+  (inv.glossary.has(w) ? GLOSSARY_WEIGHT : 0) + (inv.counts.get(w)?.total ?? 0);
 const established = (inv: NameInventory, w: string) => inv.glossary.has(w) || (inv.counts.get(w)?.inside ?? 0) > 0;
 const skeleton = (f: string) => f.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
 const uninflected = (f: string) => f.replace(/(es|s|x|e)$/, '');
@@ -189,7 +218,27 @@ const INFLECTIONS = ['e', 's', 'x', 'es'];
 const inflections = (a: string, b: string) =>
   uninflected(a) === uninflected(b) || INFLECTIONS.some((suffix) => a === b + suffix || b === a + suffix);
 // Demonyms and adjectives: Algérie → Algérien, Maroc → Marocain, Arabie → Arabe, Tunisie → Tunisienne.
-const SUFFIXES = new Set(['', 'e', 'ie', 'ien', 'ienne', 'ain', 'aine', 'ais', 'aise', 'ois', 'oise', 'an', 'ane', 'en', 'enne', 'ite', 'iste', 'i', 'a']);
+const SUFFIXES = new Set([
+  '',
+  'e',
+  'ie',
+  'ien',
+  'ienne',
+  'ain',
+  'aine',
+  'ais',
+  'aise',
+  'ois',
+  'oise',
+  'an',
+  'ane',
+  'en',
+  'enne',
+  'ite',
+  'iste',
+  'i',
+  'a',
+]);
 function derived(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (long.startsWith(short) && long.length - short.length <= 3) return true;
@@ -236,7 +285,10 @@ export function likelyName(inv: NameInventory, word: string): string | null {
 /** Both written with other capitalised words, never the same ones: two people (Mohamed Ould… / Mohammed VI). */
 function otherPerson(inv: NameInventory, neighbours: readonly string[], name: string): boolean {
   if (neighbours.length === 0) return false;
-  const known = new Set([...(inv.counts.get(name)?.neighbours.keys() ?? []), ...(inv.glossaryNeighbours.get(name) ?? [])]);
+  const known = new Set([
+    ...(inv.counts.get(name)?.neighbours.keys() ?? []),
+    ...(inv.glossaryNeighbours.get(name) ?? []),
+  ]);
   return known.size > 0 && !neighbours.some((w) => known.has(w));
 }
 

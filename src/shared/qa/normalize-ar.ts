@@ -6,11 +6,14 @@
  */
 
 const MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
-const FOLD: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ی': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', 'ک': 'ك' };
+const FOLD: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ى: 'ي', ی: 'ي', ة: 'ه', ؤ: 'و', ئ: 'ي', ک: 'ك' };
 const FOLDABLE = /[أإآٱىیةؤئک]/g;
 
 export function normalizeArabic(word: string): string {
-  return word.replace(MARKS, '').replace(FOLDABLE, (c) => FOLD[c]!).toLowerCase();
+  return word
+    .replace(MARKS, '')
+    .replace(FOLDABLE, (c) => FOLD[c]!)
+    .toLowerCase();
 }
 
 const CONJ = ['', 'و', 'ف'];

@@ -9,7 +9,11 @@
  */
 
 // Languages writing a decimal comma (CLDR), and those writing a decimal point and grouping with commas.
-const DECIMAL_COMMA = new Set('fr de es it pt nl ru pl cs sk sl hr sr bs bg ro tr sv da nb nn no fi et lv lt uk be el hu id vi ca gl eu az kk uz ka hy sq mk is'.split(' '));
+const DECIMAL_COMMA = new Set(
+  'fr de es it pt nl ru pl cs sk sl hr sr bs bg ro tr sv da nb nn no fi et lv lt uk be el hu id vi ca gl eu az kk uz ka hy sq mk is'.split(
+    ' ',
+  ),
+);
 const DECIMAL_POINT = new Set('en zh ja ko he th hi bn ta te mr gu kn ml pa ur ms fil tl sw'.split(' '));
 
 export type CommaReading = 'decimal' | 'group' | 'either';
@@ -92,9 +96,10 @@ function interpret(text: string, parts: Run[], seps: string[], comma: CommaReadi
 export function parseNumbers(text: string, lang = ''): NumberToken[] {
   const comma = commaReading(lang);
   const runs: Run[] = [];
-  for (const m of text.matchAll(DIGITS)) runs.push({ start: m.index, end: m.index + m[0].length, digits: westernDigits(m[0]) });
+  for (const m of text.matchAll(DIGITS))
+    runs.push({ start: m.index, end: m.index + m[0].length, digits: westernDigits(m[0]) });
   const out: NumberToken[] = [];
-  for (let i = 0; i < runs.length; ) {
+  for (let i = 0; i < runs.length;) {
     const parts = [runs[i]!];
     const seps: string[] = [];
     let j = i;
@@ -118,9 +123,22 @@ export function parseNumbers(text: string, lang = ''): NumberToken[] {
 
 /** Words that say "× 1,000,000" after a number ("2 millions", "٣ مليارات"). */
 export const MULTIPLIERS: Readonly<Record<string, number>> = {
-  mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9,
-  thousand: 1e3, thousands: 1e3, billion: 1e9, billions: 1e9,
-  'ألف': 1e3, 'آلاف': 1e3, 'الف': 1e3, 'مليون': 1e6, 'ملايين': 1e6, 'مليار': 1e9, 'مليارات': 1e9,
+  mille: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  milliard: 1e9,
+  milliards: 1e9,
+  thousand: 1e3,
+  thousands: 1e3,
+  billion: 1e9,
+  billions: 1e9,
+  ألف: 1e3,
+  آلاف: 1e3,
+  الف: 1e3,
+  مليون: 1e6,
+  ملايين: 1e6,
+  مليار: 1e9,
+  مليارات: 1e9,
 };
 
 // A multiplier word right after the number (sticky: tried at one position, no slicing).

@@ -42,7 +42,8 @@ describe('parseNumbers', () => {
   });
 });
 
-const check = (source: string, target: string, sourceLang = 'ar', targetLang = 'fr') => checkNumbers({ id: 's', index: 0, source, target }, sourceLang, targetLang);
+const check = (source: string, target: string, sourceLang = 'ar', targetLang = 'fr') =>
+  checkNumbers({ id: 's', index: 0, source, target }, sourceLang, targetLang);
 
 describe('numbers: equal values written differently give no finding (precision)', () => {
   it.each([
@@ -73,7 +74,15 @@ describe('numbers: findings', () => {
   });
   it('a changed number is reported on the target with the source value as fix', () => {
     expect(check('باريس ٢٠٢٤', 'Paris 2025')).toEqual([
-      { checkId: 'number-mismatch', side: 'target', start: 6, end: 10, variant: 'changed', params: { number: '٢٠٢٤', found: '2025' }, fix: '2024' },
+      {
+        checkId: 'number-mismatch',
+        side: 'target',
+        start: 6,
+        end: 10,
+        variant: 'changed',
+        params: { number: '٢٠٢٤', found: '2025' },
+        fix: '2024',
+      },
     ]);
     expect(check('بنسبة 3.5 في المائة', 'de 3,6 %')[0]!.fix).toBe('3,5');
   });
@@ -81,7 +90,15 @@ describe('numbers: findings', () => {
     expect(check('about 1,000 migrants', 'environ 1 000 migrants', 'en')).toEqual([]);
     expect(check('about 1,000 migrants', 'environ 1000 migrants', 'en')).toEqual([]);
     expect(check('نحو 1000 مهاجر', 'environ 1,000 migrants')).toEqual([
-      { checkId: 'number-mismatch', side: 'target', start: 8, end: 13, variant: 'changed', params: { number: '1000', found: '1,000' }, fix: '1000' },
+      {
+        checkId: 'number-mismatch',
+        side: 'target',
+        start: 8,
+        end: 13,
+        variant: 'changed',
+        params: { number: '1000', found: '1,000' },
+        fix: '1000',
+      },
     ]);
   });
   it('the same number twice in the source needs it twice in the target', () => {
@@ -94,7 +111,12 @@ describe('numbers: findings', () => {
 
 describe('helpers', () => {
   it('romanValue', () => {
-    expect([romanValue('VI'), romanValue('XXI'), romanValue('MCMXCIV'), romanValue('ABC')]).toEqual([6, 21, 1994, null]);
+    expect([romanValue('VI'), romanValue('XXI'), romanValue('MCMXCIV'), romanValue('ABC')]).toEqual([
+      6,
+      21,
+      1994,
+      null,
+    ]);
   });
   it('formatFor writes the target locale', () => {
     expect(formatFor(parseNumbers('12,345.5')[0]!, 'fr', false)).toBe('12\u202f345,5');

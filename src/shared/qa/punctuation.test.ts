@@ -41,10 +41,19 @@ describe('end punctuation', () => {
     ['different', 'لماذا؟', 'Pourquoi.', [['different', '.', '\u202f?']]],
     ['different, replacing the space too', 'انتهى.', 'Fini !', [['different', ' !', '.']]],
   ])('%s', (_what, source, target, expected) => {
-    expect(checkEndPunctuation(seg(source, target), 'fr').map((f) => [f.variant, target.slice(f.start, f.end), f.fix])).toEqual(expected);
+    expect(
+      checkEndPunctuation(seg(source, target), 'fr').map((f) => [f.variant, target.slice(f.start, f.end), f.fix]),
+    ).toEqual(expected);
   });
 
   it('classes', () => {
-    expect(['a.', 'a?!', 'a …', 'a:', 'a', 'a.)'].map((t) => endPunctuation(t).cls)).toEqual(['.', '?', '…', ':', null, '.']);
+    expect(['a.', 'a?!', 'a …', 'a:', 'a', 'a.)'].map((t) => endPunctuation(t).cls)).toEqual([
+      '.',
+      '?',
+      '…',
+      ':',
+      null,
+      '.',
+    ]);
   });
 });

@@ -11,7 +11,14 @@ export function checkDoubleSpaces(seg: QaSegment): RawFinding[] {
   const out: RawFinding[] = [];
   for (const m of seg.target.matchAll(SPACES)) {
     const keep = /[\u00a0\u202f]/.exec(m[0])?.[0] ?? ' '; // a no-break space is there for a reason: keep it
-    out.push({ checkId: 'double-space', side: 'target', start: m.index, end: m.index + m[0].length, variant: 'default', fix: keep });
+    out.push({
+      checkId: 'double-space',
+      side: 'target',
+      start: m.index,
+      end: m.index + m[0].length,
+      variant: 'default',
+      fix: keep,
+    });
   }
   return out;
 }
@@ -27,11 +34,20 @@ export function checkRepeatedWords(seg: QaSegment, lang: string): RawFinding[] {
   const ws = words(seg.target);
   for (let i = 1; i < ws.length; i++) {
     const [a, b] = [ws[i - 1]!, ws[i]!];
-    if (a.text.length !== b.text.length || a.text.toLowerCase() !== b.text.toLowerCase() || !/\p{L}/u.test(a.text)) continue;
+    if (a.text.length !== b.text.length || a.text.toLowerCase() !== b.text.toLowerCase() || !/\p{L}/u.test(a.text))
+      continue;
     if (!/^[ \u00a0\u202f]+$/.test(seg.target.slice(a.end, b.start))) continue;
     if (allowed?.has(a.text.toLowerCase())) continue;
     if (/^\p{Lu}/u.test(a.text) && /^\p{Lu}/u.test(b.text)) continue; // Bora Bora, Baden Baden
-    out.push({ checkId: 'repeated-word', side: 'target', start: a.start, end: b.end, variant: 'default', params: { word: b.text }, fix: a.text });
+    out.push({
+      checkId: 'repeated-word',
+      side: 'target',
+      start: a.start,
+      end: b.end,
+      variant: 'default',
+      params: { word: b.text },
+      fix: a.text,
+    });
   }
   return out;
 }
@@ -40,7 +56,19 @@ export function checkRepeatedWords(seg: QaSegment, lang: string): RawFinding[] {
 
 const CLOSERS = /[\s\u00a0\u202f)\]}»”’"›']/;
 const PUNCT = /[.!?…:;,؟۔،؛]/;
-const CLASS: Record<string, string> = { '.': '.', '۔': '.', '!': '!', '?': '?', '؟': '?', '…': '…', ':': ':', ';': ';', '؛': ';', ',': ',', '،': ',' };
+const CLASS: Record<string, string> = {
+  '.': '.',
+  '۔': '.',
+  '!': '!',
+  '?': '?',
+  '؟': '?',
+  '…': '…',
+  ':': ':',
+  ';': ';',
+  '؛': ';',
+  ',': ',',
+  '،': ',',
+};
 
 interface End {
   cls: string | null;

@@ -54,36 +54,84 @@ describe('terminology: no finding on correct translations (precision)', () => {
 
 describe('terminology: findings', () => {
   it.each([
-    ['forbidden form, replaced whole', 'محمد السادس، نصره الله،', 'Mohammed VI, que Dieu le glorifie,', [{ check: 'term-forbidden', quote: 'que Dieu le glorifie', fix: 'que Dieu L’assiste' }]],
-    ['forbidden word widened to the accepted form it corrupts', 'في منطقة الساحل والصحراء.', 'dans la région du Sahel et du désert.', [{ check: 'term-forbidden', quote: 'Sahel et du désert', fix: 'Sahel et du Sahara' }]],
-    ['forbidden multi-word form', 'في إطار المجموعة الهجروية المختلطة الدائمة', 'dans le cadre du groupe de contact permanent', [{ check: 'term-forbidden', quote: 'groupe de contact permanent', fix: 'Groupe migratoire mixte permanent' }]],
-    ['forbidden plural form found in the singular', 'للتوجيهات الملكية السامية', 'conformément à la directive royale', [{ check: 'term-forbidden', quote: 'directive royale', fix: 'Hautes Orientations Royales' }]],
-    ['missing term, reported on the source', 'استقبل لفتيت', 'Le ministre a reçu', [{ check: 'term-missing', quote: 'لفتيت', fix: undefined }]],
-    ['word boundaries: "site" is not in "website"', 'الموقع', 'le website', [{ check: 'term-missing', quote: 'الموقع', fix: undefined }]],
+    [
+      'forbidden form, replaced whole',
+      'محمد السادس، نصره الله،',
+      'Mohammed VI, que Dieu le glorifie,',
+      [{ check: 'term-forbidden', quote: 'que Dieu le glorifie', fix: 'que Dieu L’assiste' }],
+    ],
+    [
+      'forbidden word widened to the accepted form it corrupts',
+      'في منطقة الساحل والصحراء.',
+      'dans la région du Sahel et du désert.',
+      [{ check: 'term-forbidden', quote: 'Sahel et du désert', fix: 'Sahel et du Sahara' }],
+    ],
+    [
+      'forbidden multi-word form',
+      'في إطار المجموعة الهجروية المختلطة الدائمة',
+      'dans le cadre du groupe de contact permanent',
+      [{ check: 'term-forbidden', quote: 'groupe de contact permanent', fix: 'Groupe migratoire mixte permanent' }],
+    ],
+    [
+      'forbidden plural form found in the singular',
+      'للتوجيهات الملكية السامية',
+      'conformément à la directive royale',
+      [{ check: 'term-forbidden', quote: 'directive royale', fix: 'Hautes Orientations Royales' }],
+    ],
+    [
+      'missing term, reported on the source',
+      'استقبل لفتيت',
+      'Le ministre a reçu',
+      [{ check: 'term-missing', quote: 'لفتيت', fix: undefined }],
+    ],
+    [
+      'word boundaries: "site" is not in "website"',
+      'الموقع',
+      'le website',
+      [{ check: 'term-missing', quote: 'الموقع', fix: undefined }],
+    ],
   ])('%s', (_what, source, target, expected) => {
     expect(run(source, target)).toEqual(expected);
   });
 
   it('a sentence-initial forbidden form gets a capitalised fix', () => {
-    expect(run('التوجيهات الملكية السامية', 'Directives royales : mise en œuvre')[0]!.fix).toBe('Hautes Orientations Royales');
+    expect(run('التوجيهات الملكية السامية', 'Directives royales : mise en œuvre')[0]!.fix).toBe(
+      'Hautes Orientations Royales',
+    );
     expect(run('نصره الله', 'Que Dieu le glorifie.')[0]!.fix).toBe('Que Dieu L’assiste');
   });
 
   it('accents: exact by default, ignored with accentInsensitive', () => {
-    expect(run('الساحل والصحراء', 'la région du Sahel et du desert')).toEqual([{ check: 'term-missing', quote: 'الساحل والصحراء', fix: undefined }]);
-    expect(run('الساحل والصحراء', 'la région du Sahel et du desert', true)).toEqual([{ check: 'term-forbidden', quote: 'Sahel et du desert', fix: 'Sahel et du Sahara' }]);
+    expect(run('الساحل والصحراء', 'la région du Sahel et du desert')).toEqual([
+      { check: 'term-missing', quote: 'الساحل والصحراء', fix: undefined },
+    ]);
+    expect(run('الساحل والصحراء', 'la région du Sahel et du desert', true)).toEqual([
+      { check: 'term-forbidden', quote: 'Sahel et du desert', fix: 'Sahel et du Sahara' },
+    ]);
     expect(run('الساحل والصحراء', 'la region du Sahel et du Sahara', true)).toEqual([]);
   });
 
   it('a forbidden form inside an accepted one is not a use of it', () => {
-    const g: Glossary = { sourceLang: 'ar', targetLang: 'fr', entries: [entry('الساحل والصحراء', 'Sahel et Sahara', 'Sahel')] };
+    const g: Glossary = {
+      sourceLang: 'ar',
+      targetLang: 'fr',
+      entries: [entry('الساحل والصحراء', 'Sahel et Sahara', 'Sahel')],
+    };
     expect(run('الساحل والصحراء', 'le Sahel et Sahara', false, g)).toEqual([]);
-    expect(run('الساحل والصحراء', 'le Sahel', false, g)).toEqual([{ check: 'term-forbidden', quote: 'Sahel', fix: undefined }]);
+    expect(run('الساحل والصحراء', 'le Sahel', false, g)).toEqual([
+      { check: 'term-forbidden', quote: 'Sahel', fix: undefined },
+    ]);
   });
 
   it('an entry without a source term forbids its forms everywhere', () => {
-    const g: Glossary = { sourceLang: 'ar', targetLang: 'fr', entries: [{ source: [], target: [], forbidden: ['Maroc occidental'], note: '' }] };
-    expect(run('نص', 'Le Maroc occidental', false, g)).toEqual([{ check: 'term-forbidden', quote: 'Maroc occidental', fix: undefined }]);
+    const g: Glossary = {
+      sourceLang: 'ar',
+      targetLang: 'fr',
+      entries: [{ source: [], target: [], forbidden: ['Maroc occidental'], note: '' }],
+    };
+    expect(run('نص', 'Le Maroc occidental', false, g)).toEqual([
+      { check: 'term-forbidden', quote: 'Maroc occidental', fix: undefined },
+    ]);
   });
 
   it('compiles a glossary once per setting', () => {

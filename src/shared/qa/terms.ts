@@ -85,7 +85,8 @@ function findForm(text: KeyedText, form: Form): Hit[] {
   const last = text.length - form.pattern.length;
   for (let i = 0; i <= last; i++) {
     if (form.initials && !form.initials.has(text.initialAt(i)!)) continue;
-    if (sharesKey(text.keyAt(i), first) && matchesAt(text, i, form.pattern)) hits.push({ form, from: i, to: i + form.pattern.length });
+    if (sharesKey(text.keyAt(i), first) && matchesAt(text, i, form.pattern))
+      hits.push({ form, from: i, to: i + form.pattern.length });
   }
   return hits;
 }
@@ -93,7 +94,12 @@ function findForm(text: KeyedText, form: Form): Hit[] {
 const compiled = new WeakMap<Glossary, Map<string, CompiledGlossary>>();
 
 /** Normalises and indexes a glossary once per (languages, accent setting); cached on the glossary object. */
-export function compileGlossary(glossary: Glossary, sourceLang: string, targetLang: string, accentInsensitive: boolean): CompiledGlossary {
+export function compileGlossary(
+  glossary: Glossary,
+  sourceLang: string,
+  targetLang: string,
+  accentInsensitive: boolean,
+): CompiledGlossary {
   const id = `${sourceLang}|${targetLang}|${accentInsensitive}`;
   let byId = compiled.get(glossary);
   const hit = byId?.get(id);
@@ -133,7 +139,11 @@ export function compileGlossary(glossary: Glossary, sourceLang: string, targetLa
 /** Drops hits lying inside a longer hit of another entry (longest match wins, as in CAT tools). */
 function outermost(hits: Hit[]): Hit[] {
   return hits.filter(
-    (h) => !hits.some((o) => o !== h && o.form.entry !== h.form.entry && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from),
+    (h) =>
+      !hits.some(
+        (o) =>
+          o !== h && o.form.entry !== h.form.entry && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from,
+      ),
   );
 }
 
@@ -156,14 +166,16 @@ function locate(tokens: KeyedText, hit: Hit, accepted: Form[]): Located {
       for (let j = m; j >= i; j--) {
         const context = i + (m - j);
         if (context === 0 || (best && context <= best.context)) continue;
-        if (matchesAt(tokens, hit.to, a.pattern.slice(j))) best = { context, from: hit.from - i, to: hit.to + m - j, fix: a.surface };
+        if (matchesAt(tokens, hit.to, a.pattern.slice(j)))
+          best = { context, from: hit.from - i, to: hit.to + m - j, fix: a.surface };
       }
     }
   }
   if (best) return best;
   const first = accepted[0];
   // Without context, replacing one forbidden word by a multi-word form would usually garble the sentence.
-  if (first && (hit.form.pattern.length > 1 || first.pattern.length === 1)) return { from: hit.from, to: hit.to, fix: first.surface };
+  if (first && (hit.form.pattern.length > 1 || first.pattern.length === 1))
+    return { from: hit.from, to: hit.to, fix: first.surface };
   return { from: hit.from, to: hit.to };
 }
 
@@ -182,7 +194,10 @@ export function checkTerms(seg: QaSegment, g: CompiledGlossary): RawFinding[] {
   const srcHits = outermost(findAll(srcTokens, g.sourceIndex));
   if (srcHits.length === 0 && g.anywhereIndex.size === 0) return out;
   const tgtTokens = keyedTokens(seg.target, g.targetNorm);
-  const span = (from: number, to: number) => ({ start: tgtTokens.tokens[from]!.start, end: tgtTokens.tokens[to - 1]!.end });
+  const span = (from: number, to: number) => ({
+    start: tgtTokens.tokens[from]!.start,
+    end: tgtTokens.tokens[to - 1]!.end,
+  });
 
   const firstByEntry = new Map<number, Hit>();
   for (const h of srcHits) if (!firstByEntry.has(h.form.entry)) firstByEntry.set(h.form.entry, h);
@@ -221,7 +236,14 @@ export function checkTerms(seg: QaSegment, g: CompiledGlossary): RawFinding[] {
   }
   for (const h of findAll(tgtTokens, g.anywhereIndex)) {
     const { start, end } = span(h.from, h.to);
-    out.push({ checkId: 'term-forbidden', side: 'target', start, end, variant: 'anywhere', params: { found: seg.target.slice(start, end) } });
+    out.push({
+      checkId: 'term-forbidden',
+      side: 'target',
+      start,
+      end,
+      variant: 'anywhere',
+      params: { found: seg.target.slice(start, end) },
+    });
   }
   return out;
 }

@@ -16,7 +16,8 @@ let BMP: Uint8Array | null = null;
 function wordTable(): Uint8Array {
   if (!BMP) {
     BMP = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) BMP[c] = c >= 0xd800 && c <= 0xdbff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+    for (let c = 0; c < 0x10000; c++)
+      BMP[c] = c >= 0xd800 && c <= 0xdbff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
   }
   return BMP;
 }
@@ -74,7 +75,8 @@ let UPPER: Uint8Array | null = null;
 export function upperAt(text: string, i: number): boolean {
   if (!UPPER) {
     UPPER = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) UPPER[c] = isUpperInitial(String.fromCharCode(c)) ? 1 : 0;
+    for (let c = 0; c < 0x10000; c++)
+      if (c < 0xd800 || c > 0xdfff) UPPER[c] = isUpperInitial(String.fromCharCode(c)) ? 1 : 0;
   }
   return UPPER[text.charCodeAt(i)] === 1;
 }

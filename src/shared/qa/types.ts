@@ -23,7 +23,14 @@ export const QA_CHECK_IDS = [
 export const CheckIdSchema = z.enum(QA_CHECK_IDS);
 export type CheckId = z.infer<typeof CheckIdSchema>;
 
-export const QA_CHECK_FAMILIES = ['terminology', 'names', 'numbers', 'completeness', 'punctuation', 'typography'] as const;
+export const QA_CHECK_FAMILIES = [
+  'terminology',
+  'names',
+  'numbers',
+  'completeness',
+  'punctuation',
+  'typography',
+] as const;
 export type CheckFamily = (typeof QA_CHECK_FAMILIES)[number];
 
 export interface CheckInfo {

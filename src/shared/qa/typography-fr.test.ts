@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkFrenchSpacing } from './typography-fr';
 
 const run = (target: string) =>
-  checkFrenchSpacing({ id: 's', index: 0, source: 'x', target }).map((f) => [f.variant, target.slice(f.start, f.end), f.fix]);
+  checkFrenchSpacing({ id: 's', index: 0, source: 'x', target }).map((f) => [
+    f.variant,
+    target.slice(f.start, f.end),
+    f.fix,
+  ]);
 
 describe('French typography: correct text gives no finding (precision)', () => {
   it.each([
@@ -28,8 +32,22 @@ describe('French typography: findings with one-click fixes', () => {
     ['plain space before :', 'voici : oui', [['plain-space-before', ' :', '\u00a0:']]],
     ['no space before ?', 'Pourquoi?', [['missing-before', '?', '\u202f?']]],
     ['no space before !', 'Bravo!', [['missing-before', '!', '\u202f!']]],
-    ['no space inside guillemets', '«Bonjour»', [['missing-inside', '«', '«\u00a0'], ['missing-inside', '»', '\u00a0»']]],
-    ['plain spaces inside guillemets', '« Bonjour »', [['plain-space-inside', '« ', '«\u00a0'], ['plain-space-inside', ' »', '\u00a0»']]],
+    [
+      'no space inside guillemets',
+      '«Bonjour»',
+      [
+        ['missing-inside', '«', '«\u00a0'],
+        ['missing-inside', '»', '\u00a0»'],
+      ],
+    ],
+    [
+      'plain spaces inside guillemets',
+      '« Bonjour »',
+      [
+        ['plain-space-inside', '« ', '«\u00a0'],
+        ['plain-space-inside', ' »', '\u00a0»'],
+      ],
+    ],
   ])('%s', (_what, target, expected) => {
     expect(run(target)).toEqual(expected);
   });

@@ -34,18 +34,41 @@ function checkBefore(text: string, i: number): RawFinding | null {
     let s = i - 1;
     while (s > 0 && PLAIN_SPACE.test(text[s - 1]!)) s--;
     if (s === 0) return null; // the paragraph starts with it: nothing to glue it to
-    return { checkId: 'fr-spacing', side: 'target', start: s, end: i + 1, variant: 'plain-space-before', params: { char: ch }, fix: noBreakFor(ch) + ch };
+    return {
+      checkId: 'fr-spacing',
+      side: 'target',
+      start: s,
+      end: i + 1,
+      variant: 'plain-space-before',
+      params: { char: ch },
+      fix: noBreakFor(ch) + ch,
+    };
   }
   if (/\d/.test(prev) && /\d/.test(next)) return null; // 10:30, 3:2
   if (inUrlOrPath(text, i)) return null;
-  return { checkId: 'fr-spacing', side: 'target', start: i, end: i + 1, variant: 'missing-before', params: { char: ch }, fix: noBreakFor(ch) + ch };
+  return {
+    checkId: 'fr-spacing',
+    side: 'target',
+    start: i,
+    end: i + 1,
+    variant: 'missing-before',
+    params: { char: ch },
+    fix: noBreakFor(ch) + ch,
+  };
 }
 
 function checkGuillemet(text: string, i: number): RawFinding | null {
   const ch = text[i]!;
   const opening = ch === '«';
   const neighbour = opening ? text[i + 1] : text[i - 1];
-  if (neighbour === undefined || neighbour === '\n' || NO_BREAK.test(neighbour) || neighbour === '«' || neighbour === '»') return null;
+  if (
+    neighbour === undefined ||
+    neighbour === '\n' ||
+    NO_BREAK.test(neighbour) ||
+    neighbour === '«' ||
+    neighbour === '»'
+  )
+    return null;
   const nb = noBreakFor(ch);
   if (PLAIN_SPACE.test(neighbour)) {
     let s = i;
@@ -53,10 +76,26 @@ function checkGuillemet(text: string, i: number): RawFinding | null {
     if (opening) while (e < text.length && PLAIN_SPACE.test(text[e]!)) e++;
     else while (s > 0 && PLAIN_SPACE.test(text[s - 1]!)) s--;
     if ((opening && e === text.length) || (!opening && s === 0)) return null;
-    return { checkId: 'fr-spacing', side: 'target', start: s, end: e, variant: 'plain-space-inside', params: { char: ch }, fix: opening ? ch + nb : nb + ch };
+    return {
+      checkId: 'fr-spacing',
+      side: 'target',
+      start: s,
+      end: e,
+      variant: 'plain-space-inside',
+      params: { char: ch },
+      fix: opening ? ch + nb : nb + ch,
+    };
   }
   if (inUrlOrPath(text, i)) return null;
-  return { checkId: 'fr-spacing', side: 'target', start: i, end: i + 1, variant: 'missing-inside', params: { char: ch }, fix: opening ? ch + nb : nb + ch };
+  return {
+    checkId: 'fr-spacing',
+    side: 'target',
+    start: i,
+    end: i + 1,
+    variant: 'missing-inside',
+    params: { char: ch },
+    fix: opening ? ch + nb : nb + ch,
+  };
 }
 
 export function checkFrenchSpacing(seg: QaSegment): RawFinding[] {

@@ -36,5 +36,7 @@ export function useChangePassword() {
 
 /** Where to go after signing in: a path of this app only (never another site). */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login') ? next : '/';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login')
+    ? next
+    : '/';
 }

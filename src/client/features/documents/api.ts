@@ -46,6 +46,8 @@ export const comparisonQueries = {
     queryOptions({
       queryKey: [...documentQueries.all(), 'comparison', file] as const,
       queryFn: ({ signal }) =>
-        api<{ file: string; systems: ComparedSystem[] }>(`/api/comparisons?file=${encodeURIComponent(file)}`, { signal }),
+        api<{ file: string; systems: ComparedSystem[] }>(`/api/comparisons?file=${encodeURIComponent(file)}`, {
+          signal,
+        }),
     }),
 };

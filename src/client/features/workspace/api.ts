@@ -3,14 +3,7 @@ import type { DocumentEvent } from '../../../shared/events';
 import type { SegmentHistory } from '../../../shared/history';
 import type { QaSettings } from '../../../shared/qa/types';
 import type { ScoringSettings } from '../../../shared/scoring-settings';
-import type {
-  CreateFlagBody,
-  DocumentState,
-  Flag,
-  PatchFlagBody,
-  Segment,
-  StatusBody,
-} from '../../../shared/schemas';
+import type { CreateFlagBody, DocumentState, Flag, PatchFlagBody, Segment, StatusBody } from '../../../shared/schemas';
 import { api } from '../../lib/api';
 import { documentQueries, mergeIntoDocument } from '../../lib/document-queries';
 
@@ -56,10 +49,10 @@ export const historyQueries = {
 };
 
 /** A write to the document: the response goes into the cache; on error the document is refetched. */
-function useDocMutation<V, R extends { segment?: Segment; flag?: Flag; flags?: Flag[]; seq?: number; document?: DocumentState }>(
-  docId: string,
-  fn: (v: V) => Promise<R>,
-) {
+function useDocMutation<
+  V,
+  R extends { segment?: Segment; flag?: Flag; flags?: Flag[]; seq?: number; document?: DocumentState },
+>(docId: string, fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -94,11 +87,13 @@ export function useApproveClean(docId: string) {
 }
 
 export function useRevert(docId: string) {
-  return useDocMutation(docId, ({ segmentId, toSeq, baseVersion }: { segmentId: string; toSeq: number; baseVersion: number }) =>
-    api<SegmentResponse>(`${base(docId)}/segments/${encodeURIComponent(segmentId)}/revert`, {
-      method: 'POST',
-      body: { toSeq, baseVersion },
-    }),
+  return useDocMutation(
+    docId,
+    ({ segmentId, toSeq, baseVersion }: { segmentId: string; toSeq: number; baseVersion: number }) =>
+      api<SegmentResponse>(`${base(docId)}/segments/${encodeURIComponent(segmentId)}/revert`, {
+        method: 'POST',
+        body: { toSeq, baseVersion },
+      }),
   );
 }
 
@@ -147,9 +142,7 @@ export function useUploadGlossary(docId: string) {
 }
 
 export function useRemoveGlossary(docId: string) {
-  return useDocMutation(docId, () =>
-    api<{ document: DocumentState }>(`${base(docId)}/glossary`, { method: 'DELETE' }),
-  );
+  return useDocMutation(docId, () => api<{ document: DocumentState }>(`${base(docId)}/glossary`, { method: 'DELETE' }));
 }
 
 export function useQaSettings(docId: string) {

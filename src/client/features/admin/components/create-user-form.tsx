@@ -52,7 +52,15 @@ export function CreateUserForm() {
         {created && <p role="status">{created}</p>}
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('create.displayName')}</label>
-          <input id={`${id}-name`} type="text" required dir="auto" maxLength={USER_LIMITS.displayNameChars} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input
+            id={`${id}-name`}
+            type="text"
+            required
+            dir="auto"
+            maxLength={USER_LIMITS.displayNameChars}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-login`}>{t('create.login')}</label>
@@ -86,7 +94,12 @@ export function CreateUserForm() {
         </div>
         <RoleCheckboxes value={roles} onChange={setRoles} />
         <div className="checkbox">
-          <input id={`${id}-must`} type="checkbox" checked={mustChangePassword} onChange={(e) => setMustChangePassword(e.target.checked)} />
+          <input
+            id={`${id}-must`}
+            type="checkbox"
+            checked={mustChangePassword}
+            onChange={(e) => setMustChangePassword(e.target.checked)}
+          />
           <label htmlFor={`${id}-must`}>{t('create.mustChange')}</label>
         </div>
         <button type="submit" className="primary" disabled={create.isPending}>

@@ -27,7 +27,10 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: User; isSelf: 
     if (!parsed.success) return setProblem(validationMessage(t, parsed.error.issues[0]?.path[0]));
     setProblem(null);
     setNote(null);
-    update.mutate({ id: user.id, body: parsed.data }, { onSuccess: () => setNote(done), onError: (err) => setProblem(errorText(err)) });
+    update.mutate(
+      { id: user.id, body: parsed.data },
+      { onSuccess: () => setNote(done), onError: (err) => setProblem(errorText(err)) },
+    );
   }
 
   function save(e: FormEvent) {
@@ -53,7 +56,15 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: User; isSelf: 
       <form onSubmit={save} noValidate>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('create.displayName')}</label>
-          <input id={`${id}-name`} type="text" dir="auto" required maxLength={USER_LIMITS.displayNameChars} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input
+            id={`${id}-name`}
+            type="text"
+            dir="auto"
+            required
+            maxLength={USER_LIMITS.displayNameChars}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
         </div>
         {/* An admin cannot take their own admin role away (the server also keeps one admin at least). */}
         <RoleCheckboxes value={roles} onChange={setRoles} disabled={(r) => isSelf && r === 'admin'} />
@@ -66,7 +77,14 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: User; isSelf: 
         <h3>{t('edit.resetHeading')}</h3>
         <div className="field">
           <label htmlFor={`${id}-pw`}>{t('edit.newPassword')}</label>
-          <input id={`${id}-pw`} type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id={`${id}-pw`}
+            type="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         <button type="submit" disabled={update.isPending || password === ''}>
           {t('edit.reset')}
@@ -79,7 +97,9 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: User; isSelf: 
           <button
             type="button"
             disabled={update.isPending}
-            onClick={() => patch({ disabled: !user.disabled }, user.disabled ? t('status.active') : t('status.disabled'))}
+            onClick={() =>
+              patch({ disabled: !user.disabled }, user.disabled ? t('status.active') : t('status.disabled'))
+            }
           >
             {user.disabled ? t('edit.enable') : t('edit.disable')}
           </button>

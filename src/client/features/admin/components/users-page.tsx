@@ -51,7 +51,11 @@ export function UsersPage() {
                   {u.mustChangePassword && !u.disabled && <> — {t('status.mustChange')}</>}
                 </td>
                 <td>
-                  <button type="button" aria-label={t('edit.buttonLabel', { name: u.displayName })} onClick={() => setEditing(u.id)}>
+                  <button
+                    type="button"
+                    aria-label={t('edit.buttonLabel', { name: u.displayName })}
+                    onClick={() => setEditing(u.id)}
+                  >
                     {t('edit.button')}
                   </button>
                 </td>
@@ -61,7 +65,9 @@ export function UsersPage() {
         </table>
       )}
       <CreateUserForm />
-      {edited && <EditUserDialog key={edited.id} user={edited} isSelf={edited.id === me?.id} onClose={() => setEditing(null)} />}
+      {edited && (
+        <EditUserDialog key={edited.id} user={edited} isSelf={edited.id === me?.id} onClose={() => setEditing(null)} />
+      )}
     </div>
   );
 }

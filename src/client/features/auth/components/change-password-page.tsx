@@ -42,7 +42,9 @@ export function ChangePasswordPage() {
           if (forced) void navigate(safeNext(params.get('next')), { replace: true });
         },
         onError: (err) =>
-          setProblem(err instanceof ApiError && err.code === 'INVALID_CREDENTIALS' ? t('password.wrongCurrent') : errorText(err)),
+          setProblem(
+            err instanceof ApiError && err.code === 'INVALID_CREDENTIALS' ? t('password.wrongCurrent') : errorText(err),
+          ),
       },
     );
   }

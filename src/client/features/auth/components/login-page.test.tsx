@@ -49,11 +49,14 @@ describe('sign-in', () => {
     let signedIn = false;
     serve((method, url, body) => {
       if (url === '/api/session' && method === 'GET') {
-        return signedIn ? { status: 200, body: { user: USER, csrfToken: 't' } } : { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '' } } };
+        return signedIn
+          ? { status: 200, body: { user: USER, csrfToken: 't' } }
+          : { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '' } } };
       }
       if (url === '/api/session' && method === 'POST') {
         const { password } = body as { password: string };
-        if (password !== 'right password') return { status: 401, body: { error: { code: 'INVALID_CREDENTIALS', message: 'Wrong login or password.' } } };
+        if (password !== 'right password')
+          return { status: 401, body: { error: { code: 'INVALID_CREDENTIALS', message: 'Wrong login or password.' } } };
         signedIn = true;
         return { status: 200, body: { user: USER, csrfToken: 't' } };
       }

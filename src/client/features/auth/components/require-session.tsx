@@ -24,7 +24,8 @@ export function RequireSession() {
       </p>
     );
   }
-  if (!session.data) return <Navigate to={signedOutByUser() ? '/login' : `/login?next=${encodeURIComponent(here)}`} replace />;
+  if (!session.data)
+    return <Navigate to={signedOutByUser() ? '/login' : `/login?next=${encodeURIComponent(here)}`} replace />;
   if (session.data.user.mustChangePassword && location.pathname !== PASSWORD_PAGE) {
     return <Navigate to={`${PASSWORD_PAGE}?next=${encodeURIComponent(here)}`} replace />;
   }

@@ -70,7 +70,14 @@ export function ImportForm() {
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${ids}-title`}>{t('create.titleLabel')}</label>
-          <input id={`${ids}-title`} type="text" required value={title} dir="auto" onChange={(e) => setTitle(e.target.value)} />
+          <input
+            id={`${ids}-title`}
+            type="text"
+            required
+            value={title}
+            dir="auto"
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </div>
         <div className="lang-row">
           {langSelect(sourceLang, setSourceLang, t('create.sourceLang'), 'sl')}

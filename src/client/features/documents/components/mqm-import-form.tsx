@@ -28,7 +28,13 @@ export function MqmImportForm() {
       <form onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('mqmImport.file')}</label>
-          <input id={`${id}-file`} type="file" accept=".tsv,text/tab-separated-values,text/plain" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".tsv,text/tab-separated-values,text/plain"
+            required
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
         <div className="lang-row">
           <div className="field">
@@ -53,7 +59,9 @@ export function MqmImportForm() {
         <div role="status">
           <p>
             {t('mqmImport.result', { count: r.documents.length, rows: r.rows })}{' '}
-            <Link to={`/compare?file=${encodeURIComponent(importMqm.variables?.file ?? '')}`}>{t('mqmImport.compare')}</Link>
+            <Link to={`/compare?file=${encodeURIComponent(importMqm.variables?.file ?? '')}`}>
+              {t('mqmImport.compare')}
+            </Link>
           </p>
           {r.skipped.length > 0 && (
             <>

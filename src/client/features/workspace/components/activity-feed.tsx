@@ -10,7 +10,13 @@ import { activityQueries } from '../api';
 const PAGE = 50;
 
 /** The document's activity feed, newest first: every event of the log, who and when. */
-export function ActivityFeed({ doc, onGoToSegment }: { doc: DocumentState; onGoToSegment: (segmentId: string) => void }) {
+export function ActivityFeed({
+  doc,
+  onGoToSegment,
+}: {
+  doc: DocumentState;
+  onGoToSegment: (segmentId: string) => void;
+}) {
   const { t, i18n } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();

@@ -2,7 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { wordDiff } from '../../../../shared/word-diff';
 
 /** Track changes: deletions struck through, insertions underlined (not colour alone), in the text's direction. */
-export function DiffView({ before, after, lang, dir }: { before: string; after: string; lang: string; dir: 'ltr' | 'rtl' }) {
+export function DiffView({
+  before,
+  after,
+  lang,
+  dir,
+}: {
+  before: string;
+  after: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+}) {
   const { t } = useTranslation('workspace');
   const parts = wordDiff(before, after, lang);
   return (

@@ -54,9 +54,7 @@ export function FlagDialog({ draft, busy, error, onSubmit, onClose }: Props) {
 function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: FlagDraft }) {
   const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
-  const [category, setCategory] = useState<MqmCategory | ''>(
-    draft.side === 'source' ? 'accuracy/omission' : '',
-  );
+  const [category, setCategory] = useState<MqmCategory | ''>(draft.side === 'source' ? 'accuracy/omission' : '');
   const [severity, setSeverity] = useState<Severity>('minor');
   const [correction, setCorrection] = useState(draft.side === 'target' ? draft.quote : '');
   const [comment, setComment] = useState('');
@@ -103,7 +101,9 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
             <optgroup key={g.group} label={t(`categories.group.${g.group}`)}>
               {g.categories.map((c) => (
                 <option key={c} value={c}>
-                  {g.categories.length > 1 ? `${t(`categories.group.${g.group}`)} — ${t(`categories.${c}`)}` : t(`categories.${c}`)}
+                  {g.categories.length > 1
+                    ? `${t(`categories.group.${g.group}`)} — ${t(`categories.${c}`)}`
+                    : t(`categories.${c}`)}
                 </option>
               ))}
             </optgroup>
@@ -142,7 +142,13 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
 
       <div className="field">
         <label htmlFor={`${id}-comment`}>{t('flagDialog.comment')}</label>
-        <textarea id={`${id}-comment`} value={comment} dir="auto" rows={3} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          value={comment}
+          dir="auto"
+          rows={3}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
 
       {error && (

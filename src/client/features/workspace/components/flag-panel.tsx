@@ -2,7 +2,13 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES } from '../../../../shared/mqm';
 import type { Permission } from '../../../../shared/permissions';
-import { FlagStatusSchema, proposesCorrection, type Flag, type FlagAction, type Segment } from '../../../../shared/schemas';
+import {
+  FlagStatusSchema,
+  proposesCorrection,
+  type Flag,
+  type FlagAction,
+  type Segment,
+} from '../../../../shared/schemas';
 import { FlagThread } from './flag-thread';
 
 /** Which actions a flag in this status offers, in display order. */
@@ -45,7 +51,10 @@ export function FlagPanel(props: Props) {
     [flags, indexOf],
   );
   const shown = sorted.filter(
-    (f) => (!category || f.category === category) && (!severity || f.severity === severity) && (!status || f.status === status),
+    (f) =>
+      (!category || f.category === category) &&
+      (!severity || f.severity === severity) &&
+      (!status || f.status === status),
   );
 
   return (

@@ -33,7 +33,10 @@ export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
   function saveEdit(e: FormEvent) {
     e.preventDefault();
     if (!editing || !editing.text.trim()) return;
-    edit.mutate({ flagId: flag.id, commentId: editing.id, text: editing.text.trim() }, { onSuccess: () => setEditing(null) });
+    edit.mutate(
+      { flagId: flag.id, commentId: editing.id, text: editing.text.trim() },
+      { onSuccess: () => setEditing(null) },
+    );
   }
 
   if (flag.comments.length === 0 && !canAdd) return null;

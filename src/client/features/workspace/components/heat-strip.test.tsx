@@ -2,7 +2,11 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { HeatStrip } from './heat-strip';
 
-const perSegment = Array.from({ length: 30 }, (_, i) => ({ segmentId: `s${i + 1}`, words: 10, points: i % 7 === 0 ? 5 : 0 }));
+const perSegment = Array.from({ length: 30 }, (_, i) => ({
+  segmentId: `s${i + 1}`,
+  words: 10,
+  points: i % 7 === 0 ? 5 : 0,
+}));
 
 describe('HeatStrip', () => {
   it('is one Tab stop, walked with the arrows, Page Up/Down, Home and End', () => {

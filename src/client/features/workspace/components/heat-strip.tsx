@@ -7,7 +7,14 @@ interface Props {
   onGoTo: (segmentId: string) => void;
 }
 
-const KEY_STEPS: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, PageDown: 10, PageUp: -10 };
+const KEY_STEPS: Record<string, number> = {
+  ArrowDown: 1,
+  ArrowRight: 1,
+  ArrowUp: -1,
+  ArrowLeft: -1,
+  PageDown: 10,
+  PageUp: -10,
+};
 
 /**
  * One cell per segment beside the table, darker for more penalty points; each jumps to its segment.

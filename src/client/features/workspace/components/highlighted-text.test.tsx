@@ -30,7 +30,14 @@ describe('HighlightedText', () => {
   it('reports selections made by script or keyboard', () => {
     const onSelectionChange = vi.fn();
     render(
-      <HighlightedText text="Sahel et du désert" lang="fr" dir="ltr" label="t" highlights={[]} onSelectionChange={onSelectionChange} />,
+      <HighlightedText
+        text="Sahel et du désert"
+        lang="fr"
+        dir="ltr"
+        label="t"
+        highlights={[]}
+        onSelectionChange={onSelectionChange}
+      />,
     );
     const box = screen.getByRole('textbox', { name: 't' }) as HTMLTextAreaElement;
     box.setSelectionRange(12, 18);

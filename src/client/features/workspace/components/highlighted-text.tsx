@@ -23,7 +23,9 @@ export interface HighlightedTextProps {
  */
 export function scrollSpanIntoView(textarea: HTMLTextAreaElement, start: number | undefined) {
   const piece =
-    start === undefined ? null : textarea.parentElement?.querySelector<HTMLElement>(`.cell-backdrop > [data-start="${start}"]`);
+    start === undefined
+      ? null
+      : textarea.parentElement?.querySelector<HTMLElement>(`.cell-backdrop > [data-start="${start}"]`);
   (piece ?? textarea).scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 

@@ -70,13 +70,19 @@ export function QaPanel(props: Props) {
       ) : (
         <ol className="finding-list">
           {shown.map((f) => (
-            <li key={f.id} className={`finding severity-${f.severity}`} data-active={f.id === activeId ? 'true' : undefined}>
+            <li
+              key={f.id}
+              className={`finding severity-${f.severity}`}
+              data-active={f.id === activeId ? 'true' : undefined}
+            >
               <button type="button" className="flag-goto" onClick={() => props.onGoTo(f)}>
                 <span className="flag-meta">
-                  <span className={`sev-chip sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span> {t(`qa.checks.${f.checkId}`)} ·{' '}
-                  {t('qa.segment', { n: f.segmentIndex + 1 })}
+                  <span className={`sev-chip sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
+                  {t(`qa.checks.${f.checkId}`)} · {t('qa.segment', { n: f.segmentIndex + 1 })}
                 </span>
-                <span className="finding-message">{tq(f.message.key.replace(/^qa\./, '') as 'identical.default', f.message.params)}</span>
+                <span className="finding-message">
+                  {tq(f.message.key.replace(/^qa\./, '') as 'identical.default', f.message.params)}
+                </span>
               </button>
               <div className="flag-actions">
                 {props.canFix && f.fix && f.side === 'target' && (

@@ -43,7 +43,8 @@ export function Scorecard({ docId, score, settings, canEdit }: Props) {
           <div>
             <dt className="visually-hidden">{t('score.pass')}</dt>
             <dd className={score.pass ? 'verdict pass' : 'verdict fail'}>
-              {score.pass ? `✓ ${t('score.pass')}` : `✗ ${t('score.fail')}`} ({t('score.cut', { cut: num.format(score.cutScore) })})
+              {score.pass ? `✓ ${t('score.pass')}` : `✗ ${t('score.fail')}`} (
+              {t('score.cut', { cut: num.format(score.cutScore) })})
             </dd>
           </div>
         </dl>
@@ -78,7 +79,11 @@ export function Scorecard({ docId, score, settings, canEdit }: Props) {
                     {r.cells
                       .filter((c) => c.points > 0)
                       .map((c) => (
-                        <span key={c.severity} className={`bar-part sev-${c.severity}`} style={{ width: `${(c.points / max) * 100}%` }} />
+                        <span
+                          key={c.severity}
+                          className={`bar-part sev-${c.severity}`}
+                          style={{ width: `${(c.points / max) * 100}%` }}
+                        />
                       ))}
                   </div>
                   <span className="bar-label">
@@ -130,7 +135,13 @@ function SettingsForm({ docId, settings }: { docId: string; settings: ScoringSet
           <select
             id={`${id}-preset`}
             value={draft.preset}
-            onChange={(e) => setDraft(e.target.value === 'wmt' ? { ...WMT_SCORING, cutScore: draft.cutScore } : { ...DEFAULT_SCORING, cutScore: draft.cutScore })}
+            onChange={(e) =>
+              setDraft(
+                e.target.value === 'wmt'
+                  ? { ...WMT_SCORING, cutScore: draft.cutScore }
+                  : { ...DEFAULT_SCORING, cutScore: draft.cutScore },
+              )
+            }
           >
             <option value="mqm">{t('score.presetMqm')}</option>
             <option value="wmt">{t('score.presetWmt')}</option>
@@ -141,17 +152,36 @@ function SettingsForm({ docId, settings }: { docId: string; settings: ScoringSet
           {SEVERITIES.map((s) => (
             <div key={s} className="field">
               <label htmlFor={`${id}-${s}`}>{t(`severity.${s}`)}</label>
-              <input id={`${id}-${s}`} type="number" min={0} max={1000} step="any" value={draft.weights[s]} onChange={(e) => setWeight(s, Number(e.target.value))} />
+              <input
+                id={`${id}-${s}`}
+                type="number"
+                min={0}
+                max={1000}
+                step="any"
+                value={draft.weights[s]}
+                onChange={(e) => setWeight(s, Number(e.target.value))}
+              />
             </div>
           ))}
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-cut`}>{t('score.cutScore')}</label>
-          <input id={`${id}-cut`} type="number" max={100} step="any" value={draft.cutScore} onChange={(e) => setDraft({ ...draft, cutScore: Number(e.target.value) })} />
+          <input
+            id={`${id}-cut`}
+            type="number"
+            max={100}
+            step="any"
+            value={draft.cutScore}
+            onChange={(e) => setDraft({ ...draft, cutScore: Number(e.target.value) })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-basis`}>{t('score.wordBasis')}</label>
-          <select id={`${id}-basis`} value={draft.wordBasis} onChange={(e) => setDraft({ ...draft, wordBasis: e.target.value as ScoringSettings['wordBasis'] })}>
+          <select
+            id={`${id}-basis`}
+            value={draft.wordBasis}
+            onChange={(e) => setDraft({ ...draft, wordBasis: e.target.value as ScoringSettings['wordBasis'] })}
+          >
             <option value="source">{t('score.basisSource')}</option>
             <option value="target">{t('score.basisTarget')}</option>
           </select>

@@ -50,7 +50,10 @@ function highlightsFor(flags: readonly Flag[], side: FlagSide, savedText: string
   return flags
     .filter((f) => f.side === side && f.status === 'open' && !f.orphaned)
     .flatMap((f) => {
-      const r = savedText === shownText ? { anchor: f.anchor, orphaned: false } : reanchor(savedText, shownText, f.anchor, false);
+      const r =
+        savedText === shownText
+          ? { anchor: f.anchor, orphaned: false }
+          : reanchor(savedText, shownText, f.anchor, false);
       return r.orphaned ? [] : [{ id: f.id, start: r.anchor.start, end: r.anchor.end, severity: f.severity }];
     });
 }
@@ -63,11 +66,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const shownTarget = draft && draft.state !== 'saved' ? draft.text : segment.target;
   const { suggestions, sourceTerms } = props;
   const sourceMarks = useMemo(
-    () => [
-      ...highlightsFor(flags, 'source', segment.source, segment.source),
-      ...suggestions.source,
-      ...sourceTerms,
-    ],
+    () => [...highlightsFor(flags, 'source', segment.source, segment.source), ...suggestions.source, ...sourceTerms],
     [flags, segment.source, suggestions, sourceTerms],
   );
   const targetMarks = useMemo(
@@ -94,12 +93,14 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
             <span className="visually-hidden"> {t('segmentActions.ofSegment', { n })}</span>
           </button>
           {props.canDecide &&
-            (segment.status === 'approved' ? (['reopen'] as const) : (['approve', 'request-changes'] as const)).map((a) => (
-              <button key={a} type="button" className="small" onClick={() => props.onStatus(segment, a)}>
-                {t(a === 'request-changes' ? 'segmentActions.requestChanges' : `segmentActions.${a}`)}
-                <span className="visually-hidden"> {t('segmentActions.ofSegment', { n })}</span>
-              </button>
-            ))}
+            (segment.status === 'approved' ? (['reopen'] as const) : (['approve', 'request-changes'] as const)).map(
+              (a) => (
+                <button key={a} type="button" className="small" onClick={() => props.onStatus(segment, a)}>
+                  {t(a === 'request-changes' ? 'segmentActions.requestChanges' : `segmentActions.${a}`)}
+                  <span className="visually-hidden"> {t('segmentActions.ofSegment', { n })}</span>
+                </button>
+              ),
+            )}
         </span>
         {openCount > 0 && <span className="flag-count">{t('segment.openFlags', { count: openCount })}</span>}
         {saveState && saveState !== 'saved' && (

@@ -80,7 +80,15 @@ export function WorkspacePage() {
     const back = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
     const n = PANEL_TABS.length;
     const next =
-      e.key === forward ? (i + 1) % n : e.key === back ? (i + n - 1) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+      e.key === forward
+        ? (i + 1) % n
+        : e.key === back
+          ? (i + n - 1) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     setPanelTab(PANEL_TABS[next]!);
@@ -214,10 +222,16 @@ export function WorkspacePage() {
         } catch (err) {
           // Someone else saved this translation since the words were selected: follow them into the new
           // text (as flags follow edits) and send again, rather than ask the reviewer to start over.
-          if (!(err instanceof ApiError && err.code === 'SEGMENT_VERSION_CONFLICT' && flagDraft.side === 'target')) throw err;
+          if (!(err instanceof ApiError && err.code === 'SEGMENT_VERSION_CONFLICT' && flagDraft.side === 'target'))
+            throw err;
           const latest = (await docQuery.refetch()).data?.segments.find((s) => s.id === flagDraft.segmentId);
           if (!latest || queue.get(flagDraft.segmentId)?.state === 'conflict') throw err;
-          const moved = reanchor(flagDraft.text, latest.target, makeAnchor(flagDraft.text, flagDraft.start, flagDraft.end), false);
+          const moved = reanchor(
+            flagDraft.text,
+            latest.target,
+            makeAnchor(flagDraft.text, flagDraft.start, flagDraft.end),
+            false,
+          );
           if (moved.orphaned || moved.anchor.quote !== flagDraft.quote) {
             throw new Error(t('flagDialog.wordsChanged', { quote: flagDraft.quote }));
           }
@@ -358,12 +372,8 @@ export function WorkspacePage() {
                 <th scope="col" className="seg-status">
                   {t('table.status')}
                 </th>
-                <th scope="col">
-                  {t('table.source', { lang: langName(doc.sourceLang) })}
-                </th>
-                <th scope="col">
-                  {t('table.target', { lang: langName(doc.targetLang) })}
-                </th>
+                <th scope="col">{t('table.source', { lang: langName(doc.sourceLang) })}</th>
+                <th scope="col">{t('table.target', { lang: langName(doc.targetLang) })}</th>
               </tr>
             </thead>
             <tbody>
@@ -446,19 +456,19 @@ export function WorkspacePage() {
                   onFix={qa.fix}
                 />
               ) : (
-          <FlagPanel
-            docId={doc.id}
-            me={me}
-            can={can}
-            flags={doc.flags}
-            segments={doc.segments}
-            sourceLang={doc.sourceLang}
-            targetLang={doc.targetLang}
-            activeFlagId={activeFlagId}
-            busyFlagId={actingOn}
-            onGoTo={goToFlag}
-            onAction={onAction}
-          />
+                <FlagPanel
+                  docId={doc.id}
+                  me={me}
+                  can={can}
+                  flags={doc.flags}
+                  segments={doc.segments}
+                  sourceLang={doc.sourceLang}
+                  targetLang={doc.targetLang}
+                  activeFlagId={activeFlagId}
+                  busyFlagId={actingOn}
+                  onGoTo={goToFlag}
+                  onAction={onAction}
+                />
               )}
             </div>
           </div>
@@ -505,13 +515,18 @@ export function WorkspacePage() {
       />
       <ConflictDialog
         conflict={conflict}
-        onKeepMine={() => conflictDraft?.theirs && queue.resolveConflict(conflictDraft.segmentId, conflictDraft.text, conflictDraft.theirs)}
+        onKeepMine={() =>
+          conflictDraft?.theirs &&
+          queue.resolveConflict(conflictDraft.segmentId, conflictDraft.text, conflictDraft.theirs)
+        }
         onTakeTheirs={() => {
           if (!conflictDraft) return;
           queue.discard(conflictDraft.segmentId);
           void qc.invalidateQueries({ queryKey: documentQueries.detail(id).queryKey });
         }}
-        onSaveMerged={(text) => conflictDraft?.theirs && queue.resolveConflict(conflictDraft.segmentId, text, conflictDraft.theirs)}
+        onSaveMerged={(text) =>
+          conflictDraft?.theirs && queue.resolveConflict(conflictDraft.segmentId, text, conflictDraft.theirs)
+        }
       />
     </div>
   );

@@ -46,12 +46,23 @@ export function useQaActions(
   const terms = useMemo(() => {
     const map = new Map<string, { marks: Highlight[]; notes: TermNote[] }>();
     if (!doc?.glossary) return map;
-    const g = compileGlossary(doc.glossary, doc.sourceLang, doc.targetLang, (doc.qaSettings ?? DEFAULT_QA_SETTINGS).accentInsensitive);
+    const g = compileGlossary(
+      doc.glossary,
+      doc.sourceLang,
+      doc.targetLang,
+      (doc.qaSettings ?? DEFAULT_QA_SETTINGS).accentInsensitive,
+    );
     for (const s of doc.segments) {
       const spans = sourceTermSpans(s.source, g);
       if (spans.length === 0) continue;
       map.set(s.id, {
-        marks: spans.map((t, i) => ({ id: `term-${i}`, start: t.start, end: t.end, severity: 'neutral', kind: 'term' })),
+        marks: spans.map((t, i) => ({
+          id: `term-${i}`,
+          start: t.start,
+          end: t.end,
+          severity: 'neutral',
+          kind: 'term',
+        })),
         notes: [...new Map(spans.map((t) => [t.term, { term: t.term, targets: t.targets.join(' | ') }])).values()],
       });
     }

@@ -32,7 +32,10 @@ export function useQaFindings(doc: DocumentState | undefined): Finding[] {
         segmentCount: doc.segments.length,
         ctx,
         bySegment: new Map(
-          doc.segments.map((s) => [s.id, { source: s.source, target: s.target, findings: checkSegment(ctx, s, glossary, settings) }]),
+          doc.segments.map((s) => [
+            s.id,
+            { source: s.source, target: s.target, findings: checkSegment(ctx, s, glossary, settings) },
+          ]),
         ),
       };
     } else {
@@ -40,7 +43,11 @@ export function useQaFindings(doc: DocumentState | undefined): Finding[] {
         const known = c.bySegment.get(s.id);
         if (known && known.target === s.target && known.source === s.source) continue;
         c.ctx = updateContext(c.ctx, s);
-        c.bySegment.set(s.id, { source: s.source, target: s.target, findings: checkSegment(c.ctx, s, glossary, settings) });
+        c.bySegment.set(s.id, {
+          source: s.source,
+          target: s.target,
+          findings: checkSegment(c.ctx, s, glossary, settings),
+        });
       }
     }
     cache.current = c;

@@ -31,7 +31,9 @@ function fakeServer() {
     await (server.gate ?? Promise.resolve());
     if (server.offline) throw new ApiError(0, 'NETWORK', 'offline');
     if (base !== server.version) {
-      throw new ApiError(409, 'SEGMENT_VERSION_CONFLICT', 'conflict', { current: segment(server.version, server.target) });
+      throw new ApiError(409, 'SEGMENT_VERSION_CONFLICT', 'conflict', {
+        current: segment(server.version, server.target),
+      });
     }
     server.version += 1;
     server.target = target;
