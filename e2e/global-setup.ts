@@ -26,7 +26,12 @@ export default async function globalSetup() {
   if (!existsSync(index)) {
     throw new Error(
       `The UI is not built: ${index} is missing.\n` +
-        'Run `npx vite build` (or `npm run build`) before `npx playwright test`; `npm test` does both.',
+        'Run `npm run build` before `npx playwright test`; `npm test` does both.',
+    );
+  }
+  if (!existsSync(path.join(ROOT, 'build', 'main.js'))) {
+    throw new Error(
+      'The server is not built: build/main.js is missing.\nRun `npm run build` before `npx playwright test`; `npm test` does both.',
     );
   }
   if (process.env.E2E_IN_PLACE === '1') {

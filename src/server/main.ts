@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
+import { appRoot } from './app-root';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
 import { ensureFirstAdmin } from './auth/bootstrap';
 import { seedSample } from './sample';
 import { openJsonFileStore } from './store/json-file-store';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = appRoot();
 const port = Number(process.env.PORT ?? 8080);
 // Loopback by default: sharing on a network is an explicit choice (HOST=0.0.0.0), best behind HTTPS.
 const host = process.env.HOST ?? 'localhost';
