@@ -323,6 +323,81 @@ describe('PATCH /api/session/password', () => {
   });
 });
 
+describe('a password set by an admin opens nothing but the way to change it', () => {
+  const ctx = useServer();
+
+  it('403 PASSWORD_CHANGE_REQUIRED on every route but reading the session, changing the password and signing out', async () => {
+    const admin = await userWith(ctx.app, 'Boss', ['admin']);
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers: admin.headers,
+      payload: { title: 'T', sourceLang: 'en', targetLang: 'fr', segments: [{ source: 'a', target: 'b' }] },
+    });
+    const doc = json(created).document;
+    await ctx.server.auth.users.create({
+      login: 'Newcomer',
+      displayName: 'Newcomer',
+      password: 'temporary password',
+      roles: ['translator', 'admin'],
+      mustChangePassword: true,
+    });
+    const c = await login(ctx.app, 'Newcomer', 'temporary password');
+    const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      ctx.app.inject({ method, url, headers: c.headers, ...(payload ? { payload } : {}) });
+
+    const segmentUrl = `/api/documents/${doc.id}/segments/${doc.segments[0].id}`;
+    for (const [method, url, payload] of [
+      ['PATCH', segmentUrl, { target: 'edited', baseVersion: 1 }],
+      ['GET', '/api/documents'],
+      ['GET', `/api/documents/${doc.id}`],
+      ['GET', `/api/documents/${doc.id}/export`],
+      ['GET', '/api/users'],
+      ['POST', '/api/users', { login: 'x', displayName: 'x', password: 'long enough', roles: ['viewer'] }],
+      ['GET', '/api/no-such-route'],
+    ] as const) {
+      const error = expectError(await send(method, url, payload), 403, 'PASSWORD_CHANGE_REQUIRED');
+      expect(error.message).toMatch(/new password/);
+    }
+    // Nothing was changed by the refused write.
+    expect(
+      json(await ctx.app.inject({ method: 'GET', url: `/api/documents/${doc.id}`, headers: admin.headers })).document
+        .segments[0].target,
+    ).toBe('b');
+
+    expect(json(await send('GET', '/api/session')).user.mustChangePassword).toBe(true);
+    const changed = await send('PATCH', '/api/session/password', {
+      currentPassword: 'temporary password',
+      newPassword: 'my own password',
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await send('PATCH', segmentUrl, { target: 'edited', baseVersion: 1 })).statusCode).toBe(200);
+    expect((await send('GET', '/api/documents')).statusCode).toBe(200);
+    expect((await send('DELETE', '/api/session')).statusCode).toBe(204);
+  });
+
+  it('signing out works before the change; an admin reset applies to the next request', async () => {
+    await ctx.server.auth.users.create({
+      login: 'Shy',
+      displayName: 'Shy',
+      password: 'temporary password',
+      roles: ['viewer'],
+      mustChangePassword: true,
+    });
+    const c = await login(ctx.app, 'Shy', 'temporary password');
+    expect((await ctx.app.inject({ method: 'DELETE', url: '/api/session', headers: c.headers })).statusCode).toBe(204);
+
+    const d = await userWith(ctx.app, 'Reader', ['viewer']);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/documents', headers: d.headers })).statusCode).toBe(200);
+    await ctx.server.auth.users.update(ctx.server.auth.users.byLogin('Reader')!.id, { mustChangePassword: true });
+    expectError(
+      await ctx.app.inject({ method: 'GET', url: '/api/documents', headers: d.headers }),
+      403,
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+  });
+});
+
 describe('users: admins manage them, everyone sees names', () => {
   const ctx = useServer();
   let admin: Credentials;

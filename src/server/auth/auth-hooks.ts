@@ -11,6 +11,13 @@ export const SESSION_COOKIE = 'visavis_session';
 /** Routes under /api that answer without a session. */
 const PUBLIC = new Set(['GET /api/health', 'HEAD /api/health', 'POST /api/session']);
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** All a user whose password must change may do: see who they are, change it, sign out. */
+const BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/session',
+  'HEAD /api/session',
+  'PATCH /api/session/password',
+  'DELETE /api/session',
+]);
 
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -35,7 +42,8 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
 /**
  * Every /api request: find the session of the cookie (and its user), then refuse with 401 UNAUTHENTICATED
  * when there is none (but on the public routes), and with 403 CSRF a mutating request whose X-CSRF-Token
- * is not the session's. Runs first (onRequest), before the body is even read.
+ * is not the session's, and with 403 PASSWORD_CHANGE_REQUIRED anything but BEFORE_PASSWORD_CHANGE while the
+ * user's password is one an admin set. Runs first (onRequest), before the body is even read.
  */
 export async function installAuth(app: FastifyInstance, auth: AuthStore) {
   await app.register(fastifyCookie);
@@ -58,10 +66,19 @@ export async function installAuth(app: FastifyInstance, auth: AuthStore) {
       // Expired, signed out elsewhere, or the user was disabled: the browser can forget it.
       clearSessionCookie(req, reply);
     }
-    if (PUBLIC.has(`${req.method} ${req.routeOptions.url ?? pathname}`)) return;
+    const route = `${req.method} ${req.routeOptions.url ?? pathname}`;
+    if (PUBLIC.has(route)) return;
     if (!req.user || !req.sessionToken) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in first.');
     if (MUTATING.has(req.method) && !csrfMatches(req.sessionToken, req.headers[CSRF_HEADER])) {
       throw new AppError(403, 'CSRF', `Missing or wrong ${CSRF_HEADER} header: reload the page and try again.`);
+    }
+    // The temporary password is known to whoever set it: it opens nothing but the way to replace it.
+    if (req.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(route)) {
+      throw new AppError(
+        403,
+        'PASSWORD_CHANGE_REQUIRED',
+        'Choose a new password first (PATCH /api/session/password): this one was set by an admin.',
+      );
     }
   });
 }

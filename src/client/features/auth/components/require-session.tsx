@@ -1,10 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Permission } from '../../../../shared/permissions';
-import { signedOutByUser, useCan, useSession } from '../../../lib/session';
+import { ApiError } from '../../../lib/api';
+import { sessionQueries, signedOutByUser, useCan, useSession } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
 
 const PASSWORD_PAGE = '/account/password';
+
+const needsNewPassword = (err: unknown) => err instanceof ApiError && err.code === 'PASSWORD_CHANGE_REQUIRED';
+
+/**
+ * An admin may reset the password of someone already signed in: the server then answers their next request
+ * 403 PASSWORD_CHANGE_REQUIRED. Reload the session, so that the guard below sends them to the password page.
+ */
+function useRecheckSessionOnPasswordReset() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const recheck = () => void qc.invalidateQueries({ queryKey: sessionQueries.current().queryKey });
+    const offQueries = qc.getQueryCache().subscribe((e) => {
+      if (e.type === 'updated' && e.action.type === 'error' && needsNewPassword(e.action.error)) recheck();
+    });
+    const offMutations = qc.getMutationCache().subscribe((e) => {
+      if (e.type === 'updated' && e.action.type === 'error' && needsNewPassword(e.action.error)) recheck();
+    });
+    return () => {
+      offQueries();
+      offMutations();
+    };
+  }, [qc]);
+}
 
 /**
  * Routes inside need a session: without one, /login?next=<here>. A user whose password an admin set
@@ -15,6 +41,7 @@ export function RequireSession() {
   const errorText = useErrorText();
   const session = useSession();
   const location = useLocation();
+  useRecheckSessionOnPasswordReset();
   const here = `${location.pathname}${location.search}${location.hash}`;
   if (session.isPending) return <p className="page-state">{t('state.loading')}</p>;
   if (session.isError) {
