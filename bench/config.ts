@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 //   BENCH_SEGMENTS (2000)               segments in the benchmark document
 //   BENCH_WARMUP_SECONDS (1)            unreported segment edits before measuring each target
 //   BENCH_CPU_PROF=<dir>                write a V8 CPU profile of our server there (open it in Chrome DevTools)
-//   BENCH_SERVER_ENTRY=<file.mts>       run another server entry with main.ts's env contract, to compare a variant
+//   BENCH_SERVER_ENTRY=<file>           run another server entry with main.ts's env contract (.ts runs through tsx)
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,7 +28,7 @@ if (SEGMENTS < CONNECTIONS)
 export const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 export const SERVER_ENTRY = process.env.BENCH_SERVER_ENTRY
   ? path.resolve(process.env.BENCH_SERVER_ENTRY)
-  : 'src/server/main.ts';
+  : 'build/main.js'; // the server as deployed (run.ts builds it first)
 
 /** The targets for our server. */
 export const TARGET_WRITES_PER_S = 2000;
@@ -42,4 +42,5 @@ export const HEADERS = {
   'x-actor': 'bench',
 };
 /** Whole run, generously: two targets × (warm-up + 2 workloads) plus start-up, creation and shutdown. */
-export const TIME_LIMIT_MS = (2 * (WARMUP + 2 * SECONDS) + 180) * 1000;
+export const TIME_LIMIT_MS =
+  (2 * (WARMUP + 2 * SECONDS) + 180 + 15 * Number(process.env.BENCH_KILL_CYCLES ?? 20)) * 1000;

@@ -48,7 +48,8 @@ export async function startOurs(
   const port = await freePort();
   const url = `http://${LOOPBACK}:${port}`;
   const prof = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
-  const child = startChild('vis-à-vis server', [...prof, '--import', 'tsx', SERVER_ENTRY], {
+  const entry = SERVER_ENTRY.endsWith('.ts') ? ['--import', 'tsx', SERVER_ENTRY] : [SERVER_ENTRY];
+  const child = startChild('vis-à-vis server', [...prof, ...entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { CONNECTIONS, SECONDS, SEGMENTS, TIME_LIMIT_MS, WARMUP } from './config';
+import { CONNECTIONS, ROOT, SECONDS, SEGMENTS, TIME_LIMIT_MS, WARMUP } from './config';
 import { makeSegments } from './corpus';
 import { processCpuSeconds, selfCpuSeconds } from './cpu';
 import { checkJsonServerFile, startJsonServer } from './json-server';
 import { percentile, runLoad, type LoadResult } from './load';
+import { runKill9Bench } from './kill9';
 import { checkOurDurability, startOurs } from './ours';
 import { cleanUp, killAllNow } from './processes';
 import { runQaBench } from './qa';
@@ -12,7 +14,7 @@ import { WORKLOADS, type Target, type Workload } from './target';
 
 // npm run bench — the QA checks over a 10,000-segment document (bench/qa.ts), then durable writes against our
 // server vs the same workload against json-server 0.17.4, measured in the same run. Settings: see config.ts;
-// BENCH_ONLY=qa runs the QA checks benchmark alone.
+// BENCH_ONLY=qa runs the QA checks benchmark alone; BENCH_ONLY=kill9 the kill -9 durability cycles alone.
 
 async function measure(target: Target, workload: Workload, seconds: number): Promise<Measured> {
   const cpu0 = processCpuSeconds(target.child.proc.pid);
@@ -59,8 +61,14 @@ async function runTarget(target: Target): Promise<{ measured: Measured[]; all: L
 
 async function main(): Promise<number> {
   // CPU-bound and short: before the load runs heat the machine.
-  runQaBench(log);
+  if (process.env.BENCH_ONLY !== 'kill9') runQaBench(log);
   if (process.env.BENCH_ONLY === 'qa') return 0;
+  // The servers below run as deployed: build/main.js, from the current source.
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (process.env.BENCH_ONLY === 'kill9') {
+    const { missing } = await runKill9Bench(log);
+    return missing === 0 ? 0 : 1;
+  }
   log();
   log('Vis-à-vis write benchmark');
   log(
@@ -90,6 +98,9 @@ async function main(): Promise<number> {
   const aftermath = await checkJsonServerFile(js, jsRuns.all);
 
   printResults([...oursRuns.measured, ...jsRuns.measured], durability, aftermath);
+  log();
+  const kill9 = await runKill9Bench(log);
+  if (kill9.missing > 0) return 1;
   log();
   log(`Load average after: ${loadAverage()} (1, 5, 15 min; ${os.cpus().length} CPUs)`);
   return 0;
