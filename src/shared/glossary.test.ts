@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { GlossarySchema, parseGlossaryCsv, parseTbx } from './glossary';
+import { z } from 'zod';
+import { GlossaryEntrySchema, GlossarySchema, parseGlossaryCsv, parseTbx } from './glossary';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/laftit-darmanin/glossary.csv', import.meta.url));
 
@@ -75,6 +76,44 @@ describe('parseGlossaryCsv', () => {
     expect(r.errors).toEqual(errors);
     expect(r.entries).toHaveLength(count);
   });
+
+  it('a row after lines skipped as empty (blanks, delimiters only) is reported at its own line', () => {
+    const text = 'source,target,forbidden\n\n   \n ,, \nلفتيت,,\n';
+    expect(parseGlossaryCsv(text).errors).toEqual([{ line: 5, message: 'no target term and no forbidden form' }]);
+  });
+
+  it('a large file: every skipped line is reported at its own line (line starts are found once, not per row)', () => {
+    const lines = ['source,target,forbidden,note'];
+    const bad = new Map<number, string>();
+    for (let i = 2; i <= 20_000; i++) {
+      if (i % 997 === 0) {
+        lines.push(`,mot${i},,`);
+        bad.set(i, 'no source term (and no forbidden form)');
+      } else if (i % 1009 === 0) {
+        lines.push(`terme${i},mot${i},,,`);
+        bad.set(i, '5 fields, expected 4 (quote a field that contains the delimiter)');
+      } else if (i % 1013 === 0) {
+        // A line papaparse skips as empty, then a bad row: reported at its own line, not the skipped one's.
+        lines.push(i % 2 ? '' : '  ,  ,, ', `terme${i + 1},,,`);
+        bad.set(++i, 'no target term and no forbidden form');
+      } else if (i % 1019 === 0) {
+        lines.push(`terme${i},"mot`, `${i}",,`); // a quoted field over two lines: the next row is one line further
+        i++;
+      } else {
+        lines.push(`terme${i},mot${i}|variante${i},,note ${i}`);
+      }
+    }
+    const { entries, errors } = parseGlossaryCsv(lines.join('\r\n'));
+    expect(errors).toEqual([...bad].map(([line, message]) => ({ line, message })));
+    const blank = lines.filter((l, i) => i > 0 && !/[^\s,]/.test(l)).length;
+    expect(entries).toHaveLength(lines.length - 1 - bad.size - blank - lines.filter((l) => /^\d+",,$/.test(l)).length);
+    expect(entries.at(-1)).toEqual({
+      source: ['terme20000'],
+      target: ['mot20000', 'variante20000'],
+      forbidden: [],
+      note: 'note 20000',
+    });
+  }, 60_000); // papaparse alone takes a while on a busy machine: a generous limit, not a timing assertion
 
   it('a forbidden-only row is a forbidden-everywhere entry', () => {
     expect(parseGlossaryCsv('source,target,forbidden\n,,Maroc occidental\n').entries).toEqual([
@@ -152,5 +191,31 @@ describe('parseTbx', () => {
     expect(parseTbx(TBX2, { sourceLang: 'de', targetLang: 'fr' }).errors[0]!.message).toMatch(
       /no entry has terms in both de and fr/,
     );
+  });
+});
+
+describe('GlossarySchema', () => {
+  const REFERENCE = z.object({ sourceLang: z.string(), targetLang: z.string(), entries: z.array(GlossaryEntrySchema) });
+  const entry = { source: ['لفتيت'], target: ['Laftit'], forbidden: ['Lafetet'], note: 'n' };
+  it.each([
+    ['a full entry', entry],
+    ['no note: defaults to ""', { source: ['a'], target: ['b'], forbidden: [] }],
+    ['unknown keys are dropped', { ...entry, extra: 1 }],
+    ['forbidden only', { source: [], target: [], forbidden: ['x'] }],
+    ['an empty term', { ...entry, target: [''] }],
+    ['neither source nor forbidden', { source: [], target: ['b'], forbidden: [] }],
+    ['a number as a term', { ...entry, source: [1] }],
+    ['a note that is not a string', { ...entry, note: 3 }],
+    ['not an object', ['a', 'b']],
+    ['null', null],
+  ])('%s: the same answer as the entry schema alone', (_what, e) => {
+    const input = { sourceLang: 'ar', targetLang: 'fr', entries: [entry, e] };
+    const [ours, reference] = [GlossarySchema.safeParse(input), REFERENCE.safeParse(input)];
+    expect(ours.success).toBe(reference.success);
+    if (ours.success && reference.success) expect(ours.data).toEqual(reference.data);
+    else
+      expect(ours.error!.issues.map((i) => [i.path, i.message])).toEqual(
+        reference.error!.issues.map((i) => [i.path, i.message]),
+      );
   });
 });
