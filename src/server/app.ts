@@ -13,6 +13,7 @@ import { documentRoutes } from './routes/documents';
 import { mqmRoutes } from './routes/mqm';
 import { qaRoutes } from './routes/qa';
 import { workflowRoutes } from './routes/workflow';
+import { BASELINE_SECURITY_HEADERS, registerSecurityHeaders } from './security-headers';
 import type { DocumentStore } from './store/document-store';
 
 export interface AppOptions {
@@ -57,6 +58,7 @@ export async function buildApp(opts: AppOptions) {
       // The reply's generics here are the raw server's; the shape we send is the usual one.
       void (reply as unknown as FastifyReply)
         .code(400)
+        .headers(BASELINE_SECURITY_HEADERS)
         .send({ error: { code, message: 'The request URL is not valid.' } });
     },
   });
@@ -81,6 +83,9 @@ export async function buildApp(opts: AppOptions) {
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } });
   });
+
+  // CSP, frame-ancestors 'none', nosniff, Referrer-Policy, HSTS over HTTPS: first, so every answer has them.
+  await registerSecurityHeaders(app);
 
   // The UI's files and large API answers (whole documents, lists) go out as brotli or gzip when the
   // browser accepts them: on a slow network the first load is about a third of the bytes. (Files are
