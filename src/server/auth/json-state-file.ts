@@ -3,6 +3,20 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isAtomicTempFile, writeFileAtomic } from '../store/atomic-write';
 import { errorCode, type StoreLogger } from '../store/logger';
+import { isStorageFull, storageFullError } from '../store/storage-full';
+
+export type WriteFile = (file: string, data: string, opts: { mode?: number }) => Promise<void>;
+
+/** The file exists but cannot be used: not JSON, or not what the schema says. */
+export class StateFileCorruptError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file} ${problem}`);
+    this.name = 'StateFileCorruptError';
+  }
+}
 
 export interface Change<S extends z.ZodType, R> {
   data: z.input<S>;
@@ -20,9 +34,11 @@ export class JsonStateFile<S extends z.ZodType> {
   constructor(
     readonly file: string,
     private readonly schema: S,
+    /** Tests replace it (a full disk). */
+    private readonly writeFile: WriteFile = writeFileAtomic,
   ) {}
 
-  /** The file's content, or undefined when it does not exist. Invalid content stops the server: it names the file. */
+  /** The file's content, or undefined when it does not exist. Invalid content: StateFileCorruptError. */
   async read(logger: StoreLogger): Promise<z.infer<S> | undefined> {
     await this.removeTempFiles(logger);
     let text: string;
@@ -36,11 +52,11 @@ export class JsonStateFile<S extends z.ZodType> {
     try {
       raw = JSON.parse(text);
     } catch (err) {
-      throw new Error(`${this.file} is not valid JSON (${(err as Error).message}). Fix or restore it from a backup.`);
+      throw new StateFileCorruptError(this.file, `is not valid JSON (${(err as Error).message})`);
     }
     const parsed = this.schema.safeParse(raw);
     if (!parsed.success) {
-      throw new Error(`${this.file} is not valid: ${z.prettifyError(parsed.error)}. Fix or restore it from a backup.`);
+      throw new StateFileCorruptError(this.file, `is not valid: ${z.prettifyError(parsed.error)}`);
     }
     return parsed.data;
   }
@@ -53,7 +69,13 @@ export class JsonStateFile<S extends z.ZodType> {
     const run = this.queue.then(async () => {
       const { data, result, commit } = await change();
       // Owner-only: password hashes and session hashes are nobody else's business on a shared machine.
-      await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+      try {
+        await this.writeFile(this.file, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+      } catch (err) {
+        // Nothing changed: the old file is intact (atomic rename) and memory follows only after the write.
+        if (isStorageFull(err)) throw storageFullError(path.basename(this.file), err);
+        throw err;
+      }
       commit?.();
       return result;
     });

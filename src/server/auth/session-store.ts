@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdSchema } from '../../shared/ids';
 import { IsoDateSchema } from '../../shared/schemas';
 import type { StoreLogger } from '../store/logger';
-import { JsonStateFile } from './json-state-file';
+import { JsonStateFile, StateFileCorruptError } from './json-state-file';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 /** A session in use has its expiry pushed back at most this often (each push is a write). */
@@ -38,6 +38,7 @@ export class SessionStore {
   private readonly file: JsonStateFile<typeof SessionsFileSchema>;
   private readonly ttlMs: number;
   private readonly now: () => number;
+  private readonly endListeners = new Set<(sessionIds: readonly string[]) => void>();
 
   private constructor(
     dataDir: string,
@@ -51,7 +52,17 @@ export class SessionStore {
 
   static async open(dataDir: string, logger: StoreLogger, opts: SessionStoreOptions = {}): Promise<SessionStore> {
     const store = new SessionStore(dataDir, logger, opts);
-    for (const s of (await store.file.read(logger))?.sessions ?? []) {
+    let saved;
+    try {
+      saved = await store.file.read(logger);
+    } catch (err) {
+      if (!(err instanceof StateFileCorruptError)) throw err;
+      // Sessions are disposable: everyone signs in again, and the file is rewritten valid at once.
+      logger.error(`${err.file} ${err.problem}: starting with no sessions (everyone signs in again); rewriting it`);
+      await store.save();
+      return store;
+    }
+    for (const s of saved?.sessions ?? []) {
       if (!store.expired(s)) store.sessions.set(s.id, s);
     }
     return store;
@@ -82,6 +93,7 @@ export class SessionStore {
         commit: () => {
           for (const id of dropped) this.sessions.delete(id);
           this.sessions.set(session.id, session);
+          this.ended([...dropped]);
         },
       };
     });
@@ -111,19 +123,42 @@ export class SessionStore {
     return true;
   }
 
+  /**
+   * `listener` hears the ids of sessions as they end (sign-out, password change, disabled user, too many
+   * sessions), so that what they opened (live streams) ends too. Returns the unsubscribe function.
+   */
+  onEnd(listener: (sessionIds: readonly string[]) => void): () => void {
+    const entry = (ids: readonly string[]) => listener(ids);
+    this.endListeners.add(entry);
+    return () => void this.endListeners.delete(entry);
+  }
+
+  private ended(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    for (const listener of [...this.endListeners]) {
+      try {
+        listener(ids);
+      } catch (err) {
+        this.logger.error(`a session-end listener threw: ${(err as Error).message}`);
+      }
+    }
+  }
+
   /** Ends one session (sign-out). It stops working at once, before the file is written. */
   async delete(id: string): Promise<void> {
     if (!this.sessions.delete(id)) return;
+    this.ended([id]);
     await this.save();
   }
 
   /** Ends every session of a user, but `keepId` (password changed, user disabled). */
   async deleteForUser(userId: string, keepId?: string): Promise<void> {
-    let n = 0;
+    const ids: string[] = [];
     for (const s of [...this.sessions.values()]) {
-      if (s.userId === userId && s.id !== keepId && this.sessions.delete(s.id)) n++;
+      if (s.userId === userId && s.id !== keepId && this.sessions.delete(s.id)) ids.push(s.id);
     }
-    if (n > 0) await this.save();
+    this.ended(ids);
+    if (ids.length > 0) await this.save();
   }
 
   async flush(): Promise<void> {

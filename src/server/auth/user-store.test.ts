@@ -119,12 +119,22 @@ describe('UserStore', () => {
     expect(users.byId(second.id)?.roles).toEqual(['admin', 'editor']);
   });
 
-  it('a users.json that is not valid stops the start with a message naming the file', async () => {
+  it('a users.json that is not valid stops the start with a message naming the file and how to recover', async () => {
     const file = path.join(dir, 'users.json');
     await fs.writeFile(file, '{"version":1,"users":[{"id":"u1","login":"a"}]}');
     await expect(open()).rejects.toThrow(file);
-    await fs.writeFile(file, '{"version":1,"users":[');
-    await expect(open()).rejects.toThrow(/not valid JSON/);
+    for (const text of ['{"version":1,"users":[', '']) {
+      await fs.writeFile(file, text);
+      const err = (await open().then(
+        () => expect.unreachable('should not open'),
+        (e: unknown) => e,
+      )) as Error;
+      expect(err.message).toContain(`the accounts file ${file} is not valid JSON`);
+      expect(err.message).toMatch(/Restore it from a backup/);
+      expect(err.message).toMatch(/move it away: the next start creates "admin"/);
+    }
+    // The file is left as it was, for whoever repairs it.
+    expect(await fs.readFile(file, 'utf8')).toBe('');
   });
 
   it('removes the temp file of a write that a crash interrupted, keeping users.json', async () => {

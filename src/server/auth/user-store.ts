@@ -6,7 +6,7 @@ import { IsoDateSchema } from '../../shared/schemas';
 import { loginKey, type User } from '../../shared/users';
 import { AppError } from '../errors';
 import type { StoreLogger } from '../store/logger';
-import { JsonStateFile } from './json-state-file';
+import { JsonStateFile, StateFileCorruptError } from './json-state-file';
 import { DEFAULT_SCRYPT, hashPassword, isPasswordHash, verifyPassword, type ScryptParams } from './password';
 
 export const StoredUserSchema = z.object({
@@ -80,7 +80,17 @@ export class UserStore {
 
   static async open(dataDir: string, logger: StoreLogger, scrypt: ScryptParams = DEFAULT_SCRYPT): Promise<UserStore> {
     const store = new UserStore(dataDir, scrypt);
-    store.users = (await store.file.read(logger))?.users ?? [];
+    try {
+      store.users = (await store.file.read(logger))?.users ?? [];
+    } catch (err) {
+      // Accounts are not disposable: never start without them (nobody could sign in, or a new admin appears).
+      if (!(err instanceof StateFileCorruptError)) throw err;
+      throw new Error(
+        `the accounts file ${err.file} ${err.problem}. Restore it from a backup, or fix it by hand ` +
+          `(pretty JSON: {"version": 1, "users": [...]}). To start over with no accounts instead, move it ` +
+          `away: the next start creates "admin" with a one-time password (documents are kept).`,
+      );
+    }
     return store;
   }
 

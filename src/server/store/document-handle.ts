@@ -8,6 +8,7 @@ import type { AppendResult } from './document-store';
 import { documentPaths, loadDocument, writeSnapshot, type LoadedDocument } from './document-files';
 import { appendAll, encodeEvents, parseJournal, readJournal } from './journal';
 import { errorMessage, type StoreLogger } from './logger';
+import { isStorageFull, storageFullError } from './storage-full';
 
 export interface StoreStats {
   /** Journal write + datasync rounds (one per group commit). */
@@ -19,8 +20,19 @@ export interface StoreStats {
   replayed: number;
 }
 
+/** The journal's writes, replaceable in tests (a full disk, a failing fsync). */
+export interface JournalIo {
+  /** Writes the whole buffer at the end of the (append-mode) journal. */
+  append(file: FileHandle, buf: Buffer): Promise<void>;
+  /** Makes what was appended durable (fdatasync). */
+  datasync(file: FileHandle): Promise<void>;
+}
+
+export const DEFAULT_JOURNAL_IO: JournalIo = { append: appendAll, datasync: (file) => file.datasync() };
+
 export interface StoreContext {
   documentsDir: string;
+  io: JournalIo;
   logger: StoreLogger;
   stats: StoreStats;
   snapshotEvery: number;
@@ -135,8 +147,8 @@ export class DocumentHandle {
     if (buf.length > 0) {
       try {
         const file = await this.openFile();
-        await appendAll(file, buf);
-        await file.datasync();
+        await this.ctx.io.append(file, buf);
+        await this.ctx.io.datasync(file);
         this.ctx.stats.fsyncs++;
         if (this.isNew) {
           await fsyncDir(this.paths.dir);
@@ -177,7 +189,9 @@ export class DocumentHandle {
   private async recover(batch: Pending[], err: unknown): Promise<void> {
     const cause = errorMessage(err);
     this.ctx.logger.error(`${this.paths.journal}: write failed (${cause}); rolling back to seq ${this.seq}`);
-    const failed = new AppError(500, 'INTERNAL', `Could not save the change to document ${this.id}: ${cause}`);
+    const failed = isStorageFull(err)
+      ? storageFullError(`the change to document ${this.id}`, err)
+      : new AppError(500, 'INTERNAL', `Could not save the change to document ${this.id}: ${cause}`);
     const dropped = [...batch, ...this.pending];
     this.pending = [];
     this.head = this.durable; // from now on, decisions see the rolled-back state

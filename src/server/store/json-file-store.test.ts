@@ -338,6 +338,61 @@ describe('JSON file store: appends', () => {
   });
 });
 
+describe('JSON file store: a full disk', () => {
+  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+
+  it('answers 507 STORAGE_FULL, keeps no partial line, does not advance, and appends once there is space', async () => {
+    let full = false;
+    const store = await open({
+      io: {
+        // A full disk after half the bytes: the line is cut in the middle, as a real ENOSPC can leave it.
+        async append(file, buf) {
+          if (!full) return void (await file.write(buf, 0, buf.length));
+          await file.write(buf, 0, Math.floor(buf.length / 2));
+          throw enospc();
+        },
+      },
+    });
+    const state = await populate(store);
+    const size = (await fs.stat(journalOf('doc1'))).size;
+    full = true;
+    const err = await expectAppError(store.append('doc1', 'bob', emit(edit('s1', 'lost'))), 507, 'STORAGE_FULL');
+    expect(err.message).toMatch(/disk .* is full \(ENOSPC\).*Free some space/);
+    await expectAppError(store.create(created('doc2'), 'alice'), 507, 'STORAGE_FULL');
+    expect(await store.get('doc1')).toEqual(state);
+    expect((await fs.stat(journalOf('doc1'))).size).toBe(size);
+    expect(await store.get('doc2')).toBeUndefined();
+
+    full = false;
+    const { state: next } = await store.append('doc1', 'bob', emit(edit('s1', 'saved')));
+    expect(next.seq).toBe(7);
+    await store.create(created('doc2'), 'alice');
+    await store.close();
+    const events = await readValidJournal('doc1');
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(JSON.stringify(events)).not.toContain('lost');
+    const reopened = await open();
+    expect((await reopened.get('doc1'))!.segments[0]!.target).toBe('saved');
+    expect((await reopened.list()).map((d) => d.id).sort()).toEqual(['doc1', 'doc2']);
+  });
+
+  it('a failed fsync on a full quota (EDQUOT) is 507 too', async () => {
+    let full = false;
+    const store = await open({
+      io: {
+        async datasync(file) {
+          if (full) throw Object.assign(new Error('EDQUOT: disk quota exceeded'), { code: 'EDQUOT' });
+          await file.datasync();
+        },
+      },
+    });
+    const state = await populate(store);
+    full = true;
+    await expectAppError(store.append('doc1', 'bob', emit(edit('s1', 'lost'))), 507, 'STORAGE_FULL');
+    expect(await store.get('doc1')).toEqual(state);
+  });
+});
+
 describe('JSON file store: documents', () => {
   it('refuses a duplicate id', async () => {
     const store = await open();

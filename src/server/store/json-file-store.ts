@@ -6,14 +6,20 @@ import { isValidId } from '../../shared/ids';
 import { fold, type FoldState } from '../../shared/reducer';
 import { summarize, type DocumentSummary } from '../../shared/schemas';
 import { AppError } from '../errors';
-import { DocumentHandle, type StoreContext, type StoreStats } from './document-handle';
+import {
+  DEFAULT_JOURNAL_IO,
+  DocumentHandle,
+  type JournalIo,
+  type StoreContext,
+  type StoreStats,
+} from './document-handle';
 import { DocumentCorruptError, loadDocument, removeTempFiles } from './document-files';
 import type { AppendResult, Decide, DocumentStore, Listener } from './document-store';
 import { acquireLock, type DataDirLock } from './lock';
 import { errorMessage, type StoreLogger } from './logger';
 
 export type { StoreLogger } from './logger';
-export type { StoreStats } from './document-handle';
+export type { JournalIo, StoreStats } from './document-handle';
 
 export interface JsonFileStoreOptions {
   dataDir: string;
@@ -24,6 +30,8 @@ export interface JsonFileStoreOptions {
   snapshotIdleMs?: number;
   /** Recent events kept in memory per document for events(); older ones are read from the journal (default 1000). */
   cachedEvents?: number;
+  /** Tests replace the journal's writes (e.g. to fail one with ENOSPC). */
+  io?: Partial<JournalIo>;
 }
 
 /** The JSON-file DocumentStore, plus counters for tests and diagnostics. */
@@ -54,6 +62,7 @@ export async function openJsonFileStore(opts: JsonFileStoreOptions): Promise<Jso
       snapshotEvery,
       cachedEvents,
       opts.snapshotIdleMs ?? 1000,
+      { ...DEFAULT_JOURNAL_IO, ...opts.io },
     );
     await store.loadAll();
     return store;
@@ -89,9 +98,11 @@ class JsonFileStoreImpl implements JsonFileStore {
     snapshotEvery: number,
     cachedEvents: number,
     snapshotIdleMs: number,
+    io: JournalIo,
   ) {
     this.ctx = {
       documentsDir: path.join(dataDir, 'documents'),
+      io,
       logger,
       stats: this.stats,
       snapshotEvery,
