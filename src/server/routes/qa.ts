@@ -47,6 +47,13 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
       body.format === 'csv'
         ? parseGlossaryCsv(body.text)
         : parseTbx(body.text, { sourceLang: doc.sourceLang, targetLang: doc.targetLang });
+    if ('refused' in parsed && parsed.refused) {
+      // A DTD, an entity or nesting too deep (shared/xml-safety.ts): the file is refused as a whole.
+      const problem = parsed.errors[0]!;
+      throw new AppError(400, 'INVALID_TBX', `The TBX file is refused (line ${problem.line}): ${problem.message}.`, {
+        errors: parsed.errors,
+      });
+    }
     if (parsed.entries.length === 0) {
       const first = parsed.errors[0];
       throw new AppError(
