@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../src/shared/schemas';
 import { checkFrenchSpacing } from '../src/shared/qa/typography-fr';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -47,6 +48,15 @@ describe('locales', () => {
   });
 
   for (const locale of complete) {
+    // The UI shows t('errors.<code>'); a code without a message reads "Something went wrong (SEGMENT_LOCKED)".
+    it(`${locale}: every error code the server sends has a message for people (errors.<code> in common.json)`, () => {
+      const errors = (load(locale, 'common.json') as { errors?: Record<string, unknown> }).errors ?? {};
+      const missing = ERROR_CODES.filter((code) => typeof errors[code] !== 'string' || !String(errors[code]).trim());
+      expect(missing, `add these to locales/${locale}/common.json under "errors"`).toEqual([]);
+      const showingCodes = ERROR_CODES.filter((code) => String(errors[code]).includes(code));
+      expect(showingCodes, 'a message that spells out its code').toEqual([]);
+    });
+
     it(`${locale}: every string that counts things has plural forms`, () => {
       const missing = namespaces.flatMap((ns) =>
         strings(load(locale, ns))

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES } from '../../../../shared/mqm';
@@ -5,10 +6,12 @@ import type { Permission } from '../../../../shared/permissions';
 import {
   FlagStatusSchema,
   proposesCorrection,
+  type DocumentState,
   type Flag,
   type FlagAction,
   type Segment,
 } from '../../../../shared/schemas';
+import { documentQueries } from '../../../lib/document-queries';
 import { FlagThread } from './flag-thread';
 
 /** Which actions a flag in this status offers, in display order. */
@@ -17,6 +20,33 @@ const ACTIONS_BY_STATUS: Partial<Record<Flag['status'], PanelAction[]>> = {
   open: ['accept', 'dispute', 'resolve', 'reject', 'withdraw'],
   disputed: ['maintain', 'withdraw', 'accept', 'resolve', 'reject'],
 };
+
+/** Why a flag offers fewer actions than its status and the user's roles would: the text is locked. */
+export type FlagLock = 'DOCUMENT_LOCKED' | 'SEGMENT_LOCKED';
+
+/**
+ * The actions offered on a flag: those its status allows, the user may take, and the server would accept
+ * now (src/server/domain/commands.ts). An approved document takes no flag action at all; an approved segment
+ * takes no Accept that would change its text; Accept needs words to replace and a correction to put there
+ * (imported flags propose none). `lock` names the lock that hid something the user could otherwise do.
+ */
+export function flagActions(
+  flag: Flag,
+  segmentStatus: Segment['status'] | undefined,
+  documentStatus: DocumentState['status'] | undefined,
+  can: (p: Permission) => boolean,
+): { actions: PanelAction[]; lock: FlagLock | undefined } {
+  const permitted = (ACTIONS_BY_STATUS[flag.status] ?? []).filter(
+    (a) =>
+      can(`flag.${a}`) && !(a === 'accept' && flag.side === 'target' && (flag.orphaned || !proposesCorrection(flag))),
+  );
+  if (documentStatus === 'approved') return { actions: [], lock: permitted.length > 0 ? 'DOCUMENT_LOCKED' : undefined };
+  const changesText = (a: PanelAction) => a === 'accept' && flag.side === 'target';
+  if (segmentStatus === 'approved' && permitted.some(changesText)) {
+    return { actions: permitted.filter((a) => !changesText(a)), lock: 'SEGMENT_LOCKED' };
+  }
+  return { actions: permitted, lock: undefined };
+}
 
 interface Props {
   docId: string;
@@ -35,11 +65,19 @@ interface Props {
 export function FlagPanel(props: Props) {
   const { docId, me, can, flags, segments, sourceLang, targetLang, activeFlagId, busyFlagId, onGoTo, onAction } = props;
   const { t } = useTranslation('workspace');
+  const { t: tc } = useTranslation('common');
+  // The document's status, read from the cache the workspace filled (no request of its own).
+  const { data: documentStatus } = useQuery({
+    ...documentQueries.detail(docId),
+    select: (d) => d.status,
+    enabled: false,
+  });
   const [category, setCategory] = useState('');
   const [severity, setSeverity] = useState('');
   const [status, setStatus] = useState('');
   const id = useId();
   const indexOf = useMemo(() => new Map(segments.map((s) => [s.id, s.index])), [segments]);
+  const statusOf = useMemo(() => new Map(segments.map((s) => [s.id, s.status])), [segments]);
   const sorted = useMemo(
     () =>
       [...flags].sort(
@@ -108,6 +146,7 @@ export function FlagPanel(props: Props) {
             const n = sorted.indexOf(f) + 1;
             const lang = f.side === 'source' ? sourceLang : targetLang;
             const busy = busyFlagId === f.id;
+            const { actions, lock } = flagActions(f, statusOf.get(f.segmentId), documentStatus, can);
             return (
               <li
                 key={f.id}
@@ -156,19 +195,13 @@ export function FlagPanel(props: Props) {
                     {t('panel.reason', { reason: f.reason })}
                   </p>
                 )}
+                {lock && <p className="flag-locked muted">{tc(`errors.${lock}`)}</p>}
                 <div className="flag-actions">
-                  {(ACTIONS_BY_STATUS[f.status] ?? [])
-                    // Accept needs words to replace and a correction to put there (imported flags propose none).
-                    .filter(
-                      (a) =>
-                        can(`flag.${a}`) &&
-                        !(a === 'accept' && f.side === 'target' && (f.orphaned || !proposesCorrection(f))),
-                    )
-                    .map((a) => (
-                      <button key={a} type="button" disabled={busy} onClick={() => onAction(f, a)}>
-                        {t(`panel.${a}`)}
-                      </button>
-                    ))}
+                  {actions.map((a) => (
+                    <button key={a} type="button" disabled={busy} onClick={() => onAction(f, a)}>
+                      {t(`panel.${a}`)}
+                    </button>
+                  ))}
                 </div>
                 <FlagThread
                   docId={docId}
