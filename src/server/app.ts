@@ -10,6 +10,7 @@ import { sessionRoutes } from './auth/session-routes';
 import { userRoutes } from './auth/user-routes';
 import { AppError } from './errors';
 import { documentRoutes } from './routes/documents';
+import { liveRoutes, type LiveOptions } from './routes/live';
 import { mqmRoutes } from './routes/mqm';
 import { qaRoutes } from './routes/qa';
 import { workflowRoutes } from './routes/workflow';
@@ -24,6 +25,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Built UI to serve (vite build output); omitted in API tests. */
   staticDir?: string;
+  /** Live streams and presence (routes/live.ts): in memory for one server unless given. */
+  live?: LiveOptions;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -107,6 +110,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(workflowRoutes, { store: opts.store });
   await app.register(mqmRoutes, { store: opts.store });
   await app.register(qaRoutes, { store: opts.store });
+  await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

@@ -186,6 +186,12 @@ const CASES: Case[] = [
     }),
   },
   {
+    route: 'PUT /api/documents/:id/presence',
+    label: 'PUT presence',
+    need: 'document.read',
+    request: (f) => ({ method: 'PUT', url: `${docUrl(f)}/presence`, payload: { segmentId: seg(f, 0).id } }),
+  },
+  {
     route: 'POST /api/documents/:id/scoring',
     label: 'POST scoring settings',
     need: 'document.settings',
@@ -482,7 +488,9 @@ describe('permissions: every mutating route × every role', () => {
   });
 
   it('every read under /api needs a session, and viewers may read and export', async () => {
-    const reads = registeredRoutes(app).filter((r) => /^GET \/api\//.test(r) && r !== 'GET /api/health');
+    // The event stream never ends by itself: live.test.ts checks it on a real connection.
+    const streams = ['GET /api/health', 'GET /api/documents/:id/stream'];
+    const reads = registeredRoutes(app).filter((r) => /^GET \/api\//.test(r) && !streams.includes(r));
     expect(reads.length).toBeGreaterThan(4);
     const { f, user } = await fixture(['viewer']);
     const fill = (pattern: string) =>

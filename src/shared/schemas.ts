@@ -260,6 +260,10 @@ export type FlagAction = PatchFlagBody['action'];
 
 export const CommentBodySchema = z.object({ text: z.string().trim().min(1).max(LIMITS.commentChars) });
 
+/** PUT /api/documents/:id/presence: the segment the user is in now (null: none). */
+export const PresenceBodySchema = z.object({ segmentId: IdSchema.nullable() });
+export type PresenceBody = z.infer<typeof PresenceBodySchema>;
+
 /** Editor decisions on a segment or on the whole document. */
 export const StatusActionSchema = z.enum(['submit', 'approve', 'request-changes', 'reopen']);
 export type StatusAction = z.infer<typeof StatusActionSchema>;

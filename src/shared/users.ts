@@ -73,8 +73,11 @@ export type SessionUser = z.infer<typeof SessionUserSchema>;
 export const SessionResponseSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
-/** What everyone may know about everyone: enough to show names beside logins in the history. */
-export const DirectoryEntrySchema = UserSchema.pick({ login: true, displayName: true });
+/**
+ * What everyone may know about everyone: enough to show names beside logins in the history, and the id that
+ * an @mention of them records.
+ */
+export const DirectoryEntrySchema = UserSchema.pick({ id: true, login: true, displayName: true });
 export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
 
 /** The header that carries the CSRF token on every mutating request. */

@@ -412,7 +412,7 @@ describe('users: admins manage them, everyone sees names', () => {
   const patch = (c: Credentials, id: string, body: unknown) =>
     ctx.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: c.headers, payload: body as object });
 
-  it('admins list every user, without password hashes; others get logins and display names only', async () => {
+  it('admins list every user, without password hashes; others get ids, logins and display names only', async () => {
     const all = json(await users(admin)).users;
     expect(all.map((u: { login: string }) => u.login)).toEqual(['admin', 'Amina']);
     expect(all[1]).toEqual({
@@ -426,8 +426,8 @@ describe('users: admins manage them, everyone sees names', () => {
     });
     expect(JSON.stringify(all)).not.toContain('scrypt');
     expect(json(await users(translator)).users).toEqual([
-      { login: 'admin', displayName: 'admin' },
-      { login: 'Amina', displayName: 'Amina' },
+      { id: all[0].id, login: 'admin', displayName: 'admin' },
+      { id: all[1].id, login: 'Amina', displayName: 'Amina' },
     ]);
   });
 

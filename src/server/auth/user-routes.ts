@@ -15,7 +15,13 @@ export async function userRoutes(app: FastifyInstance, opts: { auth: AuthStore }
     const users = auth.users.list();
     if (can(me.roles, 'users.manage')) return { users: users.map(publicUser).sort(byLogin) };
     // Logins are what the history records: this lets everyone show the names beside them.
-    return { users: users.map((u): DirectoryEntry => ({ login: u.login, displayName: u.displayName })).sort(byLogin) };
+    // Ids too: an @mention records the mentioned user's id.
+    const entry = (u: (typeof users)[number]): DirectoryEntry => ({
+      id: u.id,
+      login: u.login,
+      displayName: u.displayName,
+    });
+    return { users: users.map(entry).sort(byLogin) };
   });
 
   app.post('/api/users', async (req, reply) => {
