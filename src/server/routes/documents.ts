@@ -16,6 +16,7 @@ import { createFlag, editSegment, patchFlag } from '../domain/commands';
 import { AppError, notFound } from '../errors';
 import type { Permission } from '../../shared/permissions';
 import { actorOf, idParam, parseWith, requirePermission } from '../http';
+import { jsonStream } from '../json-stream';
 import type { DocumentStore } from '../store/document-store';
 
 export interface NewDocumentInput {
@@ -102,13 +103,16 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     const doc = await load(req.params.id);
     const events = await store.events(doc.id, 0);
     reply.header('content-disposition', `attachment; filename="${doc.id}.json"`);
-    return {
-      format: 'visavis-document',
-      formatVersion: 1,
-      exportedAt: new Date().toISOString(),
-      document: toDocumentState(doc),
-      events,
-    };
+    // Tens of MB for a big document: written a chunk per event-loop turn, so other requests keep being answered.
+    return reply.type('application/json; charset=utf-8').send(
+      jsonStream({
+        format: 'visavis-document',
+        formatVersion: 1,
+        exportedAt: new Date().toISOString(),
+        document: toDocumentState(doc),
+        events,
+      }),
+    );
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/events', async (req) => {

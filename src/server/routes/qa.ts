@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { toDocumentState } from '../../shared/reducer';
+import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { z } from 'zod';
-import { GlossarySchema, parseGlossaryCsv, parseTbx } from '../../shared/glossary';
 import { checkDocument } from '../../shared/qa/engine';
+import type { Finding } from '../../shared/qa/types';
 import { QaSettingsSchema } from '../../shared/qa/types';
 import { LIMITS, type DocumentState } from '../../shared/schemas';
 import { AppError } from '../errors';
 import { actorOf, idParam, parseWith, requirePermission } from '../http';
 import type { DocumentStore } from '../store/document-store';
+import { createDocumentOffload, hiddenFindings, type DocumentOffload } from '../workers/document-offload';
 import { loadDocument } from './documents';
 
 const GlossaryBodySchema = z.object({
@@ -19,23 +20,31 @@ const GlossaryBodySchema = z.object({
 
 const DismissBodySchema = z.object({ reason: z.string().trim().max(LIMITS.commentChars).optional() });
 
-/** The findings a document has now: every enabled check, less those a reviewer dismissed or confirmed. */
-export function currentFindings(doc: DocumentState) {
-  const hidden = new Set([
-    ...(doc.dismissed ?? []).map((d) => d.findingId),
-    ...doc.flags.flatMap((f) => (f.findingId ? [f.findingId] : [])),
-  ]);
+/** The findings a document has now, in place (the routes use a worker: DocumentOffload.findings). */
+export function currentFindings(doc: DocumentState): Finding[] {
+  const hidden = new Set(hiddenFindings(doc));
   return checkDocument(doc, doc.glossary ?? null, doc.qaSettings).filter((f) => !hidden.has(f.id));
 }
 
-/** Automatic QA: glossary, per-document check settings, dismissals, and the findings for pipelines. */
-export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
+/** Thrown by a decide that finds the document changed since its findings were computed: compute them again. */
+class StaleFindings extends Error {}
+/** After this many documents changing under it, a dismissal computes the findings in place, as a last resort. */
+const FINDINGS_ATTEMPTS = 3;
+
+/**
+ * Automatic QA: glossary, per-document check settings, dismissals, and the findings for pipelines. Parsing an
+ * uploaded glossary and checking a whole document run in worker threads (workers/document-offload.ts): an
+ * 80,000-term upload or the QA of 10,000 segments takes seconds, during which the server keeps answering.
+ */
+export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStore; offload?: DocumentOffload }) {
   const { store } = opts;
+  const offload = opts.offload ?? createDocumentOffload();
+  app.addHook('onClose', () => offload.close());
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/qa', async (req) => {
     requirePermission(req, 'document.read');
     const doc = await loadDocument(store, req.params.id);
-    return { findings: currentFindings(toDocumentState(doc)), dismissed: doc.dismissed ?? [] };
+    return { findings: await offload.findings(toDocumentState(doc)), dismissed: doc.dismissed ?? [] };
   });
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req) => {
@@ -43,18 +52,21 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     const actor = actorOf(req);
     const doc = await loadDocument(store, req.params.id);
     const body = parseWith(GlossaryBodySchema, req.body);
-    const parsed =
-      body.format === 'csv'
-        ? parseGlossaryCsv(body.text)
-        : parseTbx(body.text, { sourceLang: doc.sourceLang, targetLang: doc.targetLang });
-    if ('refused' in parsed && parsed.refused) {
+    const parsed = await offload.parseGlossary({
+      format: body.format,
+      text: body.text,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+    });
+    if (parsed.refused) {
       // A DTD, an entity or nesting too deep (shared/xml-safety.ts): the file is refused as a whole.
       const problem = parsed.errors[0]!;
       throw new AppError(400, 'INVALID_TBX', `The TBX file is refused (line ${problem.line}): ${problem.message}.`, {
         errors: parsed.errors,
       });
     }
-    if (parsed.entries.length === 0) {
+    const { glossary } = parsed;
+    if (!glossary) {
       const first = parsed.errors[0];
       throw new AppError(
         400,
@@ -63,11 +75,6 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
         { errors: parsed.errors },
       );
     }
-    const glossary = GlossarySchema.parse({
-      sourceLang: doc.sourceLang,
-      targetLang: doc.targetLang,
-      entries: parsed.entries,
-    });
     const { state } = await store.append(doc.id, actor, () => ({
       events: [{ type: 'GlossarySet', payload: { glossary, fileName: body.fileName } }],
     }));
@@ -103,26 +110,41 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
       const doc = await loadDocument(store, req.params.id);
       const body = parseWith(DismissBodySchema, req.body ?? {});
       const findingId = idParam(req.params.findingId, 'finding');
-      const { state } = await store.append(doc.id, actor, (current) => {
-        // Only what is found now can be dismissed: a stale id (the text changed) is a 404, not a silent no-op.
-        const finding = currentFindings(toDocumentState(current)).find((f) => f.id === findingId);
-        if (!finding)
-          throw new AppError(404, 'NOT_FOUND', 'That finding is no longer there (the text may have changed).');
-        return {
-          events: [
-            {
-              type: 'FindingDismissed',
-              payload: {
-                findingId,
-                segmentId: finding.segmentId,
-                checkId: finding.checkId,
-                reason: body.reason || null,
-              },
-            },
-          ],
-        };
-      });
-      return { document: toDocumentState(state) };
+      // The findings are computed in a worker for the state `seen`; decide (synchronous, against the latest
+      // state) uses them only if the document is still that state, else they are computed again.
+      let seen: FoldState = doc;
+      for (let attempt = 1; ; attempt++) {
+        const last = attempt >= FINDINGS_ATTEMPTS;
+        const findings = last ? null : await offload.findings(toDocumentState(seen));
+        try {
+          const { state } = await store.append(doc.id, actor, (current) => {
+            if (findings && current !== seen) {
+              seen = current;
+              throw new StaleFindings();
+            }
+            // Only what is found now can be dismissed: a stale id (the text changed) is a 404, not a silent no-op.
+            const finding = (findings ?? currentFindings(toDocumentState(current))).find((f) => f.id === findingId);
+            if (!finding)
+              throw new AppError(404, 'NOT_FOUND', 'That finding is no longer there (the text may have changed).');
+            return {
+              events: [
+                {
+                  type: 'FindingDismissed',
+                  payload: {
+                    findingId,
+                    segmentId: finding.segmentId,
+                    checkId: finding.checkId,
+                    reason: body.reason || null,
+                  },
+                },
+              ],
+            };
+          });
+          return { document: toDocumentState(state) };
+        } catch (err) {
+          if (!(err instanceof StaleFindings)) throw err;
+        }
+      }
     },
   );
 }

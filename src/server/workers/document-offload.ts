@@ -1,0 +1,65 @@
+import type { Glossary } from '../../shared/glossary';
+import type { Finding } from '../../shared/qa/types';
+import type { DocumentState } from '../../shared/schemas';
+import type { FindingsTaskResult, GlossaryTask, GlossaryTaskResult, DocumentTask } from './document-tasks';
+import { WorkerPool, workerUrl } from './pool';
+
+/**
+ * Whole-document work the server sends to worker threads (document-worker.ts), so that a 80,000-term glossary
+ * upload or the QA of a 10,000-segment document never holds the event loop: other requests are answered
+ * meanwhile. Results are those of the same shared functions run in place.
+ */
+export interface DocumentOffload {
+  /** Parses and validates an uploaded glossary file. */
+  parseGlossary(task: Omit<GlossaryTask, 'type'>): Promise<GlossaryTaskResult>;
+  /** The findings the document has now: every enabled check, less those dismissed or confirmed into flags. */
+  findings(doc: DocumentState): Promise<Finding[]>;
+  close(): Promise<void>;
+}
+
+/** Findings dismissed by a reviewer or confirmed into a flag: not shown again. */
+export function hiddenFindings(doc: DocumentState): string[] {
+  return [
+    ...(doc.dismissed ?? []).map((d) => d.findingId),
+    ...doc.flags.flatMap((f) => (f.findingId ? [f.findingId] : [])),
+  ];
+}
+
+// Glossaries are immutable once in a document state: the same object is the same glossary.
+const keys = new WeakMap<Glossary, string>();
+let nextKey = 0;
+const keyOf = (g: Glossary) => {
+  let key = keys.get(g);
+  if (key === undefined) keys.set(g, (key = `g${++nextKey}`));
+  return key;
+};
+
+export function createDocumentOffload(
+  pool = new WorkerPool<DocumentTask, unknown>(workerUrl('document')),
+): DocumentOffload {
+  return {
+    async parseGlossary(task) {
+      return (await pool.run({ type: 'glossary', ...task })) as GlossaryTaskResult;
+    },
+    async findings(doc) {
+      const glossary = doc.glossary ?? null;
+      const task = {
+        type: 'findings' as const,
+        doc: {
+          sourceLang: doc.sourceLang,
+          targetLang: doc.targetLang,
+          segments: doc.segments.map(({ id, index, source, target }) => ({ id, index, source, target })),
+        },
+        settings: doc.qaSettings,
+        hidden: hiddenFindings(doc),
+        glossaryKey: glossary ? keyOf(glossary) : null,
+      };
+      let result = (await pool.run(task)) as FindingsTaskResult;
+      // The worker that took it had not seen this glossary yet: send it along once.
+      if ('needGlossary' in result) result = (await pool.run({ ...task, glossary: glossary! })) as FindingsTaskResult;
+      if ('needGlossary' in result) throw new Error('a worker refused a glossary it was sent');
+      return result.findings;
+    },
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,84 @@
+import { GlossarySchema, parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../../shared/glossary';
+import { checkDocument, type QaDocument } from '../../shared/qa/engine';
+import type { Finding, QaSettings } from '../../shared/qa/types';
+
+/*
+ * What document-worker.ts does, as plain functions (the worker's message loop calls runDocumentTask):
+ * - glossary: parse an uploaded CSV or TBX file and validate the glossary;
+ * - findings: every QA check over a whole document, glossary compile included.
+ * A glossary crosses to a worker once: it is sent with a key the first time, and kept here (a few, the most
+ * recently used); later tasks name the key alone, so its compiled form (cached on the object) is reused too.
+ */
+
+export interface GlossaryTask {
+  type: 'glossary';
+  format: 'csv' | 'tbx';
+  text: string;
+  sourceLang: string;
+  targetLang: string;
+}
+
+export interface GlossaryTaskResult {
+  /** Null when no entry is usable (see errors). */
+  glossary: Glossary | null;
+  errors: GlossaryIssue[];
+  /** A TBX that breaks the XML safety rule (shared/xml-safety.ts): errors[0] says why. */
+  refused: boolean;
+}
+
+export interface FindingsTask {
+  type: 'findings';
+  doc: QaDocument;
+  settings?: QaSettings;
+  /** Findings dismissed or confirmed into flags: left out. */
+  hidden: string[];
+  /** The glossary's key (null: no glossary); `glossary` comes along when this worker may not have it. */
+  glossaryKey: string | null;
+  glossary?: Glossary;
+}
+
+export type FindingsTaskResult = { findings: Finding[] } | { needGlossary: true };
+
+export type DocumentTask = GlossaryTask | FindingsTask;
+
+export function glossaryTask(task: GlossaryTask): GlossaryTaskResult {
+  const parsed =
+    task.format === 'csv'
+      ? parseGlossaryCsv(task.text)
+      : parseTbx(task.text, { sourceLang: task.sourceLang, targetLang: task.targetLang });
+  const refused = 'refused' in parsed && parsed.refused === true;
+  if (refused || parsed.entries.length === 0) return { glossary: null, errors: parsed.errors, refused };
+  const glossary = GlossarySchema.parse({
+    sourceLang: task.sourceLang,
+    targetLang: task.targetLang,
+    entries: parsed.entries,
+  });
+  return { glossary, errors: parsed.errors, refused: false };
+}
+
+const KEPT_GLOSSARIES = 4;
+const glossaries = new Map<string, Glossary>();
+
+export function findingsTask(task: FindingsTask): FindingsTaskResult {
+  let glossary: Glossary | null = null;
+  if (task.glossaryKey !== null) {
+    glossary = task.glossary ?? glossaries.get(task.glossaryKey) ?? null;
+    if (!glossary) return { needGlossary: true };
+    glossaries.delete(task.glossaryKey); // re-inserted last: most recently used
+    glossaries.set(task.glossaryKey, glossary);
+    for (const key of glossaries.keys()) if (glossaries.size > KEPT_GLOSSARIES) glossaries.delete(key);
+  }
+  const hidden = new Set(task.hidden);
+  return { findings: checkDocument(task.doc, glossary, task.settings).filter((f) => !hidden.has(f.id)) };
+}
+
+export function runDocumentTask(task: DocumentTask): GlossaryTaskResult | FindingsTaskResult {
+  switch (task.type) {
+    case 'glossary':
+      return glossaryTask(task);
+    case 'findings':
+      return findingsTask(task);
+    default:
+      throw new Error(`unknown task ${JSON.stringify((task as { type?: unknown }).type)}`);
+  }
+}
