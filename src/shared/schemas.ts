@@ -175,6 +175,17 @@ export const DocumentSummarySchema = DocumentMetaSchema.extend({
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
+/**
+ * One entry of GET /api/documents. A document the server cannot read is listed too (never hidden):
+ * `available: false`, why in `error` (DOCUMENT_UNAVAILABLE), and what is known of it (its last readable
+ * state, or only its id with title = id and languages "und").
+ */
+export const DocumentListEntrySchema = DocumentSummarySchema.extend({
+  available: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type DocumentListEntry = z.infer<typeof DocumentListEntrySchema>;
+
 /** Works on the plain document and on the fold's state (flags in a List): it only iterates the flags. */
 export function summarize(doc: Omit<DocumentState, 'flags'> & { flags: Iterable<Flag> }): DocumentSummary {
   const { segments, flags, ...meta } = doc;

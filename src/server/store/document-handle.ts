@@ -63,7 +63,13 @@ export class DocumentHandle {
   durable: FoldState | null = null;
   /** Latest decided state: durable + queued/in-flight events. */
   head: FoldState | null = null;
+  /** What could be read of an unavailable document that never loaded (to list it by name), or null. */
+  lastKnown: FoldState | null = null;
+  /** When an unavailable document that never loaded was last changed on disk (its folder's mtime). */
+  since: string | null = null;
   private size = 0;
+  /** seq of base.json: the journal's first line is baseSeq + 1. */
+  private baseSeq = 0;
   private recent: DocumentEvent[] = [];
   private snapshotSeq = 0;
   private snapshotTriedSeq = 0;
@@ -84,13 +90,15 @@ export class DocumentHandle {
   loaded(doc: LoadedDocument): void {
     this.durable = this.head = doc.state;
     this.size = doc.size;
+    this.baseSeq = doc.baseSeq;
     this.recent = doc.recent;
     this.snapshotSeq = this.snapshotTriedSeq = doc.snapshotSeq;
     this.maybeSnapshot();
   }
 
-  markUnavailable(reason: string): void {
+  markUnavailable(reason: string, lastKnown: FoldState | null = null): void {
     this.unavailable = reason;
+    this.lastKnown = this.durable ?? lastKnown;
     this.ctx.logger.error(`document ${this.id} is unavailable: ${reason}`);
     const waiting = this.pending;
     this.pending = [];
@@ -176,7 +184,9 @@ export class DocumentHandle {
     if (this.file) return this.file;
     if (this.isNew) {
       await fs.mkdir(this.paths.dir, { recursive: true });
-      await fs.rm(this.paths.snapshot, { force: true }); // never trust a snapshot older than the journal
+      // Never trust a snapshot (or base) older than the journal.
+      await fs.rm(this.paths.snapshot, { force: true });
+      await fs.rm(this.paths.base, { force: true });
     }
     this.file = await fs.open(this.paths.journal, 'a');
     return this.file;
@@ -228,13 +238,14 @@ export class DocumentHandle {
 
   /** Durable events with seq > after, from memory when recent enough, else from the journal. */
   async eventsAfter(after: number): Promise<DocumentEvent[]> {
-    const from = Math.max(0, Math.floor(after)) + 1;
+    // Events up to base.json's seq were lost with the old journal (see document-files.ts): the log starts after.
+    const from = Math.max(this.baseSeq, Math.floor(after)) + 1;
     if (from > this.seq) return [];
     const first = this.recent[0]?.seq;
     if (first !== undefined && from >= first) return this.recent.slice(from - first);
     const size = this.size;
     const buf = await readJournal(this.paths.journal, size);
-    const journal = parseJournal(buf ?? Buffer.alloc(0));
+    const journal = parseJournal(buf ?? Buffer.alloc(0), this.baseSeq + 1);
     if (journal.goodBytes !== size) {
       const problem = journal.corrupt ?? journal.torn;
       throw new AppError(
@@ -243,7 +254,7 @@ export class DocumentHandle {
         `${this.paths.journalLabel} cannot be read back at line ${problem?.line}: ${problem?.reason}`,
       );
     }
-    return journal.events.slice(from - 1);
+    return journal.events.slice(from - this.baseSeq - 1);
   }
 
   private idleTimer: ReturnType<typeof setTimeout> | null = null;

@@ -1,6 +1,6 @@
 import type { DocumentEvent, NewEvent } from '../../shared/events';
 import type { FoldState } from '../../shared/reducer';
-import type { DocumentSummary } from '../../shared/schemas';
+import type { DocumentListEntry } from '../../shared/schemas';
 
 /**
  * Decides which events a command produces, given the document's current state (including writes that
@@ -22,8 +22,8 @@ export type Listener = (events: DocumentEvent[], state: FoldState) => void;
  * Every method that writes resolves only once the events are durable (fsync'd).
  */
 export interface DocumentStore {
-  /** Summaries of every document, newest change first. */
-  list(): Promise<DocumentSummary[]>;
+  /** Summaries of every document, newest change first; those that cannot be read too (`available: false`). */
+  list(): Promise<DocumentListEntry[]>;
   /**
    * The document's durable state, or undefined when there is no such document. O(1): `toDocumentState` gives
    * the plain document (O(flags)) for those who send or analyse all of it.

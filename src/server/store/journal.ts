@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { DocumentEventSchema, type DocumentEvent } from '../../shared/events';
 import { errorCode, errorMessage } from './logger';
 
-// journal.jsonl: one DocumentEvent per line, compact JSON, "\n"-terminated, seq 1, 2, 3… without gaps.
+// journal.jsonl: one DocumentEvent per line, compact JSON, "\n"-terminated, seq 1, 2, 3… without gaps
+// (or base+1, base+2… when the document was recovered from a snapshot: see base.json in document-files.ts).
 
 const NEWLINE = 0x0a;
 
@@ -15,7 +16,7 @@ export interface JournalProblem {
 }
 
 export interface ParsedJournal {
-  /** Every good line, in order (seq i+1 at index i). */
+  /** Every good line, in order (seq firstSeq+i at index i). */
   events: DocumentEvent[];
   /** Bytes up to and including the newline of the last good line. */
   goodBytes: number;
@@ -49,8 +50,8 @@ function parseLine(text: string, expectedSeq: number): LineResult {
   return { ok: true, event: parsed.data };
 }
 
-/** Splits and validates a journal. Never throws: problems are reported in the result. */
-export function parseJournal(buf: Buffer): ParsedJournal {
+/** Splits and validates a journal whose first line is `firstSeq`. Never throws: problems are reported in the result. */
+export function parseJournal(buf: Buffer, firstSeq = 1): ParsedJournal {
   const events: DocumentEvent[] = [];
   let pos = 0;
   let line = 0;
@@ -61,7 +62,7 @@ export function parseJournal(buf: Buffer): ParsedJournal {
     const result: LineResult =
       nl === -1
         ? { ok: false, reason: 'no trailing newline (incomplete write)' }
-        : parseLine(buf.toString('utf8', pos, nl), events.length + 1);
+        : parseLine(buf.toString('utf8', pos, nl), firstSeq + events.length);
     if (!result.ok) {
       const problem = { line, reason: result.reason };
       return { events, goodBytes: pos, torn: isLast ? problem : null, corrupt: isLast ? null : problem };

@@ -229,7 +229,114 @@ describe('JSON file store: persistence', () => {
     await expectAppError(reopened.create(created('broken'), 'alice'), 409, 'DOCUMENT_EXISTS');
     expect(logged(logger.error)).toMatch(/broken.*line 3/);
     expect(await reopened.get('good')).toEqual(good);
-    expect((await reopened.list()).map((d) => d.id)).toEqual(['good']);
+    // Still listed (never vanishes): by what its readable lines say, greyed by `available: false`.
+    const list = await reopened.list();
+    expect(list.map((d) => [d.id, d.available])).toEqual([
+      ['good', true],
+      ['broken', false],
+    ]);
+    expect(list[1]).toMatchObject({
+      title: 'Document broken',
+      sourceLang: 'en',
+      error: { code: 'DOCUMENT_UNAVAILABLE', message: expect.stringMatching(/journal\.jsonl line 3 is corrupt/) },
+    });
+    expect(list[0]!.error).toBeUndefined();
+  });
+});
+
+describe('JSON file store: damaged documents', () => {
+  const baseOf = (id: string) => path.join(dir, 'documents', id, 'base.json');
+
+  it.each([
+    ['empty', (file: string) => fs.writeFile(file, '')],
+    ['missing', (file: string) => fs.rm(file)],
+  ])('a journal %s beside a snapshot: recovered from the snapshot, and later appends work', async (_, damage) => {
+    const store = await open();
+    const state = await populate(store);
+    await store.close(); // writes snapshot.json at seq 6
+    await damage(journalOf('doc1'));
+
+    const reopened = await open();
+    expect(await reopened.get('doc1')).toEqual(state);
+    expect((await reopened.list()).map((d) => [d.id, d.available])).toEqual([['doc1', true]]);
+    expect(logged(logger.warn)).toMatch(/recovered document doc1 at seq 6 from snapshot\.json/);
+    expect(JSON.parse(await fs.readFile(baseOf('doc1'), 'utf8'))).toMatchObject({ seq: 6, state: { id: 'doc1' } });
+    expect(await fs.readFile(journalOf('doc1'), 'utf8')).toBe('');
+    // The log starts after the base: nothing earlier is made up.
+    expect(await reopened.events('doc1', 0)).toEqual([]);
+
+    const { state: next } = await reopened.append('doc1', 'bob', emit(edit('s1', 'after recovery')));
+    expect(next.seq).toBe(7);
+    await reopened.append('doc1', 'bob', emit(edit('s2', 'and more')));
+    expect((await reopened.events('doc1', 0)).map((e) => e.seq)).toEqual([7, 8]);
+    const final = (await reopened.get('doc1'))!;
+    await reopened.close();
+    const lines = (await fs.readFile(journalOf('doc1'), 'utf8')).trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([7, 8]);
+
+    logger.warn.mockClear();
+    const again = await open({ cachedEvents: 0 }); // events() read back from the journal file
+    expect(await again.get('doc1')).toEqual(final);
+    expect((await again.events('doc1', 7)).map((e) => e.seq)).toEqual([8]);
+    expect(logged(logger.warn)).toBe('');
+    await again.close();
+
+    // A later snapshot that goes bad falls back to base.json + the whole journal.
+    await fs.writeFile(snapshotOf('doc1'), '{"seq": 8, "state": nope');
+    const fallback = await open();
+    expect(await fallback.get('doc1')).toEqual(final);
+    expect(logged(logger.warn)).toMatch(/ignoring the snapshot/);
+  });
+
+  it('an empty journal and no snapshot: nothing was acknowledged; the folder is removed with one log line', async () => {
+    const store = await open();
+    await store.create(created('kept'), 'alice');
+    await store.close();
+    for (const id of ['empty', 'torn']) await fs.mkdir(path.join(dir, 'documents', id));
+    await fs.writeFile(journalOf('empty'), '');
+    await fs.writeFile(journalOf('torn'), '{"seq":1,"type":"DocumentCre'); // crash during the creation
+
+    logger.warn.mockClear();
+    const reopened = await open();
+    expect((await reopened.list()).map((d) => d.id)).toEqual(['kept']);
+    expect(await fs.readdir(path.join(dir, 'documents'))).toEqual(['kept']);
+    expect(logger.warn.mock.calls.filter((c) => /removed; its journal held no event/.test(String(c[0])))).toHaveLength(
+      2,
+    );
+    expect(logged(logger.warn)).toMatch(/documents\/empty: removed/);
+    await reopened.close();
+    logger.warn.mockClear();
+    await open(); // nothing to say the next time
+    expect(logged(logger.warn)).toBe('');
+  });
+
+  it('a document that cannot be read at all stays listed by its id, unavailable, and cannot be opened', async () => {
+    await fs.mkdir(path.join(dir, 'documents', 'lost'), { recursive: true });
+    await fs.writeFile(snapshotOf('lost'), '{"seq": 3, "state": ');
+    await fs.mkdir(path.join(dir, 'documents', 'odd'), { recursive: true });
+    await fs.writeFile(path.join(dir, 'documents', 'odd', 'notes.txt'), 'mine');
+    const store = await open();
+    const list = (await store.list()).sort((a, b) => a.id.localeCompare(b.id));
+    expect(list.map((d) => [d.id, d.available])).toEqual([
+      ['lost', false],
+      ['odd', false],
+    ]);
+    expect(list[0]).toMatchObject({
+      title: 'lost',
+      sourceLang: 'und',
+      segmentCount: 0,
+      error: {
+        code: 'DOCUMENT_UNAVAILABLE',
+        message: expect.stringMatching(
+          /journal\.jsonl is missing and documents\/lost\/snapshot\.json cannot replace it/,
+        ),
+      },
+    });
+    expect(list[1]!.error!.message).toMatch(/other files: notes\.txt/);
+    await expectAppError(store.get('lost'), 503, 'DOCUMENT_UNAVAILABLE');
+    await expectAppError(store.append('lost', 'bob', emit(edit('s1', 'x'))), 503, 'DOCUMENT_UNAVAILABLE');
+    // Nothing was deleted: what is there is for a person to look at.
+    expect(await fs.readdir(path.join(dir, 'documents', 'odd'))).toEqual(['notes.txt']);
   });
 });
 
@@ -417,13 +524,14 @@ describe('JSON file store: documents', () => {
     expect(await fs.readdir(dir)).not.toContain('evil');
   });
 
-  it('ignores directories whose names are not valid ids, and empty journals', async () => {
+  it('ignores directories whose names are not valid ids, and removes those whose journal holds no event', async () => {
     await fs.mkdir(path.join(dir, 'documents', 'not.an.id'), { recursive: true });
     await fs.mkdir(path.join(dir, 'documents', 'empty'), { recursive: true });
     await fs.writeFile(path.join(dir, 'documents', 'empty', 'journal.jsonl'), '');
     const store = await open();
     expect(await store.list()).toEqual([]);
     expect(logged(logger.warn)).toMatch(/not\.an\.id: not a valid document id/);
+    expect(await fs.readdir(path.join(dir, 'documents'))).toEqual(['not.an.id']);
     const { state } = await store.create(created('empty'), 'alice'); // the id is still free
     expect(state.seq).toBe(1);
     await store.close();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DocumentEventSchema, type DocumentEvent, type NewEvent } from '../../shared/events';
 import { isValidId } from '../../shared/ids';
 import { fold, type FoldState } from '../../shared/reducer';
-import { summarize, type DocumentSummary } from '../../shared/schemas';
+import { summarize, type DocumentListEntry } from '../../shared/schemas';
 import { AppError } from '../errors';
 import {
   DEFAULT_JOURNAL_IO,
@@ -13,7 +13,7 @@ import {
   type StoreContext,
   type StoreStats,
 } from './document-handle';
-import { DocumentCorruptError, loadDocument, removeTempFiles } from './document-files';
+import { DocumentCorruptError, loadDocument, removeEmptyDocumentDir, removeTempFiles } from './document-files';
 import type { AppendResult, Decide, DocumentStore, Listener } from './document-store';
 import { acquireLock, type DataDirLock } from './lock';
 import { errorMessage, type StoreLogger } from './logger';
@@ -82,6 +82,30 @@ function stamp(events: readonly NewEvent[], afterSeq: number, actor: string): Do
   });
 }
 
+/** A document that cannot be read, as listed: its last known summary (or only its id), and the reason. */
+function unavailableEntry(doc: DocumentHandle): DocumentListEntry {
+  const known = doc.lastKnown;
+  const since = known?.updatedAt ?? doc.since ?? new Date(0).toISOString();
+  const summary = known
+    ? summarize(known)
+    : {
+        id: doc.id,
+        title: doc.id,
+        sourceLang: 'und', // BCP 47 "undetermined"
+        targetLang: 'und',
+        createdAt: since,
+        createdBy: '',
+        updatedAt: since,
+        status: 'in-translation' as const,
+        statusReason: null,
+        seq: 0,
+        segmentCount: 0,
+        openFlagCount: 0,
+      };
+  const { code, message } = doc.unavailableError();
+  return { ...summary, available: false, error: { code, message } };
+}
+
 const notFound = (id: string) => new AppError(404, 'DOCUMENT_NOT_FOUND', `No document ${JSON.stringify(id)}`);
 
 class JsonFileStoreImpl implements JsonFileStore {
@@ -128,15 +152,26 @@ class JsonFileStoreImpl implements JsonFileStore {
         await removeTempFiles(doc.paths, this.logger);
         const result = await loadDocument(doc.paths, doc.id, this.logger, this.ctx.cachedEvents);
         if (!result) {
-          this.logger.warn(`${doc.paths.dir}: no events in the journal; not a document (yet)`);
-          continue;
+          if (await removeEmptyDocumentDir(doc.paths, dir, this.logger)) continue;
+          throw new DocumentCorruptError(
+            `documents/${doc.id} has no journal.jsonl events and no snapshot.json, but other files: ` +
+              (await fs.readdir(doc.paths.dir)).join(', '),
+          );
         }
         this.stats.replayed += result.replayed;
         doc.loaded(result);
         loaded++;
       } catch (err) {
         // Corruption, or an unreadable file: only this document is affected.
-        doc.markUnavailable(err instanceof DocumentCorruptError ? err.message : `cannot be read: ${errorMessage(err)}`);
+        const corrupt = err instanceof DocumentCorruptError;
+        doc.markUnavailable(
+          corrupt ? err.message : `cannot be read: ${errorMessage(err)}`,
+          corrupt ? err.lastKnown : null,
+        );
+        doc.since = await fs.stat(doc.paths.dir).then(
+          (st) => st.mtime.toISOString(),
+          () => new Date().toISOString(),
+        );
       }
       this.docs.set(doc.id, doc);
     }
@@ -156,9 +191,13 @@ class JsonFileStoreImpl implements JsonFileStore {
     return doc;
   }
 
-  async list(): Promise<DocumentSummary[]> {
-    const out: DocumentSummary[] = [];
-    for (const doc of this.docs.values()) if (doc.durable && !doc.unavailable) out.push(summarize(doc.durable));
+  /** Unavailable documents too (never vanish): what is known of them, `available: false` and why. */
+  async list(): Promise<DocumentListEntry[]> {
+    const out: DocumentListEntry[] = [];
+    for (const doc of this.docs.values()) {
+      if (doc.unavailable) out.push(unavailableEntry(doc));
+      else if (doc.durable) out.push({ ...summarize(doc.durable), available: true });
+    }
     return out.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.id.localeCompare(b.id));
   }
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { DocumentListEntry } from '../../../../shared/schemas';
 import { documentQueries } from '../../../lib/document-queries';
 import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
@@ -16,6 +17,9 @@ export function DocumentsPage() {
   const canCreate = useCan('document.create');
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const langName = useLangName();
+  // The list answer is DocumentListEntrySchema: a document the server cannot read comes with `available: false`.
+  const entries = (list.data ?? []) as DocumentListEntry[];
+  const known = (lang: string) => (lang === 'und' ? '—' : langName(lang));
 
   return (
     <div className="documents-page">
@@ -45,21 +49,39 @@ export function DocumentsPage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Link to={`/documents/${encodeURIComponent(d.id)}`} dir="auto">
-                      {d.title}
-                    </Link>
-                  </td>
-                  <td>{t('languagePair', { source: langName(d.sourceLang), target: langName(d.targetLang) })}</td>
-                  <td className="num">{d.segmentCount}</td>
-                  <td className="num">{d.openFlagCount}</td>
-                  <td>
-                    <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time>
-                  </td>
-                </tr>
-              ))}
+              {entries.map((d) =>
+                d.available === false ? (
+                  // Greyed and not a link: it cannot be opened until someone repairs its files.
+                  <tr key={d.id} className="unavailable" aria-disabled="true">
+                    <td>
+                      <span dir="auto">{d.title}</span> <span className="badge">{t('unavailable.badge')}</span>
+                      <p className="unavailable-reason">
+                        {t('unavailable.reason')} <span dir="ltr">{d.error?.message}</span>
+                      </p>
+                    </td>
+                    <td>{t('languagePair', { source: known(d.sourceLang), target: known(d.targetLang) })}</td>
+                    <td className="num">—</td>
+                    <td className="num">—</td>
+                    <td>
+                      {d.seq > 0 ? <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time> : '—'}
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={d.id}>
+                    <td>
+                      <Link to={`/documents/${encodeURIComponent(d.id)}`} dir="auto">
+                        {d.title}
+                      </Link>
+                    </td>
+                    <td>{t('languagePair', { source: langName(d.sourceLang), target: langName(d.targetLang) })}</td>
+                    <td className="num">{d.segmentCount}</td>
+                    <td className="num">{d.openFlagCount}</td>
+                    <td>
+                      <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time>
+                    </td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </div>
