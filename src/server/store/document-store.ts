@@ -36,6 +36,11 @@ export interface DocumentStore {
   /** Events with seq > after, in order. */
   events(id: string, after: number): Promise<DocumentEvent[]>;
   subscribe(id: string, listener: Listener): () => void;
+  /**
+   * Deletes a document and its files (durably). For undoing a failed import, not a user-facing delete:
+   * writes still queued on it settle first; later ones find no document. No-op for an unknown id.
+   */
+  remove(id: string): Promise<void>;
   /** Flushes, writes snapshots, releases the data directory lock. */
   close(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import {
 } from './document-handle';
 import { DocumentCorruptError, loadDocument, removeEmptyDocumentDir, removeTempFiles } from './document-files';
 import type { AppendResult, Decide, DocumentStore, Listener } from './document-store';
+import { fsyncDir } from './atomic-write';
 import { acquireLock, type DataDirLock } from './lock';
 import { errorMessage, type StoreLogger } from './logger';
 
@@ -238,6 +239,17 @@ class JsonFileStoreImpl implements JsonFileStore {
 
   async events(id: string, after: number): Promise<DocumentEvent[]> {
     return this.require(id, false).eventsAfter(after);
+  }
+
+  async remove(id: string): Promise<void> {
+    this.assertOpen();
+    const doc = isValidId(id) ? this.docs.get(id) : undefined;
+    if (!doc) return;
+    this.docs.delete(id); // from now on the document is not found
+    await doc.close().catch((err: unknown) => this.logger.warn(`closing document ${id}: ${errorMessage(err)}`));
+    await fs.rm(doc.paths.dir, { recursive: true, force: true });
+    await fsyncDir(this.ctx.documentsDir);
+    this.logger.info(`Removed document ${id}`);
   }
 
   subscribe(id: string, listener: Listener): () => void {
