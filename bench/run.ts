@@ -9,6 +9,7 @@ import { runKill9Bench } from './kill9';
 import { checkOurDurability, startOurs } from './ours';
 import { cleanUp, killAllNow } from './processes';
 import { runQaBench } from './qa';
+import { runHealthBench } from './health-during-upload';
 import { fmtMs, fmtRate, loadAverage, log, printResults, type Measured } from './report';
 import { WORKLOADS, type Target, type Workload } from './target';
 
@@ -65,6 +66,11 @@ async function main(): Promise<number> {
   if (process.env.BENCH_ONLY === 'qa') return 0;
   // The servers below run as deployed: build/main.js, from the current source.
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  // BENCH_ONLY=health: GET /api/health while a big glossary uploads, a document is checked and exported, alone.
+  if (process.env.BENCH_ONLY === 'health') {
+    await runHealthBench(log);
+    return 0;
+  }
   if (process.env.BENCH_ONLY === 'kill9') {
     const { missing } = await runKill9Bench(log);
     return missing === 0 ? 0 : 1;
@@ -98,6 +104,8 @@ async function main(): Promise<number> {
   const aftermath = await checkJsonServerFile(js, jsRuns.all);
 
   printResults([...oursRuns.measured, ...jsRuns.measured], durability, aftermath);
+  log();
+  await runHealthBench(log);
   log();
   const kill9 = await runKill9Bench(log);
   if (kill9.missing > 0) return 1;

@@ -7,6 +7,7 @@ import { QaSettingsSchema } from '../../shared/qa/types';
 import { LIMITS, type DocumentState } from '../../shared/schemas';
 import { AppError } from '../errors';
 import { actorOf, idParam, parseWith, requirePermission } from '../http';
+import { jsonStream } from '../json-stream';
 import type { DocumentStore } from '../store/document-store';
 import { createDocumentOffload, hiddenFindings, type DocumentOffload } from '../workers/document-offload';
 import { loadDocument } from './documents';
@@ -26,6 +27,8 @@ export function currentFindings(doc: DocumentState): Finding[] {
   return checkDocument(doc, doc.glossary ?? null, doc.qaSettings).filter((f) => !hidden.has(f.id));
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** Thrown by a decide that finds the document changed since its findings were computed: compute them again. */
 class StaleFindings extends Error {}
 /** After this many documents changing under it, a dismissal computes the findings in place, as a last resort. */
@@ -41,13 +44,15 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
   const offload = opts.offload ?? createDocumentOffload();
   app.addHook('onClose', () => offload.close());
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/qa', async (req) => {
+  // Both answers can be megabytes (thousands of findings; a document with its glossary): written in chunks.
+  app.get<{ Params: { id: string } }>('/api/documents/:id/qa', async (req, reply) => {
     requirePermission(req, 'document.read');
     const doc = await loadDocument(store, req.params.id);
-    return { findings: await offload.findings(toDocumentState(doc)), dismissed: doc.dismissed ?? [] };
+    const findings = await offload.findings(toDocumentState(doc));
+    return reply.type(JSON_TYPE).send(jsonStream({ findings, dismissed: doc.dismissed ?? [] }));
   });
 
-  app.post<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req) => {
+  app.post<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req, reply) => {
     requirePermission(req, 'qa.settings');
     const actor = actorOf(req);
     const doc = await loadDocument(store, req.params.id);
@@ -78,7 +83,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     const { state } = await store.append(doc.id, actor, () => ({
       events: [{ type: 'GlossarySet', payload: { glossary, fileName: body.fileName } }],
     }));
-    return { document: toDocumentState(state), errors: parsed.errors };
+    return reply.type(JSON_TYPE).send(jsonStream({ document: toDocumentState(state), errors: parsed.errors }));
   });
 
   app.delete<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req) => {
