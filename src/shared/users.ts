@@ -13,20 +13,21 @@ export const USER_LIMITS = {
 
 /**
  * A login is what events record as their actor: letters of any script, digits, `. _ @ ' -`, and single
- * spaces between words ("Reviewer A", "zineb.ù", "زينب"). Trimmed and NFC-normalized; unique regardless of case.
+ * spaces between words ("Reviewer A", "zineb.ù", "زينب"). Trimmed and NFKC-normalized (fullwidth `Ａ` is `A`,
+ * `e` + combining acute is `é`); unique regardless of case, and no look-alike of another (server/auth/login-skeleton.ts).
  */
 export const LOGIN_PATTERN = /^[\p{L}\p{M}\p{N}._@'-]+( [\p{L}\p{M}\p{N}._@'-]+)*$/u;
 
 export const LoginSchema = z
   .string()
   .trim()
-  .normalize('NFC')
+  .normalize('NFKC')
   .min(1)
   .max(USER_LIMITS.loginChars)
   .regex(LOGIN_PATTERN, 'must be letters, digits, ". _ @ \' -" and single spaces');
 
-/** The key logins are unique under: "Amina" and "amina" are the same account. */
-export const loginKey = (login: string) => login.trim().normalize('NFC').toLowerCase();
+/** The key logins are unique under: "Amina", "amina" and "ａｍｉｎａ" (fullwidth) are the same account. */
+export const loginKey = (login: string) => login.trim().normalize('NFKC').toLowerCase();
 
 export const DisplayNameSchema = z
   .string()
@@ -87,7 +88,11 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 /** Sign-in is checked against the store only: any shape problem is the same INVALID_CREDENTIALS. */
 export const LoginBodySchema = z.object({
-  login: z.string().max(1000),
+  // As logins are stored: what a fullwidth keyboard or a decomposed accent types signs in (and is throttled) alike.
+  login: z
+    .string()
+    .max(1000)
+    .transform((s) => s.trim().normalize('NFKC')),
   password: z.string().max(1000),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;

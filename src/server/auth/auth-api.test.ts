@@ -450,6 +450,25 @@ describe('users: admins manage them, everyone sees names', () => {
     expect(await fs.readFile(path.join(ctx.dataDir, 'users.json'), 'utf8')).not.toContain('rev one password');
   });
 
+  it('look-alike logins are refused: NFKC first, then the UTS #39 skeleton; other scripts stay welcome', async () => {
+    const body = (login: string) => ({ login, displayName: login, password: 'long enough', roles: ['viewer'] });
+    // Fullwidth Ａｄｍｉｎ is Admin once NFKC-normalized: the same account as admin.
+    expectError(await create(admin, body('\uFF21\uFF44\uFF4D\uFF49\uFF4E')), 409, 'USER_EXISTS');
+    for (const login of ['\u0430dmin', 'Am\u0456na', 'admin\uFE0F', '\u0391MINA']) {
+      const error = expectError(await create(admin, body(login)), 409, 'LOGIN_CONFUSABLE');
+      expect(error.message).toMatch(/looks like the existing login "(admin|Amina)"/);
+      expect(error.details).toEqual({ existing: expect.stringMatching(/^(admin|Amina)$/) });
+    }
+    const logins = json(await users(admin)).users.map((u: { login: string }) => u.login);
+    expect(logins.filter((l: string) => /dmin|mina/i.test(l))).toEqual(['admin', 'Amina']);
+    for (const login of ['やまだ太郎', '山田', 'فاطمة', 'Amína']) {
+      expect((await create(admin, body(login))).statusCode).toBe(201);
+    }
+    // Sign-in takes the login as typed on a fullwidth keyboard too.
+    const signedIn = await signInRequest(ctx.app, '\uFF21\uFF4D\uFF49\uFF4E\uFF41', TEST_PASSWORD);
+    expect(json(signedIn).user).toMatchObject({ login: 'Amina' });
+  });
+
   it.each([
     ['a taken login (any case)', { login: 'AMINA' }, 409, 'USER_EXISTS'],
     ['no roles', { roles: [] }, 400, 'VALIDATION_FAILED'],

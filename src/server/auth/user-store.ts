@@ -7,6 +7,7 @@ import { loginKey, type User } from '../../shared/users';
 import { AppError } from '../errors';
 import type { StoreLogger } from '../store/logger';
 import { JsonStateFile, StateFileCorruptError } from './json-state-file';
+import { findConfusable } from './login-skeleton';
 import { DEFAULT_SCRYPT, hashPassword, isPasswordHash, verifyPassword, type ScryptParams } from './password';
 
 export const StoredUserSchema = z.object({
@@ -26,7 +27,8 @@ export type StoredUser = z.infer<typeof StoredUserSchema>;
 const UsersFileSchema = z.object({ version: z.literal(1), users: z.array(StoredUserSchema) }).superRefine((f, ctx) => {
   const seen = new Set<string>();
   for (const u of f.users) {
-    for (const key of [`id ${u.id}`, `login ${loginKey(u.login)}`]) {
+    // NFC here, as logins were compared before NFKC: a file that was valid stays valid.
+    for (const key of [`id ${u.id}`, `login ${u.login.trim().normalize('NFC').toLowerCase()}`]) {
       if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `two users have the ${key}` });
       seen.add(key);
     }
@@ -127,6 +129,18 @@ export class UserStore {
     return this.change(() => {
       if (this.byLogin(input.login))
         throw new AppError(409, 'USER_EXISTS', `There is already a user with the login "${input.login}".`);
+      const lookalike = findConfusable(
+        input.login,
+        this.users.map((u) => u.login),
+      );
+      if (lookalike !== undefined) {
+        throw new AppError(
+          409,
+          'LOGIN_CONFUSABLE',
+          `The login "${input.login}" looks like the existing login "${lookalike}" (letters that look alike). Choose another.`,
+          { existing: lookalike },
+        );
+      }
       const user: StoredUser = {
         id: newId('u'),
         login: input.login,
