@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseWmtFile } from '../server/domain/import-mqm';
+import type { LimitViolation } from '../shared/limits';
 import type { WmtImportedDocument, WmtIssue } from '../shared/wmt-tsv';
 
 /** Where a CLI run writes, and its environment: tests pass their own, so nothing spawns. */
@@ -31,6 +32,8 @@ export interface LoadedWmtFile {
   documents: WmtImportedDocument[];
   /** Rows skipped (parse and build), by line. */
   skipped: WmtIssue[];
+  /** Limits exceeded: an import must refuse the whole file (see import-mqm-command.ts). */
+  violations: LimitViolation[];
   rows: number;
 }
 
@@ -53,5 +56,11 @@ export async function loadWmtFile(
   for (const w of parsed.warnings) io.stderr(`${file}:${w.line}: warning: ${w.message}\n`);
   if (parsed.documents.length === 0)
     throw new CliError(EXIT_BAD_INPUT, `${file}: no usable rows (is it a WMT MQM TSV file?)`);
-  return { file, documents: parsed.documents, skipped: parsed.skipped, rows: parsed.rows };
+  return {
+    file,
+    documents: parsed.documents,
+    skipped: parsed.skipped,
+    violations: parsed.violations,
+    rows: parsed.rows,
+  };
 }

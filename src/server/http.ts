@@ -5,11 +5,15 @@ import { can, type Permission } from '../shared/permissions';
 import './auth/request-user';
 import type { StoredUser } from './auth/user-store';
 import { AppError } from './errors';
+import { limitErrorOf } from './limit-errors';
 
 /** Parses a body or query with a shared schema; a mismatch is a 400 that says which field is wrong. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
+    // A limit of LIMITS answers its own code (SEGMENT_TOO_LONG, …), saying the limit and where.
+    const limit = limitErrorOf(result.error.issues, value);
+    if (limit) throw limit;
     const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const first = issues[0];
     const where = first && first.path ? `${first.path}: ` : '';

@@ -38,3 +38,7 @@ export function importPlainTexts(
 ): PairedParagraph[] {
   return pairParagraphs(splitParagraphs(sourceText, breaks), splitParagraphs(targetText, breaks));
 }
+
+/** Paragraph i of a side, for messages: "Paragraph 12 of the source". */
+export const paragraphLabel = (index: number, side: 'source' | 'target'): string =>
+  `Paragraph ${(index + 1).toLocaleString('en-US')} of the ${side === 'source' ? 'source' : 'translation'}`;

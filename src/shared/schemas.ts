@@ -6,14 +6,22 @@ import { FlagSideSchema, LangSchema } from './primitives';
 import { QaSettingsSchema } from './qa/types';
 import { ScoringSettingsSchema } from './scoring-settings';
 
-/** Limits the API documents; the server maps a longer body to 413. */
+/**
+ * Limits the API documents (README, "Limits"); each answers its own error code (shared/limits.ts), checked
+ * at the edge so that nothing a route accepts is refused later by the event schemas.
+ */
 export const LIMITS = {
   bodyBytes: 10 * 1024 * 1024,
   segmentChars: 100_000,
+  /** Every way in: POST /api/documents, import-text, each system of a WMT import. */
   segmentsPerDocument: 20_000,
+  /** Systems (one document each) in one WMT MQM import; WMT files have about 15. */
+  documentsPerImport: 200,
   titleChars: 300,
   commentChars: 10_000,
+  /** Who an event names: a login (64 at most), or a WMT rater. */
   actorChars: 80,
+  fileNameChars: 300,
 } as const;
 
 export { FlagSideSchema, LangSchema, type FlagSide } from './primitives';
@@ -329,6 +337,13 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'DOCUMENT_UNAVAILABLE',
   'STORAGE_FULL',
+  'SEGMENT_TOO_LONG',
+  'TOO_MANY_SEGMENTS',
+  'TOO_MANY_DOCUMENTS',
+  'TITLE_TOO_LONG',
+  'COMMENT_TOO_LONG',
+  'ACTOR_TOO_LONG',
+  'FILE_NAME_TOO_LONG',
   'INVALID_TBX',
   'BAD_REQUEST',
   'NETWORK',

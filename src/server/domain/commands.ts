@@ -1,6 +1,7 @@
 import { anchorMatches, makeAnchor, replaceSpan } from '../../shared/anchor';
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
+import { formatCount, overLimit } from '../../shared/limits';
 import type { FoldState } from '../../shared/reducer';
 import { byId, flagsOnSegment } from '../../shared/state-index';
 import {
@@ -16,6 +17,7 @@ import {
   type StatusBody,
 } from '../../shared/schemas';
 import { AppError, conflict, notFound } from '../errors';
+import { limitError } from '../limit-errors';
 import type { Decide } from '../store/document-store';
 
 /** Command handlers: check a request against the current state and say which events it produces. */
@@ -185,6 +187,13 @@ function acceptEvent(state: FoldState, flag: Flag, reason: string | null): NewEv
     });
   }
   const target = replaceSpan(segment.target, flag.anchor, flag.correction);
+  // The correction and the text are each within the limit; together they may not be (the event would refuse it).
+  const tooLong = overLimit(
+    'segmentChars',
+    `With this correction, segment ${formatCount(segment.index + 1)}'s translation`,
+    target.length,
+  );
+  if (tooLong) throw limitError([tooLong]);
   return { type: 'FlagAccepted', payload: { flagId: flag.id, reason, target } };
 }
 

@@ -3,7 +3,8 @@ import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { byId, flagsOnSegment } from '../../shared/state-index';
 import { z } from 'zod';
 import { newId } from '../../shared/ids';
-import { importPlainTexts } from '../../shared/import-text';
+import { paragraphLabel, splitParagraphs, pairParagraphs } from '../../shared/import-text';
+import { formatCount, newDocumentViolations } from '../../shared/limits';
 import {
   CreateDocumentBodySchema,
   CreateFlagBodySchema,
@@ -14,6 +15,7 @@ import {
 } from '../../shared/schemas';
 import { createFlag, editSegment, patchFlag } from '../domain/commands';
 import { AppError, notFound } from '../errors';
+import { limitError } from '../limit-errors';
 import type { Permission } from '../../shared/permissions';
 import { actorOf, idParam, parseWith, requirePermission } from '../http';
 import { jsonStream } from '../json-stream';
@@ -27,7 +29,10 @@ export interface NewDocumentInput {
   id?: string;
 }
 
+/** Every way in creates documents through here: the limits (LIMITS) are checked once more before the store. */
 export async function createDocument(store: DocumentStore, input: NewDocumentInput, actor: string) {
+  const violations = newDocumentViolations(input);
+  if (violations.length > 0) throw limitError(violations);
   const id = input.id ?? newId('d');
   const segments = input.segments.map((s) => ({ id: newId('s'), source: s.source, target: s.target }));
   const { state } = await store.create(
@@ -85,10 +90,20 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     requirePermission(req, 'document.create');
     const actor = actorOf(req);
     const body = parseWith(ImportTextBodySchema, req.body);
-    const segments = importPlainTexts(body.sourceText, body.targetText, body.paragraphBreak);
+    const source = splitParagraphs(body.sourceText, body.paragraphBreak);
+    const target = splitParagraphs(body.targetText, body.paragraphBreak);
+    const segments = pairParagraphs(source, target);
     if (segments.length === 0) {
       throw new AppError(400, 'VALIDATION_FAILED', 'Both texts are empty: there is nothing to import.');
     }
+    const violations = newDocumentViolations(
+      { title: body.title, segments },
+      {
+        segment: paragraphLabel,
+        document: `The import (${formatCount(source.length)} paragraphs in the source, ${formatCount(target.length)} in the translation)`,
+      },
+    );
+    if (violations.length > 0) throw limitError(violations);
     const doc = await createDocument(store, { ...body, segments }, actor);
     return reply.code(201).send({ document: doc });
   });

@@ -5,20 +5,21 @@ import { scoreDocument } from '../../shared/mqm-score';
 import { ScoringSettingsSchema, WMT_SCORING } from '../../shared/scoring-settings';
 import { LangSchema, LIMITS, summarize } from '../../shared/schemas';
 import { exportTsv, WMT_FORMAT } from '../../shared/wmt-tsv';
-import { importDocument, parseWmtFile } from '../domain/import-mqm';
+import { importDocuments, importProblems, parseWmtFile } from '../domain/import-mqm';
 import { AppError } from '../errors';
+import { limitError } from '../limit-errors';
 import { actorOf, parseWith, requirePermission } from '../http';
 import type { DocumentStore } from '../store/document-store';
 import { loadDocument } from './documents';
 
 const ImportMqmBodySchema = z.object({
-  file: z.string().trim().min(1).max(200),
+  file: z.string().trim().min(1).max(LIMITS.fileNameChars),
   tsv: z.string().min(1).max(LIMITS.bodyBytes),
   sourceLang: LangSchema.default('en'),
   targetLang: LangSchema.default('de'),
 });
 
-const CompareQuerySchema = z.object({ file: z.string().min(1).max(200) });
+const CompareQuerySchema = z.object({ file: z.string().min(1).max(LIMITS.fileNameChars) });
 
 /** MQM: scoring settings, WMT TSV import and export, and the comparison of systems imported together. */
 export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
@@ -48,12 +49,21 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
     const actor = actorOf(req);
     const body = parseWith(ImportMqmBodySchema, req.body);
     const parsed = parseWmtFile(body.tsv, body);
+    // All or nothing: everything is checked before the first document is written.
+    if (parsed.violations.length > 0) throw limitError(parsed.violations, { skipped: parsed.skipped });
     if (parsed.documents.length === 0) {
       throw new AppError(400, 'VALIDATION_FAILED', 'No usable rows: is this a WMT MQM TSV file?', {
         skipped: parsed.skipped,
       });
     }
-    for (const d of parsed.documents) await importDocument(store, d, actor);
+    const problems = importProblems(parsed.documents);
+    if (problems.length > 0) {
+      throw new AppError(400, 'VALIDATION_FAILED', `Nothing was imported: ${problems[0]!.message}`, {
+        problems: problems.slice(0, 100),
+        skipped: parsed.skipped,
+      });
+    }
+    await importDocuments(store, parsed.documents, actor);
     const documents = await Promise.all(
       parsed.documents.map(async (d) => summarize((await store.get(d.document.id))!)),
     );
