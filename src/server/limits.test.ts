@@ -394,6 +394,7 @@ describe('every write route with an over-long field', () => {
       'reason',
       'COMMENT_TOO_LONG',
     ],
+    ['presence', 'PUT', () => `/api/documents/${doc.id}/presence`, () => ({ segmentId: seg0() }), 'segmentId', null],
     [
       'create user',
       'POST',
