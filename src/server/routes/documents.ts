@@ -45,7 +45,12 @@ export async function createDocument(store: DocumentStore, input: NewDocumentInp
   return toDocumentState(state);
 }
 
-const EventsQuerySchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
+/** The largest page of events one request may ask for (`limit`). */
+export const MAX_EVENTS_PAGE = 10_000;
+const EventsQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_EVENTS_PAGE).optional(),
+});
 
 export async function loadDocument(store: DocumentStore, id: unknown): Promise<FoldState> {
   const docId = idParam(id, 'document');
@@ -133,8 +138,12 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
   app.get<{ Params: { id: string } }>('/api/documents/:id/events', async (req) => {
     requirePermission(req, 'document.read');
     const doc = await load(req.params.id);
-    const { after } = parseWith(EventsQuerySchema, req.query);
-    return { events: await store.events(doc.id, after), seq: doc.seq };
+    const { after, limit } = parseWith(EventsQuerySchema, req.query);
+    const events = await store.events(doc.id, after);
+    // Paged: `next` is the `after` that asks for the following page, null once this page reaches the end.
+    if (limit === undefined || events.length <= limit) return { events, seq: doc.seq, next: null };
+    const page = events.slice(0, limit);
+    return { events: page, seq: doc.seq, next: page[page.length - 1]!.seq };
   });
 
   app.patch<{ Params: { id: string; segmentId: string } }>('/api/documents/:id/segments/:segmentId', async (req) => {
