@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -613,6 +614,35 @@ describe('JSON file store: data directory lock', () => {
   it('refuses a lock held by another live process', async () => {
     await fs.writeFile(path.join(dir, '.lock'), JSON.stringify({ pid: process.ppid, startedAt: 'x' }));
     await expect(open()).rejects.toThrow(`Another Vis-à-vis server (pid ${process.ppid}) is using the data directory`);
+  });
+
+  it('refuses a live process named by the lock, saying how to recover', async () => {
+    await fs.writeFile(path.join(dir, '.lock'), JSON.stringify({ pid: process.ppid, startedAt: 'x' }));
+    await expect(open()).rejects.toThrow(`delete ${path.join(dir, '.lock')} and start again`);
+  });
+
+  it.skipIf(!existsSync('/proc/self/cmdline'))(
+    'a lock whose pid now runs another program: says so, and to delete DATA_DIR/.lock if no server uses it',
+    async () => {
+      const lock = { pid: process.ppid, startedAt: '2020-01-01T00:00:00Z', cmdline: 'node /srv/visavis/build/main.js' };
+      await fs.writeFile(path.join(dir, '.lock'), JSON.stringify(lock));
+      const err = (await open().then(
+        () => expect.unreachable('should not open'),
+        (e: unknown) => e,
+      )) as Error;
+      expect(err.message).toMatch(new RegExp(`names pid ${process.ppid} .*but that process is not a Vis-à-vis server`));
+      expect(err.message).toContain(`If no Vis-à-vis server is using ${dir}, delete ${path.join(dir, '.lock')}`);
+      // The lock is left alone: deleting it is a person's decision.
+      expect(JSON.parse(await fs.readFile(path.join(dir, '.lock'), 'utf8'))).toEqual(lock);
+    },
+  );
+
+  it.skipIf(!existsSync('/proc/self/cmdline'))('records its command line in the lock', async () => {
+    await open();
+    const lock = JSON.parse(await fs.readFile(path.join(dir, '.lock'), 'utf8'));
+    expect(lock.cmdline).toBe(
+      (await fs.readFile('/proc/self/cmdline', 'utf8')).replace(/\0+$/, '').replaceAll('\0', ' '),
+    );
   });
 
   it('takes over a stale lock of a dead process', async () => {

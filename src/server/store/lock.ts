@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode, type StoreLogger } from './logger';
 
-// DATA_DIR/.lock = {"pid": 1234, "startedAt": "…"}: one process owns a data directory.
+// DATA_DIR/.lock = {"pid": 1234, "startedAt": "…", "cmdline": "…"}: one process owns a data directory.
 
 /** Data directories (real paths) open in this process: a second open of one is refused too. */
 const openDirs = new Set<string>();
@@ -10,6 +10,8 @@ const openDirs = new Set<string>();
 interface LockInfo {
   pid: number;
   startedAt: string;
+  /** The owner's command line (Linux: /proc/self/cmdline), to tell it from a process that reused its pid. */
+  cmdline?: string;
 }
 
 export interface DataDirLock {
@@ -20,8 +22,38 @@ export interface DataDirLock {
 function busy(pid: number, dataDir: string): Error {
   return new Error(
     `Another Vis-à-vis server (pid ${pid}) is using the data directory ${dataDir}. ` +
-      `Stop that server, or choose another DATA_DIR.`,
+      `Stop that server, or choose another DATA_DIR. If no Vis-à-vis server is using it, ` +
+      `delete ${path.join(dataDir, '.lock')} and start again.`,
   );
+}
+
+function notOurs(holder: LockInfo, running: string, dataDir: string): Error {
+  const file = path.join(dataDir, '.lock');
+  return new Error(
+    `${file} names pid ${holder.pid} (started ${holder.startedAt}), but that process is not a Vis-à-vis ` +
+      `server: it runs ${JSON.stringify(running.slice(0, 200))}. The lock was left behind by a server that did ` +
+      `not stop cleanly, and its pid now belongs to another program. If no Vis-à-vis server is using ` +
+      `${dataDir}, delete ${file} and start again.`,
+  );
+}
+
+/** A process's command line, arguments separated by spaces; undefined where /proc is not there to ask. */
+async function commandLine(pid: number | 'self'): Promise<string | undefined> {
+  try {
+    const raw = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8');
+    return raw.replace(/\0+$/, '').replaceAll('\0', ' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the live process `pid` can be the lock's owner, judged by its command line when we can read it. */
+async function mayBeOwner(holder: LockInfo): Promise<{ ok: true } | { ok: false; running: string }> {
+  const running = await commandLine(holder.pid);
+  if (running === undefined) return { ok: true }; // cannot tell (no /proc, or not ours to read): assume busy
+  if (holder.cmdline !== undefined) return running === holder.cmdline ? { ok: true } : { ok: false, running };
+  // A lock written before the command line was recorded: any Node.js process may be a server.
+  return /node|tsx|visavis/i.test(running) ? { ok: true } : { ok: false, running };
 }
 
 /** `dataDir` must be an existing directory's real path. */
@@ -29,7 +61,8 @@ export async function acquireLock(dataDir: string, logger: StoreLogger): Promise
   if (openDirs.has(dataDir)) throw busy(process.pid, dataDir);
   openDirs.add(dataDir);
   const file = path.join(dataDir, '.lock');
-  const mine: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
+  const cmdline = await commandLine('self');
+  const mine: LockInfo = { pid: process.pid, startedAt: new Date().toISOString(), ...(cmdline ? { cmdline } : {}) };
   try {
     await takeLock(file, mine, dataDir, logger);
   } catch (err) {
@@ -66,7 +99,10 @@ async function takeLock(file: string, mine: LockInfo, dataDir: string, logger: S
     const holder = await readLock(file, dataDir);
     if (!holder) continue; // removed in between: try again
     // Our own pid here means a store of this process that was never closed (not in openDirs): stale.
-    if (holder.pid !== process.pid && isAlive(holder.pid)) throw busy(holder.pid, dataDir);
+    if (holder.pid !== process.pid && isAlive(holder.pid)) {
+      const owner = await mayBeOwner(holder);
+      throw owner.ok ? busy(holder.pid, dataDir) : notOurs(holder, owner.running, dataDir);
+    }
     logger.warn(
       `${file}: taking over a stale lock of pid ${holder.pid} (started ${holder.startedAt}); that process is gone`,
     );
@@ -109,7 +145,11 @@ async function readLock(file: string, dataDir: string): Promise<LockInfo | null>
         `If no Vis-à-vis server is using ${dataDir}, delete that file.`,
     );
   }
-  return { pid: info.pid, startedAt: String(info.startedAt ?? 'unknown') };
+  return {
+    pid: info.pid,
+    startedAt: String(info.startedAt ?? 'unknown'),
+    ...(typeof info.cmdline === 'string' ? { cmdline: info.cmdline } : {}),
+  };
 }
 
 function isAlive(pid: number): boolean {
