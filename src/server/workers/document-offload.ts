@@ -1,7 +1,8 @@
-import type { Glossary } from '../../shared/glossary';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Glossary, GlossaryEntry, GlossaryIssue } from '../../shared/glossary';
 import type { Finding } from '../../shared/qa/types';
 import type { DocumentState } from '../../shared/schemas';
-import type { FindingsTaskResult, GlossaryTask, GlossaryTaskResult, DocumentTask } from './document-tasks';
+import type { DocumentTask, FindingsTaskResult, GlossaryTask, GlossaryTaskResult, JsonSlices } from './document-tasks';
 import { WorkerPool, workerUrl } from './pool';
 
 /**
@@ -9,9 +10,17 @@ import { WorkerPool, workerUrl } from './pool';
  * upload or the QA of a 10,000-segment document never holds the event loop: other requests are answered
  * meanwhile. Results are those of the same shared functions run in place.
  */
+export interface ParsedGlossary {
+  /** Null when no entry is usable (see errors). */
+  glossary: Glossary | null;
+  errors: GlossaryIssue[];
+  /** A TBX that breaks the XML safety rule (shared/xml-safety.ts): errors[0] says why. */
+  refused: boolean;
+}
+
 export interface DocumentOffload {
   /** Parses and validates an uploaded glossary file. */
-  parseGlossary(task: Omit<GlossaryTask, 'type'>): Promise<GlossaryTaskResult>;
+  parseGlossary(task: Omit<GlossaryTask, 'type'>): Promise<ParsedGlossary>;
   /** The findings the document has now: every enabled check, less those dismissed or confirmed into flags. */
   findings(doc: DocumentState): Promise<Finding[]>;
   close(): Promise<void>;
@@ -34,12 +43,28 @@ const keyOf = (g: Glossary) => {
   return key;
 };
 
+/** The array JsonSlices hold, parsed a slice per event-loop turn. */
+async function fromJsonSlices<T>(slices: JsonSlices): Promise<T[]> {
+  const out: T[] = [];
+  for (const slice of slices) {
+    for (const item of JSON.parse(slice) as T[]) out.push(item);
+    await nextTurn();
+  }
+  return out;
+}
+
 export function createDocumentOffload(
   pool = new WorkerPool<DocumentTask, unknown>(workerUrl('document')),
 ): DocumentOffload {
   return {
     async parseGlossary(task) {
-      return (await pool.run({ type: 'glossary', ...task })) as GlossaryTaskResult;
+      const { glossary, errors, refused } = (await pool.run({ type: 'glossary', ...task })) as GlossaryTaskResult;
+      if (!glossary) return { glossary: null, errors, refused };
+      return {
+        glossary: { ...glossary, entries: await fromJsonSlices<GlossaryEntry>(glossary.entries) },
+        errors,
+        refused,
+      };
     },
     async findings(doc) {
       const glossary = doc.glossary ?? null;
@@ -58,7 +83,7 @@ export function createDocumentOffload(
       // The worker that took it had not seen this glossary yet: send it along once.
       if ('needGlossary' in result) result = (await pool.run({ ...task, glossary: glossary! })) as FindingsTaskResult;
       if ('needGlossary' in result) throw new Error('a worker refused a glossary it was sent');
-      return result.findings;
+      return fromJsonSlices<Finding>(result.findings);
     },
     close: () => pool.close(),
   };

@@ -1,6 +1,6 @@
 import { GlossarySchema, parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../../shared/glossary';
 import { checkDocument, type QaDocument } from '../../shared/qa/engine';
-import type { Finding, QaSettings } from '../../shared/qa/types';
+import type { QaSettings } from '../../shared/qa/types';
 
 /*
  * What document-worker.ts does, as plain functions (the worker's message loop calls runDocumentTask):
@@ -18,9 +18,21 @@ export interface GlossaryTask {
   targetLang: string;
 }
 
+/**
+ * A long array as JSON texts of a few thousand elements each. Whatever crosses from a worker is rebuilt on the
+ * receiving thread in one go: 80,000 glossary entries as objects held the event loop ~0.1 s (seconds on a
+ * busy machine). Strings cross as a copy of their bytes; the main thread parses them a slice per turn.
+ */
+export type JsonSlices = string[];
+const SLICE = 2000;
+export const toJsonSlices = (items: readonly unknown[]): JsonSlices =>
+  Array.from({ length: Math.ceil(items.length / SLICE) }, (_, i) =>
+    JSON.stringify(items.slice(i * SLICE, (i + 1) * SLICE)),
+  );
+
 export interface GlossaryTaskResult {
-  /** Null when no entry is usable (see errors). */
-  glossary: Glossary | null;
+  /** Null when no entry is usable (see errors); the entries as JsonSlices. */
+  glossary: (Omit<Glossary, 'entries'> & { entries: JsonSlices }) | null;
   errors: GlossaryIssue[];
   /** A TBX that breaks the XML safety rule (shared/xml-safety.ts): errors[0] says why. */
   refused: boolean;
@@ -37,7 +49,8 @@ export interface FindingsTask {
   glossary?: Glossary;
 }
 
-export type FindingsTaskResult = { findings: Finding[] } | { needGlossary: true };
+/** The findings as JsonSlices (Finding[]). */
+export type FindingsTaskResult = { findings: JsonSlices } | { needGlossary: true };
 
 export type DocumentTask = GlossaryTask | FindingsTask;
 
@@ -53,7 +66,7 @@ export function glossaryTask(task: GlossaryTask): GlossaryTaskResult {
     targetLang: task.targetLang,
     entries: parsed.entries,
   });
-  return { glossary, errors: parsed.errors, refused: false };
+  return { glossary: { ...glossary, entries: toJsonSlices(glossary.entries) }, errors: parsed.errors, refused: false };
 }
 
 const KEPT_GLOSSARIES = 4;
@@ -69,7 +82,7 @@ export function findingsTask(task: FindingsTask): FindingsTaskResult {
     for (const key of glossaries.keys()) if (glossaries.size > KEPT_GLOSSARIES) glossaries.delete(key);
   }
   const hidden = new Set(task.hidden);
-  return { findings: checkDocument(task.doc, glossary, task.settings).filter((f) => !hidden.has(f.id)) };
+  return { findings: toJsonSlices(checkDocument(task.doc, glossary, task.settings).filter((f) => !hidden.has(f.id))) };
 }
 
 export function runDocumentTask(task: DocumentTask): GlossaryTaskResult | FindingsTaskResult {

@@ -35,7 +35,12 @@ describe('WorkerPool (document-worker)', () => {
     expect(bad).toMatchObject({ status: 'rejected', reason: { message: 'unknown task "nonsense"' } });
     expect(good).toMatchObject({
       status: 'fulfilled',
-      value: { glossary: { entries: [{ source: ['لفتيت'], target: ['Laftit'] }] }, errors: [], refused: false },
+      value: {
+        // Entries cross as JSON slices (document-tasks.ts): parsed on the main thread a slice per turn.
+        glossary: { entries: [JSON.stringify([{ source: ['لفتيت'], target: ['Laftit'], forbidden: [], note: '' }])] },
+        errors: [],
+        refused: false,
+      },
     });
   }, 60_000);
 
