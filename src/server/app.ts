@@ -107,7 +107,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(sessionRoutes, { auth: opts.auth });
   await app.register(userRoutes, { auth: opts.auth });
   await app.register(documentRoutes, { store: opts.store });
-  await app.register(workflowRoutes, { store: opts.store });
+  await app.register(workflowRoutes, { store: opts.store, users: opts.auth.users });
   await app.register(mqmRoutes, { store: opts.store });
   await app.register(qaRoutes, { store: opts.store });
   await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });

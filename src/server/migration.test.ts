@@ -373,7 +373,8 @@ describe('workspace-era data migrates cleanly', () => {
         server!.app,
         'PATCH',
         `/api/documents/${DOC_A}/flags/f3`,
-        { action: 'dispute', baseVersion: 2, reason: '« phrase » est juste' },
+        // The comment did not change the flag's version (issue #9): still 1.
+        { action: 'dispute', baseVersion: 1, reason: '« phrase » est juste' },
         ZINEB,
       );
       expect(dispute.statusCode, dispute.body).toBe(200);

@@ -192,6 +192,12 @@ const CASES: Case[] = [
     request: (f) => ({ method: 'PUT', url: `${docUrl(f)}/presence`, payload: { segmentId: seg(f, 0).id } }),
   },
   {
+    route: 'POST /api/mentions/read',
+    label: 'POST mentions read',
+    need: 'document.read',
+    request: () => ({ method: 'POST', url: '/api/mentions/read', payload: { ids: [] } }),
+  },
+  {
     route: 'POST /api/documents/:id/scoring',
     label: 'POST scoring settings',
     need: 'document.settings',

@@ -260,8 +260,8 @@ describe('comment threads', () => {
       text: 'Pourquoi « tapis » ?',
     });
     expect(Date.parse(thread[0].at)).toBeGreaterThanOrEqual(before - 1000);
-    // The flag itself is unchanged but for its version (a comment is an event on the flag).
-    expect(body.flag).toMatchObject({ status: 'open', version: 2 });
+    // The flag itself is unchanged, its version included: a comment is not a change to the flag (issue #9).
+    expect(body.flag).toMatchObject({ status: 'open', version: 1 });
     const [event] = (await api.events(doc.id)).slice(-1);
     expect(event).toMatchObject({
       type: 'CommentAdded',

@@ -13,6 +13,7 @@ import {
   IsoDateSchema,
   LangSchema,
   LIMITS,
+  MentionsSchema,
   SegmentMetaSchema,
   SegmentStatusSchema,
   SegmentTextSchema,
@@ -74,8 +75,20 @@ export const EventPayloadSchemas = {
   FlagDisputed: z.object({ flagId: IdSchema, reason: Reason }),
   FlagWithdrawn: z.object({ flagId: IdSchema, reason: Reason }),
   FlagMaintained: z.object({ flagId: IdSchema, reason: Reason }),
-  CommentAdded: z.object({ flagId: IdSchema, commentId: IdSchema, text: z.string().max(LIMITS.commentChars) }),
-  CommentEdited: z.object({ flagId: IdSchema, commentId: IdSchema, text: z.string().max(LIMITS.commentChars) }),
+  /** `mentions`: ids of the users the comment @mentions (absent in journals from before mentions). */
+  CommentAdded: z.object({
+    flagId: IdSchema,
+    commentId: IdSchema,
+    text: z.string().max(LIMITS.commentChars),
+    mentions: MentionsSchema.optional(),
+  }),
+  /** `mentions` absent: the comment keeps those it had; present: they replace them. */
+  CommentEdited: z.object({
+    flagId: IdSchema,
+    commentId: IdSchema,
+    text: z.string().max(LIMITS.commentChars),
+    mentions: MentionsSchema.optional(),
+  }),
   SegmentStatusChanged: z.object({
     segmentId: IdSchema,
     status: SegmentStatusSchema,

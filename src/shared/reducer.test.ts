@@ -467,6 +467,129 @@ describe.each(['FlagRejected', 'FlagResolved'] as const)('fold: %s', (type) => {
   });
 });
 
+// ---- Comments and disputes -----------------------------------------------------------------------
+
+function commented(
+  seq: number,
+  type: 'CommentAdded' | 'CommentEdited',
+  commentId: string,
+  text: string,
+  actor: string,
+  mentions?: string[],
+): EventOf<'CommentAdded'> | EventOf<'CommentEdited'> {
+  const payload = { flagId: 'f1', commentId, text, ...(mentions ? { mentions } : {}) };
+  return { seq, at: at(seq), actor, type, payload } as EventOf<'CommentAdded'> | EventOf<'CommentEdited'>;
+}
+
+function flagStatus(
+  seq: number,
+  type: 'FlagDisputed' | 'FlagMaintained' | 'FlagWithdrawn',
+  actor: string,
+  reason: string | null,
+): DocumentEvent {
+  return { seq, at: at(seq), actor, type, payload: { flagId: 'f1', reason } } as DocumentEvent;
+}
+
+describe('fold: comments', () => {
+  const withFlag = () => foldAll([created(baseSegments), flagCreated(2, 'f1', 's1', TITLE, 0, 7)]);
+
+  it('a comment does not change the flag: version, updatedAt and updatedBy stay (only the thread grows)', () => {
+    const before = withFlag();
+    const s = fold(before, commented(3, 'CommentAdded', 'c1', 'Pourquoi ?', 'Translator'));
+    const { comments, ...rest } = flag(s, 'f1');
+    const { comments: none, ...restBefore } = flag(before, 'f1');
+    expect(rest).toEqual(restBefore);
+    expect(none).toEqual([]);
+    expect(comments).toEqual([{ id: 'c1', author: 'Translator', at: at(3), text: 'Pourquoi ?' }]);
+    expect(s.seq).toBe(3);
+    const edited = fold(s, commented(4, 'CommentEdited', 'c1', 'Pourquoi donc ?', 'Translator'));
+    expect(flag(edited, 'f1').version).toBe(1);
+    expect(flag(edited, 'f1').comments[0]).toEqual({
+      id: 'c1',
+      author: 'Translator',
+      at: at(3),
+      text: 'Pourquoi donc ?',
+      editedAt: at(4),
+    });
+  });
+
+  it('keeps the mentions of a comment; an edit without mentions keeps them, with mentions replaces them', () => {
+    let s = fold(withFlag(), commented(3, 'CommentAdded', 'c1', '@Amina ?', 'Reviewer', ['u1', 'u2']));
+    expect(flag(s, 'f1').comments[0]!.mentions).toEqual(['u1', 'u2']);
+    s = fold(s, commented(4, 'CommentEdited', 'c1', '@Amina !', 'Reviewer'));
+    expect(flag(s, 'f1').comments[0]!.mentions).toEqual(['u1', 'u2']);
+    s = fold(s, commented(5, 'CommentEdited', 'c1', '@Youssef', 'Reviewer', ['u2']));
+    expect(flag(s, 'f1').comments[0]!.mentions).toEqual(['u2']);
+    s = fold(s, commented(6, 'CommentEdited', 'c1', 'personne', 'Reviewer', []));
+    expect(flag(s, 'f1').comments[0]).not.toHaveProperty('mentions');
+    // An empty list on a new comment is no mention at all.
+    s = fold(s, commented(7, 'CommentAdded', 'c2', 'x', 'Reviewer', []));
+    expect(flag(s, 'f1').comments[1]).not.toHaveProperty('mentions');
+  });
+});
+
+describe('fold: disputes are kept on the flag with their answer', () => {
+  const withFlag = () => foldAll([created(baseSegments), flagCreated(2, 'f1', 's1', TITLE, 0, 7)]);
+
+  it('dispute, then maintained: both reasons and both people stay', () => {
+    let s = fold(withFlag(), flagStatus(3, 'FlagDisputed', 'youssef', '« chat » est juste'));
+    expect(flag(s, 'f1')).toMatchObject({
+      status: 'disputed',
+      reason: '« chat » est juste',
+      version: 2,
+      dispute: { by: 'youssef', at: at(3), reason: '« chat » est juste', response: null },
+    });
+    s = fold(s, flagStatus(4, 'FlagMaintained', 'amina', 'Le client veut « félin »'));
+    expect(flag(s, 'f1')).toMatchObject({ status: 'open', reason: 'Le client veut « félin »', version: 3 });
+    expect(flag(s, 'f1').dispute).toEqual({
+      by: 'youssef',
+      at: at(3),
+      reason: '« chat » est juste',
+      response: { by: 'amina', at: at(4), reason: 'Le client veut « félin »', action: 'maintained' },
+    });
+  });
+
+  it('disputed again, then withdrawn: the latest dispute and its answer', () => {
+    const s = foldAll(
+      [
+        flagStatus(3, 'FlagDisputed', 'youssef', 'Non'),
+        flagStatus(4, 'FlagMaintained', 'amina', 'Si'),
+        flagStatus(5, 'FlagDisputed', 'youssef', 'Toujours non'),
+        flagStatus(6, 'FlagWithdrawn', 'amina', null),
+      ],
+      withFlag(),
+    );
+    expect(flag(s, 'f1').status).toBe('withdrawn');
+    expect(flag(s, 'f1').dispute).toEqual({
+      by: 'youssef',
+      at: at(5),
+      reason: 'Toujours non',
+      response: { by: 'amina', at: at(6), reason: null, action: 'withdrawn' },
+    });
+  });
+
+  it('a flag withdrawn without a dispute has none; flags never disputed have no dispute field', () => {
+    const s = fold(withFlag(), flagStatus(3, 'FlagWithdrawn', 'amina', 'erreur de ma part'));
+    expect(flag(s, 'f1')).not.toHaveProperty('dispute');
+    expect(flag(withFlag(), 'f1')).not.toHaveProperty('dispute');
+  });
+
+  it('old journals fold: comment events without mentions, flags from snapshots without dispute', () => {
+    const plain = toDocumentState(withFlag());
+    const { dispute: _none, ...old } = { ...plain.flags[0]!, dispute: undefined };
+    const fromSnapshot: FoldState = { ...withFlag(), flags: withFlag().flags.set(0, old as Flag) };
+    const s = foldAll(
+      [
+        { seq: 3, at: at(3), actor: 'a', type: 'CommentAdded', payload: { flagId: 'f1', commentId: 'c1', text: 't' } },
+        flagStatus(4, 'FlagMaintained', 'amina', 'sans dispute enregistrée'), // an old journal's odd order
+      ],
+      fromSnapshot,
+    );
+    expect(flag(s, 'f1').comments).toHaveLength(1);
+    expect(flag(s, 'f1').status).toBe('open');
+  });
+});
+
 // ---- Purity ---------------------------------------------------------------------------------------
 
 describe('fold is pure', () => {

@@ -1,7 +1,7 @@
 import { List } from 'immutable';
 import { reanchor } from './anchor';
 import type { DocumentEvent } from './events';
-import type { DocumentState, Flag, Segment } from './schemas';
+import type { Comment, DocumentState, Flag, Segment } from './schemas';
 import { appended, byId, flagsOnSegment, positionOf, replaceAt, setAt } from './state-index';
 
 /** Thrown when an event cannot apply to the state: the log and the state disagree (a bug, never user input). */
@@ -140,27 +140,35 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
       return setFlagStatus(state, event, 'rejected');
     case 'FlagResolved':
       return setFlagStatus(state, event, 'resolved');
-    case 'FlagDisputed':
-      return setFlagStatus(state, event, 'disputed');
+    case 'FlagDisputed': {
+      const dispute = { by: event.actor, at: event.at, reason: event.payload.reason, response: null };
+      return setFlagStatus(state, event, 'disputed', () => ({ dispute }));
+    }
     case 'FlagWithdrawn':
-      return setFlagStatus(state, event, 'withdrawn');
+      return setFlagStatus(state, event, 'withdrawn', (f) => answered(f, event, 'withdrawn'));
     case 'FlagMaintained':
-      return setFlagStatus(state, event, 'open');
+      return setFlagStatus(state, event, 'open', (f) => answered(f, event, 'maintained'));
+    // A comment is not a change to the flag: its version (what Accept and the other actions are checked
+    // against) stays, so nobody's action fails because someone commented meanwhile. Comments have their own ids.
     case 'CommentAdded': {
       const p = event.payload;
-      return updateFlag(state, p.flagId, event, (f) => ({
-        ...f,
-        comments: [...f.comments, { id: p.commentId, author: event.actor, at: event.at, text: p.text }],
-      }));
+      const comment: Comment = { id: p.commentId, author: event.actor, at: event.at, text: p.text };
+      if (p.mentions && p.mentions.length > 0) comment.mentions = p.mentions;
+      return updateThread(state, p.flagId, (f) => ({ ...f, comments: [...f.comments, comment] }));
     }
     case 'CommentEdited': {
       const p = event.payload;
-      return updateFlag(state, p.flagId, event, (f) => {
+      return updateThread(state, p.flagId, (f) => {
         if (!f.comments.some((c) => c.id === p.commentId)) throw new FoldError(`no comment ${p.commentId}`);
-        return {
-          ...f,
-          comments: f.comments.map((c) => (c.id === p.commentId ? { ...c, text: p.text, editedAt: event.at } : c)),
+        const edit = (c: Comment): Comment => {
+          const next: Comment = { ...c, text: p.text, editedAt: event.at };
+          if (p.mentions !== undefined) {
+            if (p.mentions.length > 0) next.mentions = p.mentions;
+            else delete next.mentions;
+          }
+          return next;
         };
+        return { ...f, comments: f.comments.map((c) => (c.id === p.commentId ? edit(c) : c)) };
       });
     }
     case 'SegmentStatusChanged': {
@@ -188,12 +196,27 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
   }
 }
 
+type StatusEvent = Extract<DocumentEvent, { payload: { flagId: string; reason: string | null } }>;
+
 function setFlagStatus(
   state: FoldState,
-  event: Extract<DocumentEvent, { payload: { flagId: string; reason: string | null } }>,
+  event: StatusEvent,
   status: Flag['status'],
+  more: (f: Flag) => Partial<Flag> = () => ({}),
 ) {
-  return updateFlag(state, event.payload.flagId, event, (f) => ({ ...f, status, reason: event.payload.reason }));
+  return updateFlag(state, event.payload.flagId, event, (f) => ({
+    ...f,
+    status,
+    reason: event.payload.reason,
+    ...more(f),
+  }));
+}
+
+/** The reviewer's answer to an open dispute, kept beside it (a flag withdrawn without a dispute has none). */
+function answered(flag: Flag, event: StatusEvent, action: 'maintained' | 'withdrawn'): Partial<Flag> {
+  if (flag.status !== 'disputed' || !flag.dispute) return {};
+  const response = { by: event.actor, at: event.at, reason: event.payload.reason, action };
+  return { dispute: { ...flag.dispute, response } };
 }
 
 function acceptedAnchor(flag: Flag, target: string): Pick<Flag, 'anchor' | 'orphaned'> {
@@ -247,6 +270,12 @@ function sameAnchor(a: Flag['anchor'], b: Flag['anchor']) {
 function updateFlag(state: FoldState, flagId: string, event: DocumentEvent, change: (f: Flag) => Flag) {
   const f = findFlag(state, flagId);
   const updated = { ...change(f), version: f.version + 1, updatedAt: event.at, updatedBy: event.actor };
+  return { ...state, flags: setAt(state.flags, positionOf(state.flags, flagId), updated) };
+}
+
+/** Changes a flag's thread only: its version, updatedAt and updatedBy stay. */
+function updateThread(state: FoldState, flagId: string, change: (f: Flag) => Flag) {
+  const updated = change(findFlag(state, flagId));
   return { ...state, flags: setAt(state.flags, positionOf(state.flags, flagId), updated) };
 }
 

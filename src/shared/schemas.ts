@@ -87,14 +87,35 @@ export const FlagStatusSchema = z.enum(['open', 'disputed', 'accepted', 'rejecte
 export const UNSETTLED_FLAG_STATUSES: readonly FlagStatus[] = ['open', 'disputed'];
 export type FlagStatus = z.infer<typeof FlagStatusSchema>;
 
+/** Users a comment @mentions, by id (GET /api/users); at most 50. */
+export const MentionsSchema = z.array(IdSchema).max(50);
+
 export const CommentSchema = z.object({
   id: IdSchema,
   author: z.string(),
   at: IsoDateSchema,
   text: z.string().max(LIMITS.commentChars),
   editedAt: IsoDateSchema.optional(),
+  /** Ids of the users it @mentions; absent when none. */
+  mentions: MentionsSchema.optional(),
 });
 export type Comment = z.infer<typeof CommentSchema>;
+
+/** A translator's dispute of a flag, and the reviewer's answer once given (maintained or withdrawn). */
+export const DisputeSchema = z.object({
+  by: z.string(),
+  at: IsoDateSchema,
+  reason: z.string().max(LIMITS.commentChars).nullable(),
+  response: z
+    .object({
+      by: z.string(),
+      at: IsoDateSchema,
+      reason: z.string().max(LIMITS.commentChars).nullable(),
+      action: z.enum(['maintained', 'withdrawn']),
+    })
+    .nullable(),
+});
+export type Dispute = z.infer<typeof DisputeSchema>;
 
 export const FlagSchema = z.object({
   id: IdSchema,
@@ -117,6 +138,8 @@ export const FlagSchema = z.object({
   reason: z.string().max(LIMITS.commentChars).nullable(),
   /** The discussion thread on this flag. */
   comments: z.array(CommentSchema).default([]),
+  /** The latest dispute and its answer; absent (older data) or null when never disputed. */
+  dispute: DisputeSchema.nullable().optional(),
   version: VersionSchema,
   createdBy: z.string(),
   createdAt: IsoDateSchema,
@@ -277,11 +300,34 @@ export const PatchFlagBodySchema = z.discriminatedUnion('action', [
 ]);
 export type FlagAction = PatchFlagBody['action'];
 
-export const CommentBodySchema = z.object({ text: z.string().trim().min(1).max(LIMITS.commentChars) });
+export const CommentBodySchema = z.object({
+  text: z.string().trim().min(1).max(LIMITS.commentChars),
+  /** Ids of @mentioned users (each must exist). On an edit: absent keeps the comment's mentions. */
+  mentions: MentionsSchema.optional(),
+});
 
 /** PUT /api/documents/:id/presence: the segment the user is in now (null: none). */
 export const PresenceBodySchema = z.object({ segmentId: IdSchema.nullable() });
 export type PresenceBody = z.infer<typeof PresenceBodySchema>;
+
+/** One entry of GET /api/mentions: a comment that @mentions the signed-in user. */
+export const MentionSchema = z.object({
+  /** `<documentId>.<commentId>`: what POST /api/mentions/read takes. */
+  id: z.string(),
+  documentId: IdSchema,
+  documentTitle: z.string(),
+  segmentId: IdSchema.nullable(),
+  flagId: IdSchema,
+  commentId: IdSchema,
+  /** The comment's author (login). */
+  by: z.string(),
+  at: IsoDateSchema,
+  text: z.string(),
+  read: z.boolean(),
+});
+export type Mention = z.infer<typeof MentionSchema>;
+
+export const MentionsReadBodySchema = z.object({ ids: z.array(z.string().max(200)).max(10_000) });
 
 /** Editor decisions on a segment or on the whole document. */
 export const StatusActionSchema = z.enum(['submit', 'approve', 'request-changes', 'reopen']);

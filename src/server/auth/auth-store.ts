@@ -9,6 +9,8 @@ export interface AuthStore {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly throttle: LoginThrottle;
+  /** The data directory (other per-user state lives there too: which @mentions each user has read). */
+  readonly dataDir: string;
   /** Waits for pending writes (sliding session expiries). */
   close(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function openAuthStore(opts: AuthStoreOptions): Promise<AuthStore> 
     users,
     sessions,
     throttle,
+    dataDir: opts.dataDir,
     async close() {
       await Promise.all([users.flush(), sessions.flush()]);
     },

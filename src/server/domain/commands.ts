@@ -197,21 +197,39 @@ function acceptEvent(state: FoldState, flag: Flag, reason: string | null): NewEv
   return { type: 'FlagAccepted', payload: { flagId: flag.id, reason, target } };
 }
 
-export function addComment(flagId: string, text: string): Decide<string> {
+/** `mentions`: ids of existing users (the route checks them), each once. */
+export function addComment(flagId: string, text: string, mentions?: readonly string[]): Decide<string> {
   return (state) => {
     flagOf(state, flagId);
     const commentId = newId('c');
-    return { events: [{ type: 'CommentAdded', payload: { flagId, commentId, text } }], result: commentId };
+    const withMentions = mentions && mentions.length > 0 ? { mentions: [...mentions] } : {};
+    return {
+      events: [{ type: 'CommentAdded', payload: { flagId, commentId, text, ...withMentions } }],
+      result: commentId,
+    };
   };
 }
 
-export function editComment(flagId: string, commentId: string, text: string, actor: string): Decide<string> {
+/** `mentions` undefined: the comment keeps its mentions; otherwise they are replaced. */
+export function editComment(
+  flagId: string,
+  commentId: string,
+  text: string,
+  actor: string,
+  mentions?: readonly string[],
+): Decide<string> {
   return (state) => {
     const comment = flagOf(state, flagId).comments.find((c) => c.id === commentId);
     if (!comment) throw notFound('COMMENT_NOT_FOUND', `Comment ${commentId} is not on this flag.`);
     if (comment.author !== actor) throw new AppError(403, 'FORBIDDEN', 'Only the author can edit a comment.');
-    if (comment.text === text) return { events: [] };
-    return { events: [{ type: 'CommentEdited', payload: { flagId, commentId, text } }], result: commentId };
+    const sameMentions =
+      mentions === undefined || (comment.mentions ?? []).join('\n') === [...mentions].join('\n');
+    if (comment.text === text && sameMentions) return { events: [] };
+    const withMentions = sameMentions ? {} : { mentions: [...mentions!] };
+    return {
+      events: [{ type: 'CommentEdited', payload: { flagId, commentId, text, ...withMentions } }],
+      result: commentId,
+    };
   };
 }
 

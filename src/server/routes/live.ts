@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { can } from '../../shared/permissions';
 import { byId } from '../../shared/state-index';
-import { PresenceBodySchema } from '../../shared/schemas';
+import { MentionsReadBodySchema, PresenceBodySchema } from '../../shared/schemas';
 import type { AuthStore } from '../auth/auth-store';
 import { notFound } from '../errors';
 import { currentUser, parseWith, requirePermission } from '../http';
 import { LiveHub } from '../live/live-hub';
+import { MentionIndex, MentionReads } from '../live/mentions';
 import { inMemoryPresence, type Presence, type PresenceUser } from '../live/presence';
 import { inMemoryRevocations, type Revocations } from '../live/revocations';
 import { resumePoint } from '../live/sse';
@@ -73,6 +74,9 @@ export async function liveRoutes(app: FastifyInstance, opts: { store: DocumentSt
     hub.close();
     if (!opts.presence) presence.close();
   });
+  const mentions = new MentionIndex(store, app.log);
+  const mentionReads = await MentionReads.open(auth.dataDir, app.log);
+  app.addHook('onClose', async () => mentionReads.flush());
 
   app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
     '/api/documents/:id/stream',
@@ -110,6 +114,21 @@ export async function liveRoutes(app: FastifyInstance, opts: { store: DocumentSt
       throw notFound('SEGMENT_NOT_FOUND', `Segment ${segmentId} is not in document ${doc.id}.`);
     }
     await presence.focus(doc.id, presenceUser(currentUser(req)), segmentId);
+    return reply.code(204).send();
+  });
+
+  /** Comments that @mention me, in every document, newest first, read or not. */
+  app.get('/api/mentions', async (req) => {
+    const user = requirePermission(req, 'document.read');
+    const list = await mentions.of(user.id);
+    return { mentions: list.map((m) => ({ ...m, read: mentionReads.has(user.id, m.id) })) };
+  });
+
+  app.post('/api/mentions/read', async (req, reply) => {
+    const user = requirePermission(req, 'document.read');
+    const { ids } = parseWith(MentionsReadBodySchema, req.body);
+    const known = new Set((await mentions.of(user.id)).map((m) => m.id));
+    await mentionReads.mark(user.id, ids, known);
     return reply.code(204).send();
   });
 }

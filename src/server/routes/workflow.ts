@@ -12,13 +12,17 @@ import {
   revertSegment,
 } from '../domain/commands';
 import { notFound } from '../errors';
+import { checkMentions } from '../live/mentions';
 import { actorOf, idParam, parseWith, requirePermission } from '../http';
 import type { DocumentStore } from '../store/document-store';
 import { flagsOf, loadDocument } from './documents';
 
 /** Review workflow: history and revert, segment and document status, comment threads. */
-export async function workflowRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
-  const { store } = opts;
+export async function workflowRoutes(
+  app: FastifyInstance,
+  opts: { store: DocumentStore; users: { byId(id: string): unknown } },
+) {
+  const { store, users } = opts;
   const load = (id: unknown) => loadDocument(store, id);
 
   function segmentParam(doc: FoldState, raw: unknown) {
@@ -86,8 +90,9 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
     const actor = actorOf(req);
     const doc = await load(req.params.id);
     const flagId = idParam(req.params.flagId, 'flag');
-    const { text } = parseWith(CommentBodySchema, req.body);
-    const { state } = await store.append(doc.id, actor, addComment(flagId, text));
+    const body = parseWith(CommentBodySchema, req.body);
+    const mentions = checkMentions(users, body.mentions);
+    const { state } = await store.append(doc.id, actor, addComment(flagId, body.text, mentions));
     return reply.code(201).send({ flag: byId(state.flags, flagId), seq: state.seq });
   });
 
@@ -99,8 +104,9 @@ export async function workflowRoutes(app: FastifyInstance, opts: { store: Docume
       const doc = await load(req.params.id);
       const flagId = idParam(req.params.flagId, 'flag');
       const commentId = idParam(req.params.commentId, 'comment');
-      const { text } = parseWith(CommentBodySchema, req.body);
-      const { state } = await store.append(doc.id, actor, editComment(flagId, commentId, text, actor));
+      const body = parseWith(CommentBodySchema, req.body);
+      const mentions = checkMentions(users, body.mentions);
+      const { state } = await store.append(doc.id, actor, editComment(flagId, commentId, body.text, actor, mentions));
       return { flag: byId(state.flags, flagId), seq: state.seq };
     },
   );
