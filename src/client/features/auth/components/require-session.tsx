@@ -18,7 +18,9 @@ const needsNewPassword = (err: unknown) => err instanceof ApiError && err.code =
 function useRecheckSessionOnPasswordReset() {
   const qc = useQueryClient();
   useEffect(() => {
-    const recheck = () => void qc.invalidateQueries({ queryKey: sessionQueries.current().queryKey });
+    // cancelRefetch: false — several refused requests share one reload instead of cancelling each other's.
+    const recheck = () =>
+      void qc.invalidateQueries({ queryKey: sessionQueries.current().queryKey }, { cancelRefetch: false });
     const offQueries = qc.getQueryCache().subscribe((e) => {
       if (e.type === 'updated' && e.action.type === 'error' && needsNewPassword(e.action.error)) recheck();
     });
