@@ -1,10 +1,23 @@
-import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentScore } from '../../../../shared/mqm-score';
+
+/** A segment with penalty points, placed where its row is: fractions of the whole table's height. */
+export interface HeatMark {
+  segmentId: string;
+  /** 1-based segment number. */
+  n: number;
+  points: number;
+  top: number;
+  height: number;
+}
 
 interface Props {
-  perSegment: DocumentScore['perSegment'];
+  marks: readonly HeatMark[];
+  /** The part of the table in the window, as fractions of its height. */
+  view: { top: number; height: number };
   onGoTo: (segmentId: string) => void;
+  /** A click on the strip between marks: the segment at that height (a fraction of the table). */
+  onPick: (fraction: number) => void;
 }
 
 const KEY_STEPS: Record<string, number> = {
@@ -16,20 +29,26 @@ const KEY_STEPS: Record<string, number> = {
   PageUp: -10,
 };
 
+const pct = (x: number) => `${(x * 100).toFixed(4)}%`;
+
 /**
- * One cell per segment beside the table, darker for more penalty points; each jumps to its segment.
- * One Tab stop for the whole strip (not one per segment): arrows, Page Up/Down, Home and End move along it.
+ * A map of the whole document beside the table: each segment with penalty points is a mark at its row's
+ * place (row offsets measured by the table, so a long paragraph takes its share), darker for more points,
+ * and the outlined band is the part on screen. Each mark jumps to its segment; a click between marks goes to
+ * the segment at that height. One Tab stop for the strip: arrows, Page Up/Down, Home and End go from mark to
+ * mark. The legend under it reads the colours.
  */
-export const HeatStrip = memo(function HeatStrip({ perSegment, onGoTo }: Props) {
+export const HeatStrip = memo(function HeatStrip({ marks, view, onGoTo, onPick }: Props) {
   const { t, i18n } = useTranslation('workspace');
+  const legendId = useId();
   const num = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
-  const max = Math.max(1, ...perSegment.map((s) => s.points));
+  const max = Math.max(1, ...marks.map((m) => m.points));
   const [current, setCurrent] = useState(0);
-  const strip = useRef<HTMLElement>(null);
-  const focusable = Math.min(current, perSegment.length - 1);
+  const track = useRef<HTMLDivElement>(null);
+  const focusable = Math.min(current, marks.length - 1);
 
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    const last = perSegment.length - 1;
+    const last = marks.length - 1;
     let next: number | undefined;
     if (e.key in KEY_STEPS) next = Math.max(0, Math.min(last, focusable + KEY_STEPS[e.key]!));
     else if (e.key === 'Home') next = 0;
@@ -37,29 +56,49 @@ export const HeatStrip = memo(function HeatStrip({ perSegment, onGoTo }: Props) 
     if (next === undefined || last < 0) return;
     e.preventDefault();
     setCurrent(next);
-    strip.current?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus();
+    track.current?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus();
+  }
+
+  function onTrackClick(e: MouseEvent<HTMLDivElement>) {
+    if (e.target !== e.currentTarget) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    if (box.height > 0) onPick((e.clientY - box.top) / box.height);
   }
 
   return (
-    <nav className="heat-strip" aria-label={t('score.title')} ref={strip} onKeyDown={onKeyDown}>
-      {perSegment.map((s, i) => {
-        const points = t('score.penaltyPoints', { count: s.points, value: num.format(s.points) });
-        const label = t('score.heat', { n: i + 1, points });
-        return (
-          <button
-            key={s.segmentId}
-            type="button"
-            className="heat-cell"
-            tabIndex={i === focusable ? 0 : -1}
-            data-hot={s.points > 0 ? 'true' : undefined}
-            style={{ '--heat': s.points / max } as React.CSSProperties}
-            title={label}
-            aria-label={label}
-            onFocus={() => setCurrent(i)}
-            onClick={() => onGoTo(s.segmentId)}
-          />
-        );
-      })}
+    <nav className="heat-strip" aria-label={t('score.title')} aria-describedby={legendId} onKeyDown={onKeyDown}>
+      {/* Mouse only: the keyboard walks the marks, and the table is in the Tab order itself. */}
+      <div className="heat-track" ref={track} onClick={onTrackClick}>
+        <span className="heat-view" aria-hidden="true" style={{ top: pct(view.top), height: pct(view.height) }} />
+        {marks.map((m, i) => {
+          const points = t('score.penaltyPoints', { count: m.points, value: num.format(m.points) });
+          const label = t('score.heat', { n: m.n, points });
+          return (
+            <button
+              key={m.segmentId}
+              type="button"
+              className="heat-cell"
+              tabIndex={i === focusable ? 0 : -1}
+              data-hot="true"
+              style={{ '--heat': m.points / max, top: pct(m.top), height: pct(m.height) } as React.CSSProperties}
+              title={label}
+              aria-label={label}
+              onFocus={() => setCurrent(i)}
+              onClick={() => onGoTo(m.segmentId)}
+            />
+          );
+        })}
+      </div>
+      <div className="heat-legend" id={legendId} title={t('score.heatLegend', { max: num.format(max) })}>
+        <span className="visually-hidden">{t('score.heatLegend', { max: num.format(max) })}</span>
+        <span className="heat-legend-max" aria-hidden="true">
+          {num.format(max)}
+        </span>
+        <span className="heat-legend-scale" aria-hidden="true" />
+        <span className="heat-legend-min" aria-hidden="true">
+          0
+        </span>
+      </div>
     </nav>
   );
 });

@@ -8,6 +8,10 @@ import type { Draft } from '../lib/save-queue';
 import { HighlightedText } from './highlighted-text';
 
 export interface SegmentRowProps {
+  /** Measures the row (its height varies with its text) for the virtualized table; stable. */
+  rowRef?: ((el: HTMLTableRowElement | null) => void) | undefined;
+  /** 0-based position in the document: the row's aria-rowindex (after the header row) and data-index. */
+  rowIndex?: number | undefined;
   segment: Segment;
   flags: readonly Flag[];
   draft: Draft | undefined;
@@ -81,7 +85,13 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const saveState = draft?.state;
 
   return (
-    <tr className="segment-row" data-segment-id={segment.id}>
+    <tr
+      ref={props.rowRef}
+      className="segment-row"
+      data-segment-id={segment.id}
+      data-index={props.rowIndex}
+      aria-rowindex={props.rowIndex === undefined ? undefined : props.rowIndex + 2}
+    >
       <th scope="row" className="seg-number">
         {n}
       </th>

@@ -1,10 +1,13 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DocumentScore } from '../../../../shared/mqm-score';
 import type { DocumentState, Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
-import { byId } from '../../../../shared/state-index';
+import { byId, flagsOnSegment, positionOf } from '../../../../shared/state-index';
 import { useLangName } from '../../../lib/use-lang-name';
+import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
 import type { Highlight } from '../lib/highlight';
 import type { Draft } from '../lib/save-queue';
+import { HeatStrip, type HeatMark } from './heat-strip';
 import { SegmentRow, type SideHighlights, type TermNote } from './segment-row';
 
 const EMPTY: readonly Flag[] = [];
@@ -28,66 +31,192 @@ interface Props {
   onFlagShortcut: () => void;
   onRetry: (segmentId: string) => void;
   registerCell: (key: string, el: HTMLTextAreaElement | null) => void;
+  /** The table brings a segment's row into the DOM and into view when asked (rows are virtualized). */
+  registerReveal: (reveal: ((segmentId: string) => void) | null) => void;
   onStatus: (segment: Segment, action: StatusAction) => void;
   onHistory: (segment: Segment) => void;
+  /** Penalty points per segment, for the heat strip beside the rows (none: no strip). */
+  perSegment: DocumentScore['perSegment'] | undefined;
+  onGoToSegment: (segmentId: string) => void;
 }
 
-/** The segments, one row each: number, status, source and translation. */
+const sameItems = (a: readonly Flag[], b: readonly Flag[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Each segment's flags, as the same array while they are the same flags: a row re-renders only when its own
+ * flags change. Only rows being rendered ask, through the flags' per-segment index (no pass over every flag).
+ */
+function useFlagsOfSegment(flags: DocumentState['flags']) {
+  const previous = useRef(new Map<string, readonly Flag[]>());
+  return useCallback(
+    (segmentId: string): readonly Flag[] => {
+      const fresh = flagsOnSegment(flags, segmentId);
+      const known = previous.current.get(segmentId);
+      if (known && sameItems(known, fresh)) return known;
+      const list = fresh.length === 0 ? EMPTY : fresh;
+      previous.current.set(segmentId, list);
+      return list;
+    },
+    [flags],
+  );
+}
+
+/** A first guess at a row's height from its longest text (measured once rendered). */
+function estimateRow(segment: Segment | undefined, narrow: boolean): number {
+  if (!segment) return 100;
+  const longest = Math.max(segment.source.length, segment.target.length);
+  if (narrow) return 120 + 26 * (Math.ceil(segment.source.length / 40) + Math.ceil(segment.target.length / 40));
+  return Math.max(100, 30 + 26 * Math.ceil(longest / 55));
+}
+
+/**
+ * The segments, one row each: number, status, source and translation. Only the rows in and near the window
+ * are in the DOM (measured heights, so long paragraphs take their room); the table says how many rows there
+ * are and where each one sits (aria-rowcount, aria-rowindex), so screen readers count the whole document.
+ */
 export function SegmentTable({ doc, drafts, activeFlagId, activeFindingId, activeFindingSegment, ...p }: Props) {
   const { t } = useTranslation('workspace');
   const langName = useLangName();
   const draftsById = useMemo(() => new Map(drafts.map((d) => [d.segmentId, d])), [drafts]);
-  const flagsBySegment = useMemo(() => {
-    const map = new Map<string, Flag[]>();
-    for (const f of doc.flags) map.set(f.segmentId, [...(map.get(f.segmentId) ?? []), f]);
-    return map;
-  }, [doc.flags]);
+  const flagsOf = useFlagsOfSegment(doc.flags);
   const activeFlagSegment = activeFlagId ? byId(doc.flags, activeFlagId)?.segmentId : undefined;
+
+  const segments = doc.segments;
+  const latest = useRef(segments);
+  latest.current = segments;
+  const wrap = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const narrowRef = useRef(false);
+  const estimateSize = useCallback((i: number) => estimateRow(latest.current[i], narrowRef.current), []);
+  const getItemKey = useCallback((i: number) => latest.current[i]?.id ?? String(i), []);
+  const { virtualizer, margin, narrow } = useRowVirtualizer({
+    count: segments.length,
+    scroller: wrap,
+    body,
+    estimateSize,
+    getItemKey,
+  });
+  narrowRef.current = narrow;
+
+  const { registerReveal } = p;
+  useEffect(() => {
+    registerReveal((segmentId) => {
+      const index = positionOf(latest.current, segmentId);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    });
+    return () => registerReveal(null);
+  }, [registerReveal, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const measurements = virtualizer.measurementsCache;
+  const total = virtualizer.getTotalSize();
+  const top = items.length > 0 ? items[0]!.start - margin : 0;
+  const bottom = items.length > 0 ? Math.max(0, total - (items[items.length - 1]!.end - margin)) : 0;
+
+  // The heat strip is a map of the whole document: each mark where its row is, as a share of all rows.
+  const { perSegment, onGoToSegment } = p;
+  const marks = useMemo<HeatMark[]>(() => {
+    if (!perSegment) return [];
+    const span = Math.max(1, total);
+    const out: HeatMark[] = [];
+    perSegment.forEach((s, i) => {
+      const m = measurements[i];
+      if (s.points <= 0 || !m) return;
+      out.push({
+        segmentId: s.segmentId,
+        n: i + 1,
+        points: s.points,
+        top: (m.start - margin) / span,
+        height: m.size / span,
+      });
+    });
+    return out;
+  }, [perSegment, measurements, margin, total]);
+  const scrolled = (virtualizer.scrollOffset ?? 0) - margin;
+  const viewport = virtualizer.scrollRect?.height ?? 0;
+  const onStripPick = useCallback(
+    (fraction: number) => {
+      const row = virtualizer.getVirtualItemForOffset(margin + fraction * virtualizer.getTotalSize());
+      const segment = row && latest.current[row.index];
+      if (segment) onGoToSegment(segment.id);
+    },
+    [virtualizer, margin, onGoToSegment],
+  );
+
   return (
-    <div className="ws-table-wrap">
-      <table className="segments">
-        <caption className="visually-hidden">{t('table.label')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="seg-number">
-              {t('table.number')}
-            </th>
-            <th scope="col" className="seg-status">
-              {t('table.status')}
-            </th>
-            <th scope="col">{t('table.source', { lang: langName(doc.sourceLang) })}</th>
-            <th scope="col">{t('table.target', { lang: langName(doc.targetLang) })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {doc.segments.map((s) => (
-            <SegmentRow
-              key={s.id}
-              segment={s}
-              flags={flagsBySegment.get(s.id) ?? EMPTY}
-              draft={draftsById.get(s.id)}
-              sourceLang={doc.sourceLang}
-              targetLang={doc.targetLang}
-              activeFlagId={
-                s.id === activeFlagSegment ? activeFlagId : s.id === activeFindingSegment ? activeFindingId : undefined
-              }
-              onEdit={p.onEdit}
-              onBlur={p.onBlur}
-              onSelection={p.onSelection}
-              onFlagShortcut={p.onFlagShortcut}
-              onRetry={p.onRetry}
-              registerCell={p.registerCell}
-              locked={s.status === 'approved' || doc.status === 'approved' || !p.canEdit}
-              canDecide={p.canDecide && doc.status !== 'approved'}
-              onStatus={p.onStatus}
-              onHistory={p.onHistory}
-              suggestions={p.suggestionsOf(s.id)}
-              sourceTerms={p.termsOf(s.id)?.marks ?? NO_MARKS}
-              termNotes={p.termsOf(s.id)?.notes ?? NO_NOTES}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {perSegment && (
+        <HeatStrip
+          marks={marks}
+          view={{ top: Math.max(0, scrolled) / Math.max(1, total), height: viewport / Math.max(1, total) }}
+          onGoTo={p.onGoToSegment}
+          onPick={onStripPick}
+        />
+      )}
+      <div className="ws-table-wrap" ref={wrap}>
+        <table className="segments" aria-rowcount={segments.length + 1}>
+          <caption className="visually-hidden">{t('table.label')}</caption>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col" className="seg-number">
+                {t('table.number')}
+              </th>
+              <th scope="col" className="seg-status">
+                {t('table.status')}
+              </th>
+              <th scope="col">{t('table.source', { lang: langName(doc.sourceLang) })}</th>
+              <th scope="col">{t('table.target', { lang: langName(doc.targetLang) })}</th>
+            </tr>
+          </thead>
+          <tbody ref={body}>
+            {top > 0 && (
+              <tr className="virtual-spacer" aria-hidden="true">
+                <td colSpan={4} style={{ height: top }} />
+              </tr>
+            )}
+            {items.map(({ index }) => {
+              const s = segments[index]!;
+              return (
+                <SegmentRow
+                  key={s.id}
+                  rowRef={virtualizer.measureElement}
+                  rowIndex={index}
+                  segment={s}
+                  flags={flagsOf(s.id)}
+                  draft={draftsById.get(s.id)}
+                  sourceLang={doc.sourceLang}
+                  targetLang={doc.targetLang}
+                  activeFlagId={
+                    s.id === activeFlagSegment
+                      ? activeFlagId
+                      : s.id === activeFindingSegment
+                        ? activeFindingId
+                        : undefined
+                  }
+                  onEdit={p.onEdit}
+                  onBlur={p.onBlur}
+                  onSelection={p.onSelection}
+                  onFlagShortcut={p.onFlagShortcut}
+                  onRetry={p.onRetry}
+                  registerCell={p.registerCell}
+                  locked={s.status === 'approved' || doc.status === 'approved' || !p.canEdit}
+                  canDecide={p.canDecide && doc.status !== 'approved'}
+                  onStatus={p.onStatus}
+                  onHistory={p.onHistory}
+                  suggestions={p.suggestionsOf(s.id)}
+                  sourceTerms={p.termsOf(s.id)?.marks ?? NO_MARKS}
+                  termNotes={p.termsOf(s.id)?.notes ?? NO_NOTES}
+                />
+              );
+            })}
+            {bottom > 0 && (
+              <tr className="virtual-spacer" aria-hidden="true">
+                <td colSpan={4} style={{ height: bottom }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -21,7 +21,6 @@ import { useWorkflow } from '../hooks/use-workflow';
 import { ConflictDialog } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
 import { FlagDialog } from './flag-dialog';
-import { HeatStrip } from './heat-strip';
 import { HistoryDialog } from './history-dialog';
 import { ReasonDialog } from './reason-dialog';
 import { SegmentTable } from './segment-table';
@@ -42,7 +41,7 @@ export function WorkspacePage() {
   const [historyOf, setHistoryOf] = useState<Segment | null>(null);
   const [activeFlagId, setActiveFlagId] = useState<string>();
   const panel = usePanelTabs();
-  const { registerCell, getCell, focusSpan } = useCells();
+  const { registerCell, registerReveal, getCell, focusSpan } = useCells();
   const { selection, hasSelection, onSelection } = useSelection();
   const qa = useQaActions(id, doc, queue, focusSpan);
   useQaStepKeys((delta) => {
@@ -129,7 +128,6 @@ export function WorkspacePage() {
         </p>
       )}
       <div className="ws-body">
-        {score && <HeatStrip perSegment={score.perSegment} onGoTo={goToSegment} />}
         <SegmentTable
           doc={doc}
           drafts={drafts}
@@ -146,6 +144,9 @@ export function WorkspacePage() {
           onFlagShortcut={flagging.openFlagDialog}
           onRetry={onRetry}
           registerCell={registerCell}
+          registerReveal={registerReveal}
+          perSegment={score?.perSegment}
+          onGoToSegment={goToSegment}
           onStatus={workflow.segment}
           onHistory={setHistoryOf}
         />

@@ -3,24 +3,59 @@ import { scrollSpanIntoView } from '../components/highlighted-text';
 
 export type CellSide = 'source' | 'target';
 
-/** The workspace's text cells by `${segmentId}:${side}`, and moving the focus (and a selection) into one. */
+interface Pending {
+  key: string;
+  run: (el: HTMLTextAreaElement) => void;
+}
+
+/**
+ * The workspace's text cells by `${segmentId}:${side}`, and moving the focus (and a selection) into one.
+ * Rows are virtualized: a cell far away is not in the DOM. Going to it asks the table to bring its row in
+ * (`registerReveal`), waits for the cell to mount (`registerCell` sees it), then scrolls to the words and
+ * selects them.
+ */
 export function useCells() {
   const cells = useRef(new Map<string, HTMLTextAreaElement>());
+  const pending = useRef<Pending | null>(null);
+  const reveal = useRef<((segmentId: string) => void) | null>(null);
+
   const registerCell = useCallback((key: string, el: HTMLTextAreaElement | null) => {
-    if (el) cells.current.set(key, el);
-    else cells.current.delete(key);
+    if (!el) {
+      cells.current.delete(key);
+      return;
+    }
+    cells.current.set(key, el);
+    const waiting = pending.current;
+    if (waiting?.key !== key) return;
+    pending.current = null;
+    // After this commit and the next layout (the row's measured height may move it): then scroll and select.
+    requestAnimationFrame(() => {
+      if (el.isConnected) waiting.run(el);
+    });
+  }, []);
+  const registerReveal = useCallback((fn: ((segmentId: string) => void) | null) => {
+    reveal.current = fn;
   }, []);
   const getCell = useCallback((segmentId: string, side: CellSide) => cells.current.get(`${segmentId}:${side}`), []);
-  /** Scrolls a cell into view, focuses it and, given a span, selects it. */
+
+  /** Scrolls a cell into view (mounting its row first if need be), focuses it and, given a span, selects it. */
   const focusSpan = useCallback(
     (segmentId: string, side: CellSide, start?: number, end?: number) => {
+      const run = (el: HTMLTextAreaElement) => {
+        scrollSpanIntoView(el, start);
+        el.focus({ preventScroll: true });
+        if (start !== undefined && end !== undefined) el.setSelectionRange(start, end);
+      };
       const el = getCell(segmentId, side);
-      if (!el) return;
-      scrollSpanIntoView(el, start);
-      el.focus({ preventScroll: true });
-      if (start !== undefined && end !== undefined) el.setSelectionRange(start, end);
+      if (el) {
+        pending.current = null;
+        run(el);
+        return;
+      }
+      pending.current = { key: `${segmentId}:${side}`, run };
+      reveal.current?.(segmentId);
     },
     [getCell],
   );
-  return { registerCell, getCell, focusSpan };
+  return { registerCell, registerReveal, getCell, focusSpan };
 }
