@@ -62,3 +62,15 @@ describe('the Laftit–Darmanin sample', () => {
     expect(pairs[12]?.target).toBe('close button');
   });
 });
+
+describe('splitParagraphs with a maximum', () => {
+  it.each([
+    ['line', 'a\n\nb\n c \nd', 1, ['a', 'b']],
+    ['line', 'a\nb', 5, ['a', 'b']],
+    ['blank-line', 'a\nb\n\nc\n \nd\n\ne', 2, ['a\nb', 'c', 'd']],
+  ] as const)('%s mode, %j, max %i → %j (stops one past the maximum)', (breaks, text, max, expected) => {
+    expect(splitParagraphs(text, breaks, max)).toEqual(expected);
+    // The same paragraphs as without a maximum, as far as they go.
+    expect(splitParagraphs(text, breaks).slice(0, max + 1)).toEqual(expected);
+  });
+});

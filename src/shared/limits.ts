@@ -60,6 +60,13 @@ export function violation(limit: LimitName, what: string, actual: number, line?:
   };
 }
 
+/** `what` has more than `limit` allows, counted no further: "<what> has more than 20,000 segments; the limit is 20,000." */
+export function moreThan(limit: LimitName, what: string): LimitViolation {
+  const max = LIMITS[limit];
+  const message = `${what} has more than ${formatCount(max)} ${UNITS[limit]}; the limit is ${formatCount(max)}.`;
+  return { limit, code: LIMIT_CODES[limit], message, actual: max + 1, max };
+}
+
 /** The violation when `actual` is over `limit`, else null. */
 export function overLimit(limit: LimitName, what: string, actual: number, line?: number): LimitViolation | null {
   return actual > LIMITS[limit] ? violation(limit, what, actual, line) : null;

@@ -4,12 +4,13 @@ import { byId, flagsOnSegment } from '../../shared/state-index';
 import { z } from 'zod';
 import { newId } from '../../shared/ids';
 import { paragraphLabel, splitParagraphs, pairParagraphs } from '../../shared/import-text';
-import { formatCount, newDocumentViolations } from '../../shared/limits';
+import { moreThan, newDocumentViolations } from '../../shared/limits';
 import {
   CreateDocumentBodySchema,
   CreateFlagBodySchema,
   EditSegmentBodySchema,
   ImportTextBodySchema,
+  LIMITS,
   PatchFlagBodySchema,
   type FlagAction,
 } from '../../shared/schemas';
@@ -95,19 +96,20 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     requirePermission(req, 'document.create');
     const actor = actorOf(req);
     const body = parseWith(ImportTextBodySchema, req.body);
-    const source = splitParagraphs(body.sourceText, body.paragraphBreak);
-    const target = splitParagraphs(body.targetText, body.paragraphBreak);
+    // Splitting stops one paragraph past the limit: 10 MiB of one-letter lines is refused without 5 million strings.
+    const max = LIMITS.segmentsPerDocument;
+    const source = splitParagraphs(body.sourceText, body.paragraphBreak, max);
+    const target = splitParagraphs(body.targetText, body.paragraphBreak, max);
+    const tooMany = [
+      ...(source.length > max ? [moreThan('segmentsPerDocument', 'The source (a segment per paragraph)')] : []),
+      ...(target.length > max ? [moreThan('segmentsPerDocument', 'The translation (a segment per paragraph)')] : []),
+    ];
+    if (tooMany.length > 0) throw limitError(tooMany);
     const segments = pairParagraphs(source, target);
     if (segments.length === 0) {
       throw new AppError(400, 'VALIDATION_FAILED', 'Both texts are empty: there is nothing to import.');
     }
-    const violations = newDocumentViolations(
-      { title: body.title, segments },
-      {
-        segment: paragraphLabel,
-        document: `The import (${formatCount(source.length)} paragraphs in the source, ${formatCount(target.length)} in the translation)`,
-      },
-    );
+    const violations = newDocumentViolations({ title: body.title, segments }, { segment: paragraphLabel });
     if (violations.length > 0) throw limitError(violations);
     const doc = await createDocument(store, { ...body, segments }, actor);
     return reply.code(201).send({ document: doc });
