@@ -7,6 +7,9 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true },
   server: { proxy: { '/api': 'http://localhost:8080' } },
   test: {
+    // Generous: worker threads start through tsx in tests, and CI's two cores are shared with the build.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
