@@ -140,8 +140,12 @@ export async function loadDocument(
   const journal = buf === null ? null : parseJournal(buf, baseSeq + 1);
   if (journal?.corrupt) {
     const { line, reason } = journal.corrupt;
+    // A full journal restored from a backup beside base.json starts at seq 1: base.json is then in the way.
+    const hint = base
+      ? ` (it must continue base.json, at seq ${baseSeq}; to restore older events, put them in front and delete base.json)`
+      : '';
     throw new DocumentCorruptError(
-      `${paths.journalLabel} line ${line} is corrupt: ${reason}`,
+      `${paths.journalLabel} line ${line} is corrupt: ${reason}${hint}`,
       foldWhilePossible(base, journal.events),
     );
   }
