@@ -79,6 +79,44 @@ describe('GET /api/documents with a damaged document', () => {
   });
 });
 
+describe('GET /api/comparisons with a damaged system', () => {
+  it('ranks the readable systems and leaves the damaged one out (was 503 for the whole comparison)', async () => {
+    const dataDir = await sandbox();
+    let server = await start(dataDir);
+    const row = (system: string, seg: number) =>
+      [system, 'doc', 'd1', String(seg), 'r1', `Source ${seg}.`, `Cible ${seg}.`, 'no-error', 'no-error', ''].join(
+        '\t',
+      );
+    const tsv =
+      [
+        'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment',
+        row('A', 1),
+        row('B', 1),
+      ].join('\n') + '\n';
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/documents/import-mqm',
+      headers: server.headers,
+      payload: { file: 'two.tsv', tsv, sourceLang: 'en', targetLang: 'fr' },
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const docs = json(imported).documents as { id: string; title: string }[];
+    expect(docs).toHaveLength(2);
+    await cleanups.pop()!();
+    const journal = path.join(dataDir, 'documents', docs[1]!.id, 'journal.jsonl');
+    await fs.writeFile(journal, (await fs.readFile(journal, 'utf8')) + 'garbage\n{"seq":99}\n');
+
+    server = await start(dataDir);
+    const res = await server.app.inject({
+      method: 'GET',
+      url: '/api/comparisons?file=two.tsv',
+      headers: server.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json(res).systems.map((s: { id: string }) => s.id)).toEqual([docs[0]!.id]);
+  });
+});
+
 describe('a full disk', () => {
   it('a segment edit answers 507 STORAGE_FULL with a clear message, and nothing changes', async () => {
     let full = false;

@@ -74,7 +74,10 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
   app.get('/api/comparisons', async (req) => {
     requirePermission(req, 'document.read');
     const { file } = parseWith(CompareQuerySchema, req.query);
-    const fromFile = (await store.list()).filter((d) => d.origin?.format === WMT_FORMAT && d.origin.file === file);
+    // A system whose files cannot be read (damaged data) is left out rather than failing the comparison.
+    const fromFile = (await store.list()).filter(
+      (d) => d.available !== false && d.origin?.format === WMT_FORMAT && d.origin.file === file,
+    );
     // A file imported more than once: compare the systems of the latest import.
     const latest = fromFile.reduce<(typeof fromFile)[number] | undefined>(
       (a, d) => (!a || d.createdAt > a.createdAt ? d : a),
