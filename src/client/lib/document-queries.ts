@@ -1,6 +1,11 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { DocumentState, DocumentSummary, Flag, Segment } from '../../shared/schemas';
+import type { FoldState } from '../../shared/reducer';
+import type { DocumentState, DocumentSummary } from '../../shared/schemas';
 import { api } from './api';
+import { applyRows, applyWhole, lastSeq, loaded, type RowsAnswer } from './live-document';
+
+/** Loaded states that replace the cached one even when older (a `reset` from the stream: the server says so). */
+const forced = new WeakSet<FoldState>();
 
 /** Query-options factories: keys go general → specific. */
 export const documentQueries = {
@@ -11,37 +16,43 @@ export const documentQueries = {
       queryFn: ({ signal }) =>
         api<{ documents: DocumentSummary[] }>('/api/documents', { signal }).then((r) => r.documents),
     }),
+  /**
+   * The open document as the fold holds it (see live-document.ts): the stream's events and write answers
+   * are folded into it. Read it through `viewOf` (a plain document, built once per state).
+   */
   detail: (id: string) =>
     queryOptions({
       queryKey: [...documentQueries.all(), 'detail', id] as const,
       queryFn: ({ signal }) =>
-        api<{ document: DocumentState }>(`/api/documents/${encodeURIComponent(id)}`, { signal }).then(
-          (r) => r.document,
+        api<{ document: DocumentState }>(`/api/documents/${encodeURIComponent(id)}`, { signal }).then((r) =>
+          loaded(r.document),
         ),
+      // Never a copy: the state itself stays (its rows are shared with the next one). A reload that comes
+      // back older than what the stream has already brought is dropped.
+      structuralSharing: (old: unknown, next: unknown) => {
+        const [o, n] = [old as FoldState | undefined, next as FoldState];
+        return o && !forced.has(n) && lastSeq(o) > lastSeq(n) ? o : n;
+      },
     }),
 };
 
-/** Puts a segment (and the flags the server returned for it) into the cached document. */
-export function mergeIntoDocument(
+/** Loads the document again and puts it in the cache whatever the cached seq (the stream said `reset`). */
+export async function reloadDocument(qc: QueryClient, docId: string) {
+  const r = await api<{ document: DocumentState }>(`/api/documents/${encodeURIComponent(docId)}`);
+  const state = loaded(r.document);
+  forced.add(state);
+  qc.setQueryData(documentQueries.detail(docId).queryKey, state);
+}
+
+/** A write's answer into the cached document: the rows it returns, or the whole document. */
+export function patchDocument(
   qc: QueryClient,
   docId: string,
-  change: { segment?: Segment | undefined; flags?: Flag[] | undefined; flag?: Flag | undefined; seq?: number },
+  answer: RowsAnswer & { document?: DocumentState | undefined },
 ) {
-  qc.setQueryData(documentQueries.detail(docId).queryKey, (doc) => {
-    if (!doc) return doc;
-    let { segments, flags } = doc;
-    const seg = change.segment;
-    const current = seg && segments.find((s) => s.id === seg.id);
-    // Never step back to an older version (responses can arrive out of order); stale flags go with it.
-    const stale = !!(seg && current && current.version > seg.version);
-    if (seg && !stale) segments = segments.map((s) => (s.id === seg.id ? seg : s));
-    const incoming = stale ? [] : [...(change.flags ?? []), ...(change.flag ? [change.flag] : [])];
-    for (const f of incoming) {
-      const known = flags.find((x) => x.id === f.id);
-      if (!known) flags = [...flags, f];
-      else if (known.version <= f.version) flags = flags.map((x) => (x.id === f.id ? f : x));
-    }
-    return { ...doc, segments, flags, seq: Math.max(doc.seq, change.seq ?? 0) };
+  qc.setQueryData(documentQueries.detail(docId).queryKey, (state) => {
+    if (!state) return state;
+    return answer.document ? applyWhole(state, answer.document) : applyRows(state, answer);
   });
   void qc.invalidateQueries({ queryKey: documentQueries.list().queryKey });
 }

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { DocumentState, DocumentSummary, ImportTextBody } from '../../../shared/schemas';
 import { api } from '../../lib/api';
 import { documentQueries } from '../../lib/document-queries';
+import { loaded } from '../../lib/live-document';
 
 export function useImportText() {
   const qc = useQueryClient();
@@ -9,7 +10,7 @@ export function useImportText() {
     mutationFn: (body: ImportTextBody) =>
       api<{ document: DocumentState }>('/api/documents/import-text', { method: 'POST', body }).then((r) => r.document),
     onSuccess: (doc) => {
-      qc.setQueryData(documentQueries.detail(doc.id).queryKey, doc);
+      qc.setQueryData(documentQueries.detail(doc.id).queryKey, loaded(doc));
       void qc.invalidateQueries({ queryKey: documentQueries.list().queryKey });
     },
   });

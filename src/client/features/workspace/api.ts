@@ -5,7 +5,7 @@ import type { QaSettings } from '../../../shared/qa/types';
 import type { ScoringSettings } from '../../../shared/scoring-settings';
 import type { CreateFlagBody, DocumentState, Flag, PatchFlagBody, Segment, StatusBody } from '../../../shared/schemas';
 import { api } from '../../lib/api';
-import { documentQueries, mergeIntoDocument } from '../../lib/document-queries';
+import { documentQueries, patchDocument } from '../../lib/document-queries';
 
 const base = (docId: string) => `/api/documents/${encodeURIComponent(docId)}`;
 
@@ -57,8 +57,7 @@ function useDocMutation<
   return useMutation({
     mutationFn: fn,
     onSuccess: (r) => {
-      if (r.document) qc.setQueryData(documentQueries.detail(docId).queryKey, r.document);
-      else mergeIntoDocument(qc, docId, r);
+      patchDocument(qc, docId, r);
       void qc.invalidateQueries({ queryKey: [...documentQueries.detail(docId).queryKey, 'history'] });
     },
     onError: () => void qc.invalidateQueries({ queryKey: documentQueries.detail(docId).queryKey }),
@@ -98,10 +97,10 @@ export function useRevert(docId: string) {
 }
 
 export function useAddComment(docId: string) {
-  return useDocMutation(docId, ({ flagId, text }: { flagId: string; text: string }) =>
+  return useDocMutation(docId, ({ flagId, text, mentions }: { flagId: string; text: string; mentions?: string[] }) =>
     api<{ flag: Flag; seq: number }>(`${base(docId)}/flags/${encodeURIComponent(flagId)}/comments`, {
       method: 'POST',
-      body: { text },
+      body: mentions && mentions.length > 0 ? { text, mentions } : { text },
     }),
   );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { can as roleCan, type Permission, type Role } from '../../../../shared/permissions';
 import type { DocumentState, Flag, Segment } from '../../../../shared/schemas';
 import { documentQueries } from '../../../lib/document-queries';
+import { loaded } from '../../../lib/live-document';
 import { FlagPanel } from './flag-panel';
 
 // Issue #8 item 9: a translator clicked Accept on a flag in an approved segment and read "Something went wrong
@@ -72,7 +73,7 @@ function renderPanel(opts: {
   };
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   // The workspace has loaded the document; the panel reads its status from that cache.
-  qc.setQueryData(documentQueries.detail(doc.id).queryKey, doc);
+  qc.setQueryData(documentQueries.detail(doc.id).queryKey, loaded(doc));
   render(
     <QueryClientProvider client={qc}>
       <FlagPanel

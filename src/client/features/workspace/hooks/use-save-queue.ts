@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { DocumentState } from '../../../../shared/schemas';
-import { mergeIntoDocument } from '../../../lib/document-queries';
+import { patchDocument } from '../../../lib/document-queries';
 import { saveSegment } from '../api';
 import { SaveQueue, type Draft } from '../lib/save-queue';
 
@@ -25,7 +25,7 @@ export function useSaveQueue(docId: string, doc: DocumentState | undefined) {
       new SaveQueue({
         save: async (segmentId, target, baseVersion) => {
           const r = await saveSegment(docId, segmentId, target, baseVersion);
-          mergeIntoDocument(qc, docId, r);
+          patchDocument(qc, docId, r);
           return r.segment;
         },
         persist: (drafts) => {
