@@ -25,6 +25,8 @@ export class WorkspacePage extends AppPage {
   readonly flagsPanel: Locator;
   readonly reasonDialog: Locator;
   readonly conflictDialog: Locator;
+  /** Who has the document open (live review): each person's initials, named in full. */
+  readonly presenceList: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -36,6 +38,7 @@ export class WorkspacePage extends AppPage {
     this.flagsPanel = page.getByRole('complementary', { name: /^Flags\b/ });
     this.reasonDialog = page.getByRole('dialog', { name: /^(Reject|Resolve) this flag$/ });
     this.conflictDialog = page.getByRole('dialog', { name: /^Segment \d+ was changed by someone else$/ });
+    this.presenceList = page.getByRole('list', { name: 'People with this document open' });
   }
 
   async open(docId: string) {

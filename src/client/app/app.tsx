@@ -28,6 +28,7 @@ const documents = page(() => import('../features/documents/components/documents-
 const compare = page(() => import('../features/documents/components/compare-page'), 'ComparePage');
 const workspace = page(() => import('../features/workspace/components/workspace-page'), 'WorkspacePage');
 const users = page(() => import('../features/admin/components/users-page'), 'UsersPage');
+const mentions = page(() => import('../features/mentions/components/mentions-page'), 'MentionsPage');
 
 const retryable = (err: unknown) => !(err instanceof ApiError && err.status >= 400 && err.status < 500);
 
@@ -79,6 +80,7 @@ export function createRouter(qc: QueryClient) {
             },
             { path: '/compare', element: <compare.Page />, loader: preload(compare) },
             { path: '/account/password', element: <password.Page />, loader: preload(password) },
+            { path: '/mentions', element: <mentions.Page />, loader: preload(mentions) },
             {
               element: <RequirePermission permission="users.manage" />,
               children: [{ path: '/admin/users', element: <users.Page />, loader: preload(users) }],

@@ -2,6 +2,7 @@ import { Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { AccountMenu } from '../features/auth/components/account-menu';
+import { MentionsLink } from '../features/mentions/components/mentions-link';
 import { setUiLanguage, UI_LANGUAGES, type UiLanguage } from '../lib/i18n';
 import { useCan } from '../lib/session';
 
@@ -26,6 +27,7 @@ export function Layout() {
               <Link to="/admin/users">{tAdmin('nav')}</Link>
             </nav>
           )}
+          <MentionsLink />
           <AccountMenu />
           <div className="lang-switch">
             <label htmlFor={langId}>{t('language.label')}</label>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentEvent } from '../../../../shared/events';
 import type { DocumentState } from '../../../../shared/schemas';
 import { byId } from '../../../../shared/state-index';
+import { useDisplayName } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { activityQueries } from '../api';
 
@@ -20,6 +21,7 @@ export function ActivityFeed({
   const { t, i18n } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
+  const displayName = useDisplayName();
   const q = useQuery(activityQueries.document(doc.id));
   const [shown, setShown] = useState(PAGE);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
@@ -70,7 +72,7 @@ export function ActivityFeed({
             return (
               <li key={e.seq}>
                 <strong>
-                  <bdi>{e.actor}</bdi>
+                  <bdi>{displayName(e.actor)}</bdi>
                 </strong>{' '}
                 {describe(e)}
                 {segment && (

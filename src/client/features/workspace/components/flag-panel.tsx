@@ -12,6 +12,9 @@ import {
   type Segment,
 } from '../../../../shared/schemas';
 import { documentQueries } from '../../../lib/document-queries';
+import { useDisplayName } from '../../../lib/user-directory';
+import type { FlagWithDispute } from '../lib/notices';
+import { DisputeNote } from './dispute-note';
 import { FlagThread } from './flag-thread';
 
 /** Which actions a flag in this status offers, in display order. */
@@ -65,6 +68,7 @@ interface Props {
 export function FlagPanel(props: Props) {
   const { docId, me, can, flags, segments, sourceLang, targetLang, activeFlagId, busyFlagId, onGoTo, onAction } = props;
   const { t } = useTranslation('workspace');
+  const displayName = useDisplayName();
   const { t: tc } = useTranslation('common');
   // The document's status, read from the cache the workspace filled (no request of its own).
   const { data: documentStatus } = useQuery({
@@ -146,6 +150,8 @@ export function FlagPanel(props: Props) {
             const n = sorted.indexOf(f) + 1;
             const lang = f.side === 'source' ? sourceLang : targetLang;
             const busy = busyFlagId === f.id;
+            // The dispute and its answer, when the server records them (they are shown as an exchange).
+            const dispute = (f as FlagWithDispute).dispute;
             const { actions, lock } = flagActions(f, statusOf.get(f.segmentId), documentStatus, can);
             return (
               <li
@@ -188,9 +194,10 @@ export function FlagPanel(props: Props) {
                 <p className="flag-status-line">
                   <span className={`flag-status flag-status-${f.status}`}>{t(`flagStatus.${f.status}`)}</span>
                   {f.orphaned && f.status === 'open' && <span className="orphaned"> · {t('panel.orphaned')}</span>}
-                  <span className="by"> · {t('panel.by', { name: f.createdBy })}</span>
+                  <span className="by"> · {t('panel.by', { name: displayName(f.createdBy) })}</span>
                 </p>
-                {f.reason && (
+                {dispute && <DisputeNote dispute={dispute} />}
+                {f.reason && f.reason !== dispute?.reason && f.reason !== dispute?.response?.reason && (
                   <p className="flag-reason" dir="auto">
                     {t('panel.reason', { reason: f.reason })}
                   </p>

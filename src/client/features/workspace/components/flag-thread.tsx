@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Flag } from '../../../../shared/schemas';
+import { useDirectory, useDisplayName, type Person } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useAddComment, useEditComment } from '../api';
+import { MentionInput, mentionedIds } from './mention-input';
 
 interface Props {
   docId: string;
@@ -20,6 +22,9 @@ export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
   const add = useAddComment(docId);
   const edit = useEditComment(docId);
   const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<Person[]>([]);
+  const people = useDirectory();
+  const displayName = useDisplayName();
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const id = useId();
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
@@ -27,7 +32,16 @@ export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
-    add.mutate({ flagId: flag.id, text: text.trim() }, { onSuccess: () => setText('') });
+    const mentions = mentionedIds(text, chosen);
+    add.mutate(
+      { flagId: flag.id, text: text.trim(), mentions },
+      {
+        onSuccess: () => {
+          setText('');
+          setChosen([]);
+        },
+      },
+    );
   }
 
   function saveEdit(e: FormEvent) {
@@ -47,7 +61,10 @@ export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
         {flag.comments.map((c) => (
           <li key={c.id}>
             <p className="comment-meta">
-              <strong>{c.author}</strong> · <time dateTime={c.at}>{when.format(new Date(c.at))}</time>
+              <strong>
+                <bdi>{displayName(c.author)}</bdi>
+              </strong>{' '}
+              · <time dateTime={c.at}>{when.format(new Date(c.at))}</time>
               {c.editedAt && <> · {t('panel.edited')}</>}
             </p>
             {editing?.id === c.id ? (
@@ -81,16 +98,16 @@ export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
       </ul>
       {canAdd && (
         <form onSubmit={submit} className="comment-form">
-          <label htmlFor={`${id}-new`} className="visually-hidden">
-            {t('panel.commentLabel', { n })}
-          </label>
-          <textarea
+          <MentionInput
             id={`${id}-new`}
-            rows={2}
-            dir="auto"
-            placeholder={t('panel.commentLabel', { n })}
+            label={t('panel.commentLabel', { n })}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            people={people}
+            chosen={chosen}
+            onChange={(next, who) => {
+              setText(next);
+              setChosen(who);
+            }}
           />
           <button type="submit" disabled={add.isPending || !text.trim()}>
             {t('panel.send')}

@@ -13,6 +13,7 @@ export interface HighlightedTextProps {
   onChange?: (text: string) => void;
   onSelectionChange?: (start: number, end: number) => void;
   onBlur?: () => void;
+  onFocus?: () => void;
   onFlagShortcut?: () => void;
 }
 
@@ -123,6 +124,7 @@ export const HighlightedText = memo(
           }}
           onKeyDown={onKeyDown}
           onBlur={props.onBlur}
+          onFocus={props.onFocus}
         />
       </div>
     );

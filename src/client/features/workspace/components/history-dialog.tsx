@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../../shared/schemas';
+import { useDisplayName } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useModal } from '../../../lib/use-modal';
 import { historyQueries, useRevert } from '../api';
@@ -32,6 +33,7 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose }: Props & 
   const { t, i18n } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
+  const displayName = useDisplayName();
   const history = useQuery(historyQueries.segment(docId, segment.id));
   const revert = useRevert(docId);
   const [compare, setCompare] = useState<Compare>('revisions');
@@ -60,7 +62,7 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose }: Props & 
           <>
             <p className="muted">
               {t('history.approvedBy', {
-                name: history.data.lastApproved.actor,
+                name: displayName(history.data.lastApproved.actor),
                 when: when.format(new Date(history.data.lastApproved.at)),
               })}
             </p>
@@ -74,7 +76,7 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose }: Props & 
           {[...history.data.revisions].reverse().map((r, i) => (
             <li key={r.seq}>
               <p className="revision-meta">
-                <strong>{t(`history.cause.${r.cause}`)}</strong> · {r.actor} ·{' '}
+                <strong>{t(`history.cause.${r.cause}`)}</strong> · <bdi>{displayName(r.actor)}</bdi> ·{' '}
                 <time dateTime={r.at}>{when.format(new Date(r.at))}</time>
                 {r.revertOf ? ` · ${t('history.revertOf', { seq: r.revertOf })}` : ''}
               </p>

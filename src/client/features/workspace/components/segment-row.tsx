@@ -1,7 +1,8 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reanchor } from '../../../../shared/anchor';
 import type { Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
+import { useDisplayName } from '../../../lib/user-directory';
 import { useLangName } from '../../../lib/use-lang-name';
 import type { Highlight } from '../lib/highlight';
 import type { Draft } from '../lib/save-queue';
@@ -33,6 +34,8 @@ export interface SegmentRowProps {
   suggestions: SideHighlights;
   sourceTerms: readonly Highlight[];
   termNotes: readonly TermNote[];
+  /** Display names of the other people editing this segment now (presence). */
+  editors?: readonly string[] | undefined;
 }
 
 export interface TermNote {
@@ -66,8 +69,26 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const { segment, flags, draft, sourceLang, targetLang, activeFlagId } = props;
   const { t } = useTranslation('workspace');
   const langName = useLangName();
+  const displayName = useDisplayName();
   const n = segment.index + 1;
-  const shownTarget = draft && draft.state !== 'saved' ? draft.text : segment.target;
+  const unsaved = !!draft && draft.state !== 'saved';
+  let shownTarget = unsaved ? draft.text : segment.target;
+  // The cell being worked in is never rewritten: someone else's text arriving meanwhile is only announced
+  // (the conflict dialog decides when this person saves), and their next keystrokes stay based on the
+  // version they saw. Other cells take it at once (their own undo history is untouched).
+  const cell = useRef<HTMLTextAreaElement | null>(null);
+  const [focused, setFocused] = useState(false);
+  const seenVersion = useRef(segment.version);
+  let changedBy: string | null = null;
+  if (focused && cell.current && !unsaved && cell.current.value !== segment.target) {
+    shownTarget = cell.current.value;
+    if (segment.version > seenVersion.current) changedBy = segment.updatedBy;
+  } else if (unsaved) {
+    if (segment.version > draft.baseVersion) changedBy = segment.updatedBy;
+  } else {
+    seenVersion.current = segment.version;
+  }
+  const basedOn = seenVersion.current === segment.version ? segment : { ...segment, version: seenVersion.current };
   const { suggestions, sourceTerms } = props;
   const sourceMarks = useMemo(
     () => [...highlightsFor(flags, 'source', segment.source, segment.source), ...suggestions.source, ...sourceTerms],
@@ -112,6 +133,11 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
               ),
             )}
         </span>
+        {props.editors && props.editors.length > 0 && (
+          <span className="row-editing">
+            {t('live.editing', { names: props.editors.join(', '), count: props.editors.length })}
+          </span>
+        )}
         {openCount > 0 && <span className="flag-count">{t('segment.openFlags', { count: openCount })}</span>}
         {saveState && saveState !== 'saved' && (
           <span className={`row-save row-save-${saveState}`} role={saveState === 'failed' ? 'alert' : undefined}>
@@ -161,7 +187,10 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
       </td>
       <td className="seg-cell seg-target" data-label={t('table.target', { lang: langName(targetLang) })}>
         <HighlightedText
-          ref={(el) => props.registerCell(`${segment.id}:target`, el)}
+          ref={(el) => {
+            cell.current = el;
+            props.registerCell(`${segment.id}:target`, el);
+          }}
           text={shownTarget}
           lang={targetLang}
           dir={textDir(targetLang)}
@@ -170,11 +199,20 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           readOnly={props.locked}
           highlights={targetMarks}
           activeId={activeFlagId}
-          onChange={(text) => props.onEdit(segment, text)}
+          onChange={(text) => props.onEdit(basedOn, text)}
+          onFocus={() => setFocused(true)}
           onSelectionChange={(s, e) => props.onSelection(segment, 'target', s, e)}
-          onBlur={() => props.onBlur(segment.id)}
+          onBlur={() => {
+            setFocused(false);
+            props.onBlur(segment.id);
+          }}
           onFlagShortcut={props.onFlagShortcut}
         />
+        {changedBy && (
+          <p className="row-notice" role="status">
+            {t('live.changedWhileEditing', { name: displayName(changedBy) })}
+          </p>
+        )}
       </td>
     </tr>
   );

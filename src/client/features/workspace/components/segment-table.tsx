@@ -35,6 +35,8 @@ interface Props {
   registerReveal: (reveal: ((segmentId: string) => void) | null) => void;
   onStatus: (segment: Segment, action: StatusAction) => void;
   onHistory: (segment: Segment) => void;
+  /** Display names of the others editing a segment now. */
+  editorsOf?: (segmentId: string) => readonly string[] | undefined;
   /** Penalty points per segment, for the heat strip beside the rows (none: no strip). */
   perSegment: DocumentScore['perSegment'] | undefined;
   onGoToSegment: (segmentId: string) => void;
@@ -206,6 +208,7 @@ export function SegmentTable({ doc, drafts, activeFlagId, activeFindingId, activ
                   suggestions={p.suggestionsOf(s.id)}
                   sourceTerms={p.termsOf(s.id)?.marks ?? NO_MARKS}
                   termNotes={p.termsOf(s.id)?.notes ?? NO_NOTES}
+                  editors={p.editorsOf?.(s.id)}
                 />
               );
             })}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DocumentState } from '../../../../shared/schemas';
@@ -14,10 +15,12 @@ interface Props {
   onFlag: () => void;
   onTogglePanel: () => void;
   onRetryAll: () => void;
+  /** Shown under the title (who else has the document open). */
+  children?: ReactNode;
 }
 
 /** The document's title and languages, and the toolbar: flag the selection, show the panel, export, save state. */
-export function WorkspaceHeader({ doc, drafts, canFlag, hasSelection, panelOpen, ...on }: Props) {
+export function WorkspaceHeader({ doc, drafts, canFlag, hasSelection, panelOpen, children, ...on }: Props) {
   const { t } = useTranslation('workspace');
   const langName = useLangName();
   return (
@@ -34,6 +37,7 @@ export function WorkspaceHeader({ doc, drafts, canFlag, hasSelection, panelOpen,
             count: doc.segments.length,
           })}
         </p>
+        {children}
       </div>
       <div className="ws-toolbar" role="toolbar" aria-label={t('table.label')}>
         <button

@@ -1,15 +1,17 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Flag, Segment } from '../../../../shared/schemas';
 import { scoreDocument } from '../../../../shared/mqm-score';
 import { DEFAULT_SCORING } from '../../../../shared/scoring-settings';
+import { useCurrentUser } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCells } from '../hooks/use-cells';
 import { useConflict } from '../hooks/use-conflict';
 import { useDocument } from '../hooks/use-document';
 import { useFlagActions } from '../hooks/use-flag-actions';
 import { useFlagCreation } from '../hooks/use-flag-creation';
+import { useLive } from '../hooks/use-live';
 import { useQaStepKeys } from '../hooks/use-keyboard-shortcuts';
 import { usePanelTabs } from '../hooks/use-panel-tabs';
 import { usePermissions } from '../hooks/use-permissions';
@@ -22,6 +24,8 @@ import { ConflictDialog } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
 import { FlagDialog } from './flag-dialog';
 import { HistoryDialog } from './history-dialog';
+import { NoticeRegion } from './notice-region';
+import { PresenceBar } from './presence-bar';
 import { ReasonDialog } from './reason-dialog';
 import { SegmentTable } from './segment-table';
 import { SidePanel } from './side-panel';
@@ -38,15 +42,33 @@ export function WorkspacePage() {
   const { queue, drafts } = useSaveQueue(id, doc);
   const workflow = useWorkflow(id);
   const { me, can } = usePermissions();
+  const myId = useCurrentUser()?.id ?? '';
+  const live = useLive(id, doc !== undefined, { login: me, id: myId });
+  // Who is editing which segment (others only), for the marker on each row.
+  const editorsBySegment = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const u of live.presence) {
+      if (u.login === me || !u.segmentId) continue;
+      map.set(u.segmentId, [...(map.get(u.segmentId) ?? []), u.displayName]);
+    }
+    return map;
+  }, [live.presence, me]);
+  const editorsOf = useCallback((segmentId: string) => editorsBySegment.get(segmentId), [editorsBySegment]);
+  const { reportFocus } = live;
+  // The segment whose translation I am in, for the others' presence lists.
+  const onFocusIn = useCallback(
+    (e: React.FocusEvent) => {
+      const row = (e.target as HTMLElement).closest?.('.seg-target')?.closest('tr[data-segment-id]');
+      reportFocus(row?.getAttribute('data-segment-id') ?? null);
+    },
+    [reportFocus],
+  );
   const [historyOf, setHistoryOf] = useState<Segment | null>(null);
   const [activeFlagId, setActiveFlagId] = useState<string>();
   const panel = usePanelTabs();
   const { registerCell, registerReveal, getCell, focusSpan } = useCells();
   const { selection, hasSelection, onSelection } = useSelection();
-  // Whole-document work (QA checks, the score, the side panel's lists) waits for the rows' first paint, and
-  // after a save runs in a deferred render that a keystroke interrupts, never in the keystroke's own.
-  const settled = useDeferredValue(doc, null) ?? undefined;
-  const qa = useQaActions(id, settled, queue, focusSpan);
+  const qa = useQaActions(id, doc, queue, focusSpan);
   useQaStepKeys((delta) => {
     panel.setPanelOpen(true);
     panel.setPanelTab('qa');
@@ -54,7 +76,7 @@ export function WorkspacePage() {
   });
   const scoring = doc?.scoring ?? DEFAULT_SCORING;
   // Recomputed whenever flags or text change: the score is live.
-  const score = useMemo(() => (settled ? scoreDocument(settled, scoring) : null), [settled, scoring]);
+  const score = useMemo(() => (doc ? scoreDocument(doc, scoring) : null), [doc, scoring]);
   const goToSegment = useCallback((segmentId: string) => focusSpan(segmentId, 'target'), [focusSpan]);
 
   const { typing, typed } = useTypingPause();
@@ -90,6 +112,19 @@ export function WorkspacePage() {
     },
     [focusSpan],
   );
+  // Opened from a mention or a notice (?flag=…&segment=…): go to the place once the document is here.
+  const [params] = useSearchParams();
+  const wentTo = useRef(false);
+  const loadedDoc = doc !== undefined;
+  useEffect(() => {
+    if (!loadedDoc || wentTo.current || !doc) return;
+    wentTo.current = true;
+    const flag = params.get('flag') && doc.flags.find((f) => f.id === params.get('flag'));
+    if (flag) goToFlag(flag);
+    else if (params.get('segment')) goToSegment(params.get('segment')!);
+    // Only when the document first arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loadedDoc]);
   const conflict = useConflict(doc, drafts, typing, queue, reload);
 
   if (docQuery.isPending) return <p className="page-state">{tc('state.loading')}</p>;
@@ -116,7 +151,21 @@ export function WorkspacePage() {
         onFlag={flagging.openFlagDialog}
         onTogglePanel={() => panel.setPanelOpen((o) => !o)}
         onRetryAll={() => queue.retryAll()}
-      />
+      >
+        <PresenceBar
+          users={live.presence}
+          me={me}
+          segmentNumber={(segmentId) => {
+            const i = doc.segments.findIndex((s) => s.id === segmentId);
+            return i < 0 ? undefined : i + 1;
+          }}
+        />
+        {!live.connected && (
+          <p className="live-state muted" role="status">
+            {t('live.reconnecting')}
+          </p>
+        )}
+      </WorkspaceHeader>
       <DocumentBar
         doc={doc}
         canDecide={can('document.status')}
@@ -130,7 +179,7 @@ export function WorkspacePage() {
           {error}
         </p>
       )}
-      <div className="ws-body">
+      <div className="ws-body" onFocus={onFocusIn} onBlur={() => reportFocus(null)}>
         <SegmentTable
           doc={doc}
           drafts={drafts}
@@ -148,14 +197,15 @@ export function WorkspacePage() {
           onRetry={onRetry}
           registerCell={registerCell}
           registerReveal={registerReveal}
+          editorsOf={editorsOf}
           perSegment={score?.perSegment}
           onGoToSegment={goToSegment}
           onStatus={workflow.segment}
           onHistory={setHistoryOf}
         />
-        {panel.panelOpen && settled && (
+        {panel.panelOpen && (
           <SidePanel
-            doc={settled}
+            doc={doc}
             tab={panel.panelTab}
             onTab={panel.setPanelTab}
             onTabKey={panel.onTabKey}
@@ -209,6 +259,19 @@ export function WorkspacePage() {
         dir={textDir(doc.targetLang)}
         canRevert={can('segment.revert') && doc.status !== 'approved'}
         onClose={() => setHistoryOf(null)}
+      />
+      <NoticeRegion
+        notices={live.notices}
+        onGoTo={(n) => {
+          const flag = n.flagId ? doc.flags.find((f) => f.id === n.flagId) : undefined;
+          if (flag) {
+            panel.setPanelOpen(true);
+            panel.setPanelTab('flags');
+            goToFlag(flag);
+          } else goToSegment(n.segmentId);
+          live.dismissNotice(n.id);
+        }}
+        onDismiss={live.dismissNotice}
       />
       <ConflictDialog
         conflict={conflict.conflict}
