@@ -9,6 +9,7 @@ import { runKill9Bench } from './kill9';
 import { checkOurDurability, startOurs } from './ours';
 import { cleanUp, killAllNow } from './processes';
 import { runQaBench } from './qa';
+import { runFanoutBench } from './fanout';
 import { runHealthBench } from './health-during-upload';
 import { runBrowserBench } from './browser';
 import { fmtMs, fmtRate, loadAverage, log, printResults, type Measured } from './report';
@@ -63,6 +64,8 @@ async function runTarget(target: Target): Promise<{ measured: Measured[]; all: L
 }
 
 async function main(): Promise<number> {
+  // BENCH_ONLY=fanout: live event streams alone (bench/fanout.ts: 20 and 200 streams, 200 writes/s).
+  if (process.env.BENCH_ONLY === 'fanout') return runFanoutBench(log);
   if (process.env.BENCH_ONLY === 'browser') return runBrowserBench(log);
   // CPU-bound and short: before the load runs heat the machine.
   if (process.env.BENCH_ONLY !== 'kill9') runQaBench(log);
