@@ -7,11 +7,14 @@ async function twoReviewersEditSegment3(a: WorkspacePage, b: WorkspacePage) {
   await b.openAs(SAMPLE_ID, 'Reviewer B');
   const original = await b.targetCell(3).inputValue();
   expect(original).toMatch(/^Dans un communiqué du ministère/);
+  // B is in segment 3 (live updates never rewrite the cell someone is in).
+  await b.targetCell(3).click();
 
   await a.typeAtEnd(3, ' [A]');
   await a.expectSaved();
   await expect(a.targetCell(3)).toHaveValue(`${original} [A]`);
-  // B was not told: its page still has the old version.
+  // B's cell keeps the text B is working on; B is told who changed it.
+  await expect(b.page.getByRole('status').filter({ hasText: 'Reviewer A changed this translation' })).toBeVisible();
   await expect(b.targetCell(3)).toHaveValue(original);
 
   await b.typeAtEnd(3, ' [B]');
@@ -83,6 +86,7 @@ test('a conflict that comes back while B is still typing waits for a pause: no k
   await a.openAs(SAMPLE_ID, 'Reviewer A');
   await b.openAs(SAMPLE_ID, 'Reviewer B');
   const original = await b.targetCell(3).inputValue();
+  await b.targetCell(3).click();
   await a.typeAtEnd(3, ' [A]');
   await a.expectSaved();
 
@@ -105,7 +109,8 @@ test('a word flagged after someone else changed its segment is followed into the
   await a.openAs(SAMPLE_ID, 'Translator A');
   await b.openAs(SAMPLE_ID, 'Reviewer B');
   const original = await b.targetCell(3).inputValue();
-  // A adds words at the start of segment 3; B's page still shows the old text.
+  // A adds words at the start of segment 3 while B is in that cell (so B's cell still shows the old text).
+  await b.targetCell(3).click();
   await a.targetCell(3).click();
   await a.page.keyboard.press('Control+Home');
   await a.page.keyboard.type('Selon Rabat, ');

@@ -95,16 +95,9 @@ export function useFlagCreation(o: Options) {
             baseVersion: version,
             ...values,
           });
-        let r;
-        try {
-          r = await send(flagDraft, baseVersion);
-        } catch (err) {
-          // Someone else saved this translation since the words were selected: follow them into the new
-          // text (as flags follow edits) and send again, rather than ask the reviewer to start over.
-          if (!(err instanceof ApiError && err.code === 'SEGMENT_VERSION_CONFLICT' && flagDraft.side === 'target'))
-            throw err;
-          const latest = (await o.refetchDoc())?.segments.find((s) => s.id === flagDraft.segmentId);
-          if (!latest || queue.get(flagDraft.segmentId)?.state === 'conflict') throw err;
+        // The words were selected in text someone else has changed since (the stream brought it): follow
+        // them into the new text (as flags follow edits), or ask for a new selection if they changed.
+        const follow = (latest: { target: string }) => {
           const moved = reanchor(
             flagDraft.text,
             latest.target,
@@ -114,7 +107,20 @@ export function useFlagCreation(o: Options) {
           if (moved.orphaned || moved.anchor.quote !== flagDraft.quote) {
             throw new Error(t('flagDialog.wordsChanged', { quote: flagDraft.quote }));
           }
-          r = await send(moved.anchor, latest.version);
+          return moved.anchor;
+        };
+        const span = flagDraft.side === 'target' && segment.target !== flagDraft.text ? follow(segment) : flagDraft;
+        let r;
+        try {
+          r = await send(span, baseVersion);
+        } catch (err) {
+          // Someone else saved this translation since the words were selected: follow them into the new
+          // text (as flags follow edits) and send again, rather than ask the reviewer to start over.
+          if (!(err instanceof ApiError && err.code === 'SEGMENT_VERSION_CONFLICT' && flagDraft.side === 'target'))
+            throw err;
+          const latest = (await o.refetchDoc())?.segments.find((s) => s.id === flagDraft.segmentId);
+          if (!latest || queue.get(flagDraft.segmentId)?.state === 'conflict') throw err;
+          r = await send(follow(latest), latest.version);
         }
         setFlagDraft(null);
         o.onCreated(r.flag.id);
