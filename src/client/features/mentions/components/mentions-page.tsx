@@ -47,7 +47,7 @@ export function MentionsPage() {
               <blockquote dir="auto">{m.text}</blockquote>
               <p className="mention-actions">
                 <Link to={mentionHref(m)} onClick={() => !m.read && markRead.mutate([m.id])}>
-                  {t('mentions.open')}: {m.documentTitle}
+                  {t('mentions.open')} — {m.documentTitle}
                 </Link>
                 {!m.read && (
                   <button type="button" className="link-button" onClick={() => markRead.mutate([m.id])}>
