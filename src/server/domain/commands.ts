@@ -222,8 +222,7 @@ export function editComment(
     const comment = flagOf(state, flagId).comments.find((c) => c.id === commentId);
     if (!comment) throw notFound('COMMENT_NOT_FOUND', `Comment ${commentId} is not on this flag.`);
     if (comment.author !== actor) throw new AppError(403, 'FORBIDDEN', 'Only the author can edit a comment.');
-    const sameMentions =
-      mentions === undefined || (comment.mentions ?? []).join('\n') === [...mentions].join('\n');
+    const sameMentions = mentions === undefined || (comment.mentions ?? []).join('\n') === [...mentions].join('\n');
     if (comment.text === text && sameMentions) return { events: [] };
     const withMentions = sameMentions ? {} : { mentions: [...mentions!] };
     return {
