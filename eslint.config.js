@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', 'test-results', 'playwright-report', 'bench/.tmp'] },
+  { ignores: ['dist', 'build', 'node_modules', 'data', 'test-results', 'playwright-report', 'bench/.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
