@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentScore } from '../../../../shared/mqm-score';
 import type { DocumentState, Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
@@ -6,7 +6,7 @@ import { byId, flagsOnSegment, positionOf } from '../../../../shared/state-index
 import { useLangName } from '../../../lib/use-lang-name';
 import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
 import type { Highlight } from '../lib/highlight';
-import type { Draft } from '../lib/save-queue';
+import type { SaveQueue } from '../lib/save-queue';
 import { HeatStrip, type HeatMark } from './heat-strip';
 import { SegmentRow, type SideHighlights, type TermNote } from './segment-row';
 
@@ -16,7 +16,8 @@ const NO_NOTES: readonly TermNote[] = [];
 
 interface Props {
   doc: DocumentState;
-  drafts: readonly Draft[];
+  /** The autosave queue: the table reads the drafts (typed text) itself, so a keystroke re-renders it alone. */
+  queue: SaveQueue;
   /** The chosen flag or finding: only the row holding it gets its id, so the other rows' memo holds. */
   activeFlagId: string | undefined;
   activeFindingId: string | undefined;
@@ -76,9 +77,10 @@ function estimateRow(segment: Segment | undefined, narrow: boolean): number {
  * are in the DOM (measured heights, so long paragraphs take their room); the table says how many rows there
  * are and where each one sits (aria-rowcount, aria-rowindex), so screen readers count the whole document.
  */
-export function SegmentTable({ doc, drafts, activeFlagId, activeFindingId, activeFindingSegment, ...p }: Props) {
+export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, activeFindingSegment, ...p }: Props) {
   const { t } = useTranslation('workspace');
   const langName = useLangName();
+  const drafts = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   const draftsById = useMemo(() => new Map(drafts.map((d) => [d.segmentId, d])), [drafts]);
   const flagsOf = useFlagsOfSegment(doc.flags);
   const activeFlagSegment = activeFlagId ? byId(doc.flags, activeFlagId)?.segmentId : undefined;

@@ -9,6 +9,7 @@ import { useErrorText } from '../../../lib/use-error-text';
 import { useCells } from '../hooks/use-cells';
 import { useConflict } from '../hooks/use-conflict';
 import { useDocument } from '../hooks/use-document';
+import { useDraftStates } from '../hooks/use-draft-states';
 import { useFlagActions } from '../hooks/use-flag-actions';
 import { useFlagCreation } from '../hooks/use-flag-creation';
 import { useLive } from '../hooks/use-live';
@@ -39,7 +40,9 @@ export function WorkspacePage() {
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
   const { query: docQuery, doc, latest, refetch, reload } = useDocument(id);
-  const { queue, drafts } = useSaveQueue(id, doc);
+  const { queue } = useSaveQueue(id, doc);
+  // A new value when a draft changes state, not at each keystroke: the rows read their own drafts.
+  const drafts = useDraftStates(queue);
   const workflow = useWorkflow(id);
   const { me, can } = usePermissions();
   const myId = useCurrentUser()?.id ?? '';
@@ -125,7 +128,7 @@ export function WorkspacePage() {
     // Only when the document first arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loadedDoc]);
-  const conflict = useConflict(doc, drafts, typing, queue, reload);
+  const conflict = useConflict(doc, queue.getSnapshot(), typing, queue, reload);
 
   if (docQuery.isPending) return <p className="page-state">{tc('state.loading')}</p>;
   if (docQuery.isError || !doc) {
@@ -182,7 +185,7 @@ export function WorkspacePage() {
       <div className="ws-body" onFocus={onFocusIn} onBlur={() => reportFocus(null)}>
         <SegmentTable
           doc={doc}
-          drafts={drafts}
+          queue={queue}
           activeFlagId={activeFlagId}
           activeFindingId={qa.activeId}
           activeFindingSegment={qa.findings.find((f) => f.id === qa.activeId)?.segmentId}

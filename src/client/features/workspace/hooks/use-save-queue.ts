@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentState } from '../../../../shared/schemas';
 import { patchDocument } from '../../../lib/document-queries';
 import { saveSegment } from '../api';
@@ -35,7 +35,6 @@ export function useSaveQueue(docId: string, doc: DocumentState | undefined) {
         },
       }),
   );
-  const drafts = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
 
   // Keystrokes typed before a reload or crash come back (or surface as a conflict).
   const loaded = doc !== undefined;
@@ -63,5 +62,5 @@ export function useSaveQueue(docId: string, doc: DocumentState | undefined) {
     };
   }, [queue]);
 
-  return { queue, drafts };
+  return { queue };
 }
