@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Flag, Segment } from '../../../../shared/schemas';
@@ -71,7 +71,10 @@ export function WorkspacePage() {
   const panel = usePanelTabs();
   const { registerCell, registerReveal, getCell, focusSpan } = useCells();
   const { selection, hasSelection, onSelection } = useSelection();
-  const qa = useQaActions(id, doc, queue, focusSpan);
+  // Whole-document work (QA checks, the score, the side panel's lists) waits for the rows' first paint, and
+  // after a save runs in a deferred render that a keystroke interrupts, never in the keystroke's own.
+  const settled = useDeferredValue(doc, null) ?? undefined;
+  const qa = useQaActions(id, settled, queue, focusSpan);
   useQaStepKeys((delta) => {
     panel.setPanelOpen(true);
     panel.setPanelTab('qa');
@@ -79,7 +82,7 @@ export function WorkspacePage() {
   });
   const scoring = doc?.scoring ?? DEFAULT_SCORING;
   // Recomputed whenever flags or text change: the score is live.
-  const score = useMemo(() => (doc ? scoreDocument(doc, scoring) : null), [doc, scoring]);
+  const score = useMemo(() => (settled ? scoreDocument(settled, scoring) : null), [settled, scoring]);
   const goToSegment = useCallback((segmentId: string) => focusSpan(segmentId, 'target'), [focusSpan]);
 
   const { typing, typed } = useTypingPause();
@@ -206,9 +209,9 @@ export function WorkspacePage() {
           onStatus={workflow.segment}
           onHistory={setHistoryOf}
         />
-        {panel.panelOpen && (
+        {panel.panelOpen && settled && (
           <SidePanel
-            doc={doc}
+            doc={settled}
             tab={panel.panelTab}
             onTab={panel.setPanelTab}
             onTabKey={panel.onTabKey}
