@@ -4,7 +4,13 @@ import react from '@vitejs/plugin-react';
 // One config for the UI build and for Vitest: node tests for shared/server/cli, jsdom for the client.
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Modules run in import order even across split chunks: main.tsx's first import (lib/zod-csp.ts) must set
+    // zod's jitless mode before any schema exists, or zod's eval probe breaks the CSP.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
+  },
   server: { proxy: { '/api': 'http://localhost:8080' } },
   test: {
     // Generous: worker threads start through tsx in tests, and CI's two cores are shared with the build.
