@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { ROOT, SERVER_ENTRY } from './config';
+import { SERVER_ENTRY } from './config';
 import { makeSegments } from './corpus';
 import { percentile } from './load';
-import { freePort, LOOPBACK, makeTempDir, startChild, stopChild, waitForHttp } from './processes';
+import { signInAsAdmin, startOurServer } from './our-server';
+import { makeTempDir, stopChild } from './processes';
 import { fmtMs, loadAverage } from './report';
 import { http } from './target';
 
@@ -46,21 +47,6 @@ async function probe(url: string, heavy: () => Promise<unknown>): Promise<Probe>
   return { latencies, ms };
 }
 
-async function signIn(url: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'admin', password }),
-  });
-  if (!res.ok) throw new Error(`signing in as admin: ${res.status} ${(await res.text()).slice(0, 300)}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
-  return { 'content-type': 'application/json', 'accept-encoding': 'gzip, br', cookie, 'x-csrf-token': csrfToken };
-}
-
 const row = (p: Probe | Float64Array) => {
   const l = p instanceof Float64Array ? p : p.latencies;
   return `p50 ${fmtMs(percentile(l, 50))} ms, p99 ${fmtMs(percentile(l, 99))} ms, max ${fmtMs(l[l.length - 1] ?? NaN)} ms (${l.length} requests)`;
@@ -71,24 +57,13 @@ export async function runHealthBench(log: (line?: string) => void): Promise<{ p9
   log(`  server ${SERVER_ENTRY}, load average before: ${loadAverage()}`);
   const dataDir = await makeTempDir('visavis-bench-health-');
   const password = randomBytes(18).toString('base64url');
-  const port = await freePort();
-  const url = `http://${LOOPBACK}:${port}`;
-  const entry = SERVER_ENTRY.endsWith('.ts') ? ['--import', 'tsx', SERVER_ENTRY] : [SERVER_ENTRY];
-  const child = startChild('vis-à-vis server', entry, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: LOOPBACK,
-      DATA_DIR: dataDir,
-      SEED_SAMPLE: '0',
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD: password,
-    },
-  });
+  const { child, url } = await startOurServer({ dataDir, adminPassword: password });
   try {
-    await waitForHttp(child, `${url}/api/health`);
-    const headers = await signIn(url, password);
+    const headers = {
+      'content-type': 'application/json',
+      'accept-encoding': 'gzip, br',
+      ...(await signInAsAdmin(url, password)),
+    };
     const { document } = await http<{ document: { id: string } }>(`${url}/api/documents`, {
       method: 'POST',
       headers,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { ROOT, SERVER_ENTRY } from './config';
 import { makeSegments } from './corpus';
-import { freePort, LOOPBACK, makeTempDir, startChild, waitForHttp, type Child } from './processes';
+import { signInAsAdmin, startOurServer } from './our-server';
+import { makeTempDir, type Child } from './processes';
 import { http, sleep } from './target';
 
 // kill -9 under load: many cycles of (start the server on the same DATA_DIR, write from many clients at
@@ -26,34 +26,9 @@ interface Server {
 }
 
 async function startServer(dataDir: string, adminPassword: string): Promise<Server> {
-  const port = await freePort();
-  const url = `http://${LOOPBACK}:${port}`;
-  const args = SERVER_ENTRY.endsWith('.ts') ? ['--import', 'tsx', SERVER_ENTRY] : [SERVER_ENTRY];
-  const child = startChild('vis-à-vis server', args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: LOOPBACK,
-      DATA_DIR: dataDir,
-      SEED_SAMPLE: '0',
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD: adminPassword,
-    },
-  });
-  await waitForHttp(child, `${url}/api/health`);
-  const res = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'admin', password: adminPassword }),
-  });
-  if (!res.ok) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
-  return { child, url, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken } };
+  const { child, url } = await startOurServer({ dataDir, adminPassword });
+  const session = await signInAsAdmin(url, adminPassword);
+  return { child, url, headers: { 'content-type': 'application/json', ...session } };
 }
 
 /** One client: edits its own segments as fast as answers come back, until the server dies. */

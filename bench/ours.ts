@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CPU_PROFILE_DIR, HEADERS, ROOT, SERVER_ENTRY } from './config';
+import { CPU_PROFILE_DIR, HEADERS } from './config';
 import type { CorpusSegment } from './corpus';
 import type { LoadResult, SegmentRef } from './load';
-import { freePort, LOOPBACK, makeTempDir, startChild, stopChild, waitForHttp, type Child } from './processes';
+import { signInAsAdmin, startOurServer } from './our-server';
+import { makeTempDir, stopChild, type Child } from './processes';
 import { flagBody, http, nextRevision, sleep, type Target } from './target';
 
 // Our server, as a child process on a fresh DATA_DIR, and the journal check after it stops.
@@ -15,29 +16,6 @@ interface OurDocument {
   segments: { id: string; index: number; target: string; version: number }[];
 }
 
-/**
- * Signs in as the first admin when the server has accounts (session cookie + CSRF header on every request);
- * a server without them answers 404 and X-Actor alone says who writes.
- */
-async function signIn(url: string, password: string, log: (line: string) => void): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'admin', password }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  if (res.status === 404) return {};
-  if (!res.ok) throw new Error(`signing in as admin: ${res.status} ${text.slice(0, 300)}`);
-  const { csrfToken } = JSON.parse(text) as { csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
-  log('  signed in as admin (session cookie + CSRF header on every request)');
-  return { cookie, 'x-csrf-token': csrfToken };
-}
-
 export async function startOurs(
   corpus: CorpusSegment[],
   log: (line: string) => void,
@@ -45,24 +23,11 @@ export async function startOurs(
   const dataDir = await makeTempDir('visavis-bench-');
   // The first start of a server with accounts creates `admin` with this password (others ignore it).
   const adminPassword = randomBytes(18).toString('base64url');
-  const port = await freePort();
-  const url = `http://${LOOPBACK}:${port}`;
   const prof = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
-  const entry = SERVER_ENTRY.endsWith('.ts') ? ['--import', 'tsx', SERVER_ENTRY] : [SERVER_ENTRY];
-  const child = startChild('vis-à-vis server', [...prof, ...entry], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: LOOPBACK,
-      DATA_DIR: dataDir,
-      SEED_SAMPLE: '0',
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD: adminPassword,
-    },
-  });
-  await waitForHttp(child, `${url}/api/health`);
-  const headers = { ...HEADERS, ...(await signIn(url, adminPassword, log)) };
+  const { child, url } = await startOurServer({ dataDir, adminPassword, nodeArgs: prof });
+  const session = await signInAsAdmin(url, adminPassword);
+  if (session.cookie) log('  signed in as admin (session cookie + CSRF header on every request)');
+  const headers = { ...HEADERS, ...session };
   const t0 = performance.now();
   const { document } = await http<{ document: OurDocument }>(`${url}/api/documents`, {
     method: 'POST',
