@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/precompress';
 
 // One config for the UI build and for Vitest: node tests for shared/server/cli, jsdom for the client.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which files each page needs, for the server's preload hints (src/server/preload.ts).
+    manifest: true,
     // Modules run in import order even across split chunks: main.tsx's first import (lib/zod-csp.ts) must set
     // zod's jitless mode before any schema exists, or zod's eval probe breaks the CSP.
     rolldownOptions: { output: { strictExecutionOrder: true } },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
+import { createPreloadHints } from './preload';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { LIMITS } from '../shared/schemas';
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
+  const hintsFor = staticDir ? createPreloadHints(staticDir) : undefined;
   if (staticDir) {
     const root = path.resolve(staticDir);
     const assets = path.join(root, 'assets');
@@ -120,6 +122,8 @@ export async function buildApp(opts: AppOptions) {
     await app.register(fastifyStatic, {
       root,
       wildcard: true,
+      // dist/ holds .br and .gz beside each file (scripts/precompress.ts): sent as they are.
+      preCompressed: true,
       cacheControl: false,
       // Vite names the files in assets/ by content hash: cached for good. Everything else (index.html,
       // which names the current hashes) is revalidated on every load.
@@ -138,7 +142,10 @@ export async function buildApp(opts: AppOptions) {
       !pathname.startsWith('/api/') &&
       !/\.[a-z0-9]+$/i.test(pathname)
     ) {
-      // Client-side routes (/documents/:id) get the SPA shell; a missing asset stays a 404.
+      // Client-side routes (/documents/:id) get the SPA shell, naming what its page will need; a missing asset
+      // stays a 404.
+      const links = hintsFor?.(pathname) ?? [];
+      if (links.length > 0) reply.header('link', links.join(', '));
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${pathname}.` } });

@@ -34,6 +34,32 @@ afterEach(async () => {
 });
 
 describe('the built UI', () => {
+  it('sends the .br file the build wrote, as it is, when there is one', async () => {
+    const ui = path.join(sandbox, 'dist');
+    const best = zlib.brotliCompressSync(bundle, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+    await fs.writeFile(path.join(ui, 'assets', 'index-abc123.js.br'), best);
+    const res = await server.app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'br' } });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.rawPayload.equals(best)).toBe(true);
+  });
+
+  it("names a document page's code and data in the shell's Link header (preloaded beside the main script)", async () => {
+    const ui = path.join(sandbox, 'dist');
+    await fs.mkdir(path.join(ui, '.vite'));
+    await fs.writeFile(
+      path.join(ui, '.vite', 'manifest.json'),
+      JSON.stringify({
+        'src/client/features/workspace/components/workspace-page.tsx': { file: 'assets/workspace-page-1.js' },
+      }),
+    );
+    const res = await server.app.inject({ url: '/documents/d123' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.link).toBe(
+      '</assets/workspace-page-1.js>; rel=modulepreload, </api/session>; rel=preload; as=fetch; crossorigin, ' +
+        '</api/documents/d123>; rel=preload; as=fetch; crossorigin',
+    );
+  });
+
   it('sends the hashed bundle compressed when the browser accepts it, and lets it be cached for good', async () => {
     const br = await server.app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
     expect(br.statusCode).toBe(200);

@@ -438,3 +438,27 @@ describe('the public WMT TED en→de data', () => {
     );
   });
 });
+
+describe('rescoring after an edit (reuses what did not change)', () => {
+  it('gives what a fresh score gives, after edits, new flags, flag changes and a change of word basis', () => {
+    const segs = Array.from({ length: 50 }, (_, i) => segment(`r${i}`, words(3 + (i % 7)), words(2 + (i % 5), 'mot')));
+    const first = doc(segs, []);
+    scoreDocument(first);
+    // One segment edited (a new object, more words), two flagged, one flag withdrawn.
+    const edited = { ...first.segments[10]!, source: words(40), target: words(30, 'mot') };
+    const f1 = flag({ seg: 'r10', sev: 'major' });
+    const f2 = flag({ seg: 'r3', sev: 'minor', status: 'withdrawn' });
+    const second: DocumentState = {
+      ...first,
+      segments: first.segments.map((s, i) => (i === 10 ? edited : s)),
+      flags: [f1, f2],
+    };
+    const fresh = (d: DocumentState, s?: ScoringSettings) => scoreDocument(structuredClone(d), s);
+    expect(scoreDocument(second)).toEqual(fresh(second));
+    // The flag on r10 withdrawn: its segment scores 0 again, reusing nothing stale.
+    const third: DocumentState = { ...second, flags: [{ ...f1, status: 'withdrawn' }, f2] };
+    expect(scoreDocument(third)).toEqual(fresh(third));
+    expect(scoreDocument(third, target(DEFAULT_SCORING))).toEqual(fresh(third, target(DEFAULT_SCORING)));
+    expect(scoreDocument(third).evaluatedWords).toBe(fresh(third).evaluatedWords);
+  });
+});

@@ -178,6 +178,25 @@ function emptyBreakdown(): Record<MqmCategory, Record<Severity, CellScore>> {
  * Scores a document from its flags. Items for `wmtScore`: the segment's `ratedBy` plus any other author of a
  * flag on it; without `ratedBy`, the distinct flag authors, or one error-free item when nobody flagged it.
  */
+// A segment's evaluated words, remembered on the segment object (segments are immutable: an edit makes a new
+// one), so rescoring a long document after an edit counts only the edited segment's words.
+const wordCache = new WeakMap<object, { basis: string; lang: string; words: number }>();
+function wordsOf(seg: DocumentState['segments'][number], basis: ScoringSettings['wordBasis'], lang: string): number {
+  const known = wordCache.get(seg);
+  if (known && known.basis === basis && known.lang === lang) return known.words;
+  const words = countWords(basis === 'source' ? seg.source : seg.target, lang);
+  wordCache.set(seg, { basis, lang, words });
+  return words;
+}
+
+// The last score per document (by its first segment's id: segment ids are unique across documents), for reuse.
+const EMPTY_KEY = '';
+const lastRun = new Map<
+  string,
+  { lang: string; basis: string; segments: readonly object[]; perSegment: DocumentScore['perSegment'] }
+>();
+const LAST_RUN_MAX = 8;
+
 export function scoreDocument(doc: DocumentState, settings: ScoringSettings = DEFAULT_SCORING): DocumentScore {
   const breakdown = emptyBreakdown();
   const lang = settings.wordBasis === 'source' ? doc.sourceLang : doc.targetLang;
@@ -193,12 +212,29 @@ export function scoreDocument(doc: DocumentState, settings: ScoringSettings = DE
   let itemPoints = 0;
   let itemCount = 0;
   const perSegment: DocumentScore['perSegment'] = [];
-  for (const seg of doc.segments) {
-    const segWords = countWords(settings.wordBasis === 'source' ? seg.source : seg.target, lang);
-    const flags = bySegment.get(seg.id) ?? [];
+  // The previous score of these segments (same word basis): an unflagged segment that is the same object as
+  // then keeps its entry, so rescoring a long document after one edit allocates and counts almost nothing.
+  const prev = lastRun.get(doc.segments.length === 0 ? EMPTY_KEY : doc.segments[0]!.id);
+  const reuse = prev && prev.lang === lang && prev.basis === settings.wordBasis ? prev : undefined;
+  doc.segments.forEach((seg, i) => {
+    const flags = bySegment.size === 0 ? undefined : bySegment.get(seg.id);
+    if (!flags && !seg.ratedBy) {
+      // Nobody flagged it: one error-free item (the common case, kept cheap for long documents).
+      const before = reuse && reuse.segments[i] === seg ? reuse.perSegment[i] : undefined;
+      const entry =
+        before && before.points === 0
+          ? before
+          : { segmentId: seg.id, words: wordsOf(seg, settings.wordBasis, lang), points: 0 };
+      words += entry.words;
+      itemCount++;
+      perSegment.push(entry);
+      return;
+    }
+    const segWords = wordsOf(seg, settings.wordBasis, lang);
+    words += segWords;
     const raters = new Map<string, number>((seg.ratedBy ?? []).map((r) => [r, 0]));
     let segPoints = 0;
-    for (const f of flags) {
+    for (const f of flags ?? []) {
       if (!raters.has(f.createdBy)) raters.set(f.createdBy, 0);
       if (!COUNTED_STATUSES.has(f.status)) continue;
       const w = flagWeight(f, settings);
@@ -212,10 +248,16 @@ export function scoreDocument(doc: DocumentState, settings: ScoringSettings = DE
     if (raters.size === 0 && !seg.ratedBy) raters.set('', 0); // nobody flagged it: one error-free item
     for (const p of raters.values()) itemPoints += p;
     itemCount += raters.size;
-    words += segWords;
     points += segPoints;
     perSegment.push({ segmentId: seg.id, words: segWords, points: tidy(segPoints) });
-  }
+  });
+  if (lastRun.size >= LAST_RUN_MAX) lastRun.clear();
+  lastRun.set(doc.segments.length === 0 ? EMPTY_KEY : doc.segments[0]!.id, {
+    lang,
+    basis: settings.wordBasis,
+    segments: doc.segments,
+    perSegment,
+  });
   for (const c of MQM_CATEGORIES) for (const s of SEVERITIES) breakdown[c][s].points = tidy(breakdown[c][s].points);
   const per1000 = words > 0 ? tidy((points / words) * 1000) : null;
   const quality = per1000 === null ? null : tidy(100 - per1000);

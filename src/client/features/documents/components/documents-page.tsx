@@ -8,14 +8,15 @@ import { useErrorText } from '../../../lib/use-error-text';
 import { useLangName } from '../../../lib/use-lang-name';
 import { ImportForm } from './import-form';
 import { MqmImportForm } from './mqm-import-form';
+import { useDateTimeFormat } from '../../../lib/use-date-format';
 
 export function DocumentsPage() {
-  const { t, i18n } = useTranslation('documents');
+  const { t } = useTranslation('documents');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
   const list = useQuery(documentQueries.list());
   const canCreate = useCan('document.create');
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = useDateTimeFormat('medium', 'short');
   const langName = useLangName();
   // The list answer is DocumentListEntrySchema: a document the server cannot read comes with `available: false`.
   const entries = (list.data ?? []) as DocumentListEntry[];

@@ -4,16 +4,17 @@ import { Link } from 'react-router';
 import { useDisplayName } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { mentionHref, mentionQueries, useMarkRead } from '../api';
+import { useDateTimeFormat } from '../../../lib/use-date-format';
 
 /** Every comment that @mentioned me, newest first, read or not: a mention reaches someone who was offline. */
 export function MentionsPage() {
-  const { t, i18n } = useTranslation('workspace');
+  const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
   const displayName = useDisplayName();
   const q = useQuery(mentionQueries.list());
   const markRead = useMarkRead();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = useDateTimeFormat('short', 'short');
   if (q.isPending) return <p className="page-state">{tc('state.loading')}</p>;
   if (q.isError)
     return (

@@ -7,6 +7,7 @@ import { byId } from '../../../../shared/state-index';
 import { useDisplayName } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { activityQueries } from '../api';
+import { useDateTimeFormat } from '../../../lib/use-date-format';
 
 const PAGE = 50;
 
@@ -18,13 +19,13 @@ export function ActivityFeed({
   doc: DocumentState;
   onGoToSegment: (segmentId: string) => void;
 }) {
-  const { t, i18n } = useTranslation('workspace');
+  const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
   const displayName = useDisplayName();
   const q = useQuery(activityQueries.document(doc.id));
   const [shown, setShown] = useState(PAGE);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const when = useDateTimeFormat('short', 'medium');
 
   function segmentOf(e: DocumentEvent): string | undefined {
     if ('payload' in e && e.payload && 'segmentId' in e.payload) return e.payload.segmentId;

@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Flag } from '../../../../shared/schemas';
 import { useDirectory, useDisplayName, type Person } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useAddComment, useEditComment } from '../api';
 import { MentionInput, mentionedIds } from './mention-input';
+import { useDateTimeFormat } from '../../../lib/use-date-format';
 
 interface Props {
   docId: string;
@@ -15,9 +16,9 @@ interface Props {
   canEdit: boolean;
 }
 
-/** A flag's discussion: author and time on each comment, "edited" when it was changed. */
-export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
-  const { t, i18n } = useTranslation('workspace');
+/** A flag's discussion: author and time on each comment, "edited" when it was changed. Memoised with its flag. */
+export const FlagThread = memo(function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
+  const { t } = useTranslation('workspace');
   const errorText = useErrorText();
   const add = useAddComment(docId);
   const edit = useEditComment(docId);
@@ -27,7 +28,7 @@ export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
   const displayName = useDisplayName();
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const id = useId();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = useDateTimeFormat('short', 'short');
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -121,4 +122,4 @@ export function FlagThread({ docId, flag, n, me, canAdd, canEdit }: Props) {
       )}
     </details>
   );
-}
+});

@@ -10,11 +10,10 @@ const marks: HeatMark[] = Array.from({ length: 30 }, (_, i) => ({
   top: i / 30,
   height: 1 / 300,
 }));
-const view = { top: 0, height: 0.1 };
 
 describe('HeatStrip', () => {
   it('is one Tab stop, walked with the arrows, Page Up/Down, Home and End', () => {
-    render(<HeatStrip marks={marks} view={view} onGoTo={() => {}} onPick={() => {}} />);
+    render(<HeatStrip marks={marks} viewTop={0} viewHeight={0.1} onGoTo={() => {}} onPick={() => {}} />);
     const cells = screen.getAllByRole('button');
     expect(cells).toHaveLength(30);
     expect(cells.filter((c) => c.tabIndex === 0)).toEqual([cells[0]]);
@@ -37,14 +36,14 @@ describe('HeatStrip', () => {
 
   it('names each mark by its segment and points, and goes to the segment on Enter or click', () => {
     const onGoTo = vi.fn();
-    render(<HeatStrip marks={marks} view={view} onGoTo={onGoTo} onPick={() => {}} />);
+    render(<HeatStrip marks={marks} viewTop={0} viewHeight={0.1} onGoTo={onGoTo} onPick={() => {}} />);
     const mark = screen.getByRole('button', { name: /segment 22\b.*25/i });
     fireEvent.click(mark);
     expect(onGoTo).toHaveBeenCalledWith('s22');
   });
 
   it('places each mark at its row’s share of the document, and says what the colours mean', () => {
-    render(<HeatStrip marks={marks} view={{ top: 0.5, height: 0.25 }} onGoTo={() => {}} onPick={() => {}} />);
+    render(<HeatStrip marks={marks} viewTop={0.5} viewHeight={0.25} onGoTo={() => {}} onPick={() => {}} />);
     const mark = screen.getByRole('button', { name: /segment 71\b/i });
     expect(mark.style.top).toBe('33.3333%');
     expect(screen.getByRole('navigation', { name: 'MQM scorecard' })).toHaveAccessibleDescription(
@@ -54,7 +53,9 @@ describe('HeatStrip', () => {
 
   it('a click between marks picks the segment at that height', () => {
     const onPick = vi.fn();
-    const { container } = render(<HeatStrip marks={marks} view={view} onGoTo={() => {}} onPick={onPick} />);
+    const { container } = render(
+      <HeatStrip marks={marks} viewTop={0} viewHeight={0.1} onGoTo={() => {}} onPick={onPick} />,
+    );
     const track = container.querySelector('.heat-track') as HTMLElement;
     track.getBoundingClientRect = () => ({
       top: 100,

@@ -13,8 +13,9 @@ export interface HeatMark {
 
 interface Props {
   marks: readonly HeatMark[];
-  /** The part of the table in the window, as fractions of its height. */
-  view: { top: number; height: number };
+  /** The part of the table in the window, as fractions of its height (numbers, so the memo holds). */
+  viewTop: number;
+  viewHeight: number;
   onGoTo: (segmentId: string) => void;
   /** A click on the strip between marks: the segment at that height (a fraction of the table). */
   onPick: (fraction: number) => void;
@@ -31,6 +32,13 @@ const KEY_STEPS: Record<string, number> = {
 
 const pct = (x: number) => `${(x * 100).toFixed(4)}%`;
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: string): Intl.NumberFormat {
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })));
+  return f;
+}
+
 /**
  * A map of the whole document beside the table: each segment with penalty points is a mark at its row's
  * place (row offsets measured by the table, so a long paragraph takes its share), darker for more points,
@@ -38,10 +46,10 @@ const pct = (x: number) => `${(x * 100).toFixed(4)}%`;
  * the segment at that height. One Tab stop for the strip: arrows, Page Up/Down, Home and End go from mark to
  * mark. The legend under it reads the colours.
  */
-export const HeatStrip = memo(function HeatStrip({ marks, view, onGoTo, onPick }: Props) {
+export const HeatStrip = memo(function HeatStrip({ marks, viewTop, viewHeight, onGoTo, onPick }: Props) {
   const { t, i18n } = useTranslation('workspace');
   const legendId = useId();
-  const num = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const num = numberFormat(i18n.language);
   const max = Math.max(1, ...marks.map((m) => m.points));
   const [current, setCurrent] = useState(0);
   const track = useRef<HTMLDivElement>(null);
@@ -69,7 +77,7 @@ export const HeatStrip = memo(function HeatStrip({ marks, view, onGoTo, onPick }
     <nav className="heat-strip" aria-label={t('score.title')} aria-describedby={legendId} onKeyDown={onKeyDown}>
       {/* Mouse only: the keyboard walks the marks, and the table is in the Tab order itself. */}
       <div className="heat-track" ref={track} onClick={onTrackClick}>
-        <span className="heat-view" aria-hidden="true" style={{ top: pct(view.top), height: pct(view.height) }} />
+        <span className="heat-view" aria-hidden="true" style={{ top: pct(viewTop), height: pct(viewHeight) }} />
         {marks.map((m, i) => {
           const points = t('score.penaltyPoints', { count: m.points, value: num.format(m.points) });
           const label = t('score.heat', { n: m.n, points });

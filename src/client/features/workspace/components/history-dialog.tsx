@@ -7,6 +7,7 @@ import { useErrorText } from '../../../lib/use-error-text';
 import { useModal } from '../../../lib/use-modal';
 import { historyQueries, useRevert } from '../api';
 import { DiffView } from './diff-view';
+import { useDateTimeFormat } from '../../../lib/use-date-format';
 
 interface Props {
   docId: string;
@@ -30,14 +31,14 @@ export function HistoryDialog({ segment, onClose, ...rest }: Props) {
 }
 
 function HistoryBody({ docId, segment, lang, dir, canRevert, onClose }: Props & { segment: Segment }) {
-  const { t, i18n } = useTranslation('workspace');
+  const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
   const displayName = useDisplayName();
   const history = useQuery(historyQueries.segment(docId, segment.id));
   const revert = useRevert(docId);
   const [compare, setCompare] = useState<Compare>('revisions');
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = useDateTimeFormat('medium', 'medium');
 
   return (
     <div>

@@ -25,7 +25,7 @@ interface Props {
   canEdit: boolean;
   canDecide: boolean;
   suggestionsOf: (segmentId: string) => SideHighlights;
-  termsOf: (segmentId: string) => { marks: Highlight[]; notes: TermNote[] } | undefined;
+  termsOf: (segment: Segment) => { marks: Highlight[]; notes: TermNote[] } | undefined;
   onEdit: (segment: Segment, text: string) => void;
   onBlur: (segmentId: string) => void;
   onSelection: (segment: Segment, side: FlagSide, start: number, end: number) => void;
@@ -152,7 +152,8 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
       {perSegment && (
         <HeatStrip
           marks={marks}
-          view={{ top: Math.max(0, scrolled) / Math.max(1, total), height: viewport / Math.max(1, total) }}
+          viewTop={Math.max(0, scrolled) / Math.max(1, total)}
+          viewHeight={viewport / Math.max(1, total)}
           onGoTo={p.onGoToSegment}
           onPick={onStripPick}
         />
@@ -208,8 +209,8 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
                   onStatus={p.onStatus}
                   onHistory={p.onHistory}
                   suggestions={p.suggestionsOf(s.id)}
-                  sourceTerms={p.termsOf(s.id)?.marks ?? NO_MARKS}
-                  termNotes={p.termsOf(s.id)?.notes ?? NO_NOTES}
+                  sourceTerms={p.termsOf(s)?.marks ?? NO_MARKS}
+                  termNotes={p.termsOf(s)?.notes ?? NO_NOTES}
                   editors={p.editorsOf?.(s.id)}
                 />
               );

@@ -80,6 +80,11 @@ export function WorkspacePage() {
     panel.setPanelTab('qa');
     qa.step(delta);
   });
+  const { findings: qaFindings, activeId: activeFindingId } = qa;
+  const activeFindingSegment = useMemo(
+    () => (activeFindingId ? qaFindings.find((f) => f.id === activeFindingId)?.segmentId : undefined),
+    [qaFindings, activeFindingId],
+  );
   const scoring = doc?.scoring ?? DEFAULT_SCORING;
   // Recomputed whenever flags or text change: the score is live.
   const score = useMemo(() => (settled ? scoreDocument(settled, scoring) : null), [settled, scoring]);
@@ -191,7 +196,7 @@ export function WorkspacePage() {
           queue={queue}
           activeFlagId={activeFlagId}
           activeFindingId={qa.activeId}
-          activeFindingSegment={qa.findings.find((f) => f.id === qa.activeId)?.segmentId}
+          activeFindingSegment={activeFindingSegment}
           canEdit={can('segment.edit')}
           canDecide={can('segment.status')}
           suggestionsOf={qa.suggestionsOf}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Flag, PatchFlagBody } from '../../../../shared/schemas';
 import { useErrorText } from '../../../lib/use-error-text';
 import { usePatchFlag } from '../api';
@@ -31,10 +31,13 @@ export function useFlagActions(docId: string, queue: SaveQueue) {
     });
   }
 
-  function onAction(flag: Flag, action: PanelAction) {
-    if (action === 'accept') runAction(flag, action);
+  // The same function from render to render (the flag list's items are memoised), calling the latest runAction.
+  const run = useRef(runAction);
+  run.current = runAction;
+  const onAction = useCallback((flag: Flag, action: PanelAction) => {
+    if (action === 'accept') run.current(flag, action);
     else setPendingAction({ flag, action });
-  }
+  }, []);
 
   return {
     actingOn,

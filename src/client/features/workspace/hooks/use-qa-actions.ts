@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { replaceSpan } from '../../../../shared/anchor';
 import { compileGlossary, sourceTermSpans } from '../../../../shared/qa/terms';
 import { DEFAULT_QA_SETTINGS, type Finding } from '../../../../shared/qa/types';
-import type { DocumentState } from '../../../../shared/schemas';
+import type { DocumentState, Segment } from '../../../../shared/schemas';
 import { byId } from '../../../../shared/state-index';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateFlag, useDismissFinding } from '../api';
@@ -13,6 +13,12 @@ import { useQaFindings } from './use-qa';
 
 const NONE: SideHighlights = { source: [], target: [] };
 
+/** A source's glossary terms: their marks in the cell and the approved translations listed under it. */
+export interface SourceTerms {
+  marks: Highlight[];
+  notes: TermNote[];
+}
+
 /** Automatic findings in the workspace: as suggestions in the cells and a panel, confirmed, dismissed or fixed. */
 export function useQaActions(
   docId: string,
@@ -21,7 +27,7 @@ export function useQaActions(
   focusSpan: (segmentId: string, side: 'source' | 'target', start: number, end: number) => void,
 ) {
   const errorText = useErrorText();
-  const findings = useQaFindings(doc);
+  const { findings, ofSegment } = useQaFindings(doc);
   const createFlag = useCreateFlag(docId);
   const dismiss = useDismissFinding(docId);
   const [activeId, setActiveId] = useState<string>();
@@ -31,43 +37,58 @@ export function useQaActions(
   const [dismissing, setDismissing] = useState<Finding | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const suggestions = useMemo(() => {
-    const map = new Map<string, { source: Highlight[]; target: Highlight[] }>();
-    for (const f of findings) {
-      if (f.end <= f.start) continue;
-      const entry = map.get(f.segmentId) ?? { source: [], target: [] };
-      entry[f.side].push({ id: f.id, start: f.start, end: f.end, severity: f.severity, kind: 'suggestion' });
-      map.set(f.segmentId, entry);
-    }
-    return map;
-  }, [findings]);
+  // A row's suggestions, built when the row is drawn, the same object while its findings are the same array.
+  const suggestionsOf = useMemo(() => {
+    const built = new WeakMap<readonly Finding[], SideHighlights>();
+    return (segmentId: string): SideHighlights => {
+      const list = ofSegment(segmentId);
+      if (list.length === 0) return NONE;
+      let entry = built.get(list);
+      if (!entry) {
+        const sides: { source: Highlight[]; target: Highlight[] } = { source: [], target: [] };
+        for (const f of list) {
+          if (f.end <= f.start) continue;
+          sides[f.side].push({ id: f.id, start: f.start, end: f.end, severity: f.severity, kind: 'suggestion' });
+        }
+        built.set(list, (entry = sides));
+      }
+      return entry;
+    };
+  }, [ofSegment]);
 
-  // Glossary terms in each source, highlighted, with their approved translations listed under the cell.
-  const terms = useMemo(() => {
-    const map = new Map<string, { marks: Highlight[]; notes: TermNote[] }>();
-    if (!doc?.glossary) return map;
-    const g = compileGlossary(
-      doc.glossary,
-      doc.sourceLang,
-      doc.targetLang,
-      (doc.qaSettings ?? DEFAULT_QA_SETTINGS).accentInsensitive,
-    );
-    for (const s of doc.segments) {
-      const spans = sourceTermSpans(s.source, g);
-      if (spans.length === 0) continue;
-      map.set(s.id, {
-        marks: spans.map((t, i) => ({
-          id: `term-${i}`,
-          start: t.start,
-          end: t.end,
-          severity: 'neutral',
-          kind: 'term',
-        })),
-        notes: [...new Map(spans.map((t) => [t.term, { term: t.term, targets: t.targets.join(' | ') }])).values()],
-      });
-    }
-    return map;
-  }, [doc?.glossary, doc?.segments, doc?.sourceLang, doc?.targetLang, doc?.qaSettings]);
+  // Glossary terms in a source, highlighted, with their approved translations listed under the cell: found
+  // when a row is drawn, remembered per source text until the glossary or its settings change.
+  const glossary = doc?.glossary;
+  const accentInsensitive = (doc?.qaSettings ?? DEFAULT_QA_SETTINGS).accentInsensitive;
+  const compiled = useMemo(
+    () => glossary && compileGlossary(glossary, doc.sourceLang, doc.targetLang, accentInsensitive),
+    [glossary, doc?.sourceLang, doc?.targetLang, accentInsensitive],
+  );
+  const termsOf = useMemo(() => {
+    const bySource = new Map<string, SourceTerms | undefined>();
+    return (segment: Pick<Segment, 'source'>): SourceTerms | undefined => {
+      if (!compiled) return undefined;
+      if (bySource.has(segment.source)) return bySource.get(segment.source);
+      const spans = sourceTermSpans(segment.source, compiled);
+      const entry =
+        spans.length === 0
+          ? undefined
+          : {
+              marks: spans.map((t, i): Highlight => ({
+                id: `term-${i}`,
+                start: t.start,
+                end: t.end,
+                severity: 'neutral',
+                kind: 'term',
+              })),
+              notes: [
+                ...new Map(spans.map((t) => [t.term, { term: t.term, targets: t.targets.join(' | ') }])).values(),
+              ],
+            };
+      bySource.set(segment.source, entry);
+      return entry;
+    };
+  }, [compiled]);
 
   function goTo(f: Finding) {
     setActiveId(f.id);
@@ -126,8 +147,8 @@ export function useQaActions(
     setCheck,
     step,
     activeId,
-    suggestionsOf: (segmentId: string) => suggestions.get(segmentId) ?? NONE,
-    termsOf: (segmentId: string) => terms.get(segmentId),
+    suggestionsOf,
+    termsOf,
     goTo,
     confirm: (f: Finding) => void confirm(f),
     fix,

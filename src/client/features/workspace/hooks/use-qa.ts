@@ -4,29 +4,52 @@ import { checkSegment, documentContext, updateContext, type QaContext } from '..
 import { DEFAULT_QA_SETTINGS, type Finding, type QaSettings } from '../../../../shared/qa/types';
 import type { DocumentState } from '../../../../shared/schemas';
 
+interface Checked {
+  source: string;
+  target: string;
+  findings: readonly Finding[];
+}
+
 interface Cache {
+  /** The segments last checked: a segment that is still the same object needs no look. */
+  segments: readonly object[];
   glossary: Glossary | null;
   settings: QaSettings;
   segmentCount: number;
   ctx: QaContext;
-  bySegment: Map<string, { source: string; target: string; findings: Finding[] }>;
+  bySegment: Map<string, Checked>;
+  /** The hidden findings' ids (dismissed or confirmed as flags), as one string: the set is kept while it holds. */
+  hiddenKey: string;
+  hidden: ReadonlySet<string>;
 }
+
+export interface QaFindings {
+  /** Every shown finding, in document order. */
+  findings: Finding[];
+  /** A segment's shown findings: the same array while they are the same, so its row keeps its memo. */
+  ofSegment: (segmentId: string) => readonly Finding[];
+}
+
+const NONE: readonly Finding[] = [];
 
 /**
  * The automatic findings of the document, live: when a segment's text changes only that segment is
  * checked again; a new glossary or new settings re-check the whole document. Dismissed findings and
  * those a reviewer confirmed as flags are left out.
  */
-export function useQaFindings(doc: DocumentState | undefined): Finding[] {
+export function useQaFindings(doc: DocumentState | undefined): QaFindings {
   const cache = useRef<Cache | null>(null);
+  // Per segment's findings array: that array without the hidden ones (the same array when none is hidden).
+  const visible = useRef(new WeakMap<readonly Finding[], { hidden: ReadonlySet<string>; shown: readonly Finding[] }>());
   return useMemo(() => {
-    if (!doc) return [];
+    if (!doc) return { findings: [], ofSegment: () => NONE };
     const glossary = doc.glossary ?? null;
     const settings = doc.qaSettings ?? DEFAULT_QA_SETTINGS;
     let c = cache.current;
     if (!c || c.glossary !== glossary || c.settings !== settings || c.segmentCount !== doc.segments.length) {
       const ctx = documentContext(doc, glossary);
       c = {
+        segments: doc.segments,
         glossary,
         settings,
         segmentCount: doc.segments.length,
@@ -37,9 +60,14 @@ export function useQaFindings(doc: DocumentState | undefined): Finding[] {
             { source: s.source, target: s.target, findings: checkSegment(ctx, s, glossary, settings) },
           ]),
         ),
+        hiddenKey: '',
+        hidden: new Set(),
       };
     } else {
-      for (const s of doc.segments) {
+      const before = c.segments;
+      for (let i = 0; i < doc.segments.length; i++) {
+        const s = doc.segments[i]!;
+        if (before[i] === s) continue;
         const known = c.bySegment.get(s.id);
         if (known && known.target === s.target && known.source === s.source) continue;
         c.ctx = updateContext(c.ctx, s);
@@ -50,11 +78,29 @@ export function useQaFindings(doc: DocumentState | undefined): Finding[] {
         });
       }
     }
-    cache.current = c;
-    const hidden = new Set([
+    c.segments = doc.segments;
+    const hiddenIds = [
       ...(doc.dismissed ?? []).map((d) => d.findingId),
       ...doc.flags.flatMap((f) => (f.findingId ? [f.findingId] : [])),
-    ]);
-    return doc.segments.flatMap((s) => c.bySegment.get(s.id)?.findings ?? []).filter((f) => !hidden.has(f.id));
+    ];
+    const hiddenKey = hiddenIds.sort().join('\n');
+    if (hiddenKey !== c.hiddenKey) c = { ...c, hiddenKey, hidden: new Set(hiddenIds) };
+    cache.current = c;
+    const { bySegment, hidden } = c;
+    const ofSegment = (segmentId: string): readonly Finding[] => {
+      const all = bySegment.get(segmentId)?.findings;
+      if (!all || all.length === 0) return NONE;
+      const known = visible.current.get(all);
+      if (known?.hidden === hidden) return known.shown;
+      const shown = all.some((f) => hidden.has(f.id)) ? all.filter((f) => !hidden.has(f.id)) : all;
+      visible.current.set(all, { hidden, shown });
+      return shown;
+    };
+    const findings: Finding[] = [];
+    for (const s of doc.segments) {
+      const all = bySegment.get(s.id)?.findings;
+      if (all && all.length > 0) for (const f of ofSegment(s.id)) findings.push(f);
+    }
+    return { findings, ofSegment };
   }, [doc]);
 }

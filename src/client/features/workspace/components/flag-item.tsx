@@ -1,0 +1,99 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../../../shared/permissions';
+import { proposesCorrection, type DocumentState, type Flag, type Segment } from '../../../../shared/schemas';
+import { useDisplayName } from '../../../lib/user-directory';
+import type { FlagWithDispute } from '../lib/notices';
+import { DisputeNote } from './dispute-note';
+import { flagActions, type PanelAction } from '../lib/flag-actions';
+import { FlagThread } from './flag-thread';
+
+interface Props {
+  docId: string;
+  flag: Flag;
+  /** The flag's number in the list, and its segment's. */
+  n: number;
+  segNo: number;
+  lang: string;
+  active: boolean;
+  busy: boolean;
+  segmentStatus: Segment['status'] | undefined;
+  documentStatus: DocumentState['status'] | undefined;
+  me: string;
+  can: (p: Permission) => boolean;
+  onGoTo: (flag: Flag) => void;
+  onAction: (flag: Flag, action: PanelAction) => void;
+}
+
+/**
+ * One flag of the panel: what, where, its status, the actions it offers and its thread. Memoised: an edit
+ * elsewhere in the document re-renders no flag whose own data did not change.
+ */
+export const FlagItem = memo(function FlagItem({ docId, flag, n, segNo, lang, active, busy, me, can, ...p }: Props) {
+  const { t } = useTranslation('workspace');
+  const { t: tc } = useTranslation('common');
+  const displayName = useDisplayName();
+  // The dispute and its answer, when the server records them (they are shown as an exchange).
+  const dispute = (flag as FlagWithDispute).dispute;
+  const { actions, lock } = flagActions(flag, p.segmentStatus, p.documentStatus, can);
+  const { onGoTo, onAction } = p;
+  return (
+    <li
+      className={`flag-item severity-${flag.severity} status-${flag.status}`}
+      data-active={active ? 'true' : undefined}
+      aria-label={t('panel.goTo', { n, segment: segNo })}
+    >
+      <button type="button" className="flag-goto" onClick={() => onGoTo(flag)}>
+        <span className="flag-meta">
+          <span className={`sev-chip sev-${flag.severity}`}>{t(`severity.${flag.severity}`)}</span>{' '}
+          {t(`categories.${flag.category}`)} · {t('panel.segment', { n: segNo })}
+        </span>
+        <span className="flag-quote">
+          {t('panel.openQuote')}
+          <bdi lang={lang}>{flag.quote}</bdi>
+          {t('panel.closeQuote')}
+          {flag.side === 'target' && flag.correction !== flag.quote && proposesCorrection(flag) && (
+            <>
+              {' '}
+              {t('panel.correctedTo')}{' '}
+              {flag.correction === '' ? (
+                t('panel.deleted')
+              ) : (
+                <>
+                  {t('panel.openQuote')}
+                  <bdi lang={lang}>{flag.correction}</bdi>
+                  {t('panel.closeQuote')}
+                </>
+              )}
+            </>
+          )}
+        </span>
+      </button>
+      {flag.comment && (
+        <p className="flag-comment" dir="auto">
+          {flag.comment}
+        </p>
+      )}
+      <p className="flag-status-line">
+        <span className={`flag-status flag-status-${flag.status}`}>{t(`flagStatus.${flag.status}`)}</span>
+        {flag.orphaned && flag.status === 'open' && <span className="orphaned"> · {t('panel.orphaned')}</span>}
+        <span className="by"> · {t('panel.by', { name: displayName(flag.createdBy) })}</span>
+      </p>
+      {dispute && <DisputeNote dispute={dispute} />}
+      {flag.reason && flag.reason !== dispute?.reason && flag.reason !== dispute?.response?.reason && (
+        <p className="flag-reason" dir="auto">
+          {t('panel.reason', { reason: flag.reason })}
+        </p>
+      )}
+      {lock && <p className="flag-locked muted">{tc(`errors.${lock}`)}</p>}
+      <div className="flag-actions">
+        {actions.map((a) => (
+          <button key={a} type="button" disabled={busy} onClick={() => onAction(flag, a)}>
+            {t(`panel.${a}`)}
+          </button>
+        ))}
+      </div>
+      <FlagThread docId={docId} flag={flag} n={n} me={me} canAdd={can('comment.add')} canEdit={can('comment.edit')} />
+    </li>
+  );
+});

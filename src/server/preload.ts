@@ -1,0 +1,71 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Preload hints for the UI's pages (issue #10: the first load on a slow network). The page shell (index.html)
+ * is the same for every route, so on its own the browser learns which page's code and data it needs only
+ * after the main script has downloaded and run: one round trip after another. The shell's answer names them
+ * in `Link` headers instead, so the page's code, the session and the document all come at once, beside the
+ * main script.
+ *
+ * Which files a page needs comes from Vite's build manifest (dist/.vite/manifest.json), re-read when a new
+ * build replaces it.
+ */
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** The pages worth hinting: their module (a manifest key) and the API answers they ask for first. */
+const PAGES: { pattern: RegExp; module: string; data: (m: RegExpMatchArray) => string[] }[] = [
+  {
+    pattern: /^\/documents\/([A-Za-z0-9_-]{1,64})\/?$/,
+    module: 'src/client/features/workspace/components/workspace-page.tsx',
+    data: (m) => ['/api/session', `/api/documents/${m[1]}`],
+  },
+  {
+    pattern: /^\/?$/,
+    module: 'src/client/features/documents/components/documents-page.tsx',
+    data: () => ['/api/session', '/api/documents'],
+  },
+];
+
+export function createPreloadHints(staticDir: string) {
+  const file = path.join(staticDir, '.vite', 'manifest.json');
+  let cached: { mtimeMs: number; manifest: Manifest } | undefined;
+
+  function manifest(): Manifest | undefined {
+    try {
+      const { mtimeMs } = statSync(file);
+      if (cached?.mtimeMs !== mtimeMs)
+        cached = { mtimeMs, manifest: JSON.parse(readFileSync(file, 'utf8')) as Manifest };
+      return cached.manifest;
+    } catch (err) {
+      // No manifest (an old build, or a UI built elsewhere): no hints, the page still loads.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (err instanceof SyntaxError) return undefined;
+      throw err;
+    }
+  }
+
+  /** The `Link` header values for this page's shell (none for pages without hints). */
+  return function hintsFor(pathname: string): string[] {
+    const page = PAGES.map((p) => ({ p, m: pathname.match(p.pattern) })).find((x) => x.m);
+    if (!page) return [];
+    const links = page.p.data(page.m!).map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`);
+    const m = manifest();
+    if (!m?.[page.p.module]) return links;
+    // Scripts only: the page's styles are the shell's own stylesheet, which index.html names already.
+    const files = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = m[key];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      for (const i of chunk.imports ?? []) visit(i);
+    };
+    visit(page.p.module);
+    return [...[...files].map((f) => `</${f}>; rel=modulepreload`), ...links];
+  };
+}
