@@ -98,8 +98,11 @@ test.describe('a 2,000-segment document', () => {
     await expect(workspace.targetCell(FLAGGED)).toBeFocused();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' (revu)');
-    // Away at once, before the autosave: the row leaves the DOM with its edit pending.
-    await workspace.targetCell(FLAGGED).evaluate((el) => el.closest('table')!.parentElement!.scrollTo({ top: 0 }));
+    // Out of the cell and away at once, while the save is on its way: the row leaves the DOM.
+    await workspace.targetCell(FLAGGED).evaluate((el) => {
+      (el as HTMLTextAreaElement).blur();
+      el.closest('table')!.parentElement!.scrollTo({ top: 0 });
+    });
     await expect(workspace.targetCell(FLAGGED)).toHaveCount(0);
     await workspace.expectSaved();
     await page.reload();
@@ -134,5 +137,24 @@ test.describe('a 2,000-segment document', () => {
     await workspace.targetCell(FLAGGED).evaluate((el) => el.closest('table')!.parentElement!.scrollTo({ top: 0 }));
     await mark.click();
     await expect(workspace.targetCell(FLAGGED)).toBeInViewport();
+  });
+
+  test('the cell being typed in keeps the focus when scrolled far out of view', async ({ workspace, page }) => {
+    const id = await createLargeDocument(workspace, page);
+    await workspace.open(id);
+    await workspace.targetCell(2).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' un');
+    // The reader scrolls to the end to check something, the cell far above the window.
+    await workspace.targetCell(2).evaluate((el) => {
+      const box = el.closest('table')!.parentElement!;
+      box.scrollTo({ top: box.scrollHeight });
+    });
+    await expect(workspace.targetCell(COUNT)).toBeVisible();
+    await expect(workspace.targetCell(2)).toBeFocused();
+    await expect(workspace.targetCell(2)).not.toBeInViewport();
+    await page.keyboard.type(' deux');
+    await expect(workspace.targetCell(2)).toHaveValue('Phrase numéro 2. un deux');
+    await workspace.expectSaved();
   });
 });

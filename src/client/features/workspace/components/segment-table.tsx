@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentScore } from '../../../../shared/mqm-score';
 import type { DocumentState, Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
@@ -93,12 +93,22 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
   const narrowRef = useRef(false);
   const estimateSize = useCallback((i: number) => estimateRow(latest.current[i], narrowRef.current), []);
   const getItemKey = useCallback((i: number) => latest.current[i]?.id ?? String(i), []);
+  // The row holding the focus stays rendered when scrolled out of view: typing goes on where it was.
+  const focused = useRef(-1);
+  const onFocusRow = useCallback((e: React.FocusEvent) => {
+    const id = (e.target as HTMLElement).closest?.('tr[data-segment-id]')?.getAttribute('data-segment-id');
+    focused.current = id ? positionOf(latest.current, id) : -1;
+  }, []);
+  const onBlurRow = useCallback((e: React.FocusEvent) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focused.current = -1;
+  }, []);
   const { virtualizer, margin, narrow } = useRowVirtualizer({
     count: segments.length,
     scroller: wrap,
     body,
     estimateSize,
     getItemKey,
+    keep: focused,
   });
   narrowRef.current = narrow;
 
@@ -173,46 +183,54 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
               <th scope="col">{t('table.target', { lang: langName(doc.targetLang) })}</th>
             </tr>
           </thead>
-          <tbody ref={body}>
+          <tbody ref={body} onFocus={onFocusRow} onBlur={onBlurRow}>
             {top > 0 && (
               <tr className="virtual-spacer" aria-hidden="true">
                 <td colSpan={4} style={{ height: top }} />
               </tr>
             )}
-            {items.map(({ index }) => {
+            {items.map(({ index, start }, k) => {
               const s = segments[index]!;
+              // A gap before a row that is not the next one (the focused row, kept while far out of view).
+              const gap = k > 0 ? start - items[k - 1]!.end : 0;
               return (
-                <SegmentRow
-                  key={s.id}
-                  rowRef={virtualizer.measureElement}
-                  rowIndex={index}
-                  segment={s}
-                  flags={flagsOf(s.id)}
-                  draft={draftsById.get(s.id)}
-                  sourceLang={doc.sourceLang}
-                  targetLang={doc.targetLang}
-                  activeFlagId={
-                    s.id === activeFlagSegment
-                      ? activeFlagId
-                      : s.id === activeFindingSegment
-                        ? activeFindingId
-                        : undefined
-                  }
-                  onEdit={p.onEdit}
-                  onBlur={p.onBlur}
-                  onSelection={p.onSelection}
-                  onFlagShortcut={p.onFlagShortcut}
-                  onRetry={p.onRetry}
-                  registerCell={p.registerCell}
-                  locked={s.status === 'approved' || doc.status === 'approved' || !p.canEdit}
-                  canDecide={p.canDecide && doc.status !== 'approved'}
-                  onStatus={p.onStatus}
-                  onHistory={p.onHistory}
-                  suggestions={p.suggestionsOf(s.id)}
-                  sourceTerms={p.termsOf(s)?.marks ?? NO_MARKS}
-                  termNotes={p.termsOf(s)?.notes ?? NO_NOTES}
-                  editors={p.editorsOf?.(s.id)}
-                />
+                <Fragment key={s.id}>
+                  {gap > 0 && (
+                    <tr className="virtual-spacer" aria-hidden="true">
+                      <td colSpan={4} style={{ height: gap }} />
+                    </tr>
+                  )}
+                  <SegmentRow
+                    rowRef={virtualizer.measureElement}
+                    rowIndex={index}
+                    segment={s}
+                    flags={flagsOf(s.id)}
+                    draft={draftsById.get(s.id)}
+                    sourceLang={doc.sourceLang}
+                    targetLang={doc.targetLang}
+                    activeFlagId={
+                      s.id === activeFlagSegment
+                        ? activeFlagId
+                        : s.id === activeFindingSegment
+                          ? activeFindingId
+                          : undefined
+                    }
+                    onEdit={p.onEdit}
+                    onBlur={p.onBlur}
+                    onSelection={p.onSelection}
+                    onFlagShortcut={p.onFlagShortcut}
+                    onRetry={p.onRetry}
+                    registerCell={p.registerCell}
+                    locked={s.status === 'approved' || doc.status === 'approved' || !p.canEdit}
+                    canDecide={p.canDecide && doc.status !== 'approved'}
+                    onStatus={p.onStatus}
+                    onHistory={p.onHistory}
+                    suggestions={p.suggestionsOf(s.id)}
+                    sourceTerms={p.termsOf(s)?.marks ?? NO_MARKS}
+                    termNotes={p.termsOf(s)?.notes ?? NO_NOTES}
+                    editors={p.editorsOf?.(s.id)}
+                  />
+                </Fragment>
               );
             })}
             {bottom > 0 && (

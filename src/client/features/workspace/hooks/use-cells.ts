@@ -3,6 +3,14 @@ import { scrollSpanIntoView } from '../components/highlighted-text';
 
 export type CellSide = 'source' | 'target';
 
+/** Whether any of the cell shows: inside the box that scrolls the table, and inside the window. */
+function inView(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  const box = el.closest('table')?.parentElement?.getBoundingClientRect();
+  const within = (top: number, bottom: number) => r.bottom > top && r.top < bottom;
+  return within(0, window.innerHeight) && (!box || within(box.top, box.bottom));
+}
+
 interface Pending {
   key: string;
   run: (el: HTMLTextAreaElement) => void;
@@ -47,9 +55,17 @@ export function useCells() {
         if (start !== undefined && end !== undefined) el.setSelectionRange(start, end);
       };
       const el = getCell(segmentId, side);
-      if (el) {
+      if (el && inView(el)) {
         pending.current = null;
         run(el);
+        return;
+      }
+      if (el) {
+        // Mounted far out of view (the row kept for the focus, placed by estimated heights): the table scrolls
+        // to it first, measuring the rows it passes, then the words are brought into view.
+        pending.current = null;
+        reveal.current?.(segmentId);
+        requestAnimationFrame(() => requestAnimationFrame(() => el.isConnected && run(el)));
         return;
       }
       pending.current = { key: `${segmentId}:${side}`, run };

@@ -29,6 +29,13 @@ export function useNarrowLayout(): boolean {
 const allRows = (range: Range) =>
   range.count <= ALL_ROWS_UP_TO ? Array.from({ length: range.count }, (_, i) => i) : defaultRangeExtractor(range);
 
+/** The rows in and near the window, and the one holding the focus wherever it is (so it keeps the focus). */
+function rowsToRender(range: Range, keep: number): number[] {
+  const rows = allRows(range);
+  if (keep < 0 || keep >= range.count || rows.includes(keep)) return rows;
+  return [...rows, keep].sort((a, b) => a - b);
+}
+
 export type RowVirtualizer = Virtualizer<Element | Window, HTMLTableRowElement>;
 
 interface Options {
@@ -39,13 +46,15 @@ interface Options {
   body: RefObject<HTMLElement | null>;
   estimateSize: (index: number) => number;
   getItemKey: (index: number) => string;
+  /** A row to keep rendered out of view (the one holding the focus: unmounting it would drop the focus), or -1. */
+  keep: RefObject<number>;
 }
 
 /**
  * Rows of measured, variable heights, virtualized in whichever box scrolls: the table's own box in the wide
  * layout, the window in the narrow one (one page that scrolls). Offsets count from the top of the rows.
  */
-export function useRowVirtualizer({ count, scroller, body, estimateSize, getItemKey }: Options): {
+export function useRowVirtualizer({ count, scroller, body, estimateSize, getItemKey, keep }: Options): {
   virtualizer: RowVirtualizer;
   /** Distance of the first row from the scroll origin (the header row, or what is above it on the page). */
   margin: number;
@@ -53,12 +62,13 @@ export function useRowVirtualizer({ count, scroller, body, estimateSize, getItem
 } {
   const narrow = useNarrowLayout();
   const [margin, setMargin] = useState(0);
+  const rangeExtractor = useCallback((range: Range) => rowsToRender(range, keep.current), [keep]);
   const common = {
     count,
     estimateSize,
     getItemKey,
     overscan: OVERSCAN,
-    rangeExtractor: allRows,
+    rangeExtractor,
     scrollMargin: margin,
     // React batches the re-render of a scroll step instead of forcing it synchronously in the scroll event.
     useFlushSync: false,
