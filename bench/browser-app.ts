@@ -16,6 +16,8 @@ export interface BenchApp {
   child: Child;
   /** Creates an Arabic → French document of `count` generated paragraphs; resolves with its id. */
   createDocument(count: number): Promise<string>;
+  /** GETs an API path `times` times, one after another: each answer's time to its last byte (ms) and size. */
+  timeGet(apiPath: string, times: number): Promise<{ ms: number[]; bytes: number }>;
 }
 
 interface Session {
@@ -134,5 +136,19 @@ export async function startBenchApp(log: (line: string) => void): Promise<BenchA
     return document.id;
   }
 
-  return { url, child, createDocument };
+  async function timeGet(apiPath: string, times: number) {
+    const ms: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}${apiPath}`, { headers: { cookie: me.cookie, 'accept-encoding': 'br, gzip' } });
+      const body = await res.arrayBuffer();
+      ms.push(performance.now() - t0);
+      if (!res.ok) throw new Error(`GET ${apiPath}: ${res.status}`);
+      bytes = body.byteLength;
+    }
+    return { ms, bytes };
+  }
+
+  return { url, child, createDocument, timeGet };
 }

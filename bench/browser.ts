@@ -121,6 +121,20 @@ export async function runBrowserBench(log: (line: string) => void): Promise<numb
       await openDocument(await context.newPage(), small);
       await context.close();
     }
+    // The server's whole-document answers at both sizes (the browser is idle meanwhile).
+    const server: Record<string, { doc: number; qa: number }> = {};
+    for (const [n, id] of [
+      [SMALL, small],
+      [LARGE, large],
+    ] as const) {
+      const doc = await app.timeGet(`/api/documents/${id}`, 7);
+      const qa = await app.timeGet(`/api/documents/${id}/qa`, 7);
+      server[n] = { doc: median(doc.ms), qa: median(qa.ms) };
+      log(
+        `  server, ${n} segments: GET document ${doc.ms.map((x) => x.toFixed(1)).join(' / ')} ms (median ${median(doc.ms).toFixed(1)}, ` +
+          `${Math.round(doc.bytes / 1024)} KiB decoded); GET qa median ${median(qa.ms).toFixed(1)} ms (${Math.round(qa.bytes / 1024)} KiB)`,
+      );
+    }
     log(`  ${SMALL} segments:`);
     const a = await measureDocument(browser, app.url, small, log);
     log(`  ${LARGE} segments:`);
@@ -147,6 +161,12 @@ export async function runBrowserBench(log: (line: string) => void): Promise<numb
       `| JS heap after GC | ${a.heapMb.toFixed(1)} MB | ${b.heapMb.toFixed(1)} MB | ×${(b.heapMb / a.heapMb).toFixed(2)} | ≤ ${TARGET.heapMb} MB: ${ok(b.heapMb <= TARGET.heapMb)} |`,
     );
     log(`| rows in the DOM | ${a.rows} | ${b.rows} | | |`);
+    log(
+      `| server: GET /api/documents/:id (median of 7) | ${server[SMALL]!.doc.toFixed(1)} ms | ${server[LARGE]!.doc.toFixed(1)} ms | ×${(server[LARGE]!.doc / server[SMALL]!.doc).toFixed(1)} | |`,
+    );
+    log(
+      `| server: GET …/qa, every check on every segment (median of 7) | ${server[SMALL]!.qa.toFixed(1)} ms | ${server[LARGE]!.qa.toFixed(1)} ms | ×${(server[LARGE]!.qa / server[SMALL]!.qa).toFixed(1)} | |`,
+    );
     log(
       `| long tasks while scrolling | ${a.longTasks.count} (longest ${Math.round(a.longTasks.longest)} ms) | ${b.longTasks.count} (longest ${Math.round(b.longTasks.longest)} ms) | | none: ${ok(b.longTasks.count === 0)} |`,
     );

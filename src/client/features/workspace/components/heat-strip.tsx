@@ -1,4 +1,4 @@
-import { memo, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A segment with penalty points, placed where its row is: fractions of the whole table's height. */
@@ -50,6 +50,10 @@ export const HeatStrip = memo(function HeatStrip({ marks, viewTop, viewHeight, o
   const { t, i18n } = useTranslation('workspace');
   const legendId = useId();
   const num = numberFormat(i18n.language);
+  // Marks move whenever rows are measured while scrolling; their labels are made once per language.
+  // A new cache when the language changes (the memo's only job): the dependencies are the point.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const labels = useMemo(() => new Map<string, string>(), [t, i18n.language]);
   const max = Math.max(1, ...marks.map((m) => m.points));
   const [current, setCurrent] = useState(0);
   const track = useRef<HTMLDivElement>(null);
@@ -79,8 +83,12 @@ export const HeatStrip = memo(function HeatStrip({ marks, viewTop, viewHeight, o
       <div className="heat-track" ref={track} onClick={onTrackClick}>
         <span className="heat-view" aria-hidden="true" style={{ top: pct(viewTop), height: pct(viewHeight) }} />
         {marks.map((m, i) => {
-          const points = t('score.penaltyPoints', { count: m.points, value: num.format(m.points) });
-          const label = t('score.heat', { n: m.n, points });
+          const key = `${m.n}:${m.points}`;
+          let label = labels.get(key);
+          if (label === undefined) {
+            const points = t('score.penaltyPoints', { count: m.points, value: num.format(m.points) });
+            labels.set(key, (label = t('score.heat', { n: m.n, points })));
+          }
           return (
             <button
               key={m.segmentId}

@@ -129,13 +129,15 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
 
   // The heat strip is a map of the whole document: each mark where its row is, as a share of all rows.
   const { perSegment, onGoToSegment } = p;
+  // Rows are measured as they scroll into view, so the marks are placed again often: over the penalised
+  // segments only (a handful), never over every row.
+  const penalised = useMemo(() => (perSegment ?? []).flatMap((s, i) => (s.points > 0 ? [{ s, i }] : [])), [perSegment]);
   const marks = useMemo<HeatMark[]>(() => {
-    if (!perSegment) return [];
     const span = Math.max(1, total);
     const out: HeatMark[] = [];
-    perSegment.forEach((s, i) => {
+    for (const { s, i } of penalised) {
       const m = measurements[i];
-      if (s.points <= 0 || !m) return;
+      if (!m) continue;
       out.push({
         segmentId: s.segmentId,
         n: i + 1,
@@ -143,9 +145,9 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
         top: (m.start - margin) / span,
         height: m.size / span,
       });
-    });
+    }
     return out;
-  }, [perSegment, measurements, margin, total]);
+  }, [penalised, measurements, margin, total]);
   const scrolled = (virtualizer.scrollOffset ?? 0) - margin;
   const viewport = virtualizer.scrollRect?.height ?? 0;
   const onStripPick = useCallback(
