@@ -1,0 +1,84 @@
+import { performance } from 'node:perf_hooks';
+import { alignUnits } from '../src/shared/align/align';
+import { scoreAlignment, type GoldBead, type Scores } from '../src/shared/align/evaluate';
+import { hunalign, loadDevSet, type AlignCase } from './align-data';
+
+// BENCH_ONLY=align: sentence alignment on the Bleualign German → French development set, ours beside
+// hunalign (WASM, no dictionary) in the same run. Our settings were tuned on the first half only
+// (bench/align-tune.ts); the second half is held out; the whole set is aligned as one document.
+// Then the time to align a 2,000-sentence pair (the development set repeated).
+
+const pct = (n: number) => n.toFixed(3);
+
+function row(system: string, c: AlignCase, s: Scores): string[] {
+  return [
+    system,
+    c.name,
+    pct(s.strict.precision),
+    pct(s.strict.recall),
+    pct(s.strict.f1),
+    pct(s.lax.precision),
+    pct(s.lax.recall),
+    pct(s.lax.f1),
+  ];
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function runAlignBench(log: (line?: string) => void): Promise<number> {
+  const set = loadDevSet();
+  const cases = [set.first, set.second, set.whole];
+  log('Sentence alignment: Bleualign dev set, German → French (Sennrich & Volk 2010), strict/lax P/R/F1');
+  log(
+    `  whole: ${set.whole.source.length} / ${set.whole.target.length} lines, ${set.whole.gold.length} gold beads; ` +
+      `first half ${set.first.source.length} / ${set.first.target.length}, second ${set.second.source.length} / ${set.second.target.length}`,
+  );
+  const rows: string[][] = [];
+  let heldOut = 0;
+  for (const system of ['vis-à-vis', 'hunalign'] as const) {
+    for (const c of cases) {
+      const predicted: GoldBead[] =
+        system === 'vis-à-vis' ? alignUnits(c.source, c.target) : await hunalign(c.source, c.target);
+      const s = scoreAlignment(predicted, c.gold);
+      if (system === 'vis-à-vis' && c === set.second) heldOut = s.strict.f1;
+      rows.push(row(system, c, s));
+    }
+  }
+  log(table(['system', 'part', 'strict P', 'strict R', 'strict F1', 'lax P', 'lax R', 'lax F1'], rows));
+
+  // A 2,000-sentence pair: the set repeated, cut at 2,000 source lines and the proportional target lines.
+  const times = Math.ceil(2000 / set.whole.source.length);
+  const repeat = (xs: string[]) => Array.from({ length: times }, () => xs).flat();
+  const source = repeat(set.whole.source).slice(0, 2000);
+  const target = repeat(set.whole.target).slice(
+    0,
+    Math.round((2000 * set.whole.target.length) / set.whole.source.length),
+  );
+  const ours: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    alignUnits(source, target);
+    ours.push(performance.now() - t0);
+  }
+  const h0 = performance.now();
+  await hunalign(source, target);
+  const hun = performance.now() - h0;
+  log();
+  log(
+    `  ${source.length} / ${target.length} sentences: vis-à-vis ${median(ours).toFixed(0)} ms (median of 5), ` +
+      `hunalign ${hun.toFixed(0)} ms (one run, WASM instance included)`,
+  );
+  log(`  target: strict F1 ≥ 0.90 on held-out data; got ${pct(heldOut)}`);
+  return 0;
+}
+
+if (process.argv[1]?.endsWith('bench/align.ts')) {
+  process.exit(await runAlignBench((line = '') => process.stdout.write(line + '\n')));
+}

@@ -1,0 +1,246 @@
+import { lengthCost } from './gale-church';
+import { DEFAULT_FEATURE_OPTIONS, newVocabulary, sentenceFeatures, type FeatureOptions } from './features';
+import { anchorMatrix, type AnchorMatrix } from './anchor-matrix';
+import { addLexiconFeatures, learnLexicon } from './lexicon';
+
+/**
+ * Sentence alignment: dynamic programming over beads (1–1, 1–0, 0–1, 2–1, 1–2, … up to `maxSide` units a
+ * side) inside a band around the diagonal. A bead's cost is the Gale–Church length cost plus the bead
+ * type's prior, minus the anchors it pairs (numbers, names and cognates, punctuation), plus a penalty per
+ * number one side has and the other lacks. A second pass learns a small lexicon from the first pass's
+ * confident 1–1 beads (words that keep landing in the same beads, as hunalign's automatic dictionary does)
+ * and realigns with it.
+ */
+
+export interface Bead {
+  source: number[];
+  target: number[];
+  /** 0–1: how sure the aligner is of this bead (low scores are shown for review). */
+  score: number;
+}
+
+export interface AlignOptions extends FeatureOptions {
+  /** Gale–Church variance per character. */
+  variance: number;
+  /** Weight of the anchors against the length cost. */
+  anchorWeight: number;
+  /** Cost per number present on one side of a bead and missing on the other. */
+  numberMismatch: number;
+  /** Cost of leaving a unit unpaired: a base, plus so much per character. */
+  skipBase: number;
+  skipPerChar: number;
+  /** Cost of a bead of more than one unit a side, per extra unit. */
+  mergeCost: number;
+  /** Largest number of units on one side of a bead. */
+  maxSide: number;
+  /** Largest number of units in a bead, both sides together. */
+  maxBead: number;
+  /** Half-width of the search band, in units (widened automatically when the path touches its edge). */
+  band: number;
+  /** Words that share too many sentences are not anchors (share of all units). */
+  maxDocFrequency: number;
+  /** Learn a lexicon from the first pass and realign (0: one pass). Weight of a learned pair. */
+  lexiconWeight: number;
+}
+
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
+  ...DEFAULT_FEATURE_OPTIONS,
+  numberWeight: 0.5,
+  punctWeight: 0.6,
+  variance: 12,
+  anchorWeight: 2,
+  numberMismatch: 1,
+  skipBase: 1,
+  skipPerChar: 0.08,
+  mergeCost: 2.5,
+  maxSide: 4,
+  maxBead: 5,
+  band: 40,
+  maxDocFrequency: 0.15,
+  lexiconWeight: 0,
+};
+
+interface Side {
+  length: Float64Array; // prefix sums of lengths
+  numbers: Float64Array; // prefix sums of number counts
+}
+
+function prefixSums(values: readonly number[]): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  for (let i = 0; i < values.length; i++) out[i + 1] = out[i] + values[i];
+  return out;
+}
+
+interface Step {
+  a: number;
+  b: number;
+}
+
+function steps(opts: AlignOptions): Step[] {
+  const out: Step[] = [
+    { a: 1, b: 0 },
+    { a: 0, b: 1 },
+  ];
+  for (let a = 1; a <= opts.maxSide; a++)
+    for (let b = 1; b <= opts.maxSide; b++) if (a + b <= opts.maxBead) out.push({ a, b });
+  return out;
+}
+
+interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+  offset: Int32Array; // start of row i in the flat table
+  size: number;
+}
+
+function makeBand(n: number, m: number, centre: (i: number) => number, width: number): Band {
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) {
+    const c = centre(i);
+    lo[i] = Math.max(0, Math.floor(c - width));
+    hi[i] = Math.min(m, Math.ceil(c + width));
+    if (i > 0) lo[i] = Math.max(lo[i], lo[i - 1]);
+    if (i > 0) hi[i] = Math.max(hi[i], hi[i - 1]);
+  }
+  lo[0] = 0;
+  hi[n] = m;
+  // Keep rows overlapping so that a path exists (monotone band).
+  for (let i = n - 1; i >= 0; i--) hi[i] = Math.max(hi[i], Math.min(lo[i + 1], m));
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + (hi[i] - lo[i] + 1);
+  return { lo, hi, offset, size: offset[n + 1] };
+}
+
+interface Path {
+  beads: { i: number; j: number; a: number; b: number; cost: number }[];
+  touchesEdge: boolean;
+}
+
+function search(
+  n: number,
+  m: number,
+  src: Side,
+  tgt: Side,
+  anchors: AnchorMatrix,
+  band: Band,
+  opts: AlignOptions,
+  ratio: number,
+): Path {
+  const all = steps(opts);
+  const cost = new Float64Array(band.size).fill(Infinity);
+  const back = new Int8Array(band.size).fill(-1);
+  cost[0] = 0;
+  const beadCost = (i: number, j: number, a: number, b: number): number => {
+    const ls = src.length[i + a] - src.length[i];
+    const lt = tgt.length[j + b] - tgt.length[j];
+    if (a === 0 || b === 0) return opts.skipBase + opts.skipPerChar * (ls + lt);
+    let shared = 0;
+    let sharedNumbers = 0;
+    for (let x = i; x < i + a; x++)
+      for (let y = j; y < j + b; y++) {
+        shared += anchors.weight(x, y);
+        sharedNumbers += anchors.numbers(x, y);
+      }
+    const numbers = src.numbers[i + a] - src.numbers[i] + tgt.numbers[j + b] - tgt.numbers[j];
+    const unmatched = Math.max(0, numbers - 2 * sharedNumbers);
+    return (
+      lengthCost(ls, lt, ratio, opts.variance) +
+      opts.mergeCost * (a + b - 2) -
+      opts.anchorWeight * shared +
+      opts.numberMismatch * unmatched
+    );
+  };
+  for (let i = 0; i <= n; i++) {
+    for (let j = band.lo[i]; j <= band.hi[i]; j++) {
+      const here = band.offset[i] + j - band.lo[i];
+      if (i === 0 && j === 0) continue;
+      let best = Infinity;
+      let bestStep = -1;
+      for (let s = 0; s < all.length; s++) {
+        const { a, b } = all[s];
+        const pi = i - a;
+        const pj = j - b;
+        if (pi < 0 || pj < 0 || pj < band.lo[pi] || pj > band.hi[pi]) continue;
+        const prev = cost[band.offset[pi] + pj - band.lo[pi]];
+        if (prev === Infinity) continue;
+        const c = prev + beadCost(pi, pj, a, b);
+        if (c < best) {
+          best = c;
+          bestStep = s;
+        }
+      }
+      cost[here] = best;
+      back[here] = bestStep;
+    }
+  }
+  const beads: Path['beads'] = [];
+  let touchesEdge = false;
+  for (let i = n, j = m; i > 0 || j > 0;) {
+    const s = back[band.offset[i] + j - band.lo[i]];
+    if (s < 0) throw new Error('alignment band has no path');
+    const { a, b } = all[s];
+    if ((j === band.lo[i] && band.lo[i] > 0) || (j === band.hi[i] && band.hi[i] < m)) touchesEdge = true;
+    beads.push({ i: i - a, j: j - b, a, b, cost: beadCost(i - a, j - b, a, b) });
+    i -= a;
+    j -= b;
+  }
+  beads.reverse();
+  return { beads, touchesEdge };
+}
+
+/** Confidence of a bead from its cost: 1 for a cheap bead rich in anchors, towards 0 for an expensive one. */
+const confidence = (cost: number, a: number, b: number): number =>
+  a === 0 || b === 0 ? 0.3 : 1 / (1 + Math.exp(cost - 3));
+
+export function alignUnits(
+  source: readonly string[],
+  target: readonly string[],
+  options: Partial<AlignOptions> = {},
+): Bead[] {
+  const opts = { ...DEFAULT_ALIGN_OPTIONS, ...options };
+  const n = source.length;
+  const m = target.length;
+  if (n === 0 || m === 0) {
+    return [
+      ...source.map((_, i) => ({ source: [i], target: [], score: 1 })),
+      ...target.map((_, j) => ({ source: [], target: [j], score: 1 })),
+    ];
+  }
+  const vocab = newVocabulary();
+  const sf = source.map((s) => sentenceFeatures(s, vocab, opts));
+  const tf = target.map((t) => sentenceFeatures(t, vocab, opts));
+  const src: Side = { length: prefixSums(sf.map((f) => f.length)), numbers: prefixSums(sf.map((f) => f.numbers)) };
+  const tgt: Side = { length: prefixSums(tf.map((f) => f.length)), numbers: prefixSums(tf.map((f) => f.numbers)) };
+  const ratio = Math.max(tgt.length[m], 1) / Math.max(src.length[n], 1);
+
+  const run = (centre: (i: number) => number, start: number): Path => {
+    let width = start;
+    for (;;) {
+      const band = makeBand(n, m, centre, width);
+      const anchors = anchorMatrix(sf, tf, vocab, band, opts);
+      const path = search(n, m, src, tgt, anchors, band, opts, ratio);
+      // A path along the band's edge may have been pushed there: widen and search again.
+      if (!path.touchesEdge || width >= Math.max(n, m)) return path;
+      width *= 2;
+    }
+  };
+  let path = run((i) => (i * m) / n, opts.band);
+  if (opts.lexiconWeight > 0) {
+    const first = toBeads(path);
+    addLexiconFeatures(learnLexicon(first, source, target), source, target, sf, tf, vocab);
+    const rowJ = new Float64Array(n + 1);
+    for (const { i, j, a } of path.beads) for (let k = 0; k < a; k++) rowJ[i + k] = j;
+    rowJ[n] = m;
+    path = run((i) => rowJ[i]!, Math.max(10, opts.band / 2));
+  }
+  return toBeads(path);
+}
+
+function toBeads(path: Path): Bead[] {
+  return path.beads.map(({ i, j, a, b, cost }) => ({
+    source: Array.from({ length: a }, (_, k) => i + k),
+    target: Array.from({ length: b }, (_, k) => j + k),
+    score: Math.round(confidence(cost, a, b) * 1000) / 1000,
+  }));
+}

@@ -1,0 +1,99 @@
+import type { FeatureOptions, SentenceFeatures, Vocabulary } from './features';
+
+/** Anchors shared by source unit x and target unit y, for the pairs inside the search band. */
+export interface AnchorMatrix {
+  weight(x: number, y: number): number;
+  numbers(x: number, y: number): number;
+}
+
+interface BandRows {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+export interface AnchorOptions extends FeatureOptions {
+  maxDocFrequency: number;
+  maxSide: number;
+  lexiconWeight: number;
+}
+
+/**
+ * Shared features weighted by rarity: a feature found in one unit on each side weighs its kind's weight,
+ * one found in many weighs less (log inverse document frequency), and words in more than
+ * `maxDocFrequency` of the units are not anchors at all (accidental cognates such as short function words).
+ */
+export function anchorMatrix(
+  sf: readonly SentenceFeatures[],
+  tf: readonly SentenceFeatures[],
+  vocab: Vocabulary,
+  rows: BandRows,
+  opts: AnchorOptions,
+): AnchorMatrix {
+  const n = sf.length;
+  const m = tf.length;
+  const df = new Float64Array(vocab.kinds.length);
+  for (const f of sf) for (const id of f.ids) df[id]++;
+  for (const f of tf) for (const id of f.ids) df[id]++;
+  const total = n + m;
+  const norm = Math.log(Math.max(total / 2, 2));
+  const kindWeight = {
+    number: opts.numberWeight,
+    word: opts.wordWeight,
+    punct: opts.punctWeight,
+    lexicon: opts.lexiconWeight,
+  };
+  const featureWeight = new Float64Array(df.length);
+  for (let id = 0; id < df.length; id++) {
+    const kind = vocab.kinds[id]!;
+    if (kind === 'word' && df[id] / total > opts.maxDocFrequency) continue;
+    featureWeight[id] = kindWeight[kind] * Math.max(0.1, Math.log(total / Math.max(df[id], 2)) / norm);
+  }
+  // Postings of the target side: feature → [unit, count, unit, count, …].
+  const postings = new Map<number, number[]>();
+  tf.forEach((f, y) => {
+    f.ids.forEach((id, k) => {
+      if (featureWeight[id] === 0) return;
+      let list = postings.get(id);
+      if (!list) postings.set(id, (list = []));
+      list.push(y, f.counts[k]);
+    });
+  });
+  // Unit x is in beads that start at rows x − maxSide + 1 … x; their targets reach maxSide past the band.
+  const start = (x: number) => rows.lo[Math.max(0, x - opts.maxSide)];
+  const end = (x: number) => Math.min(m, rows.hi[x] + opts.maxSide);
+  const offsets = new Int32Array(n + 1);
+  for (let x = 0; x < n; x++) offsets[x + 1] = offsets[x] + end(x) - start(x);
+  const weights = new Float32Array(offsets[n]);
+  const numbers = new Float32Array(offsets[n]);
+  sf.forEach((f, x) => {
+    const from = start(x);
+    const to = from + offsets[x + 1] - offsets[x];
+    f.ids.forEach((id, k) => {
+      const list = postings.get(id);
+      if (!list) return;
+      const isNumber = vocab.kinds[id] === 'number';
+      for (let p = 0; p < list.length; p += 2) {
+        const y = list[p];
+        if (y < from || y >= to) continue;
+        const shared = Math.min(f.counts[k], list[p + 1]);
+        weights[offsets[x] + y - from] += featureWeight[id] * shared;
+        if (isNumber) numbers[offsets[x] + y - from] += shared;
+      }
+    });
+  });
+  const at = (x: number, y: number): number => {
+    const from = start(x);
+    const i = y - from;
+    return i >= 0 && i < offsets[x + 1] - offsets[x] ? offsets[x] + i : -1;
+  };
+  return {
+    weight: (x, y) => {
+      const i = at(x, y);
+      return i < 0 ? 0 : weights[i];
+    },
+    numbers: (x, y) => {
+      const i = at(x, y);
+      return i < 0 ? 0 : numbers[i];
+    },
+  };
+}

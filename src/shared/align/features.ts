@@ -1,0 +1,93 @@
+/**
+ * Anchors that need no dictionary: numbers, cognates and names (the first letters of longer words, accents
+ * and case folded), and the rarer punctuation. Each sentence becomes a bag of feature ids; the aligner
+ * rewards a pair for the features it shares and penalises numbers that one side has and the other lacks.
+ */
+
+/** Where the digits 0–9 of a script start (NFKC already folds full-width digits to ASCII). */
+const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50];
+
+// After folding (NFD, marks removed, lower case): numbers, words, and the punctuation worth matching.
+const TOKEN = /(\p{N}+)|(\p{L}+)|([?!:;()«»"“”„%§&+=/])/gu;
+const MARKS = /\p{M}/gu;
+
+/** Digits of any script as ASCII, so that "٢٠٢٤" and "2024" are the same anchor. */
+export function asciiDigits(digits: string): string {
+  let out = '';
+  for (const ch of digits) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
+    out += zero === undefined ? ch : String(cp - zero);
+  }
+  return out;
+}
+
+export interface FeatureOptions {
+  /** Letters kept of a word for it to count as a cognate or a name (Simard's 4). */
+  prefix: number;
+  /** Weight of a shared number, of a shared word prefix, of a shared punctuation mark. */
+  numberWeight: number;
+  wordWeight: number;
+  punctWeight: number;
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { prefix: 4, numberWeight: 2, wordWeight: 1, punctWeight: 0.3 };
+
+export interface SentenceFeatures {
+  /** Feature ids (into a shared vocabulary) with their counts in the sentence. */
+  ids: number[];
+  counts: number[];
+  /** How many number tokens the sentence holds. */
+  numbers: number;
+  /** Letters and digits: what Gale–Church counts (spaces and punctuation vary with typography). */
+  length: number;
+}
+
+export type FeatureKind = 'number' | 'word' | 'punct' | 'lexicon';
+
+export interface Vocabulary {
+  ids: Map<string, number>;
+  kinds: FeatureKind[];
+}
+
+export const newVocabulary = (): Vocabulary => ({ ids: new Map(), kinds: [] });
+
+function featureId(vocab: Vocabulary, key: string, kind: FeatureKind): number {
+  let id = vocab.ids.get(key);
+  if (id === undefined) {
+    id = vocab.kinds.length;
+    vocab.ids.set(key, id);
+    vocab.kinds.push(kind);
+  }
+  return id;
+}
+
+/** Letters and digits in a text. */
+export const contentLength = (text: string): number => text.replace(/[^\p{L}\p{N}]+/gu, '').length;
+
+export function sentenceFeatures(text: string, vocab: Vocabulary, opts: FeatureOptions): SentenceFeatures {
+  const counts = new Map<number, number>();
+  let numbers = 0;
+  const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  const folded = text.normalize('NFKC').normalize('NFD').replace(MARKS, '').toLowerCase();
+  for (const [, number, word, punct] of folded.matchAll(TOKEN)) {
+    if (number !== undefined) {
+      const digits = /^[0-9]+$/.test(number) ? number : asciiDigits(number);
+      add(featureId(vocab, `n:${digits.replace(/^0+(?=\d)/, '')}`, 'number'));
+      numbers++;
+    } else if (word !== undefined) {
+      // Code units: a letter outside the BMP counts twice, which only makes such words anchors sooner.
+      if (word.length < opts.prefix) continue;
+      add(featureId(vocab, `w:${word.slice(0, opts.prefix)}`, 'word'));
+    } else if (punct !== undefined) {
+      add(featureId(vocab, `p:${/[«»“”„]/u.test(punct) ? '"' : punct}`, 'punct'));
+    }
+  }
+  return { ids: [...counts.keys()], counts: [...counts.values()], numbers, length: contentLength(text) };
+}
+
+/** The words of a text, folded as the anchors are (for the learned lexicon). */
+export function foldedWords(text: string): string[] {
+  const folded = text.normalize('NFKC').normalize('NFD').replace(MARKS, '').toLowerCase();
+  return folded.match(/\p{L}{2,}/gu) ?? [];
+}

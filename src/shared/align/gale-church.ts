@@ -1,0 +1,22 @@
+/**
+ * The length model of Gale & Church (1993, "A program for aligning sentences in bilingual corpora"):
+ * the translation of l source characters has about c·l characters, with a variance s²·l; a bead's cost is
+ * −log of the two-sided tail probability of the observed difference.
+ */
+
+/** erfc(x) for x ≥ 0, Abramowitz & Stegun 7.1.26 (error below 1.5e-7). */
+function erfc(x: number): number {
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return poly * Math.exp(-x * x);
+}
+
+/** −log P(|δ| ≥ observed) for a source of `ls` and a target of `lt` characters. */
+export function lengthCost(ls: number, lt: number, ratio: number, variance: number): number {
+  if (ls === 0 && lt === 0) return 0;
+  const mean = (ls + lt / ratio) / 2;
+  const delta = Math.abs(lt - ls * ratio) / Math.sqrt(Math.max(mean, 1) * variance);
+  // Two-sided tail of the standard normal: 2(1 − Φ(δ)) = erfc(δ/√2).
+  const p = erfc(delta / Math.SQRT2);
+  return -Math.log(Math.max(p, 1e-30));
+}
