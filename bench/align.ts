@@ -78,7 +78,3 @@ export async function runAlignBench(log: (line?: string) => void): Promise<numbe
   log(`  target: strict F1 ≥ 0.90 on held-out data; got ${pct(heldOut)}`);
   return 0;
 }
-
-if (process.argv[1]?.endsWith('bench/align.ts')) {
-  process.exit(await runAlignBench((line = '') => process.stdout.write(line + '\n')));
-}

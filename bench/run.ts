@@ -12,13 +12,15 @@ import { runQaBench } from './qa';
 import { runFanoutBench } from './fanout';
 import { runHealthBench } from './health-during-upload';
 import { runBrowserBench } from './browser';
+import { runAlignBench } from './align';
 import { fmtMs, fmtRate, loadAverage, log, printResults, type Measured } from './report';
 import { WORKLOADS, type Target, type Workload } from './target';
 
 // npm run bench — the QA checks over a 10,000-segment document (bench/qa.ts), then durable writes against our
 // server vs the same workload against json-server 0.17.4, measured in the same run. Settings: see config.ts;
 // BENCH_ONLY=qa runs the QA checks benchmark alone; BENCH_ONLY=kill9 the kill -9 durability cycles alone;
-// BENCH_ONLY=browser the app in Chromium alone (bench/browser.ts: large documents, cold load).
+// BENCH_ONLY=browser the app in Chromium alone (bench/browser.ts: large documents, cold load);
+// BENCH_ONLY=align the sentence aligner against hunalign on the Bleualign dev set (bench/align.ts).
 
 async function measure(target: Target, workload: Workload, seconds: number): Promise<Measured> {
   const cpu0 = processCpuSeconds(target.child.proc.pid);
@@ -67,6 +69,8 @@ async function main(): Promise<number> {
   // BENCH_ONLY=fanout: live event streams alone (bench/fanout.ts: 20 and 200 streams, 200 writes/s).
   if (process.env.BENCH_ONLY === 'fanout') return runFanoutBench(log);
   if (process.env.BENCH_ONLY === 'browser') return runBrowserBench(log);
+  // BENCH_ONLY=align: sentence alignment quality (Bleualign dev set) and speed, beside hunalign (bench/align.ts).
+  if (process.env.BENCH_ONLY === 'align') return runAlignBench(log);
   // CPU-bound and short: before the load runs heat the machine.
   if (process.env.BENCH_ONLY !== 'kill9') runQaBench(log);
   if (process.env.BENCH_ONLY === 'qa') return 0;

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { LangSchema } from '../shared/schemas';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, type CliIo } from './io';
+import { alignCommand } from './align-command';
 import { importMqmCommand } from './import-mqm-command';
 import { qaCommand } from './qa-command';
 import { scoreCommand } from './score-command';
@@ -94,6 +95,31 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('--accent-insensitive', 'match French glossary terms without accents')
     .action(async (opts) => {
       exit.code = await qaCommand(io, opts);
+    });
+
+  cli
+    .command('align')
+    .description(
+      'Align two texts that do not line up (merged, split, dropped or added units): prints which source units ' +
+        'go with which target units, with a confidence score. Exit codes: 0 aligned, 2 bad input.',
+    )
+    .option('--source <file>', 'source text')
+    .option('--target <file>', 'translation')
+    .addOption(
+      new Option('--unit <unit>', 'line: one unit per line as given; sentence; paragraph (as the importer)')
+        .choices(['line', 'sentence', 'paragraph'])
+        .default('sentence'),
+    )
+    .option('--source-lang <tag>', 'source language (sentence splitting rules)', lang)
+    .option('--target-lang <tag>', 'target language (sentence splitting rules)', lang)
+    .addOption(
+      new Option('--paragraphs <break>', 'what separates paragraphs (sentence and paragraph units)')
+        .choices(['line', 'blank-line'])
+        .default('line'),
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .action(async (opts) => {
+      exit.code = await alignCommand(io, opts);
     });
 
   return cli;

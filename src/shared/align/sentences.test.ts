@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceRules } from './abbreviations';
+import { splitSentences } from './sentences';
+
+describe('splitSentences', () => {
+  it.each([
+    [
+      'de',
+      'Am 18. Mai 1956 kam Dr. Müller an. Er sah z. B. den Berg. Das war 1956. Danach nichts.',
+      ['Am 18. Mai 1956 kam Dr. Müller an.', 'Er sah z. B. den Berg.', 'Das war 1956.', 'Danach nichts.'],
+    ],
+    [
+      'fr',
+      'M. Dupont est arrivé. Mme Durand aussi ! « Vraiment ? » dit-il. Oui.',
+      ['M. Dupont est arrivé.', 'Mme Durand aussi !', '« Vraiment ? » dit-il.', 'Oui.'],
+    ],
+    [
+      'en',
+      'Mr. Smith went to Washington. He saw the U.S. Capitol. Then he left.',
+      ['Mr. Smith went to Washington.', 'He saw the U.S. Capitol.', 'Then he left.'],
+    ],
+    ['ar', 'قال د. لفتيت إن الاجتماع مهم. ثم غادر؟ نعم.', ['قال د. لفتيت إن الاجتماع مهم.', 'ثم غادر؟', 'نعم.']],
+  ])('%s: splits at sentence ends, not after abbreviations, initials or ordinals', (lang, text, expected) => {
+    expect(splitSentences(text, lang)).toEqual(expected);
+  });
+
+  it('treats "18." as the end of a sentence where ordinals have no dot', () => {
+    expect(splitSentences('He was born on the 18. Then he left.', 'en')).toEqual([
+      'He was born on the 18.',
+      'Then he left.',
+    ]);
+  });
+
+  it('reads rules by language tag, region falling back to the language, unknown to none', () => {
+    expect(sentenceRules('de-CH')).toBe(sentenceRules('de'));
+    expect(sentenceRules('xx').abbreviations).toEqual([]);
+    expect(sentenceRules(undefined).ordinalDot).toBe(false);
+  });
+
+  it('drops whitespace-only pieces', () => {
+    expect(splitSentences('   ', 'fr')).toEqual([]);
+  });
+});
