@@ -1,15 +1,13 @@
 import { lengthCost } from './gale-church';
 import { DEFAULT_FEATURE_OPTIONS, newVocabulary, sentenceFeatures, type FeatureOptions } from './features';
 import { anchorMatrix, type AnchorMatrix } from './anchor-matrix';
-import { addLexiconFeatures, learnLexicon } from './lexicon';
 
 /**
  * Sentence alignment: dynamic programming over beads (1–1, 1–0, 0–1, 2–1, 1–2, … up to `maxSide` units a
- * side) inside a band around the diagonal. A bead's cost is the Gale–Church length cost plus the bead
- * type's prior, minus the anchors it pairs (numbers, names and cognates, punctuation), plus a penalty per
- * number one side has and the other lacks. A second pass learns a small lexicon from the first pass's
- * confident 1–1 beads (words that keep landing in the same beads, as hunalign's automatic dictionary does)
- * and realigns with it.
+ * side) inside a band around the diagonal. A bead's cost is the Gale–Church length cost plus a cost per
+ * unit past one a side, minus the anchors it pairs (numbers, names and cognates, punctuation), plus a penalty per
+ * number one side has and the other lacks. (A second pass with a lexicon learned from the
+ * first, as hunalign's automatic dictionary, lowered F1 on the tuning half: not kept.)
  */
 
 export interface Bead {
@@ -39,8 +37,6 @@ export interface AlignOptions extends FeatureOptions {
   band: number;
   /** Words that share too many sentences are not anchors (share of all units). */
   maxDocFrequency: number;
-  /** Learn a lexicon from the first pass and realign (0: one pass). Weight of a learned pair. */
-  lexiconWeight: number;
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
@@ -57,7 +53,6 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   maxBead: 5,
   band: 40,
   maxDocFrequency: 0.15,
-  lexiconWeight: 0,
 };
 
 interface Side {
@@ -225,15 +220,7 @@ export function alignUnits(
       width *= 2;
     }
   };
-  let path = run((i) => (i * m) / n, opts.band);
-  if (opts.lexiconWeight > 0) {
-    const first = toBeads(path);
-    addLexiconFeatures(learnLexicon(first, source, target), source, target, sf, tf, vocab);
-    const rowJ = new Float64Array(n + 1);
-    for (const { i, j, a } of path.beads) for (let k = 0; k < a; k++) rowJ[i + k] = j;
-    rowJ[n] = m;
-    path = run((i) => rowJ[i]!, Math.max(10, opts.band / 2));
-  }
+  const path = run((i) => (i * m) / n, opts.band);
   return toBeads(path);
 }
 

@@ -14,7 +14,6 @@ interface BandRows {
 export interface AnchorOptions extends FeatureOptions {
   maxDocFrequency: number;
   maxSide: number;
-  lexiconWeight: number;
 }
 
 /**
@@ -40,7 +39,6 @@ export function anchorMatrix(
     number: opts.numberWeight,
     word: opts.wordWeight,
     punct: opts.punctWeight,
-    lexicon: opts.lexiconWeight,
   };
   const featureWeight = new Float64Array(df.length);
   for (let id = 0; id < df.length; id++) {

@@ -43,7 +43,7 @@ export interface SentenceFeatures {
   length: number;
 }
 
-export type FeatureKind = 'number' | 'word' | 'punct' | 'lexicon';
+export type FeatureKind = 'number' | 'word' | 'punct';
 
 export interface Vocabulary {
   ids: Map<string, number>;
@@ -84,10 +84,4 @@ export function sentenceFeatures(text: string, vocab: Vocabulary, opts: FeatureO
     }
   }
   return { ids: [...counts.keys()], counts: [...counts.values()], numbers, length: contentLength(text) };
-}
-
-/** The words of a text, folded as the anchors are (for the learned lexicon). */
-export function foldedWords(text: string): string[] {
-  const folded = text.normalize('NFKC').normalize('NFD').replace(MARKS, '').toLowerCase();
-  return folded.match(/\p{L}{2,}/gu) ?? [];
 }
