@@ -111,6 +111,49 @@ export const EventPayloadSchemas = {
     reason: Reason,
     override: z.boolean().default(false),
   }),
+  /**
+   * A segment cut in two at UTF-16 offsets of its source and target (an offset at the end of a side leaves
+   * that side whole in the first part). Whitespace at the cut is dropped; `sourceGap`/`targetGap` record it,
+   * so that a revert can put it back. The first part keeps the id; the second is `newSegmentId`, right after.
+   */
+  SegmentSplit: z.object({
+    segmentId: IdSchema,
+    newSegmentId: IdSchema,
+    sourceAt: z.number().int().min(0),
+    targetAt: z.number().int().min(0),
+    sourceGap: z.string().max(LIMITS.segmentChars).default(''),
+    targetGap: z.string().max(LIMITS.segmentChars).default(''),
+    revertOf: z.number().int().min(1).optional(),
+  }),
+  /**
+   * A segment and the one right after it become one (the first id stays), each side joined with its
+   * separator where both parts have text. `sourceAt`/`targetAt`: where the second part starts in the result.
+   */
+  SegmentsMerged: z.object({
+    segmentId: IdSchema,
+    nextSegmentId: IdSchema,
+    sourceSeparator: z.string().max(8),
+    targetSeparator: z.string().max(8),
+    sourceAt: z.number().int().min(0),
+    targetAt: z.number().int().min(0),
+    revertOf: z.number().int().min(1).optional(),
+  }),
+  /** A segment with an empty side (and no flags) removed; what it held is kept so that a revert restores it. */
+  SegmentDeleted: z.object({
+    segmentId: IdSchema,
+    source: SegmentTextSchema,
+    target: SegmentTextSchema,
+    /** The segment it followed (null: it was the first). */
+    afterSegmentId: IdSchema.nullable(),
+  }),
+  /** A segment put back (the revert of a deletion) after `afterSegmentId` (null: first). */
+  SegmentInserted: z.object({
+    segmentId: IdSchema,
+    source: SegmentTextSchema,
+    target: SegmentTextSchema,
+    afterSegmentId: IdSchema.nullable(),
+    revertOf: z.number().int().min(1).optional(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EventPayloadSchemas;
@@ -145,6 +188,10 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('GlossarySet'), payload: EventPayloadSchemas.GlossarySet }),
   z.object({ ...envelope, type: z.literal('QaSettingsChanged'), payload: EventPayloadSchemas.QaSettingsChanged }),
   z.object({ ...envelope, type: z.literal('FindingDismissed'), payload: EventPayloadSchemas.FindingDismissed }),
+  z.object({ ...envelope, type: z.literal('SegmentSplit'), payload: EventPayloadSchemas.SegmentSplit }),
+  z.object({ ...envelope, type: z.literal('SegmentsMerged'), payload: EventPayloadSchemas.SegmentsMerged }),
+  z.object({ ...envelope, type: z.literal('SegmentDeleted'), payload: EventPayloadSchemas.SegmentDeleted }),
+  z.object({ ...envelope, type: z.literal('SegmentInserted'), payload: EventPayloadSchemas.SegmentInserted }),
 ]);
 export type DocumentEvent = z.infer<typeof DocumentEventSchema>;
 

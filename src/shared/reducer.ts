@@ -2,6 +2,14 @@ import { List } from 'immutable';
 import { reanchor } from './anchor';
 import type { DocumentEvent } from './events';
 import type { Comment, DocumentState, Flag, Segment } from './schemas';
+import {
+  deleteSegment,
+  insertSegment,
+  mergeSegments,
+  splitSegment,
+  StructureError,
+  type Structure,
+} from './segment-structure';
 import { appended, byId, flagsOnSegment, positionOf, replaceAt, setAt } from './state-index';
 
 /** Thrown when an event cannot apply to the state: the log and the state disagree (a bug, never user input). */
@@ -185,6 +193,14 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
       return { ...state, glossary: event.payload.glossary, glossaryFile: event.payload.fileName };
     case 'QaSettingsChanged':
       return { ...state, qaSettings: event.payload.settings };
+    case 'SegmentSplit':
+      return restructure(state, () => splitSegment(state, event));
+    case 'SegmentsMerged':
+      return restructure(state, () => mergeSegments(state, event));
+    case 'SegmentDeleted':
+      return restructure(state, () => deleteSegment(state, event));
+    case 'SegmentInserted':
+      return restructure(state, () => insertSegment(state, event));
     case 'FindingDismissed': {
       const p = event.payload;
       const dismissal = { ...p, by: event.actor, at: event.at };
@@ -193,6 +209,16 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
         dismissed: [...(state.dismissed ?? []).filter((d) => d.findingId !== p.findingId), dismissal],
       };
     }
+  }
+}
+
+function restructure(state: FoldState, change: () => Structure): FoldState {
+  try {
+    const { segments, flags } = change();
+    return { ...state, segments: [...segments], flags };
+  } catch (err) {
+    if (err instanceof StructureError) throw new FoldError(err.message);
+    throw err;
   }
 }
 
