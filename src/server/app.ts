@@ -15,6 +15,7 @@ import { liveRoutes, type LiveOptions } from './routes/live';
 import { mqmRoutes } from './routes/mqm';
 import { qaRoutes } from './routes/qa';
 import { workflowRoutes } from './routes/workflow';
+import { structureRoutes } from './routes/structure';
 import { BASELINE_SECURITY_HEADERS, registerSecurityHeaders } from './security-headers';
 import type { DocumentStore } from './store/document-store';
 
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(userRoutes, { auth: opts.auth });
   await app.register(documentRoutes, { store: opts.store });
   await app.register(workflowRoutes, { store: opts.store, users: opts.auth.users });
+  await app.register(structureRoutes, { store: opts.store });
   await app.register(mqmRoutes, { store: opts.store });
   await app.register(qaRoutes, { store: opts.store });
   await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });

@@ -56,6 +56,8 @@ interface Fixture {
   seq: number;
   /** An automatic finding (a double space in segment 4). */
   findingId: string;
+  /** The seq of a split (of segment 5, by an admin while setting up), for the structure revert. */
+  splitSeq: number;
 }
 
 interface Case {
@@ -151,6 +153,52 @@ const CASES: Case[] = [
       method: 'POST',
       url: `${docUrl(f)}/segments/${seg(f, 2).id}/status`,
       payload: { action: 'approve' },
+    }),
+  },
+  {
+    route: 'POST /api/documents/:id/segments/:segmentId/split',
+    label: 'POST split a segment',
+    need: 'segment.structure',
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/segments/${seg(f, 2).id}/split`,
+      payload: { sourceAt: 3, targetAt: 4, baseVersion: 1 },
+    }),
+  },
+  {
+    route: 'POST /api/documents/:id/segments/:segmentId/merge-next',
+    label: 'POST merge a segment with the next',
+    need: 'segment.structure',
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/segments/${seg(f, 6).id}/merge-next`,
+      payload: { baseVersion: 1, nextBaseVersion: 1 },
+    }),
+  },
+  {
+    route: 'DELETE /api/documents/:id/segments/:segmentId',
+    label: 'DELETE an empty-sided segment',
+    need: 'segment.structure',
+    request: (f) => ({
+      method: 'DELETE',
+      url: `${docUrl(f)}/segments/${seg(f, 5).id}`,
+      payload: { baseVersion: 1 },
+    }),
+  },
+  {
+    route: 'POST /api/documents/:id/structure/revert',
+    label: 'POST undo a split',
+    need: 'segment.structure',
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/structure/revert`, payload: { seq: f.splitSeq } }),
+  },
+  {
+    route: 'POST /api/documents/align-preview',
+    label: 'POST align-preview (import)',
+    need: 'document.create',
+    request: () => ({
+      method: 'POST',
+      url: '/api/documents/align-preview',
+      payload: { sourceLang: 'en', targetLang: 'fr', unit: 'sentence', sourceText: 'One.', targetText: 'Un.' },
     }),
   },
   {
@@ -351,6 +399,10 @@ describe('permissions: every mutating route × every role', () => {
             { source: 'Second', target: 'Deuxième' },
             { source: 'Third', target: 'Troisième' },
             { source: 'Fourth', target: 'Le  quatrième' },
+            { source: 'Fifth. Sixth.', target: 'Cinquième. Sixième.' },
+            { source: '', target: 'Partager cet article' },
+            { source: 'Seventh', target: 'Septième' },
+            { source: 'Eighth', target: 'Huitième' },
           ],
         },
       })
@@ -393,6 +445,12 @@ describe('permissions: every mutating route × every role', () => {
     });
     expect(commented.statusCode, commented.body).toBe(201);
     const commentId = (json(commented).flag as Flag).comments.at(-1)!.id;
+    const split = await ok({
+      method: 'POST',
+      url: `/api/documents/${doc.id}/segments/${doc.segments[4]!.id}/split`,
+      payload: { sourceAt: 7, targetAt: 11, baseVersion: 1 },
+    });
+    const splitSeq = split.seq as number;
     // The flags as they are now (a comment bumps a flag's version).
     const now = (await ok({ method: 'GET', url: `/api/documents/${doc.id}` })).document as DocumentState;
     const findings = (await ok({ method: 'GET', url: `/api/documents/${doc.id}/qa` })).findings as {
@@ -411,6 +469,7 @@ describe('permissions: every mutating route × every role', () => {
         n: k,
         seq: now.seq,
         findingId,
+        splitSeq,
       },
       user,
     };

@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   'comment.add': ['translator', 'reviewer', 'editor'],
   'comment.edit': ['translator', 'reviewer', 'editor'],
   'segment.status': ['editor'],
+  'segment.structure': ['editor'],
   'document.status': ['editor'],
   'document.settings': ['editor'],
   'qa.settings': ['reviewer', 'editor'],

@@ -340,6 +340,22 @@ export const StatusBodySchema = z.object({
 });
 export type StatusBody = z.infer<typeof StatusBodySchema>;
 
+/** Split a segment at UTF-16 offsets of each side (a side's length leaves it whole in the first part). */
+export const SplitSegmentBodySchema = z.object({
+  sourceAt: z.number().int().min(0),
+  targetAt: z.number().int().min(0),
+  baseVersion: VersionSchema,
+});
+export type SplitSegmentBody = z.infer<typeof SplitSegmentBodySchema>;
+
+export const MergeSegmentBodySchema = z.object({ baseVersion: VersionSchema, nextBaseVersion: VersionSchema });
+export type MergeSegmentBody = z.infer<typeof MergeSegmentBodySchema>;
+
+export const DeleteSegmentBodySchema = z.object({ baseVersion: VersionSchema });
+
+/** Undo a split, a merge or a deletion (the event at `seq`) with the inverse event. */
+export const RevertStructureBodySchema = z.object({ seq: z.number().int().min(1) });
+
 export const RevertBodySchema = z.object({ toSeq: z.number().int().min(1), baseVersion: VersionSchema });
 export type RevertBody = z.infer<typeof RevertBodySchema>;
 export type PatchFlagBody = z.infer<typeof PatchFlagBodySchema>;
@@ -391,6 +407,12 @@ export const ERROR_CODES = [
   'ACTOR_TOO_LONG',
   'FILE_NAME_TOO_LONG',
   'INVALID_TBX',
+  'SPLIT_EMPTY_PART',
+  'NO_NEXT_SEGMENT',
+  'SEGMENT_NOT_EMPTY',
+  'SEGMENT_HAS_FLAGS',
+  'STRUCTURE_CHANGED',
+  'EVENT_NOT_REVERTIBLE',
   'BAD_REQUEST',
   'NETWORK',
   'INTERNAL',

@@ -22,7 +22,7 @@ import type { Decide } from '../store/document-store';
 
 /** Command handlers: check a request against the current state and say which events it produces. */
 
-function segmentOf(state: FoldState, segmentId: string): Segment {
+export function segmentOf(state: FoldState, segmentId: string): Segment {
   const segment = byId(state.segments, segmentId);
   if (!segment) throw notFound('SEGMENT_NOT_FOUND', `Segment ${segmentId} is not in document ${state.id}.`);
   return segment;
@@ -34,7 +34,7 @@ function flagOf(state: FoldState, flagId: string): Flag {
   return flag;
 }
 
-function segmentConflict(segment: Segment, baseVersion: number) {
+export function segmentConflict(segment: Segment, baseVersion: number) {
   return conflict(
     'SEGMENT_VERSION_CONFLICT',
     `Segment ${segment.index + 1} changed since version ${baseVersion}: it is now at version ${segment.version}.`,
@@ -43,7 +43,7 @@ function segmentConflict(segment: Segment, baseVersion: number) {
 }
 
 /** Approval locks the text until an editor reopens it. */
-function assertWritable(state: FoldState, segment?: Segment) {
+export function assertWritable(state: FoldState, segment?: Segment) {
   if (state.status === 'approved') {
     throw conflict('DOCUMENT_LOCKED', 'The document is approved: an editor must reopen it before it changes.');
   }

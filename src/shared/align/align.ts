@@ -29,6 +29,8 @@ export interface AlignOptions extends FeatureOptions {
   skipPerChar: number;
   /** Cost of a bead of more than one unit a side, per extra unit. */
   mergeCost: number;
+  /** Cost of a bead that joins units across a paragraph mark (when the caller says where paragraphs start). */
+  paragraphCost: number;
   /** Largest number of units on one side of a bead. */
   maxSide: number;
   /** Largest number of units in a bead, both sides together. */
@@ -49,6 +51,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   skipBase: 1,
   skipPerChar: 0.08,
   mergeCost: 3,
+  paragraphCost: 3,
   maxSide: 4,
   maxBead: 5,
   band: 40,
@@ -58,6 +61,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
 interface Side {
   length: Float64Array; // prefix sums of lengths
   numbers: Float64Array; // prefix sums of number counts
+  starts: Float64Array; // prefix sums of paragraph starts
 }
 
 function prefixSums(values: readonly number[]): Float64Array {
@@ -138,12 +142,15 @@ function search(
         sharedNumbers += anchors.numbers(x, y);
       }
     const numbers = src.numbers[i + a] - src.numbers[i] + tgt.numbers[j + b] - tgt.numbers[j];
+    // Paragraph marks inside the bead (a unit after the first that starts a paragraph).
+    const crossed = src.starts[i + a] - src.starts[i + 1] + tgt.starts[j + b] - tgt.starts[j + 1];
     const unmatched = Math.max(0, numbers - 2 * sharedNumbers);
     return (
       lengthCost(ls, lt, ratio, opts.variance) +
       opts.mergeCost * (a + b - 2) -
       opts.anchorWeight * shared +
-      opts.numberMismatch * unmatched
+      opts.numberMismatch * unmatched +
+      opts.paragraphCost * crossed
     );
   };
   for (let i = 0; i <= n; i++) {
@@ -192,6 +199,7 @@ export function alignUnits(
   source: readonly string[],
   target: readonly string[],
   options: Partial<AlignOptions> = {},
+  paragraphs?: { source: readonly boolean[]; target: readonly boolean[] },
 ): Bead[] {
   const opts = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const n = source.length;
@@ -205,8 +213,13 @@ export function alignUnits(
   const vocab = newVocabulary();
   const sf = source.map((s) => sentenceFeatures(s, vocab, opts));
   const tf = target.map((t) => sentenceFeatures(t, vocab, opts));
-  const src: Side = { length: prefixSums(sf.map((f) => f.length)), numbers: prefixSums(sf.map((f) => f.numbers)) };
-  const tgt: Side = { length: prefixSums(tf.map((f) => f.length)), numbers: prefixSums(tf.map((f) => f.numbers)) };
+  const side = (f: typeof sf, starts: readonly boolean[] | undefined): Side => ({
+    length: prefixSums(f.map((x) => x.length)),
+    numbers: prefixSums(f.map((x) => x.numbers)),
+    starts: prefixSums(f.map((_, k) => (starts?.[k] ? 1 : 0))),
+  });
+  const src = side(sf, paragraphs?.source);
+  const tgt = side(tf, paragraphs?.target);
   const ratio = Math.max(tgt.length[m], 1) / Math.max(src.length[n], 1);
 
   const run = (centre: (i: number) => number, start: number): Path => {

@@ -34,13 +34,36 @@ export interface AlignedTexts {
   alignments: Bead[];
 }
 
+/** The units of a text, and which of them start a paragraph (sentence units only; else every one does). */
+function unitsWithParagraphs(text: string, opts: SplitOptions): { units: string[]; starts: boolean[] } {
+  if (opts.unit !== 'sentence') {
+    const units = splitUnits(text, opts);
+    return { units, starts: units.map(() => true) };
+  }
+  const units: string[] = [];
+  const starts: boolean[] = [];
+  for (const p of splitParagraphs(text, opts.breaks ?? 'line')) {
+    splitSentences(p, opts.lang).forEach((s, k) => {
+      units.push(s);
+      starts.push(k === 0);
+    });
+  }
+  return { units, starts };
+}
+
 export function alignTexts(
   sourceText: string,
   targetText: string,
   opts: { unit: AlignUnit; sourceLang?: string; targetLang?: string; breaks?: ParagraphBreak },
   tuning: Partial<AlignOptions> = {},
 ): AlignedTexts {
-  const source = splitUnits(sourceText, { unit: opts.unit, lang: opts.sourceLang, breaks: opts.breaks });
-  const target = splitUnits(targetText, { unit: opts.unit, lang: opts.targetLang, breaks: opts.breaks });
-  return { source, target, alignments: alignUnits(source, target, tuning) };
+  const source = unitsWithParagraphs(sourceText, { unit: opts.unit, lang: opts.sourceLang, breaks: opts.breaks });
+  const target = unitsWithParagraphs(targetText, { unit: opts.unit, lang: opts.targetLang, breaks: opts.breaks });
+  // Sentences: a bead should not join sentences of different paragraphs (paragraph marks as anchors).
+  const paragraphs = opts.unit === 'sentence' ? { source: source.starts, target: target.starts } : undefined;
+  return {
+    source: source.units,
+    target: target.units,
+    alignments: alignUnits(source.units, target.units, tuning, paragraphs),
+  };
 }
