@@ -128,3 +128,33 @@ describe('folding live events into the cached document', () => {
     expect(lastSeq(doc)).toBe(2);
   });
 });
+
+describe('structural events on the stream', () => {
+  const split: DocumentEvent = {
+    seq: 2,
+    at: at(2),
+    actor: 'editor',
+    type: 'SegmentSplit',
+    payload: { segmentId: 's1', newSegmentId: 's3', sourceAt: 1, targetAt: 7, sourceGap: '', targetGap: ' ' },
+  };
+
+  it('folds a split: the new row appears after the first part and rows are renumbered', () => {
+    const view = applyEvent(fold(null, created), split);
+    expect(toDocumentState(view).segments.map((s) => [s.id, s.index, s.target])).toEqual([
+      ['s1', 0, 'Lafetet'],
+      ['s3', 1, 'discute'],
+      ['s2', 2, 'Sahel'],
+    ]);
+  });
+
+  it('keeps a whole-document answer that already holds the split, and takes the fold over patched rows', () => {
+    const base = fold(null, created);
+    const whole = applyWhole(base, toDocumentState(fold(base, split)));
+    const after = applyEvent(whole, split);
+    expect(toDocumentState(after).segments.map((s) => s.id)).toEqual(['s1', 's3', 's2']);
+    expect(lastSeq(after)).toBe(2);
+    const patched = applyRows(base, { segment: { ...base.segments[1]!, target: 'Sahel !', version: 2 }, seq: 3 });
+    const folded = applyEvent(patched, split);
+    expect(toDocumentState(folded).segments.map((s) => s.id)).toEqual(['s1', 's3', 's2']);
+  });
+});

@@ -27,6 +27,13 @@ interface Sync {
 
 const syncs = new WeakMap<FoldState, Sync>();
 
+const STRUCTURAL: ReadonlySet<DocumentEvent['type']> = new Set([
+  'SegmentSplit',
+  'SegmentsMerged',
+  'SegmentDeleted',
+  'SegmentInserted',
+]);
+
 /** The seq of the last stream event folded into this state (or of the document as loaded). */
 export function lastSeq(view: FoldState): number {
   return (syncs.get(view)?.base ?? view).seq;
@@ -58,6 +65,14 @@ export function applyEvent(view: FoldState, event: DocumentEvent): FoldState {
   if (event.seq !== base.seq + 1) throw new GapError(base.seq, event.seq);
   const next = fold(base, event);
   if (!sync || sync.until <= event.seq) return next;
+  if (STRUCTURAL.has(event.type)) {
+    // A split, merge or deletion moves rows: a whole-document answer that holds it stays; otherwise the view
+    // takes the fold (rows patched ahead show their saved state until their own events arrive, just after).
+    if (sync.whole < event.seq) return next;
+    const kept: FoldState = { ...view, seq: next.seq, updatedAt: next.updatedAt };
+    syncs.set(kept, { ...sync, base: next });
+    return kept;
+  }
 
   // Some rows are ahead of the stream: take the event's changes except where a patch already has them.
   const ahead = (id: string) => Math.max(sync.rows.get(id) ?? 0, sync.whole) >= event.seq;
