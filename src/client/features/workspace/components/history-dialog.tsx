@@ -8,6 +8,7 @@ import { useModal } from '../../../lib/use-modal';
 import { historyQueries, useRevert } from '../api';
 import { DiffView } from './diff-view';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
+import { StructureTools, UndoStructureButton } from './structure-tools';
 
 interface Props {
   docId: string;
@@ -16,6 +17,12 @@ interface Props {
   dir: 'ltr' | 'rtl';
   canRevert: boolean;
   onClose: () => void;
+  /** Editors: split, merge with the next, delete; and undo a split or a merge from the history. */
+  structure?: {
+    next: Segment | undefined;
+    sourceLang: string;
+    sourceDir: 'ltr' | 'rtl';
+  };
 }
 
 type Compare = 'revisions' | 'original' | 'approved';
@@ -30,7 +37,7 @@ export function HistoryDialog({ segment, onClose, ...rest }: Props) {
   );
 }
 
-function HistoryBody({ docId, segment, lang, dir, canRevert, onClose }: Props & { segment: Segment }) {
+function HistoryBody({ docId, segment, lang, dir, canRevert, onClose, structure }: Props & { segment: Segment }) {
   const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
@@ -88,7 +95,10 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose }: Props & 
               ) : (
                 <DiffView before={r.before} after={r.after} lang={lang} dir={dir} />
               )}
-              {canRevert && i > 0 && r.after !== segment.target && (
+              {structure && (r.cause === 'split' || r.cause === 'joined') && (
+                <UndoStructureButton docId={docId} seq={r.seq} />
+              )}
+              {canRevert && i > 0 && r.after !== segment.target && r.cause !== 'split' && (
                 <button
                   type="button"
                   disabled={revert.isPending}
@@ -105,6 +115,18 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose }: Props & 
         <p className="form-error" role="alert">
           {errorText(revert.error)}
         </p>
+      )}
+      {structure && (
+        <StructureTools
+          docId={docId}
+          segment={segment}
+          next={structure.next}
+          sourceLang={structure.sourceLang}
+          targetLang={lang}
+          sourceDir={structure.sourceDir}
+          targetDir={dir}
+          onDone={onClose}
+        />
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>

@@ -270,6 +270,15 @@ export function WorkspacePage() {
         dir={textDir(doc.targetLang)}
         canRevert={can('segment.revert') && doc.status !== 'approved'}
         onClose={() => setHistoryOf(null)}
+        structure={
+          can('segment.structure') && doc.status !== 'approved' && historyOf
+            ? {
+                next: doc.segments[(doc.segments.find((x) => x.id === historyOf.id)?.index ?? -2) + 1],
+                sourceLang: doc.sourceLang,
+                sourceDir: textDir(doc.sourceLang),
+              }
+            : undefined
+        }
       />
       <NoticeRegion
         notices={live.notices}
