@@ -5,6 +5,10 @@ import { importPlainTexts } from '../../../../shared/import-text';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useLangName } from '../../../lib/use-lang-name';
 import { useImportText } from '../api';
+import { useAlignPreview } from '../align-api';
+import { AlignPreviewTable } from './align-preview';
+
+type Pairing = 'in-order' | 'sentence' | 'paragraph';
 
 const LANGS = ['ar', 'fr', 'en'];
 
@@ -21,6 +25,9 @@ export function ImportForm() {
   const [targetText, setTargetText] = useState('');
   const [wrapped, setWrapped] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [pairing, setPairing] = useState<Pairing>('in-order');
+  const align = useAlignPreview();
+  const [reviewing, setReviewing] = useState(false);
   const breaks = wrapped ? 'blank-line' : 'line';
   const count = importPlainTexts(sourceText, targetText, breaks).length;
 
@@ -43,6 +50,13 @@ export function ImportForm() {
       return;
     }
     setProblem(null);
+    if (pairing !== 'in-order') {
+      align.mutate(
+        { sourceLang, targetLang, sourceText, targetText, unit: pairing, paragraphBreak: breaks },
+        { onSuccess: () => setReviewing(true) },
+      );
+      return;
+    }
     importText.mutate(
       { title, sourceLang, targetLang, sourceText, targetText, paragraphBreak: breaks },
       { onSuccess: (doc) => void navigate(`/documents/${encodeURIComponent(doc.id)}`) },
@@ -62,6 +76,21 @@ export function ImportForm() {
       </select>
     </div>
   );
+
+  if (reviewing && align.data) {
+    return (
+      <section className="import-form" aria-labelledby={`${ids}-h`}>
+        <h2 id={`${ids}-h`}>{t('create.heading')}</h2>
+        <AlignPreviewTable
+          preview={align.data}
+          title={title}
+          sourceLang={sourceLang}
+          targetLang={targetLang}
+          onBack={() => setReviewing(false)}
+        />
+      </section>
+    );
+  }
 
   return (
     <section className="import-form" aria-labelledby={`${ids}-h`}>
@@ -123,16 +152,31 @@ export function ImportForm() {
           <input type="checkbox" checked={wrapped} onChange={(e) => setWrapped(e.target.checked)} />
           {t('create.wrapped')}
         </label>
-        <p className="preview" aria-live="polite">
-          {t('create.preview', { count })}
-        </p>
-        {(problem || importText.isError) && (
-          <p className="form-error" role="alert">
-            {problem ?? errorText(importText.error)}
+        <fieldset className="pairing">
+          <legend>{t('create.pairing.legend')}</legend>
+          {(['in-order', 'sentence', 'paragraph'] as const).map((p) => (
+            <label key={p} className="checkbox">
+              <input type="radio" name="pairing" checked={pairing === p} onChange={() => setPairing(p)} />
+              {t(p === 'in-order' ? 'create.pairing.inOrder' : `create.pairing.${p}`)}
+            </label>
+          ))}
+        </fieldset>
+        {pairing === 'in-order' && (
+          <p className="preview" aria-live="polite">
+            {t('create.preview', { count })}
           </p>
         )}
-        <button type="submit" className="primary" disabled={importText.isPending}>
-          {importText.isPending ? t('create.submitting') : t('create.submit')}
+        {(problem || importText.isError || align.isError) && (
+          <p className="form-error" role="alert">
+            {problem ?? errorText(importText.isError ? importText.error : align.error)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={importText.isPending || align.isPending}>
+          {pairing !== 'in-order'
+            ? t('create.pairing.preview')
+            : importText.isPending
+              ? t('create.submitting')
+              : t('create.submit')}
         </button>
       </form>
     </section>
