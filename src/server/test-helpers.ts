@@ -99,7 +99,7 @@ export async function ensureUser(app: FastifyInstance, login: string, roles: rea
   const auth = authOf.get(app);
   if (!auth) throw new Error('not an app from startServer()');
   return (
-    auth.users.byLogin(login) ??
+    (await auth.users.byLogin(login)) ??
     (await auth.users.create({
       login: LoginSchema.parse(login),
       displayName: login.trim(),

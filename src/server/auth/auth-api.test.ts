@@ -295,7 +295,7 @@ describe('PATCH /api/session/password', () => {
 
   it('changes one’s own password: checks the current one, signs out the other sessions, keeps this one', async () => {
     await ensureUser(ctx.app, 'Camille', ['reviewer']);
-    await ctx.server.auth.users.update(ctx.server.auth.users.byLogin('Camille')!.id, { mustChangePassword: true });
+    await ctx.server.auth.users.update((await ctx.server.auth.users.byLogin('Camille'))!.id, { mustChangePassword: true });
     const here = await login(ctx.app, 'Camille');
     const elsewhere = await login(ctx.app, 'Camille');
     const change = (body: unknown, headers = here.headers) =>
@@ -389,7 +389,7 @@ describe('a password set by an admin opens nothing but the way to change it', ()
 
     const d = await userWith(ctx.app, 'Reader', ['viewer']);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/documents', headers: d.headers })).statusCode).toBe(200);
-    await ctx.server.auth.users.update(ctx.server.auth.users.byLogin('Reader')!.id, { mustChangePassword: true });
+    await ctx.server.auth.users.update((await ctx.server.auth.users.byLogin('Reader'))!.id, { mustChangePassword: true });
     expectError(
       await ctx.app.inject({ method: 'GET', url: '/api/documents', headers: d.headers }),
       403,
@@ -490,7 +490,7 @@ describe('users: admins manage them, everyone sees names', () => {
 
   it('role changes apply to sessions already open', async () => {
     const c = await userWith(ctx.app, 'Switcher', ['translator']);
-    const id = ctx.server.auth.users.byLogin('Switcher')!.id;
+    const id = (await ctx.server.auth.users.byLogin('Switcher'))!.id;
     const doc = json(
       await ctx.app.inject({
         method: 'POST',
@@ -515,7 +515,7 @@ describe('users: admins manage them, everyone sees names', () => {
 
   it('disabling a user ends their sessions and their sign-ins', async () => {
     const c = await userWith(ctx.app, 'Leaver', ['reviewer']);
-    const id = ctx.server.auth.users.byLogin('Leaver')!.id;
+    const id = (await ctx.server.auth.users.byLogin('Leaver'))!.id;
     expect(json(await patch(admin, id, { disabled: true })).user.disabled).toBe(true);
     expectError(await me(ctx.app, { cookie: c.cookie }), 401, 'UNAUTHENTICATED');
     expectError(await signInRequest(ctx.app, 'Leaver', TEST_PASSWORD), 401, 'INVALID_CREDENTIALS');
@@ -525,7 +525,7 @@ describe('users: admins manage them, everyone sees names', () => {
 
   it('a password reset signs the user out everywhere and asks for a new password at next sign-in', async () => {
     const c = await userWith(ctx.app, 'Forgetful', ['reviewer']);
-    const id = ctx.server.auth.users.byLogin('Forgetful')!.id;
+    const id = (await ctx.server.auth.users.byLogin('Forgetful'))!.id;
     const res = await patch(admin, id, { password: 'temporary password' });
     expect(json(res).user.mustChangePassword).toBe(true);
     expectError(await me(ctx.app, { cookie: c.cookie }), 401, 'UNAUTHENTICATED');
@@ -535,10 +535,10 @@ describe('users: admins manage them, everyone sees names', () => {
   it('refuses unknown users, empty changes, unknown fields, and leaving no active admin', async () => {
     expectError(await patch(admin, 'u-missing', { disabled: true }), 404, 'USER_NOT_FOUND');
     expectError(await patch(admin, '..%2Fx', { disabled: true }), 400, 'INVALID_ID');
-    const id = ctx.server.auth.users.byLogin('Amina')!.id;
+    const id = (await ctx.server.auth.users.byLogin('Amina'))!.id;
     expectError(await patch(admin, id, {}), 400, 'VALIDATION_FAILED');
     expectError(await patch(admin, id, { login: 'renamed' }), 400, 'VALIDATION_FAILED');
-    const adminId = ctx.server.auth.users.byLogin('admin')!.id;
+    const adminId = (await ctx.server.auth.users.byLogin('admin'))!.id;
     const error = expectError(await patch(admin, adminId, { roles: ['editor'] }), 400, 'VALIDATION_FAILED');
     expect(error.message).toContain('admin');
   });

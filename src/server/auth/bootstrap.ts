@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NewPasswordSchema } from '../../shared/users';
-import type { UserStore } from './user-store';
+import type { UserDirectory } from './auth-store';
 
 export interface FirstAdmin {
   login: string;
@@ -14,10 +14,10 @@ export interface FirstAdmin {
  * for the console. Once any user exists this does nothing, whatever ADMIN_PASSWORD says.
  */
 export async function ensureFirstAdmin(
-  users: UserStore,
+  users: UserDirectory,
   adminPassword: string | undefined,
 ): Promise<FirstAdmin | null> {
-  if (users.size > 0) return null;
+  if ((await users.count()) > 0) return null;
   const given = adminPassword !== undefined && adminPassword !== '';
   if (given && !NewPasswordSchema.safeParse(adminPassword).success) {
     throw new Error('ADMIN_PASSWORD is too short: use at least 8 characters (or leave it unset for a generated one).');

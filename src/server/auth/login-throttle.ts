@@ -1,4 +1,5 @@
 import { loginKey } from '../../shared/users';
+import type { SignInThrottle } from './auth-store';
 
 export interface ThrottleOptions {
   /** Failed attempts allowed per IP and login in a window (default 10). */
@@ -19,7 +20,7 @@ interface Bucket {
  * In memory: a restart forgets, which an attacker cannot trigger. Successful sign-ins are not counted,
  * so a team behind one NAT address is not locked out by its own work.
  */
-export class LoginThrottle {
+export class LoginThrottle implements SignInThrottle {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perLogin: number;
   private readonly perIp: number;
@@ -38,7 +39,7 @@ export class LoginThrottle {
   }
 
   /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-  retryAfter(ip: string, login: string): number {
+  async retryAfter(ip: string, login: string): Promise<number> {
     const now = this.now();
     const [one, all] = this.keys(ip, login);
     let wait = 0;
@@ -52,7 +53,7 @@ export class LoginThrottle {
     return wait;
   }
 
-  failed(ip: string, login: string): void {
+  async failed(ip: string, login: string): Promise<void> {
     const now = this.now();
     if (this.buckets.size > 10_000) this.prune(now);
     for (const key of this.keys(ip, login)) {
@@ -63,7 +64,7 @@ export class LoginThrottle {
   }
 
   /** A success clears that login's count from that IP (not the IP's total). */
-  succeeded(ip: string, login: string): void {
+  async succeeded(ip: string, login: string): Promise<void> {
     this.buckets.delete(this.keys(ip, login)[0]);
   }
 

@@ -20,8 +20,8 @@ function sessionResponse(user: StoredUser, token: string): SessionResponse {
   };
 }
 
-function throttled(auth: AuthStore, req: FastifyRequest, login: string): AppError | null {
-  const wait = auth.throttle.retryAfter(req.ip, login);
+async function throttled(auth: AuthStore, req: FastifyRequest, login: string): Promise<AppError | null> {
+  const wait = await auth.throttle.retryAfter(req.ip, login);
   if (wait === 0) return null;
   const minutes = Math.ceil(wait / 60);
   return new AppError(
@@ -40,18 +40,18 @@ export async function sessionRoutes(app: FastifyInstance, opts: { auth: AuthStor
 
   app.post('/api/session', async (req, reply) => {
     const { login, password } = parseWith(LoginBodySchema, req.body);
-    const limited = throttled(auth, req, login);
+    const limited = await throttled(auth, req, login);
     if (limited) {
       reply.header('retry-after', String((limited.details as { retryAfter: number }).retryAfter));
       throw limited;
     }
     const user = await auth.users.authenticate(login, password);
     if (!user) {
-      auth.throttle.failed(req.ip, login);
+      await auth.throttle.failed(req.ip, login);
       // One message for an unknown login, a wrong password and a disabled account.
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong login or password.');
     }
-    auth.throttle.succeeded(req.ip, login);
+    await auth.throttle.succeeded(req.ip, login);
     if (req.session) await auth.sessions.delete(req.session.id);
     const { token } = await auth.sessions.create(user.id);
     setSessionCookie(req, reply, token, auth.sessions.ttlSeconds);
@@ -70,13 +70,13 @@ export async function sessionRoutes(app: FastifyInstance, opts: { auth: AuthStor
   app.patch('/api/session/password', async (req, reply) => {
     const user = currentUser(req);
     const body = parseWith(ChangePasswordBodySchema, req.body);
-    const limited = throttled(auth, req, user.login);
+    const limited = await throttled(auth, req, user.login);
     if (limited) {
       reply.header('retry-after', String((limited.details as { retryAfter: number }).retryAfter));
       throw limited;
     }
     if (!(await auth.users.authenticate(user.login, body.currentPassword))) {
-      auth.throttle.failed(req.ip, user.login);
+      await auth.throttle.failed(req.ip, user.login);
       throw new AppError(400, 'INVALID_CREDENTIALS', 'The current password is wrong.');
     }
     const updated = await auth.users.update(user.id, { password: body.newPassword, mustChangePassword: false });

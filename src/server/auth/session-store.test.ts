@@ -20,7 +20,7 @@ describe('SessionStore', () => {
     const sessions = await SessionStore.open(dir, logger);
     const { token } = await sessions.create('u-1');
     const again = await SessionStore.open(dir, logger);
-    expect(again.lookup(token)?.userId).toBe('u-1');
+    expect((await again.lookup(token))?.userId).toBe('u-1');
   });
 
   it.each([
@@ -31,12 +31,12 @@ describe('SessionStore', () => {
     const file = path.join(dir, 'sessions.json');
     await fs.writeFile(file, text);
     const sessions = await SessionStore.open(dir, logger);
-    expect(sessions.lookup('A'.repeat(43))).toBeUndefined();
+    expect(await sessions.lookup('A'.repeat(43))).toBeUndefined();
     expect(logger.error).toHaveBeenCalledTimes(1);
     expect(String(logger.error.mock.calls[0]![0])).toMatch(/sessions\.json .*starting with no sessions/s);
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({ version: 1, sessions: [] });
     // And it works as usual afterwards.
     const { token } = await sessions.create('u-1');
-    expect((await SessionStore.open(dir, logger)).lookup(token)?.userId).toBe('u-1');
+    expect((await (await SessionStore.open(dir, logger)).lookup(token))?.userId).toBe('u-1');
   });
 });

@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { IdSchema } from '../../shared/ids';
 import { IsoDateSchema } from '../../shared/schemas';
 import type { StoreLogger } from '../store/logger';
+import type { SessionDirectory } from './auth-store';
 import { JsonStateFile, StateFileCorruptError } from './json-state-file';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 /** A session in use has its expiry pushed back at most this often (each push is a write). */
-const TOUCH_EVERY_MS = 60 * 60 * 1000;
+export const TOUCH_EVERY_MS = 60 * 60 * 1000;
 /** Older sessions of a user beyond this many are dropped (a script logging in in a loop). */
-const MAX_SESSIONS_PER_USER = 50;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+export const MAX_SESSIONS_PER_USER = 50;
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const SessionSchema = z.object({
   /** SHA-256 of the token, hex: the token itself is only ever in the user's cookie. */
@@ -33,7 +34,7 @@ export interface SessionStoreOptions {
 }
 
 /** DATA_DIR/sessions.json: signed-in sessions survive a restart. Expiry slides while a session is used. */
-export class SessionStore {
+export class SessionStore implements SessionDirectory {
   private readonly sessions = new Map<string, Session>();
   private readonly file: JsonStateFile<typeof SessionsFileSchema>;
   private readonly ttlMs: number;
@@ -101,7 +102,7 @@ export class SessionStore {
   }
 
   /** The live session of a cookie's token, or undefined. */
-  lookup(token: string | undefined): Session | undefined {
+  async lookup(token: string | undefined): Promise<Session | undefined> {
     if (!token || !TOKEN_PATTERN.test(token)) return undefined;
     const session = this.sessions.get(sessionIdOf(token));
     if (!session) return undefined;

@@ -12,7 +12,7 @@ export async function userRoutes(app: FastifyInstance, opts: { auth: AuthStore }
 
   app.get('/api/users', async (req) => {
     const me = currentUser(req);
-    const users = auth.users.list();
+    const users = await auth.users.list();
     if (can(me.roles, 'users.manage')) return { users: users.map(publicUser).sort(byLogin) };
     // Logins are what the history records: this lets everyone show the names beside them.
     // Ids too: an @mention records the mentioned user's id.

@@ -22,7 +22,7 @@ const amina = { login: 'Amina', displayName: 'Amina B.', password: 'amina passwo
 describe('UserStore', () => {
   it('starts empty without a users.json, and writes none until a user is created', async () => {
     const users = await open();
-    expect(users.list()).toEqual([]);
+    expect(await users.list()).toEqual([]);
     await expect(fs.readdir(dir)).resolves.toEqual([]);
   });
 
@@ -56,7 +56,7 @@ describe('UserStore', () => {
     });
     // And reads it back after a restart.
     const again = await open();
-    expect(again.list()).toEqual(users.list());
+    expect(await again.list()).toEqual(await users.list());
   });
 
   it('logins are unique whatever their case: a second "amina" is USER_EXISTS, and nothing is written', async () => {
@@ -67,7 +67,7 @@ describe('UserStore', () => {
       statusCode: 409,
       code: 'USER_EXISTS',
     });
-    expect(users.byLogin('AMINA')?.login).toBe('Amina');
+    expect((await users.byLogin('AMINA'))?.login).toBe('Amina');
     expect(await fs.readFile(path.join(dir, 'users.json'), 'utf8')).toBe(before);
   });
 
@@ -75,7 +75,7 @@ describe('UserStore', () => {
     const users = await open();
     const results = await Promise.allSettled([users.create(amina), users.create({ ...amina, login: 'AMINA' })]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((await open()).list()).toHaveLength(1);
+    expect(await (await open()).list()).toHaveLength(1);
   });
 
   it('authenticate: right password → the user; wrong password, unknown login or disabled → undefined', async () => {
@@ -116,7 +116,7 @@ describe('UserStore', () => {
     const second = await users.create({ ...amina, login: 'admin2', roles: ['admin', 'editor'] });
     await users.update(admin.id, { disabled: true });
     await expect(users.update(second.id, { roles: ['editor'] })).rejects.toMatchObject({ statusCode: 400 });
-    expect(users.byId(second.id)?.roles).toEqual(['admin', 'editor']);
+    expect((await users.byId(second.id))?.roles).toEqual(['admin', 'editor']);
   });
 
   it('a users.json that is not valid stops the start with a message naming the file and how to recover', async () => {
@@ -142,7 +142,7 @@ describe('UserStore', () => {
     await users.create(amina);
     await fs.writeFile(path.join(dir, '.users.json.abcd1234.tmp'), '{"version":1,"us');
     const again = await open();
-    expect(again.list()).toHaveLength(1);
+    expect(await again.list()).toHaveLength(1);
     expect(await fs.readdir(dir)).toEqual(['users.json']);
   });
 });
@@ -153,13 +153,13 @@ describe('ensureFirstAdmin', () => {
     const first = await ensureFirstAdmin(users, undefined);
     expect(first).toMatchObject({ login: 'admin', generated: true });
     expect(first!.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
-    expect(users.list()).toEqual([
+    expect(await users.list()).toEqual([
       expect.objectContaining({ login: 'admin', roles: ['admin'], mustChangePassword: true }),
     ]);
     expect(await users.authenticate('admin', first!.password)).toBeDefined();
     // Never again once there are users.
     expect(await ensureFirstAdmin(users, 'something else')).toBeNull();
-    expect(users.list()).toHaveLength(1);
+    expect(await users.list()).toHaveLength(1);
   });
 
   it('takes ADMIN_PASSWORD when given (no change asked), and refuses a short one', async () => {
@@ -170,7 +170,7 @@ describe('ensureFirstAdmin', () => {
       password: 'admin password',
       generated: false,
     });
-    expect(users.byLogin('admin')?.mustChangePassword).toBeUndefined();
+    expect((await users.byLogin('admin'))?.mustChangePassword).toBeUndefined();
     expect(await users.authenticate('admin', 'admin password')).toBeDefined();
   });
 });

@@ -6,6 +6,7 @@ import { IsoDateSchema } from '../../shared/schemas';
 import { loginKey, type User } from '../../shared/users';
 import { AppError } from '../errors';
 import type { StoreLogger } from '../store/logger';
+import type { UserDirectory } from './auth-store';
 import { JsonStateFile, StateFileCorruptError } from './json-state-file';
 import { findConfusable } from './login-skeleton';
 import { DEFAULT_SCRYPT, hashPassword, isPasswordHash, verifyPassword, type ScryptParams } from './password';
@@ -66,8 +67,59 @@ export function publicUser(u: StoredUser): User {
 
 const isActiveAdmin = (u: StoredUser) => !u.disabled && u.roles.includes('admin');
 
+/** The new account, checked against every existing one (same login, or one that looks alike: 409). */
+export function newUserRecord(users: readonly StoredUser[], input: NewUser, passwordHash: string): StoredUser {
+  const key = loginKey(input.login);
+  if (users.some((u) => loginKey(u.login) === key))
+    throw new AppError(409, 'USER_EXISTS', `There is already a user with the login "${input.login}".`);
+  const lookalike = findConfusable(
+    input.login,
+    users.map((u) => u.login),
+  );
+  if (lookalike !== undefined) {
+    throw new AppError(
+      409,
+      'LOGIN_CONFUSABLE',
+      `The login "${input.login}" looks like the existing login "${lookalike}" (letters that look alike). Choose another.`,
+      { existing: lookalike },
+    );
+  }
+  return {
+    id: newId('u'),
+    login: input.login,
+    displayName: input.displayName,
+    roles: input.roles,
+    passwordHash,
+    createdAt: new Date().toISOString(),
+    ...(input.mustChangePassword ? { mustChangePassword: true } : {}),
+  };
+}
+
+/** The account after `changes` (the password already hashed), refused when no active admin would remain. */
+export function changedUser(
+  users: readonly StoredUser[],
+  id: string,
+  changes: UserChanges,
+  passwordHash: string | undefined,
+): StoredUser {
+  const current = users.find((u) => u.id === id);
+  if (!current) throw new AppError(404, 'USER_NOT_FOUND', `There is no user ${id}.`);
+  const next: StoredUser = { ...current, updatedAt: new Date().toISOString() };
+  if (changes.displayName !== undefined) next.displayName = changes.displayName;
+  if (changes.roles !== undefined) next.roles = changes.roles;
+  if (passwordHash !== undefined) next.passwordHash = passwordHash;
+  if (changes.disabled !== undefined) next.disabled = changes.disabled;
+  if (changes.mustChangePassword !== undefined) next.mustChangePassword = changes.mustChangePassword;
+  const after = users.map((u) => (u.id === id ? next : u));
+  // Somebody must still be able to manage users (and to fix this).
+  if (users.some(isActiveAdmin) && !after.some(isActiveAdmin)) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'At least one active admin must remain.');
+  }
+  return next;
+}
+
 /** DATA_DIR/users.json: every account, read once at start, rewritten whole on each change. */
-export class UserStore {
+export class UserStore implements UserDirectory {
   private users: StoredUser[] = [];
   private readonly file: JsonStateFile<typeof UsersFileSchema>;
   /** Verified against when a login is unknown, so that unknown and known logins take the same time. */
@@ -96,19 +148,27 @@ export class UserStore {
     return store;
   }
 
-  get size(): number {
+  async count(): Promise<number> {
     return this.users.length;
   }
 
-  list(): StoredUser[] {
+  async list(): Promise<StoredUser[]> {
     return [...this.users];
   }
 
-  byId(id: string): StoredUser | undefined {
+  async byId(id: string): Promise<StoredUser | undefined> {
+    return this.findById(id);
+  }
+
+  async byLogin(login: string): Promise<StoredUser | undefined> {
+    return this.findByLogin(login);
+  }
+
+  private findById(id: string): StoredUser | undefined {
     return this.users.find((u) => u.id === id);
   }
 
-  byLogin(login: string): StoredUser | undefined {
+  private findByLogin(login: string): StoredUser | undefined {
     const key = loginKey(login);
     return this.users.find((u) => loginKey(u.login) === key);
   }
@@ -118,7 +178,7 @@ export class UserStore {
    * login exists, is disabled or the password is wrong.
    */
   async authenticate(login: string, password: string): Promise<StoredUser | undefined> {
-    const user = this.byLogin(login);
+    const user = this.findByLogin(login);
     this.dummyHash ??= hashPassword('not anyone’s password', this.scrypt);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
     return ok && user && !user.disabled ? user : undefined;
@@ -127,29 +187,7 @@ export class UserStore {
   async create(input: NewUser): Promise<StoredUser> {
     const passwordHash = await hashPassword(input.password, this.scrypt);
     return this.change(() => {
-      if (this.byLogin(input.login))
-        throw new AppError(409, 'USER_EXISTS', `There is already a user with the login "${input.login}".`);
-      const lookalike = findConfusable(
-        input.login,
-        this.users.map((u) => u.login),
-      );
-      if (lookalike !== undefined) {
-        throw new AppError(
-          409,
-          'LOGIN_CONFUSABLE',
-          `The login "${input.login}" looks like the existing login "${lookalike}" (letters that look alike). Choose another.`,
-          { existing: lookalike },
-        );
-      }
-      const user: StoredUser = {
-        id: newId('u'),
-        login: input.login,
-        displayName: input.displayName,
-        roles: input.roles,
-        passwordHash,
-        createdAt: new Date().toISOString(),
-        ...(input.mustChangePassword ? { mustChangePassword: true } : {}),
-      };
+      const user = newUserRecord(this.users, input, passwordHash);
       return { users: [...this.users, user], result: user };
     });
   }
@@ -157,20 +195,8 @@ export class UserStore {
   async update(id: string, changes: UserChanges): Promise<StoredUser> {
     const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password, this.scrypt);
     return this.change(() => {
-      const current = this.byId(id);
-      if (!current) throw new AppError(404, 'USER_NOT_FOUND', `There is no user ${id}.`);
-      const next: StoredUser = { ...current, updatedAt: new Date().toISOString() };
-      if (changes.displayName !== undefined) next.displayName = changes.displayName;
-      if (changes.roles !== undefined) next.roles = changes.roles;
-      if (passwordHash !== undefined) next.passwordHash = passwordHash;
-      if (changes.disabled !== undefined) next.disabled = changes.disabled;
-      if (changes.mustChangePassword !== undefined) next.mustChangePassword = changes.mustChangePassword;
-      const users = this.users.map((u) => (u.id === id ? next : u));
-      // Somebody must still be able to manage users (and to fix this).
-      if (this.users.some(isActiveAdmin) && !users.some(isActiveAdmin)) {
-        throw new AppError(400, 'VALIDATION_FAILED', 'At least one active admin must remain.');
-      }
-      return { users, result: next };
+      const next = changedUser(this.users, id, changes, passwordHash);
+      return { users: this.users.map((u) => (u.id === id ? next : u)), result: next };
     });
   }
 

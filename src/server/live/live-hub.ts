@@ -14,7 +14,7 @@ export interface LiveHubOptions {
   presence: Presence;
   revocations: Revocations;
   /** Checked on each heartbeat: the stream's session is still live and its user may still read. */
-  stillAllowed(owner: StreamOwner): boolean;
+  stillAllowed(owner: StreamOwner): Promise<boolean>;
   logger: StoreLogger;
   heartbeatMs?: number;
 }
@@ -115,8 +115,14 @@ export class LiveHub {
 
   private beat(): void {
     for (const s of [...this.all]) {
-      if (!this.opts.stillAllowed(s.owner)) s.end('signed-out');
-      else s.write(PING);
+      this.opts.stillAllowed(s.owner).then(
+        (allowed) => (allowed ? s.write(PING) : s.end('signed-out')),
+        // The session could not be checked (database unreachable): keep the stream, check on the next beat.
+        (err: unknown) => {
+          this.opts.logger.warn(`live stream of document ${s.documentId}: ${(err as Error).message}`);
+          s.write(PING);
+        },
+      );
     }
   }
 

@@ -288,7 +288,7 @@ describe('streams end with the session', () => {
     // An admin disables victor: the remaining stream ends too.
     await live.auth.users.update((await live.auth.users.byLogin('amina'))!.id, { roles: ['translator', 'admin'] });
     const admin = await live.as('amina');
-    const id = live.auth.users.byLogin('victor')!.id;
+    const id = (await live.auth.users.byLogin('victor'))!.id;
     const res = await live.app.inject({
       method: 'PATCH',
       url: `/api/users/${id}`,

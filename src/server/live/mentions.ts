@@ -4,18 +4,20 @@ import type { DocumentEvent } from '../../shared/events';
 import type { Mention } from '../../shared/schemas';
 import { byId } from '../../shared/state-index';
 import { JsonStateFile } from '../auth/json-state-file';
+import type { MentionReadStore } from '../auth/auth-store';
 import { AppError } from '../errors';
 import type { DocumentStore } from '../store/document-store';
 import type { StoreLogger } from '../store/logger';
 
 /** The mentioned users must exist: the ids, each once, in the order given; unknown ones are a 400. */
-export function checkMentions(
-  users: { byId(id: string): unknown },
+export async function checkMentions(
+  users: { byId(id: string): Promise<unknown> },
   mentions: readonly string[] | undefined,
-): string[] | undefined {
+): Promise<string[] | undefined> {
   if (mentions === undefined) return undefined;
   const unique = [...new Set(mentions)];
-  const unknown = unique.filter((id) => !users.byId(id));
+  const found = await Promise.all(unique.map((id) => users.byId(id)));
+  const unknown = unique.filter((_, i) => !found[i]);
   if (unknown.length > 0) {
     throw new AppError(
       400,
@@ -135,7 +137,7 @@ const ReadFileSchema = z.object({
 });
 
 /** Which mentions each user has read: DATA_DIR/mentions-read.json (pretty JSON, atomic rename). */
-export class MentionReads {
+export class MentionReads implements MentionReadStore {
   private read = new Map<string, Set<string>>();
 
   private constructor(private readonly file: JsonStateFile<typeof ReadFileSchema>) {}
@@ -147,8 +149,8 @@ export class MentionReads {
     return reads;
   }
 
-  has(userId: string, mentionId: string): boolean {
-    return this.read.get(userId)?.has(mentionId) ?? false;
+  async readBy(userId: string): Promise<ReadonlySet<string>> {
+    return new Set(this.read.get(userId));
   }
 
   /** Marks them read (durably: resolves once the file is written). `known`: the user's mention ids now. */

@@ -6,7 +6,7 @@ import type { AuthStore } from '../auth/auth-store';
 import { notFound } from '../errors';
 import { currentUser, parseWith, requirePermission } from '../http';
 import { LiveHub } from '../live/live-hub';
-import { MentionIndex, MentionReads } from '../live/mentions';
+import { MentionIndex } from '../live/mentions';
 import { inMemoryPresence, type Presence, type PresenceUser } from '../live/presence';
 import { inMemoryRevocations, type Revocations } from '../live/revocations';
 import { resumePoint } from '../live/sse';
@@ -60,9 +60,9 @@ export async function liveRoutes(app: FastifyInstance, opts: { store: DocumentSt
     revocations,
     logger: app.log,
     ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
-    stillAllowed(owner) {
-      const session = auth.sessions.lookup(owner.token);
-      const user = session?.id === owner.sessionId ? auth.users.byId(session.userId) : undefined;
+    async stillAllowed(owner) {
+      const session = await auth.sessions.lookup(owner.token);
+      const user = session?.id === owner.sessionId ? await auth.users.byId(session.userId) : undefined;
       return !!user && !user.disabled && can(user.roles, 'document.read');
     },
   });
@@ -75,8 +75,7 @@ export async function liveRoutes(app: FastifyInstance, opts: { store: DocumentSt
     if (!opts.presence) presence.close();
   });
   const mentions = new MentionIndex(store, app.log);
-  const mentionReads = await MentionReads.open(auth.dataDir, app.log);
-  app.addHook('onClose', async () => mentionReads.flush());
+  const mentionReads = auth.mentionReads;
 
   app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
     '/api/documents/:id/stream',
@@ -120,8 +119,8 @@ export async function liveRoutes(app: FastifyInstance, opts: { store: DocumentSt
   /** Comments that @mention me, in every document, newest first, read or not. */
   app.get('/api/mentions', async (req) => {
     const user = requirePermission(req, 'document.read');
-    const list = await mentions.of(user.id);
-    return { mentions: list.map((m) => ({ ...m, read: mentionReads.has(user.id, m.id) })) };
+    const [list, read] = await Promise.all([mentions.of(user.id), mentionReads.readBy(user.id)]);
+    return { mentions: list.map((m) => ({ ...m, read: read.has(m.id) })) };
   });
 
   app.post('/api/mentions/read', async (req, reply) => {

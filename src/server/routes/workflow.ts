@@ -20,7 +20,7 @@ import { flagsOf, loadDocument } from './documents';
 /** Review workflow: history and revert, segment and document status, comment threads. */
 export async function workflowRoutes(
   app: FastifyInstance,
-  opts: { store: DocumentStore; users: { byId(id: string): unknown } },
+  opts: { store: DocumentStore; users: { byId(id: string): Promise<unknown> } },
 ) {
   const { store, users } = opts;
   const load = (id: unknown) => loadDocument(store, id);
@@ -91,7 +91,7 @@ export async function workflowRoutes(
     const doc = await load(req.params.id);
     const flagId = idParam(req.params.flagId, 'flag');
     const body = parseWith(CommentBodySchema, req.body);
-    const mentions = checkMentions(users, body.mentions);
+    const mentions = await checkMentions(users, body.mentions);
     const { state } = await store.append(doc.id, actor, addComment(flagId, body.text, mentions));
     return reply.code(201).send({ flag: byId(state.flags, flagId), seq: state.seq });
   });
@@ -105,7 +105,7 @@ export async function workflowRoutes(
       const flagId = idParam(req.params.flagId, 'flag');
       const commentId = idParam(req.params.commentId, 'comment');
       const body = parseWith(CommentBodySchema, req.body);
-      const mentions = checkMentions(users, body.mentions);
+      const mentions = await checkMentions(users, body.mentions);
       const { state } = await store.append(doc.id, actor, editComment(flagId, commentId, body.text, actor, mentions));
       return { flag: byId(state.flags, flagId), seq: state.seq };
     },

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { DocumentEventSchema, type DocumentEvent, type NewEvent } from '../../shared/events';
+import type { DocumentEvent, NewEvent } from '../../shared/events';
 import { isValidId } from '../../shared/ids';
 import { fold, type FoldState } from '../../shared/reducer';
 import { summarize, type DocumentListEntry } from '../../shared/schemas';
@@ -16,6 +15,7 @@ import {
 import { DocumentCorruptError, loadDocument, removeEmptyDocumentDir, removeTempFiles } from './document-files';
 import type { AppendResult, Decide, DocumentStore, Listener } from './document-store';
 import { fsyncDir } from './atomic-write';
+import { stamp } from './stamp';
 import { acquireLock, type DataDirLock } from './lock';
 import { errorMessage, type StoreLogger } from './logger';
 
@@ -71,16 +71,6 @@ export async function openJsonFileStore(opts: JsonFileStoreOptions): Promise<Jso
     await lock.release();
     throw err;
   }
-}
-
-/** Gives decided events their envelope and checks them: an invalid event is a bug in the command. */
-function stamp(events: readonly NewEvent[], afterSeq: number, actor: string): DocumentEvent[] {
-  const at = new Date().toISOString();
-  return events.map((e, i) => {
-    const parsed = DocumentEventSchema.safeParse({ ...e, seq: afterSeq + i + 1, at, actor });
-    if (!parsed.success) throw new Error(`invalid ${e.type} event: ${z.prettifyError(parsed.error)}`);
-    return parsed.data;
-  });
 }
 
 /** A document that cannot be read, as listed: its last known summary (or only its id), and the reason. */

@@ -1,0 +1,99 @@
+import type { Sql } from 'postgres';
+
+/**
+ * The schema, as numbered steps applied in order and recorded in schema_migrations. Never edit a step that
+ * shipped: add the next one. Every server runs `migrate` on start; an advisory lock held for the whole
+ * transaction makes a second server starting at the same time wait, then find nothing left to do.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'documents, events, snapshots, users, sessions, sign-in failures, presence, mention reads',
+    sql: `
+      CREATE TABLE documents (
+        id text PRIMARY KEY,
+        -- The last event's seq: appends move it from the expected value only (optimistic concurrency).
+        seq integer NOT NULL CHECK (seq >= 1),
+        summary json NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE events (
+        document_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        seq integer NOT NULL CHECK (seq >= 1),
+        -- The whole event (seq, at, actor, type, payload) as the JSON journal has it, text kept as written.
+        body json NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      );
+      CREATE TABLE snapshots (
+        document_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        state json NOT NULL,
+        PRIMARY KEY (document_id, seq)
+      );
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        -- loginKey(login): what two logins are compared by (case, width and compatibility forms folded).
+        login_key text NOT NULL UNIQUE,
+        body json NOT NULL
+      );
+      CREATE TABLE sessions (
+        id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        last_seen_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX sessions_user_id ON sessions (user_id);
+      CREATE TABLE sign_in_failures (
+        key text PRIMARY KEY,
+        failures integer NOT NULL,
+        reset_at timestamptz NOT NULL
+      );
+      CREATE TABLE presence (
+        document_id text NOT NULL,
+        user_id text NOT NULL,
+        login text NOT NULL,
+        display_name text NOT NULL,
+        segment_id text,
+        -- Open streams (one row per stream, connection_id) or a recent PUT (connection_id '').
+        connection_id text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        PRIMARY KEY (document_id, user_id, connection_id)
+      );
+      CREATE TABLE mention_reads (
+        user_id text NOT NULL,
+        mention_id text NOT NULL,
+        PRIMARY KEY (user_id, mention_id)
+      );
+    `,
+  },
+];
+
+/** An arbitrary constant: the advisory lock every Vis-à-vis server takes to migrate (and to bootstrap). */
+export const MIGRATION_LOCK = 0x7669_7361;
+export const BOOTSTRAP_LOCK = 0x7669_7362;
+
+/** Applies the steps this database lacks; returns the versions applied (none when up to date). */
+export async function migrate(sql: Sql): Promise<number[]> {
+  return sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+    await tx`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;
+    const done = new Set((await tx<{ version: number }[]>`SELECT version FROM schema_migrations`).map((r) => r.version));
+    const newest = Math.max(0, ...done);
+    const known = Math.max(...MIGRATIONS.map((m) => m.version));
+    if (newest > known) {
+      throw new Error(
+        `the database's schema is at version ${newest}, newer than this server knows (${known}): upgrade this server`,
+      );
+    }
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.unsafe(m.sql);
+      await tx`INSERT INTO schema_migrations (version, name) VALUES (${m.version}, ${m.name})`;
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}
