@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Is there a PostgreSQL for the PostgreSQL suites? Says so when they are skipped.
+          globalSetup: ['src/server/pg/postgres-global-setup.ts'],
           include: [
             'src/shared/**/*.test.ts',
             'src/server/**/*.test.ts',

@@ -99,10 +99,10 @@ export class PgDocumentStore implements DocumentStore {
     const inserted = await this.sql.begin(async (tx) => {
       const rows = await tx`
         INSERT INTO documents (id, seq, summary, updated_at)
-        VALUES (${id}, 1, ${JSON.stringify(summarize(state))}::json, ${state.updatedAt})
+        VALUES (${id}, 1, ${JSON.stringify(summarize(state))}::text::json, ${state.updatedAt})
         ON CONFLICT (id) DO NOTHING`;
       if (rows.count === 0) return false;
-      await tx`INSERT INTO events (document_id, seq, body) VALUES (${id}, 1, ${JSON.stringify(stamped)}::json)`;
+      await tx`INSERT INTO events (document_id, seq, body) VALUES (${id}, 1, ${JSON.stringify(stamped)}::text::json)`;
       await tx`SELECT pg_notify(${CHANNELS.events}, ${`${id} 1`})`;
       return true;
     });
@@ -306,7 +306,7 @@ export class PgDocumentStore implements DocumentStore {
     const summary = JSON.stringify(summarize(state));
     await this.sql.begin(async (tx) => {
       const moved = await tx`
-        UPDATE documents SET seq = ${state.seq}, summary = ${summary}::json, updated_at = ${state.updatedAt}
+        UPDATE documents SET seq = ${state.seq}, summary = ${summary}::text::json, updated_at = ${state.updatedAt}
         WHERE id = ${id} AND seq = ${expected}`;
       if (moved.count === 0) throw new StaleHead();
       await tx`
@@ -326,7 +326,7 @@ export class PgDocumentStore implements DocumentStore {
     void (async () => {
       const json = JSON.stringify(toDocumentState(state));
       await this.sql.begin(async (tx) => {
-        await tx`INSERT INTO snapshots (document_id, seq, state) VALUES (${id}, ${state.seq}, ${json}::json)
+        await tx`INSERT INTO snapshots (document_id, seq, state) VALUES (${id}, ${state.seq}, ${json}::text::json)
                  ON CONFLICT DO NOTHING`;
         await tx`DELETE FROM snapshots WHERE document_id = ${id} AND seq < ${state.seq}`;
       });

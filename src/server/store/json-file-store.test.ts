@@ -10,6 +10,7 @@ import { byId, flagsOnSegment } from '../../shared/state-index';
 import { AppError } from '../errors';
 import type { Decide } from './document-store';
 import { openJsonFileStore, type JsonFileStore, type JsonFileStoreOptions } from './json-file-store';
+import { describeDocumentStoreContract } from './document-store-contract';
 
 type Created = Extract<NewEvent, { type: 'DocumentCreated' }>;
 
@@ -654,4 +655,15 @@ describe('JSON file store: data directory lock', () => {
     expect(typeof lock.startedAt).toBe('string');
     await store.close();
   });
+});
+
+let contractDir = '';
+describeDocumentStoreContract('JSON files', {
+  async reset() {
+    contractDir = await fs.mkdtemp(path.join(os.tmpdir(), 'visavis-contract-'));
+  },
+  open: (log) => openJsonFileStore({ dataDir: contractDir, logger: log }),
+  async cleanup() {
+    await fs.rm(contractDir, { recursive: true, force: true });
+  },
 });
