@@ -1,8 +1,28 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { precompress } from './scripts/precompress';
+import { postgresProblem } from './src/server/pg/test-database';
+
+/** The API tests that run a second time on PostgreSQL (VISAVIS_TEST_STORE=postgres): those of the API, not of DATA_DIR's files. */
+const API_TESTS_ON_POSTGRES = [
+  'src/server/app.test.ts',
+  'src/server/auth/auth-api.test.ts',
+  'src/server/events-paging.test.ts',
+  'src/server/glossary-upload.test.ts',
+  'src/server/limits.test.ts',
+  'src/server/live/comments-and-mentions.test.ts',
+  'src/server/live/live.test.ts',
+  'src/server/mqm-routes.test.ts',
+  'src/server/permissions.test.ts',
+  'src/server/qa-routes.test.ts',
+  'src/server/security-headers.test.ts',
+  'src/server/workflow.test.ts',
+];
 
 // One config for the UI build and for Vitest: node tests for shared/server/cli, jsdom for the client.
+// Only Vitest probes for a PostgreSQL (the UI build does not need one).
+const withPostgres = !!process.env.VITEST && (await postgresProblem()) === null;
+
 export default defineConfig({
   plugins: [react(), precompress()],
   build: {
@@ -35,6 +55,20 @@ export default defineConfig({
           ],
         },
       },
+      // Without a PostgreSQL (see src/server/pg/postgres-global-setup.ts, which says so) this project is left out.
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'node-postgres',
+                environment: 'node',
+                include: API_TESTS_ON_POSTGRES,
+                env: { VISAVIS_TEST_STORE: 'postgres' },
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {

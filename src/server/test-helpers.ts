@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Sql } from 'postgres';
 import { ROLES, type Role } from '../shared/permissions';
 import { CSRF_HEADER, LoginSchema } from '../shared/users';
 import { buildApp } from './app';
@@ -13,6 +14,9 @@ import { openAuthStore, type AuthStore, type AuthStoreOptions } from './auth/aut
 import type { ScryptParams } from './auth/password';
 import type { DocumentStore } from './store/document-store';
 import { openJsonFileStore, type StoreLogger } from './store/json-file-store';
+import { openPgBackend } from './pg/pg-backend';
+import { createTestDatabase, type TestDatabase } from './pg/test-database';
+import type { LiveOptions } from './routes/live';
 
 /** Test-only helpers for API tests (app.inject against a temp DATA_DIR). */
 
@@ -26,6 +30,8 @@ const silent: StoreLogger = { info() {}, warn() {}, error() {} };
 
 export interface TestServer {
   app: FastifyInstance;
+  /** The PostgreSQL connection when TEST_STORE is postgres. */
+  sql?: Sql;
   store: DocumentStore;
   auth: AuthStore;
   dataDir: string;
@@ -57,12 +63,16 @@ export interface StartOptions {
   staticDir?: string;
 }
 
+/** VISAVIS_TEST_STORE=postgres (the node-postgres Vitest project): API tests run on a fresh PostgreSQL database. */
+export const TEST_STORE = process.env.VISAVIS_TEST_STORE === 'postgres' ? 'postgres' : 'json';
+
 export async function startServer(dataDir: string, opts: StartOptions = {}): Promise<TestServer> {
-  const store = await openJsonFileStore({ dataDir, logger: silent });
-  const auth = await openAuthStore({ dataDir: store.dataDir, logger: silent, scrypt: TEST_SCRYPT, ...opts.auth });
+  const backend = TEST_STORE === 'postgres' ? await openTestPgBackend(dataDir, opts) : await openTestJsonBackend(dataDir, opts);
+  const { store, auth } = backend;
   const app = await buildApp({
     store,
     auth,
+    ...(backend.live ? { live: backend.live } : {}),
     ...(opts.trustProxy ? { trustProxy: true } : {}),
     ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
   });
@@ -74,14 +84,78 @@ export async function startServer(dataDir: string, opts: StartOptions = {}): Pro
     store,
     auth,
     dataDir,
+    ...(backend.sql ? { sql: backend.sql } : {}),
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
+      await backend.close();
+    },
+  };
+}
+
+interface TestBackend {
+  sql?: Sql;
+  store: DocumentStore;
+  auth: AuthStore;
+  live?: LiveOptions;
+  close(): Promise<void>;
+}
+
+async function openTestJsonBackend(dataDir: string, opts: StartOptions): Promise<TestBackend> {
+  const store = await openJsonFileStore({ dataDir, logger: silent });
+  const auth = await openAuthStore({ dataDir: store.dataDir, logger: silent, scrypt: TEST_SCRYPT, ...opts.auth });
+  return {
+    store,
+    auth,
+    async close() {
       await auth.close();
       await store.close();
     },
   };
+}
+
+/** One database per DATA_DIR, so that a restart (startServer on the same dir) finds the same data. */
+const testDatabases = new Map<string, Promise<TestDatabase>>();
+if (TEST_STORE === 'postgres') {
+  afterAll(async () => {
+    const dbs = await Promise.all(testDatabases.values());
+    testDatabases.clear();
+    await Promise.all(dbs.map((db) => db.drop()));
+  });
+}
+
+async function openTestPgBackend(dataDir: string, opts: StartOptions): Promise<TestBackend> {
+  let made = testDatabases.get(dataDir);
+  if (!made) testDatabases.set(dataDir, (made = createTestDatabase()));
+  const db = await made;
+  const a = opts.auth ?? {};
+  const pg = await openPgBackend({
+    url: db.url,
+    logger: silent,
+    scrypt: TEST_SCRYPT,
+    poolSize: 4,
+    ...(a.sessionTtlMs !== undefined ? { sessionTtlMs: a.sessionTtlMs } : {}),
+    ...(a.now ? { now: a.now } : {}),
+    ...(a.throttle ? { throttle: a.throttle } : {}),
+  });
+  return {
+    sql: pg.sql,
+    store: pg.store,
+    auth: pg.auth,
+    live: { presence: pg.presence, revocations: pg.revocations },
+    close: () => pg.close(),
+  };
+}
+
+/** Everything stored of users or sessions, as text (the JSON file, or the table's rows as JSON). */
+export async function storedText(server: TestServer, what: 'users' | 'sessions'): Promise<string> {
+  if (server.sql) {
+    const table = server.sql(what);
+    const [row] = await server.sql<{ text: string | null }[]>`SELECT json_agg(t)::text AS text FROM ${table} t`;
+    return row?.text ?? '';
+  }
+  return fs.readFile(path.join(server.dataDir, `${what}.json`), 'utf8');
 }
 
 export interface Credentials {

@@ -20,6 +20,7 @@ export interface PgBackendOptions {
   sessionTtlMs?: number;
   snapshotEvery?: number;
   now?: () => number;
+  throttle?: { perLogin?: number; perIp?: number; windowMs?: number };
   presence?: { ttlMs?: number; sweepMs?: number };
 }
 
@@ -71,6 +72,7 @@ export async function openPgBackend(opts: PgBackendOptions): Promise<PgBackend> 
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     ...(opts.sessionTtlMs !== undefined ? { sessionTtlMs: opts.sessionTtlMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.throttle ? { throttle: opts.throttle } : {}),
   });
   const presence = pgPresence(sql, notifications, logger, opts.presence);
   const revocations = pgRevocations(notifications);
