@@ -299,21 +299,30 @@ export class PgDocumentStore implements DocumentStore {
     }
   }
 
-  /** One transaction: move the head from the seq the decisions saw, insert the events, wake every server. */
+  /**
+   * One statement, so one round trip and one implicit transaction: move the head from the seq the decisions
+   * saw, insert the events (only if it moved), wake every server (delivered at commit). The primary key
+   * (document_id, seq) would refuse a duplicate seq even if the head check were wrong.
+   */
   private async commit(id: string, expected: number, state: FoldState, events: DocumentEvent[]): Promise<void> {
     const seqs = events.map((e) => e.seq);
     const bodies = events.map((e) => JSON.stringify(e));
     const summary = JSON.stringify(summarize(state));
-    await this.sql.begin(async (tx) => {
-      const moved = await tx`
+    const [row] = await this.sql<{ moved: number }[]>`
+      WITH moved AS (
         UPDATE documents SET seq = ${state.seq}, summary = ${summary}::text::json, updated_at = ${state.updatedAt}
-        WHERE id = ${id} AND seq = ${expected}`;
-      if (moved.count === 0) throw new StaleHead();
-      await tx`
+        WHERE id = ${id} AND seq = ${expected}
+        RETURNING id
+      ), inserted AS (
         INSERT INTO events (document_id, seq, body)
-        SELECT ${id}, s, b::json FROM unnest(${seqs}::integer[], ${bodies}::text[]) AS t (s, b)`;
-      await tx`SELECT pg_notify(${CHANNELS.events}, ${`${id} ${state.seq}`})`;
-    });
+        SELECT moved.id, t.s, t.b::json FROM moved, unnest(${seqs}::integer[], ${bodies}::text[]) AS t (s, b)
+        RETURNING 1
+      ), woken AS (
+        SELECT pg_notify(${CHANNELS.events}, ${`${id} ${state.seq}`}) FROM moved
+      )
+      SELECT (SELECT count(*) FROM moved)::integer AS moved, (SELECT count(*) FROM inserted) AS n,
+        (SELECT count(*) FROM woken) AS w`;
+    if (!row || row.moved === 0) throw new StaleHead();
     this.stats.transactions++;
     this.stats.events += events.length;
   }
