@@ -3,6 +3,7 @@ import { LangSchema } from '../shared/schemas';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, type CliIo } from './io';
 import { alignCommand } from './align-command';
 import { importMqmCommand } from './import-mqm-command';
+import { migrateStoreCommand } from './migrate-store-command';
 import { qaCommand } from './qa-command';
 import { scoreCommand } from './score-command';
 
@@ -120,6 +121,18 @@ function program(io: CliIo, exit: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
     .action(async (opts) => {
       exit.code = await alignCommand(io, opts);
+    });
+
+  cli
+    .command('migrate-store')
+    .description(
+      'Move everything (documents and their events, users, mention reads) from one store into another, empty ' +
+        'one: a data directory into PostgreSQL or back. Every document is read back and compared. Stop the servers first.',
+    )
+    .option('--from <dir|url>', 'the store to copy: a data directory or postgres://… (default: $DATA_DIR)')
+    .option('--to <dir|url>', 'the empty store to fill: postgres://… or a data directory (default: $DATABASE_URL)')
+    .action(async (opts) => {
+      exit.code = await migrateStoreCommand(io, opts);
     });
 
   return cli;

@@ -67,7 +67,8 @@ export interface StartOptions {
 export const TEST_STORE = process.env.VISAVIS_TEST_STORE === 'postgres' ? 'postgres' : 'json';
 
 export async function startServer(dataDir: string, opts: StartOptions = {}): Promise<TestServer> {
-  const backend = TEST_STORE === 'postgres' ? await openTestPgBackend(dataDir, opts) : await openTestJsonBackend(dataDir, opts);
+  const backend =
+    TEST_STORE === 'postgres' ? await openTestPgBackend(dataDir, opts) : await openTestJsonBackend(dataDir, opts);
   const { store, auth } = backend;
   const app = await buildApp({
     store,

@@ -293,7 +293,9 @@ describe('PATCH /api/session/password', () => {
 
   it('changes one’s own password: checks the current one, signs out the other sessions, keeps this one', async () => {
     await ensureUser(ctx.app, 'Camille', ['reviewer']);
-    await ctx.server.auth.users.update((await ctx.server.auth.users.byLogin('Camille'))!.id, { mustChangePassword: true });
+    await ctx.server.auth.users.update((await ctx.server.auth.users.byLogin('Camille'))!.id, {
+      mustChangePassword: true,
+    });
     const here = await login(ctx.app, 'Camille');
     const elsewhere = await login(ctx.app, 'Camille');
     const change = (body: unknown, headers = here.headers) =>
@@ -387,7 +389,9 @@ describe('a password set by an admin opens nothing but the way to change it', ()
 
     const d = await userWith(ctx.app, 'Reader', ['viewer']);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/documents', headers: d.headers })).statusCode).toBe(200);
-    await ctx.server.auth.users.update((await ctx.server.auth.users.byLogin('Reader'))!.id, { mustChangePassword: true });
+    await ctx.server.auth.users.update((await ctx.server.auth.users.byLogin('Reader'))!.id, {
+      mustChangePassword: true,
+    });
     expectError(
       await ctx.app.inject({ method: 'GET', url: '/api/documents', headers: d.headers }),
       403,

@@ -107,7 +107,7 @@ describe('@mentions', () => {
 
   it('unknown user ids are refused (400 USER_NOT_FOUND), nothing is written', async () => {
     const before = json(await req(VIEWER, 'GET', `/api/documents/${doc.id}`)).document.seq;
-    const res = await comment(REVIEWER, doc, flag, { text: '@x', mentions: [(await idOf(TRANSLATOR)), 'u_nobody'] });
+    const res = await comment(REVIEWER, doc, flag, { text: '@x', mentions: [await idOf(TRANSLATOR), 'u_nobody'] });
     expect(res.statusCode, res.body).toBe(400);
     expect(json(res).error).toMatchObject({ code: 'USER_NOT_FOUND', details: { unknown: ['u_nobody'] } });
     expect(json(await req(VIEWER, 'GET', `/api/documents/${doc.id}`)).document.seq).toBe(before);
@@ -116,8 +116,8 @@ describe('@mentions', () => {
   });
 
   it('are stored on the event and the comment, listed for each mentioned user, read state kept', async () => {
-    const tina = (await idOf(TRANSLATOR));
-    const edith = (await idOf(EDITOR));
+    const tina = await idOf(TRANSLATOR);
+    const edith = await idOf(EDITOR);
     const first = await comment(REVIEWER, doc, flag, { text: '@Tina regarde', mentions: [tina, tina] });
     expect(first.statusCode, first.body).toBe(201);
     const c1 = json(first).flag.comments.at(-1);
@@ -165,8 +165,8 @@ describe('@mentions', () => {
   });
 
   it('an edit that drops a mention drops it from the list; one that adds a user lists it for them', async () => {
-    const tina = (await idOf(TRANSLATOR));
-    const victor = (await idOf(VIEWER));
+    const tina = await idOf(TRANSLATOR);
+    const victor = await idOf(VIEWER);
     const res = await comment(REVIEWER, doc, flag, { text: '@Tina', mentions: [tina] });
     const c = json(res).flag.comments.at(-1);
     const url = `/api/documents/${doc.id}/flags/${flag.id}/comments/${c.id}`;

@@ -75,7 +75,10 @@ describe.skipIf(skipped)('two app servers on one PostgreSQL database', () => {
         title: 'Deux serveurs',
         sourceLang: 'en',
         targetLang: 'fr',
-        segments: [{ source: 'One', target: 'Un' }, { source: 'Two', target: 'Deux' }],
+        segments: [
+          { source: 'One', target: 'Un' },
+          { source: 'Two', target: 'Deux' },
+        ],
       },
     });
     expect(res.statusCode, res.body).toBe(201);

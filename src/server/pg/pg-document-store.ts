@@ -106,7 +106,8 @@ export class PgDocumentStore implements DocumentStore {
       await tx`SELECT pg_notify(${CHANNELS.events}, ${`${id} 1`})`;
       return true;
     });
-    if (!inserted) throw new AppError(409, 'DOCUMENT_EXISTS', `A document with id ${JSON.stringify(id)} already exists`);
+    if (!inserted)
+      throw new AppError(409, 'DOCUMENT_EXISTS', `A document with id ${JSON.stringify(id)} already exists`);
     this.stats.transactions++;
     this.stats.events++;
     this.remember(id, state);
@@ -257,7 +258,9 @@ export class PgDocumentStore implements DocumentStore {
         return;
       }
       let state = base;
-      const outcomes: ({ ok: true; state: FoldState; events: DocumentEvent[]; result: unknown } | { ok: false; err: unknown })[] = [];
+      const outcomes: (
+        { ok: true; state: FoldState; events: DocumentEvent[]; result: unknown } | { ok: false; err: unknown }
+      )[] = [];
       for (const p of batch) {
         try {
           const { events: decided, result } = p.decide(state);

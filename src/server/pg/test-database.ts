@@ -11,7 +11,9 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://ro
 export async function postgresProblem(url = TEST_DATABASE_URL): Promise<string | null> {
   const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
   try {
-    const [row] = await sql<{ ok: boolean }[]>`SELECT rolcreatedb OR rolsuper AS ok FROM pg_roles WHERE rolname = current_user`;
+    const [row] = await sql<
+      { ok: boolean }[]
+    >`SELECT rolcreatedb OR rolsuper AS ok FROM pg_roles WHERE rolname = current_user`;
     return row?.ok ? null : 'the role of TEST_DATABASE_URL may not CREATE DATABASE';
   } catch (err) {
     return (err as Error).message;

@@ -120,9 +120,7 @@ export function describeDocumentStoreContract(name: string, harness: StoreHarnes
         }),
       ).rejects.toBe(refusal);
       await expect(store.append('doc1', 'bob', emit(edit('nope', 'x')))).rejects.toThrow(/no segment nope/);
-      await expect(store.append('doc1', 'bob', emit(edit('s1', 'x'), edit('bad id!', 'y')))).rejects.toThrow(
-        /invalid/,
-      );
+      await expect(store.append('doc1', 'bob', emit(edit('s1', 'x'), edit('bad id!', 'y')))).rejects.toThrow(/invalid/);
       expect(await store.events('doc1', state.seq)).toEqual([]);
       expect(await store.get('doc1')).toEqual(state);
       const { state: next } = await store.append('doc1', 'bob', emit(edit('s1', 'fine')));
