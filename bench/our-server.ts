@@ -11,6 +11,8 @@ export async function startOurServer(opts: {
   adminPassword: string;
   /** Node options before the entry (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** Everything in this PostgreSQL database instead of DATA_DIR. */
+  databaseUrl?: string;
 }): Promise<{ child: Child; url: string }> {
   const port = await freePort();
   const url = `http://${LOOPBACK}:${port}`;
@@ -25,6 +27,7 @@ export async function startOurServer(opts: {
       SEED_SAMPLE: '0',
       LOG_LEVEL: 'warn',
       ADMIN_PASSWORD: opts.adminPassword,
+      DATABASE_URL: opts.databaseUrl ?? '',
     },
   });
   await waitForHttp(child, `${url}/api/health`);

@@ -19,12 +19,18 @@ interface OurDocument {
 export async function startOurs(
   corpus: CorpusSegment[],
   log: (line: string) => void,
+  opts: { databaseUrl?: string; name?: string } = {},
 ): Promise<Target & { dataDir: string; docId: string }> {
   const dataDir = await makeTempDir('visavis-bench-');
   // The first start of a server with accounts creates `admin` with this password (others ignore it).
   const adminPassword = randomBytes(18).toString('base64url');
   const prof = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
-  const { child, url } = await startOurServer({ dataDir, adminPassword, nodeArgs: prof });
+  const { child, url } = await startOurServer({
+    dataDir,
+    adminPassword,
+    nodeArgs: prof,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+  });
   const session = await signInAsAdmin(url, adminPassword);
   if (session.cookie) log('  signed in as admin (session cookie + CSRF header on every request)');
   const headers = { ...HEADERS, ...session };
@@ -53,7 +59,7 @@ export async function startOurs(
   }));
   const docUrl = `/api/documents/${document.id}`;
   return {
-    name: 'vis-à-vis',
+    name: opts.name ?? 'vis-à-vis',
     url,
     headers,
     child,
@@ -113,13 +119,16 @@ export interface Durability {
 export async function checkOurDurability(
   ours: { child: Child; dataDir: string; docId: string },
   runs: LoadResult[],
+  /** The stored events as JSON lines (default: the document's journal.jsonl). */
+  readEvents?: () => Promise<string[]>,
 ): Promise<Durability> {
   const t0 = performance.now();
   const ended = await stopChild(ours.child);
   const shutdownMs = performance.now() - t0;
   const journal = path.join(ours.dataDir, 'documents', ours.docId, 'journal.jsonl');
-  const text = await fs.readFile(journal, 'utf8');
-  const lines = text.split('\n').filter((l) => l !== '');
+  const lines = readEvents
+    ? await readEvents()
+    : (await fs.readFile(journal, 'utf8')).split('\n').filter((l) => l !== '');
   const inJournal = new Set<string>();
   for (const line of lines) {
     const e = JSON.parse(line) as { type: string; payload: { segmentId?: string; target?: string; comment?: string } };

@@ -13,6 +13,7 @@ import { runFanoutBench } from './fanout';
 import { runHealthBench } from './health-during-upload';
 import { runBrowserBench } from './browser';
 import { runAlignBench } from './align';
+import { benchDatabase, hasPgbench, pgEventLines, printPgReport, runPgbench } from './pg';
 import { fmtMs, fmtRate, loadAverage, log, printResults, type Measured } from './report';
 import { WORKLOADS, type Target, type Workload } from './target';
 
@@ -20,7 +21,8 @@ import { WORKLOADS, type Target, type Workload } from './target';
 // server vs the same workload against json-server 0.17.4, measured in the same run. Settings: see config.ts;
 // BENCH_ONLY=qa runs the QA checks benchmark alone; BENCH_ONLY=kill9 the kill -9 durability cycles alone;
 // BENCH_ONLY=browser the app in Chromium alone (bench/browser.ts: large documents, cold load);
-// BENCH_ONLY=align the sentence aligner against hunalign on the Bleualign dev set (bench/align.ts).
+// BENCH_ONLY=align the sentence aligner against hunalign on the Bleualign dev set (bench/align.ts); BENCH_ONLY=pg
+// the write workload on the JSON store, the PostgreSQL store and json-server, and pgbench on the same database.
 
 async function measure(target: Target, workload: Workload, seconds: number): Promise<Measured> {
   const cpu0 = processCpuSeconds(target.child.proc.pid);
@@ -72,7 +74,7 @@ async function main(): Promise<number> {
   // BENCH_ONLY=align: sentence alignment quality (Bleualign dev set) and speed, beside hunalign (bench/align.ts).
   if (process.env.BENCH_ONLY === 'align') return runAlignBench(log);
   // CPU-bound and short: before the load runs heat the machine.
-  if (process.env.BENCH_ONLY !== 'kill9') runQaBench(log);
+  if (process.env.BENCH_ONLY !== 'kill9' && process.env.BENCH_ONLY !== 'pg') runQaBench(log);
   if (process.env.BENCH_ONLY === 'qa') return 0;
   // The servers below run as deployed: build/main.js, from the current source.
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -104,6 +106,29 @@ async function main(): Promise<number> {
   const oursRuns = await runTarget(ours);
   const durability = await checkOurDurability(ours, oursRuns.all);
 
+  // BENCH_ONLY=pg: the same workload on the PostgreSQL store too, and pgbench on the same database.
+  let pg: Parameters<typeof printPgReport>[1] | null = null;
+  if (process.env.BENCH_ONLY === 'pg') {
+    const db = await benchDatabase();
+    try {
+      log();
+      log('vis-à-vis on PostgreSQL (DATABASE_URL; events committed with synchronous_commit on, group commit)');
+      const onPg = await startOurs(corpus, log, { databaseUrl: db.url, name: 'vis-à-vis (PostgreSQL)' });
+      const pgRuns = await runTarget(onPg);
+      const pgDurability = await checkOurDurability(onPg, pgRuns.all, () => pgEventLines(db.url, onPg.docId));
+      const pgbench = [];
+      if (await hasPgbench()) {
+        for (const clients of [1, CONNECTIONS]) {
+          log(`  pgbench -N, ${clients} client(s), ${SECONDS} s…`);
+          pgbench.push(await runPgbench(db.url, clients, SECONDS));
+        }
+      } else log('  pgbench is not installed (Debian: postgresql-contrib or the postgresql client package)');
+      pg = { measured: pgRuns.measured, durability: pgDurability, pgbench };
+    } finally {
+      await db.drop();
+    }
+  }
+
   log();
   log('json-server 0.17.4 (baseline)');
   const js = await startJsonServer(
@@ -113,7 +138,11 @@ async function main(): Promise<number> {
   const jsRuns = await runTarget(js);
   const aftermath = await checkJsonServerFile(js, jsRuns.all);
 
-  printResults([...oursRuns.measured, ...jsRuns.measured], durability, aftermath);
+  printResults([...oursRuns.measured, ...(pg?.measured ?? []), ...jsRuns.measured], durability, aftermath);
+  if (pg) {
+    printPgReport(log, pg);
+    return 0;
+  }
   log();
   await runHealthBench(log);
   log();
