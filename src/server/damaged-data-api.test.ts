@@ -26,7 +26,7 @@ async function start(dataDir: string, io?: JsonFileStoreOptions['io']) {
     await auth.close();
     await store.close();
   });
-  if (!await auth.users.byLogin('ed')) {
+  if (!(await auth.users.byLogin('ed'))) {
     await auth.users.create({ login: 'ed', displayName: 'Ed', password: TEST_PASSWORD, roles: ['admin'] });
   }
   const { headers } = await login(app, 'ed');
