@@ -16,6 +16,7 @@ const API_TESTS_ON_POSTGRES = [
   'src/server/permissions.test.ts',
   'src/server/qa-routes.test.ts',
   'src/server/security-headers.test.ts',
+  'src/server/structure-api.test.ts',
   'src/server/workflow.test.ts',
 ];
 
