@@ -14,6 +14,7 @@ import {
   LangSchema,
   LIMITS,
   MentionsSchema,
+  SegmentFileFieldsSchema,
   SegmentMetaSchema,
   SegmentStatusSchema,
   SegmentTextSchema,
@@ -29,16 +30,23 @@ export const EventPayloadSchemas = {
     sourceLang: LangSchema,
     targetLang: LangSchema,
     segments: z.array(
-      z.object({
+      SegmentFileFieldsSchema.extend({
         id: IdSchema,
         source: SegmentTextSchema,
         target: SegmentTextSchema,
         meta: SegmentMetaSchema.optional(),
         ratedBy: z.array(z.string()).optional(),
+        /** The status the file gave it (XLIFF state); absent: draft when the target is empty, else translated. */
+        status: SegmentStatusSchema.optional(),
       }),
     ),
     /** Where the document came from (e.g. a WMT MQM file and its system). */
     origin: DocumentOriginSchema.optional(),
+    /**
+     * The file as imported (XLIFF), kept so that an export writes the reviewed document into it. Not part of
+     * the folded state: the export reads it from this event.
+     */
+    skeleton: z.string().optional(),
   }),
   SegmentEdited: z.object({
     segmentId: IdSchema,
