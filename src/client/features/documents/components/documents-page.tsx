@@ -6,7 +6,9 @@ import { documentQueries } from '../../../lib/document-queries';
 import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useLangName } from '../../../lib/use-lang-name';
+import { FileImport } from './file-import';
 import { ImportForm } from './import-form';
+import { OriginCell } from './origin-cell';
 import { MqmImportForm } from './mqm-import-form';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
 
@@ -40,6 +42,7 @@ export function DocumentsPage() {
               <tr>
                 <th scope="col">{t('columns.title')}</th>
                 <th scope="col">{t('columns.languages')}</th>
+                <th scope="col">{t('origin.column')}</th>
                 <th scope="col" className="num">
                   {t('columns.segments')}
                 </th>
@@ -61,6 +64,7 @@ export function DocumentsPage() {
                       </p>
                     </td>
                     <td>{t('languagePair', { source: known(d.sourceLang), target: known(d.targetLang) })}</td>
+                    <OriginCell origin={d.origin} />
                     <td className="num">—</td>
                     <td className="num">—</td>
                     <td>
@@ -75,6 +79,7 @@ export function DocumentsPage() {
                       </Link>
                     </td>
                     <td>{t('languagePair', { source: langName(d.sourceLang), target: langName(d.targetLang) })}</td>
+                    <OriginCell origin={d.origin} />
                     <td className="num">{d.segmentCount}</td>
                     <td className="num">{d.openFlagCount}</td>
                     <td>
@@ -87,6 +92,7 @@ export function DocumentsPage() {
           </table>
         </div>
       )}
+      {canCreate && <FileImport />}
       {canCreate && <ImportForm />}
       {canCreate && <MqmImportForm />}
     </div>
