@@ -79,7 +79,13 @@ export function createDocumentOffload(
         doc: {
           sourceLang: doc.sourceLang,
           targetLang: doc.targetLang,
-          segments: doc.segments.map(({ id, index, source, target }) => ({ id, index, source, target })),
+          segments: doc.segments.map(({ id, index, source, target, codes }) => ({
+            id,
+            index,
+            source,
+            target,
+            ...(codes ? { codes } : {}),
+          })),
         },
         settings: doc.qaSettings,
         hidden: hiddenFindings(doc),

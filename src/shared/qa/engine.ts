@@ -1,5 +1,6 @@
 import type { Glossary } from '../glossary';
 import { checkBrackets } from './brackets';
+import { checkCodes } from './codes';
 import { checkCompleteness, lastPairedIndex, medianLengthRatio } from './completeness';
 import { findingId } from './hash';
 import { messageKey } from './messages';
@@ -159,6 +160,7 @@ export function checkSegment(
     if (on('repeated-word')) raw.push(...checkRepeatedWords(segment, targetLang));
     if (on('end-punctuation')) raw.push(...checkEndPunctuation(segment, targetLang));
     if (on('fr-spacing') && primaryLang(targetLang) === 'fr') raw.push(...checkFrenchSpacing(segment));
+    if (on('code-mismatch')) raw.push(...checkCodes(segment));
   }
   if (raw.length === 0) return [];
   return dedupe(raw.filter((f) => on(f.checkId)))
