@@ -79,12 +79,13 @@ export function createDocumentOffload(
         doc: {
           sourceLang: doc.sourceLang,
           targetLang: doc.targetLang,
-          segments: doc.segments.map(({ id, index, source, target, codes }) => ({
+          segments: doc.segments.map(({ id, index, source, target, codes, readOnly }) => ({
             id,
             index,
             source,
             target,
             ...(codes ? { codes } : {}),
+            ...(readOnly ? { readOnly } : {}),
           })),
         },
         settings: doc.qaSettings,

@@ -20,6 +20,15 @@ const found = (source: string, target: string) =>
   checkCodes(seg(source, target)).map((f) => [f.variant, f.side, f.start, f.params?.code]);
 
 describe('inline codes: source against target', () => {
+  it('a translate="no" segment is not checked at all', async () => {
+    const { checkDocument } = await import('./engine');
+    const doc = { sourceLang: 'en', targetLang: 'fr', segments: [{ ...seg(`a ${P}`, ''), readOnly: true }] };
+    expect(checkDocument(doc, null)).toEqual([]);
+    expect(checkDocument({ ...doc, segments: [seg(`a ${P}`, 'b')] }, null).map((f) => f.checkId)).toContain(
+      'code-mismatch',
+    );
+  });
+
   it.each([
     ['the same codes, standalone ones moved', `a ${O}b${C} c${P}`, `${P}x ${O}y${C} z`, []],
     ['a code missing', `a ${O}b${C} c${P}`, `x ${O}y${C} z`, [['missing', 'source', 7, '<ph 2/>']]],

@@ -139,7 +139,8 @@ export function checkSegment(
   const on = (id: keyof QaSettings['checks']) => settings.checks[id].enabled;
   const hasSource = /\S/.test(segment.source);
   const hasTarget = /\S/.test(segment.target);
-  if (!hasSource && !hasTarget) return [];
+  // Not to be translated (XLIFF translate="no"): nothing to check.
+  if ((!hasSource && !hasTarget) || segment.readOnly) return [];
   const raw: RawFinding[] = [];
   raw.push(...checkCompleteness(segment, ctx));
   if (hasSource && hasTarget) {

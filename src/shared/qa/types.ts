@@ -112,8 +112,9 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-/** What the checks read of a segment (its inline codes when it has some: the code check). */
-export type QaSegment = Pick<Segment, 'id' | 'index' | 'source' | 'target'> & Partial<Pick<Segment, 'codes'>>;
+/** What the checks read of a segment (its inline codes for the code check; translate="no" ones are not checked). */
+export type QaSegment = Pick<Segment, 'id' | 'index' | 'source' | 'target'> &
+  Partial<Pick<Segment, 'codes' | 'readOnly'>>;
 
 /** A finding before the engine gives it an id and the document's severity. */
 export interface RawFinding {
