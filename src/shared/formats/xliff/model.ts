@@ -46,6 +46,8 @@ export interface XliffSegment {
   /** Where it was and what the file said (file, unit and segment ids, state, subState…). */
   meta: Record<string, string>;
   marks: XliffMark[];
+  /** 1-based line of the segment in the file (for reports). */
+  line: number;
 }
 
 export interface XliffCounts {

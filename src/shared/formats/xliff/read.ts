@@ -160,5 +160,6 @@ function readSlot(
     notes: slot.indexInUnit === 0 ? notesOf(slot.unit, ns, version) : [],
     meta,
     marks: [...source.marks, ...target.marks],
+    line: lineOf(slot.segment),
   };
 }
