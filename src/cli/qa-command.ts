@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { decodeText } from '../shared/formats/decode';
 import { normalizeLang } from '../shared/formats/import-file';
 import { readXliff } from '../shared/formats/xliff/read';
-import { parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../shared/glossary';
-import { importPlainTexts, type ParagraphBreak } from '../shared/import-text';
+import { parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../shared/formats/glossary';
+import { importPlainTexts, type ParagraphBreak } from '../shared/formats/import-text';
 import { checkDocument, type QaDocument } from '../shared/qa/engine';
 import { englishMessage } from '../shared/qa/messages';
 import {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentEventSchema } from '../shared/events';
-import { importPlainTexts } from '../shared/import-text';
+import { importPlainTexts } from '../shared/formats/import-text';
 import {
   DocumentStateSchema,
   DocumentSummarySchema,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import enCommon from '../../locales/en/common.json';
 import frCommon from '../../locales/fr/common.json';
-import { paragraphLabel } from './import-text';
+import { paragraphLabel } from './formats/import-text';
 import {
   formatCount,
   LIMIT_CODES,

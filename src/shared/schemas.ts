@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
-import { GlossarySchema } from './glossary';
+import { GlossarySchema } from './formats/glossary';
 import { InlineCodesSchema } from './inline-codes';
 import { FlagSideSchema, LangSchema } from './primitives';
 import { QaSettingsSchema } from './qa/types';
@@ -263,7 +263,7 @@ export const ImportTextBodySchema = z.object({
   targetLang: LangSchema,
   sourceText: z.string().max(LIMITS.bodyBytes),
   targetText: z.string().max(LIMITS.bodyBytes),
-  /** See import-text.ts: `line` (default) or `blank-line` for hard-wrapped text. */
+  /** See formats/import-text.ts: `line` (default) or `blank-line` for hard-wrapped text. */
   paragraphBreak: z.enum(['line', 'blank-line']).default('line'),
 });
 export type ImportTextBody = z.infer<typeof ImportTextBodySchema>;

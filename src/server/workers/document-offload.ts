@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportFileOptions, ImportFileResult } from '../../shared/formats/import-file';
 import type { ExportDocument } from '../../shared/formats/xliff/write';
-import type { Glossary, GlossaryEntry, GlossaryIssue } from '../../shared/glossary';
+import type { Glossary, GlossaryEntry, GlossaryIssue } from '../../shared/formats/glossary';
 import type { Finding } from '../../shared/qa/types';
 import type { DocumentState } from '../../shared/schemas';
 import type { DocumentTask, FindingsTaskResult, GlossaryTask, GlossaryTaskResult, JsonSlices } from './document-tasks';

@@ -1,4 +1,4 @@
-import type { Glossary } from '../glossary';
+import type { Glossary } from '../formats/glossary';
 import { checkBrackets } from './brackets';
 import { checkCodes } from './codes';
 import { checkCompleteness, lastPairedIndex, medianLengthRatio } from './completeness';
