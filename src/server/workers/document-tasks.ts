@@ -1,4 +1,10 @@
-import { GlossarySchema, parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../../shared/formats/glossary';
+import {
+  GlossarySchema,
+  parseGlossaryCsv,
+  parseTbx,
+  type Glossary,
+  type GlossaryIssue,
+} from '../../shared/formats/glossary';
 import { importFile, type ImportFileOptions } from '../../shared/formats/import-file';
 import { writeXliff, type ExportDocument } from '../../shared/formats/xliff/write';
 import { checkDocument, type QaDocument } from '../../shared/qa/engine';
