@@ -114,6 +114,10 @@ export const EventPayloadSchemas = {
     checkId: z.string().max(64),
     reason: Reason,
   }),
+  /** A new title. */
+  DocumentRenamed: z.object({ title: z.string().trim().min(1).max(LIMITS.titleChars) }),
+  /** Archived: hidden from the documents list until restored (archived: false). */
+  DocumentArchived: z.object({ archived: z.boolean() }),
   DocumentStatusChanged: z.object({
     status: DocumentStatusSchema,
     reason: Reason,
@@ -200,6 +204,8 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('SegmentsMerged'), payload: EventPayloadSchemas.SegmentsMerged }),
   z.object({ ...envelope, type: z.literal('SegmentDeleted'), payload: EventPayloadSchemas.SegmentDeleted }),
   z.object({ ...envelope, type: z.literal('SegmentInserted'), payload: EventPayloadSchemas.SegmentInserted }),
+  z.object({ ...envelope, type: z.literal('DocumentRenamed'), payload: EventPayloadSchemas.DocumentRenamed }),
+  z.object({ ...envelope, type: z.literal('DocumentArchived'), payload: EventPayloadSchemas.DocumentArchived }),
 ]);
 export type DocumentEvent = z.infer<typeof DocumentEventSchema>;
 

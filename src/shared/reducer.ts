@@ -190,6 +190,12 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
     }
     case 'DocumentStatusChanged':
       return { ...state, status: event.payload.status, statusReason: event.payload.reason };
+    case 'DocumentRenamed':
+      return { ...state, title: event.payload.title };
+    case 'DocumentArchived': {
+      const { archived: _, ...rest } = state;
+      return event.payload.archived ? { ...rest, archived: true } : rest;
+    }
     case 'ScoringSettingsChanged':
       return { ...state, scoring: event.payload.settings };
     case 'GlossarySet':

@@ -206,6 +206,8 @@ export const DocumentMetaSchema = z.object({
   /** The project termbase for the terminology checks, and the file it came from. */
   glossary: GlossarySchema.nullable().optional(),
   glossaryFile: z.string().nullable().optional(),
+  /** Hidden from the documents list (restorable); absent = not archived. */
+  archived: z.boolean().optional(),
   /** Which automatic checks run, at which severity (qa/types.ts); absent = defaults. */
   qaSettings: QaSettingsSchema.optional(),
   /** Automatic findings a reviewer dismissed, with why. */
@@ -319,6 +321,14 @@ export const PatchFlagBodySchema = z.discriminatedUnion('action', [
   }),
 ]);
 export type FlagAction = PatchFlagBody['action'];
+
+/** PATCH /api/documents/:id: rename, archive or restore. */
+export const PatchDocumentBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(LIMITS.titleChars).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((b) => b.title !== undefined || b.archived !== undefined, { message: 'give title or archived' });
 
 export const CommentBodySchema = z.object({
   text: z.string().trim().min(1).max(LIMITS.commentChars),

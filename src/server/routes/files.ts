@@ -6,7 +6,8 @@ import { contentHash, decodeText } from '../../shared/formats/decode';
 import type { ImportedFile } from '../../shared/formats/import-file';
 import { newDocumentViolations, violation } from '../../shared/limits';
 import { toDocumentState } from '../../shared/reducer';
-import { LangSchema, LIMITS, summarize } from '../../shared/schemas';
+import { LangSchema, LIMITS, PatchDocumentBodySchema, summarize } from '../../shared/schemas';
+import type { NewEvent } from '../../shared/events';
 import { AppError } from '../errors';
 import { actorOf, parseWith, requirePermission } from '../http';
 import { limitError } from '../limit-errors';
@@ -118,6 +119,32 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
     for (const run of flags) await store.append(created.id, run.actor, () => ({ events: run.events }));
     const state = (await store.get(created.id))!;
     return reply.code(201).send({ document: summarize(state), read: summaryOf(result.value) });
+  });
+
+  /** Rename, archive (hidden from the list) or restore. */
+  app.patch<{ Params: { id: string } }>('/api/documents/:id', async (req) => {
+    const body = parseWith(PatchDocumentBodySchema, req.body);
+    if (body.title !== undefined) requirePermission(req, 'document.rename');
+    if (body.archived !== undefined) requirePermission(req, 'document.archive');
+    const actor = actorOf(req);
+    const doc = await loadDocument(store, req.params.id);
+    const { state } = await store.append(doc.id, actor, (current) => {
+      const events: NewEvent[] = [];
+      if (body.title !== undefined && body.title !== current.title)
+        events.push({ type: 'DocumentRenamed', payload: { title: body.title } });
+      if (body.archived !== undefined && body.archived !== (current.archived === true))
+        events.push({ type: 'DocumentArchived', payload: { archived: body.archived } });
+      return { events };
+    });
+    return { document: summarize(state) };
+  });
+
+  /** Deletes a document and its whole history: admins only, nothing is kept. */
+  app.delete<{ Params: { id: string } }>('/api/documents/:id', async (req, reply) => {
+    requirePermission(req, 'document.delete');
+    const doc = await loadDocument(store, req.params.id);
+    await store.remove(doc.id);
+    return reply.code(204).send();
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/export.xlf', async (req, reply) => {
