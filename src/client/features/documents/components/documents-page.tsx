@@ -6,6 +6,8 @@ import { documentQueries } from '../../../lib/document-queries';
 import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useLangName } from '../../../lib/use-lang-name';
+import { useState } from 'react';
+import { DocumentActions } from './document-actions';
 import { FileImport } from './file-import';
 import { ImportForm } from './import-form';
 import { OriginCell } from './origin-cell';
@@ -21,7 +23,10 @@ export function DocumentsPage() {
   const dateFormat = useDateTimeFormat('medium', 'short');
   const langName = useLangName();
   // The list answer is DocumentListEntrySchema: a document the server cannot read comes with `available: false`.
-  const entries = (list.data ?? []) as DocumentListEntry[];
+  const all = (list.data ?? []) as DocumentListEntry[];
+  const [showArchived, setShowArchived] = useState(false);
+  const archivedCount = all.filter((d) => d.archived).length;
+  const entries = showArchived ? all : all.filter((d) => !d.archived);
   const known = (lang: string) => (lang === 'und' ? '—' : langName(lang));
 
   return (
@@ -50,6 +55,7 @@ export function DocumentsPage() {
                   {t('columns.openFlags')}
                 </th>
                 <th scope="col">{t('columns.updated')}</th>
+                <th scope="col">{t('manage.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -70,13 +76,15 @@ export function DocumentsPage() {
                     <td>
                       {d.seq > 0 ? <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time> : '—'}
                     </td>
+                    <td />
                   </tr>
                 ) : (
-                  <tr key={d.id}>
+                  <tr key={d.id} className={d.archived ? 'archived' : undefined}>
                     <td>
                       <Link to={`/documents/${encodeURIComponent(d.id)}`} dir="auto">
                         {d.title}
                       </Link>
+                      {d.archived && <span className="badge">{t('manage.archivedBadge')}</span>}
                     </td>
                     <td>{t('languagePair', { source: langName(d.sourceLang), target: langName(d.targetLang) })}</td>
                     <OriginCell origin={d.origin} />
@@ -85,12 +93,19 @@ export function DocumentsPage() {
                     <td>
                       <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time>
                     </td>
+                    <DocumentActions doc={d} />
                   </tr>
                 ),
               )}
             </tbody>
           </table>
         </div>
+      )}
+      {archivedCount > 0 && (
+        <label className="show-archived">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{' '}
+          {t('manage.showArchived')} ({archivedCount})
+        </label>
       )}
       {canCreate && <FileImport />}
       {canCreate && <ImportForm />}
