@@ -6,6 +6,7 @@ import { readContent, type InlineContext } from './inline-read';
 import { fromXliff12State, fromXliff2State } from './mapping';
 import { NS, type XliffImport, type XliffReadResult, type XliffSegment, type XliffVersion } from './model';
 import { checkXliff2 } from './requirements';
+import { fromSdlConf, sdlSegOf } from './trados';
 import { docNs, walkSegments, xliffVersionOf, type SegmentSlot } from './walk';
 
 /*
@@ -141,7 +142,9 @@ function readSlot(
     put('approved', attr(slot.unit, 'approved'));
     const approved = attr(slot.unit, 'approved') === 'yes';
     const ours = targetEl ? attrNS(targetEl, NS.vv, 'status') : undefined;
-    status = fromXliff12State(state, approved, ours, slot.target !== null && target.text !== '');
+    status =
+      fromSdlConf(sdlSegOf(slot.unit, slot.mid)) ??
+      fromXliff12State(state, approved, ours, slot.target !== null && target.text !== '');
   } else {
     const state = attr(slot.segment, 'state');
     const subState = attr(slot.segment, 'subState');

@@ -6,6 +6,7 @@ import { writeContent } from './inline-write';
 import { fromXliff12State, fromXliff2State, toXliff12State, toXliff2State } from './mapping';
 import { marksOf } from './marks-out';
 import { strictify12 } from './strict-12';
+import { fromSdlConf, sdlSegOf, toSdlConf } from './trados';
 import { NS, type XliffVersion } from './model';
 import { docNs, segMrks, walkSegments, xliffVersionOf, type SegmentSlot } from './walk';
 
@@ -96,6 +97,7 @@ export function writeXliff(doc: ExportDocument, skeleton: string | null): string
     writeSlot(xml, slot, seg, flags, version);
     unitStatuses.set(slot.unit, [...(unitStatuses.get(slot.unit) ?? []), seg.status]);
     if (version !== '1.2') setState2(slot, seg, doc.status === 'approved');
+    else setSdlConf(slot, seg.status, doc.status === 'approved');
   });
   if (version === '1.2') {
     for (const [unit, statuses] of unitStatuses) setState12(unit, docNs(xml), statuses);
@@ -179,6 +181,13 @@ function setState2(slot: SegmentSlot, seg: ExportSegment, documentApproved: bool
   el.setAttribute('state', hasTarget ? state : 'initial');
   if (subState && hasTarget) el.setAttribute('subState', subState);
   else el.removeAttribute('subState');
+}
+
+/** Trados files: the segment's sdl:seg conf too (Trados reads that, not the target's state). */
+function setSdlConf(slot: SegmentSlot, status: SegmentStatus, documentApproved: boolean) {
+  const seg = sdlSegOf(slot.unit, slot.mid);
+  if (!seg || fromSdlConf(seg) === status) return;
+  seg.setAttribute('conf', toSdlConf(status, documentApproved));
 }
 
 const RANK: Record<SegmentStatus, number> = {

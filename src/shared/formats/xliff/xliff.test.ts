@@ -242,6 +242,23 @@ describe('what a review changes goes out', () => {
   });
 });
 
+describe('Trados statuses (sdl:seg conf)', () => {
+  it('are read, and written back when a status changes', () => {
+    const text = fixture('trados.sdlxliff');
+    expect(readOk(text).segments.map((s) => s.status)).toEqual(['translated', 'draft']);
+    const out = exportAfter(text, (doc) => [
+      {
+        type: 'SegmentStatusChanged',
+        payload: { segmentId: doc.segments[1]!.id, status: 'approved', reason: null, override: false },
+      },
+    ]);
+    expect(out).toContain('<sdl:seg id="2" conf="ApprovedTranslation"/>');
+    expect(out).toContain('<sdl:seg id="1" conf="Translated" origin="tm" percent="100"/>');
+    expect(readOk(out).segments.map((s) => s.status)).toEqual(['translated', 'approved']);
+    expect(schemaErrors(out, '1.2')).toBeNull();
+  });
+});
+
 describe('a document from plain texts', () => {
   it('exports as XLIFF 2.2, a unit per segment, valid', () => {
     const doc = {
