@@ -2,6 +2,8 @@ import { expect, test } from './fixtures/test';
 
 test.describe('managing documents', () => {
   test('rename, archive, restore, and delete (admin, after confirming)', async ({ documents, page }) => {
+    // A long flow (create, rename, archive, restore, delete): three times the usual time.
+    test.slow();
     await documents.open();
     await documents.signIn('Ada', { roles: ['admin'] });
     const form = documents.createForm;

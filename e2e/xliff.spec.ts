@@ -26,6 +26,8 @@ test.describe('XLIFF in and out', () => {
     workspace,
     page,
   }) => {
+    // A long flow (two imports, a flag, an export, a third import): three times the usual time.
+    test.slow();
     await documents.open();
     await documents.enterName('Reviewer X');
     const text = await readFile(FIXTURE, 'utf8');
