@@ -71,10 +71,18 @@ export function writeXliff(doc: ExportDocument, skeleton: string | null): string
   }
   const version = xliffVersionOf(xml);
   if (!version) throw new XliffWriteError('the original file is not XLIFF');
-  const slots = walkSegments(xml, version);
+  let slots = walkSegments(xml, version);
   if (slots.length !== doc.segments.length) {
-    throw new XliffWriteError(`the file has ${slots.length} segments and the document ${doc.segments.length}`);
+    // Segments were split, merged or deleted since the import: the file's units no longer match them one to
+    // one, so the document is written as a new XLIFF 2.2 file (a unit per segment) rather than not at all.
+    xml = skeletonDocument(doc);
+    slots = walkSegments(xml, '2.2');
+    return writeInto(xml, '2.2', slots, doc);
   }
+  return writeInto(xml, version, slots, doc);
+}
+
+function writeInto(xml: Document, version: XliffVersion, slots: SegmentSlot[], doc: ExportDocument): string {
   const root = xml.documentElement!;
   const flagsBySegment = new Map<string, Flag[]>();
   for (const f of doc.flags) flagsBySegment.set(f.segmentId, [...(flagsBySegment.get(f.segmentId) ?? []), f]);
