@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseGlossaryCsv, type Glossary } from '../src/shared/glossary';
+import { parseGlossaryCsv, type Glossary } from '../src/shared/formats/glossary';
 import { checkDocument, checkSegment, documentContext, updateContext, type QaDocument } from '../src/shared/qa/engine';
 import { DEFAULT_QA_SETTINGS, type QaSegment } from '../src/shared/qa/types';
 import { prng } from './corpus';

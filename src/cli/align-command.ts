@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { alignTexts, type AlignUnit } from '../shared/align/units';
-import type { ParagraphBreak } from '../shared/import-text';
+import type { ParagraphBreak } from '../shared/formats/import-text';
 import { CliError, EXIT_BAD_INPUT, type CliIo } from './io';
 
 export interface AlignCommandOptions {

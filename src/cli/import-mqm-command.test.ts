@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../shared/schemas';
-import { WMT_COLUMNS } from '../shared/wmt-tsv';
+import { WMT_COLUMNS } from '../shared/formats/wmt-tsv';
 import { run, type CliIo } from './visavis';
 
 /** `visavis import-mqm` is all or nothing (issue #8, item 3): a file it refuses leaves the data directory as it was. */

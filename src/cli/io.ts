@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseWmtFile } from '../server/domain/import-mqm';
 import type { LimitViolation } from '../shared/limits';
-import type { WmtImportedDocument, WmtIssue } from '../shared/wmt-tsv';
+import type { WmtImportedDocument, WmtIssue } from '../shared/formats/wmt-tsv';
 
 /** Where a CLI run writes, and its environment: tests pass their own, so nothing spawns. */
 export interface CliIo {

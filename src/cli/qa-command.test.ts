@@ -199,9 +199,14 @@ describe('visavis qa', () => {
         () => ['qa', '--source', path.join(tmp, 'nope.txt'), '--target', T],
         /^visavis: --source: cannot read .*nope\.txt: ENOENT/,
       ],
-      ['no input', () => ['qa'], /nothing to check: give --source S.txt --target T.txt, or --document export.json/],
+      [
+        'no input',
+        () => ['qa'],
+        /nothing to check: give --source S.txt --target T.txt, or --document export.json, or --xliff FILE.xlf/,
+      ],
       ['half the texts', () => ['qa', '--source', S], /--target is missing/],
       ['texts and a document', () => ['qa', '--source', S, '--target', T, '--document', S], /not both/],
+      ['a document and an XLIFF', () => ['qa', '--document', S, '--xliff', S], /not both/],
       [
         'an unknown glossary format',
         () => ['qa', '--source', S, '--target', T, '--glossary', S],

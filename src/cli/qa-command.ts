@@ -2,8 +2,11 @@ import { XMLBuilder } from 'fast-xml-parser';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../shared/glossary';
-import { importPlainTexts, type ParagraphBreak } from '../shared/import-text';
+import { decodeText } from '../shared/formats/decode';
+import { normalizeLang } from '../shared/formats/import-file';
+import { readXliff } from '../shared/formats/xliff/read';
+import { parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../shared/formats/glossary';
+import { importPlainTexts, type ParagraphBreak } from '../shared/formats/import-text';
 import { checkDocument, type QaDocument } from '../shared/qa/engine';
 import { englishMessage } from '../shared/qa/messages';
 import {
@@ -23,6 +26,7 @@ export interface QaOptions {
   source?: string;
   target?: string;
   document?: string;
+  xliff?: string;
   glossary?: string;
   sourceLang?: string;
   targetLang?: string;
@@ -159,6 +163,40 @@ async function loadExport(io: CliIo, opts: QaOptions): Promise<Loaded> {
   return { doc, title: d.title ?? path.basename(file), locate: () => null };
 }
 
+/** An XLIFF file (1.2, 2.x): its segments with their inline codes; findings are located at the segment's line. */
+async function loadXliff(io: CliIo, opts: QaOptions): Promise<Loaded> {
+  const file = opts.xliff!;
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path.resolve(io.cwd ?? process.cwd(), file));
+  } catch (err) {
+    throw bad(`--xliff: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw bad(`${file}: ${decoded.message}`);
+  const read = readXliff(decoded.text);
+  if (!read.ok) throw bad(`${file}:${read.problem.line}: ${read.problem.message} (rule: ${read.problem.rule})`);
+  const x = read.value;
+  const segments: QaSegment[] = x.segments.map((s, i) => ({
+    id: `s${i + 1}`,
+    index: i,
+    source: s.source,
+    target: s.target,
+    ...(s.codes ? { codes: s.codes } : {}),
+    ...(s.readOnly ? { readOnly: true } : {}),
+  }));
+  const doc = {
+    sourceLang: opts.sourceLang ?? normalizeLang(x.sourceLang || 'en'),
+    targetLang: opts.targetLang ?? normalizeLang(x.targetLang || 'fr'),
+    segments,
+  };
+  return {
+    doc,
+    title: path.basename(file),
+    locate: (f) => ({ file, line: x.segments[f.segmentIndex]!.line, column: 1 }),
+  };
+}
+
 async function loadGlossary(io: CliIo, file: string, doc: QaDocument): Promise<Glossary> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.csv' && ext !== '.tbx' && ext !== '.xml')
@@ -292,12 +330,17 @@ interface Summary {
 /** `visavis qa`: runs the QA checks; exit 1 when a finding reaches --fail-on, 2 on bad input. */
 export async function qaCommand(io: CliIo, opts: QaOptions): Promise<number> {
   const texts = opts.source !== undefined || opts.target !== undefined;
-  if (texts && opts.document !== undefined) throw bad('give either --source and --target, or --document, not both');
-  if (!texts && opts.document === undefined)
-    throw bad('nothing to check: give --source S.txt --target T.txt, or --document export.json');
+  const inputs = [texts, opts.document !== undefined, opts.xliff !== undefined].filter(Boolean).length;
+  if (inputs > 1) throw bad('give either --source and --target, or --document, or --xliff, not both');
+  if (inputs === 0)
+    throw bad('nothing to check: give --source S.txt --target T.txt, or --document export.json, or --xliff FILE.xlf');
   if (texts && (opts.source === undefined || opts.target === undefined))
     throw bad(`--${opts.source === undefined ? 'source' : 'target'} is missing`);
-  const loaded = texts ? await loadTexts(io, opts) : await loadExport(io, opts);
+  const loaded = texts
+    ? await loadTexts(io, opts)
+    : opts.xliff !== undefined
+      ? await loadXliff(io, opts)
+      : await loadExport(io, opts);
   const glossary = opts.glossary ? await loadGlossary(io, opts.glossary, loaded.doc) : null;
   const settings = await loadSettings(io, opts);
   const findings = checkDocument(loaded.doc, glossary, settings);

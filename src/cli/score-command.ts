@@ -1,6 +1,6 @@
 import { DEFAULT_SCORING, WMT_SCORING, scoreDocument, type ScoringSettings } from '../shared/mqm-score';
 import { foldAll, toDocumentState } from '../shared/reducer';
-import { importEvents } from '../shared/wmt-tsv';
+import { importEvents } from '../shared/formats/wmt-tsv';
 import { CliError, EXIT_FAILURE, loadWmtFile, type CliIo } from './io';
 
 export interface ScoreOptions {

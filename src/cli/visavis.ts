@@ -68,12 +68,13 @@ function program(io: CliIo, exit: { code: number }): Command {
     .command('qa')
     .description(
       'Run the QA checks (terminology, names, numbers, completeness, punctuation, French typography) on two ' +
-        'plain texts paired paragraph by paragraph, or on a document exported from the app. ' +
+        'plain texts paired paragraph by paragraph, on a document exported from the app, or on an XLIFF file. ' +
         'Exit codes: 0 clean, 1 a finding at or above --fail-on, 2 bad input.',
     )
     .option('--source <file>', 'source text, one paragraph per line')
     .option('--target <file>', 'translation, one paragraph per line')
     .option('--document <file>', 'the app’s JSON export (instead of --source/--target)')
+    .option('--xliff <file>', 'an XLIFF file, 1.2 or 2.x (instead of --source/--target): inline codes are checked too')
     .option('--glossary <file>', 'termbase: .csv (source,target,forbidden,note) or .tbx')
     .option('--source-lang <tag>', 'source language (default: the export’s, or ar)', lang)
     .option('--target-lang <tag>', 'target language (default: the export’s, or fr)', lang)

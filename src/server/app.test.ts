@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentEventSchema } from '../shared/events';
-import { importPlainTexts } from '../shared/import-text';
+import { importPlainTexts } from '../shared/formats/import-text';
 import {
   DocumentStateSchema,
   DocumentSummarySchema,
@@ -1165,7 +1165,7 @@ describe('bad requests', () => {
     ['GET', '/api/nope'],
     ['GET', '/nope'],
     ['POST', '/api/documents/x/y'],
-    ['DELETE', `/api/documents/${'DOC'}`],
+    ['DELETE', `/api/documents/${'DOC'}/segments`],
     ['PUT', '/api/documents'],
   ])('%s %s → 404 NOT_FOUND JSON', async (method, url) => {
     const res = await call(ctx.app, method as 'GET', url.replace('DOC', doc.id));

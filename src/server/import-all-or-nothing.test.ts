@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../shared/schemas';
-import { WMT_COLUMNS } from '../shared/wmt-tsv';
+import { WMT_COLUMNS } from '../shared/formats/wmt-tsv';
 import { buildApp } from './app';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
 import { importDocuments, parseWmtFile } from './domain/import-mqm';

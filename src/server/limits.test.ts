@@ -3,7 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMIT_CODES } from '../shared/limits';
 import { ERROR_CODES, LIMITS } from '../shared/schemas';
-import { WMT_COLUMNS } from '../shared/wmt-tsv';
+import { WMT_COLUMNS } from '../shared/formats/wmt-tsv';
 import { call, json, makeSandbox, startServer, type TestServer } from './test-helpers';
 
 /**

@@ -7,7 +7,7 @@ import type { DocumentEvent } from '../shared/events';
 import { DEFAULT_SEVERITY_WEIGHTS } from '../shared/mqm';
 import { scoreDocument, WMT_SCORING } from '../shared/mqm-score';
 import type { DocumentState, DocumentSummary } from '../shared/schemas';
-import { parseWmtTsv, WMT_COLUMNS, WMT_FORMAT, type WmtRow } from '../shared/wmt-tsv';
+import { parseWmtTsv, WMT_COLUMNS, WMT_FORMAT, type WmtRow } from '../shared/formats/wmt-tsv';
 import { ADMIN, EDITOR, REVIEWER, TRANSLATOR, VIEWER, call, json, useRoleServer } from './test-helpers';
 
 /**

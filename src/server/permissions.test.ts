@@ -64,8 +64,25 @@ interface Case {
   route: string;
   label: string;
   need: Need;
-  request: (f: Fixture) => { method: InjectOptions['method']; url: string; payload?: object };
+  request: (f: Fixture) => {
+    method: InjectOptions['method'];
+    url: string;
+    payload?: object | string;
+    headers?: Record<string, string>;
+  };
 }
+
+/** A multipart/form-data body with one small XLIFF file (POST /api/documents/import-file). */
+const BOUNDARY = 'visavis-test-boundary';
+const XLIFF_UPLOAD = [
+  `--${BOUNDARY}`,
+  'Content-Disposition: form-data; name="file"; filename="p.xlf"',
+  'Content-Type: application/xliff+xml',
+  '',
+  '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file></xliff>',
+  `--${BOUNDARY}--`,
+  '',
+].join('\r\n');
 
 const seg = (f: Fixture, i: number) => f.doc.segments[i]!;
 const docUrl = (f: Fixture) => `/api/documents/${f.doc.id}`;
@@ -84,6 +101,35 @@ const flagAction = (action: string, body: object, need: Permission, flag: 'open'
 });
 
 const CASES: Case[] = [
+  {
+    route: 'POST /api/documents/import-file',
+    label: 'POST import-file (XLIFF)',
+    need: 'document.create',
+    request: () => ({
+      method: 'POST',
+      url: '/api/documents/import-file?force=true',
+      payload: XLIFF_UPLOAD,
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    }),
+  },
+  {
+    route: 'PATCH /api/documents/:id',
+    label: 'PATCH document {title}',
+    need: 'document.rename',
+    request: (f) => ({ method: 'PATCH', url: docUrl(f), payload: { title: 'Renommé' } }),
+  },
+  {
+    route: 'PATCH /api/documents/:id',
+    label: 'PATCH document {archived}',
+    need: 'document.archive',
+    request: (f) => ({ method: 'PATCH', url: docUrl(f), payload: { archived: true } }),
+  },
+  {
+    route: 'DELETE /api/documents/:id',
+    label: 'DELETE document',
+    need: 'document.delete',
+    request: (f) => ({ method: 'DELETE', url: docUrl(f) }),
+  },
   {
     route: 'POST /api/documents',
     label: 'POST /api/documents',
@@ -369,7 +415,7 @@ describe('permissions: every mutating route × every role', () => {
   });
 
   async function send(creds: Credentials | null, req: ReturnType<Case['request']>, withCsrf = true) {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...req.headers };
     if (creds) headers.cookie = creds.cookie;
     if (creds && withCsrf) headers[CSRF_HEADER] = creds.csrfToken;
     return app.inject({ method: req.method, url: req.url, headers, ...(req.payload ? { payload: req.payload } : {}) });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseGlossaryCsv } from '../shared/glossary';
-import { importPlainTexts } from '../shared/import-text';
+import { parseGlossaryCsv } from '../shared/formats/glossary';
+import { importPlainTexts } from '../shared/formats/import-text';
 import { createDocument } from './routes/documents';
 import type { DocumentStore } from './store/document-store';
 

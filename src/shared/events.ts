@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
-import { GlossarySchema } from './glossary';
+import { GlossarySchema } from './formats/glossary';
 import { QaSettingsSchema } from './qa/types';
 import { ScoringSettingsSchema } from './scoring-settings';
 import {
@@ -14,6 +14,7 @@ import {
   LangSchema,
   LIMITS,
   MentionsSchema,
+  SegmentFileFieldsSchema,
   SegmentMetaSchema,
   SegmentStatusSchema,
   SegmentTextSchema,
@@ -29,16 +30,23 @@ export const EventPayloadSchemas = {
     sourceLang: LangSchema,
     targetLang: LangSchema,
     segments: z.array(
-      z.object({
+      SegmentFileFieldsSchema.extend({
         id: IdSchema,
         source: SegmentTextSchema,
         target: SegmentTextSchema,
         meta: SegmentMetaSchema.optional(),
         ratedBy: z.array(z.string()).optional(),
+        /** The status the file gave it (XLIFF state); absent: draft when the target is empty, else translated. */
+        status: SegmentStatusSchema.optional(),
       }),
     ),
     /** Where the document came from (e.g. a WMT MQM file and its system). */
     origin: DocumentOriginSchema.optional(),
+    /**
+     * The file as imported (XLIFF), kept so that an export writes the reviewed document into it. Not part of
+     * the folded state: the export reads it from this event.
+     */
+    skeleton: z.string().optional(),
   }),
   SegmentEdited: z.object({
     segmentId: IdSchema,
@@ -106,6 +114,10 @@ export const EventPayloadSchemas = {
     checkId: z.string().max(64),
     reason: Reason,
   }),
+  /** A new title. */
+  DocumentRenamed: z.object({ title: z.string().trim().min(1).max(LIMITS.titleChars) }),
+  /** Archived: hidden from the documents list until restored (archived: false). */
+  DocumentArchived: z.object({ archived: z.boolean() }),
   DocumentStatusChanged: z.object({
     status: DocumentStatusSchema,
     reason: Reason,
@@ -192,6 +204,8 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('SegmentsMerged'), payload: EventPayloadSchemas.SegmentsMerged }),
   z.object({ ...envelope, type: z.literal('SegmentDeleted'), payload: EventPayloadSchemas.SegmentDeleted }),
   z.object({ ...envelope, type: z.literal('SegmentInserted'), payload: EventPayloadSchemas.SegmentInserted }),
+  z.object({ ...envelope, type: z.literal('DocumentRenamed'), payload: EventPayloadSchemas.DocumentRenamed }),
+  z.object({ ...envelope, type: z.literal('DocumentArchived'), payload: EventPayloadSchemas.DocumentArchived }),
 ]);
 export type DocumentEvent = z.infer<typeof DocumentEventSchema>;
 

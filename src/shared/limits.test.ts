@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import enCommon from '../../locales/en/common.json';
 import frCommon from '../../locales/fr/common.json';
-import { paragraphLabel } from './import-text';
+import { paragraphLabel } from './formats/import-text';
 import {
   formatCount,
   LIMIT_CODES,
@@ -57,9 +57,10 @@ describe('limit messages', () => {
       const max = LIMITS[limit];
       // English messages may add the server's message ({{message}}), which states the limit.
       const enText = en[code]!.replace('{{message}}', violation(limit, 'It', max + 1).message);
-      if (limit !== 'bodyBytes') expect(enText, code).toContain(max.toLocaleString('en-US'));
+      const bytes = limit === 'bodyBytes' || limit === 'importFileBytes';
+      if (!bytes) expect(enText, code).toContain(max.toLocaleString('en-US'));
       expect(fr[code], code).toBeTruthy();
-      if (limit !== 'bodyBytes') expect(fr[code], code).toContain(max.toLocaleString('fr-FR'));
+      if (!bytes) expect(fr[code], code).toContain(max.toLocaleString('fr-FR'));
       expect(fr[code], code).not.toContain('{{message}}');
     }
   });
@@ -73,7 +74,8 @@ describe('the README', () => {
     for (const [limit, code] of Object.entries(LIMIT_CODES) as [LimitName, string][]) {
       const row = rows.find((r) => r.includes(`| \`${code}\` |`));
       expect(row, code).toBeDefined();
-      const value = limit === 'bodyBytes' ? `${LIMITS.bodyBytes / 1024 / 1024} MiB` : formatCount(LIMITS[limit]);
+      const bytes = limit === 'bodyBytes' || limit === 'importFileBytes';
+      const value = bytes ? `${LIMITS[limit] / 1024 / 1024} MiB` : formatCount(LIMITS[limit]);
       expect(row!.split(' | ').slice(-3)).toEqual([value, `\`${code}\``, `${limitStatus(limit)} |`]);
     }
   });

@@ -17,10 +17,12 @@ export const LIMIT_CODES = {
   commentChars: 'COMMENT_TOO_LONG',
   actorChars: 'ACTOR_TOO_LONG',
   fileNameChars: 'FILE_NAME_TOO_LONG',
+  importFileBytes: 'FILE_TOO_LARGE',
 } as const satisfies Record<LimitName, ErrorCode>;
 
 /** The HTTP status of each limit's error: the body size is refused before it is read (413), the rest is 400. */
-export const limitStatus = (limit: LimitName): number => (limit === 'bodyBytes' ? 413 : 400);
+export const limitStatus = (limit: LimitName): number =>
+  limit === 'bodyBytes' || limit === 'importFileBytes' ? 413 : 400;
 
 const UNITS: Record<LimitName, string> = {
   bodyBytes: 'bytes',
@@ -31,6 +33,7 @@ const UNITS: Record<LimitName, string> = {
   commentChars: 'characters',
   actorChars: 'characters',
   fileNameChars: 'characters',
+  importFileBytes: 'bytes',
 };
 
 export interface LimitViolation {

@@ -15,7 +15,7 @@ import {
 } from './mqm-score';
 import { foldAll, toDocumentState } from './reducer';
 import type { DocumentState, Flag, FlagStatus, Segment } from './schemas';
-import { buildDocuments, importEvents, parseWmtTsv } from './wmt-tsv';
+import { buildDocuments, importEvents, parseWmtTsv } from './formats/wmt-tsv';
 
 const AT = '2024-01-01T00:00:00.000Z';
 const words = (n: number, w = 'word'): string => Array.from({ length: n }, () => w).join(' ');

@@ -9,6 +9,10 @@ export const PERMISSIONS = {
   'document.read': ['translator', 'reviewer', 'editor', 'viewer', 'admin'],
   'document.export': ['translator', 'reviewer', 'editor', 'viewer', 'admin'],
   'document.create': ['editor', 'admin'],
+  'document.rename': ['editor'],
+  'document.archive': ['editor'],
+  /** Deleting a document keeps nothing: admins only. */
+  'document.delete': [],
   'segment.edit': ['translator'],
   'segment.revert': ['translator', 'editor'],
   'flag.create': ['reviewer'],

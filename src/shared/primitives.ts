@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Leaf schemas with no imports of their own, so glossary.ts and qa/types.ts can use them while schemas.ts
+// Leaf schemas with no imports of their own, so formats/glossary.ts and qa/types.ts can use them while schemas.ts
 // uses those modules (no import cycle).
 
 export const LangSchema = z

@@ -63,12 +63,15 @@ export function fold(state: FoldState | null, event: DocumentEvent): FoldState {
       segments: p.segments.map((s, index) => ({
         ...(s.meta ? { meta: s.meta } : {}),
         ...(s.ratedBy ? { ratedBy: s.ratedBy } : {}),
+        ...(s.codes ? { codes: s.codes } : {}),
+        ...(s.readOnly ? { readOnly: true } : {}),
+        ...(s.notes && s.notes.length > 0 ? { notes: s.notes } : {}),
         id: s.id,
         index,
         source: s.source,
         target: s.target,
         version: 1,
-        status: s.target.trim() === '' ? 'draft' : 'translated',
+        status: s.status ?? (s.target.trim() === '' ? 'draft' : 'translated'),
         updatedAt: event.at,
         updatedBy: event.actor,
       })),
@@ -187,6 +190,12 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
     }
     case 'DocumentStatusChanged':
       return { ...state, status: event.payload.status, statusReason: event.payload.reason };
+    case 'DocumentRenamed':
+      return { ...state, title: event.payload.title };
+    case 'DocumentArchived': {
+      const { archived: _, ...rest } = state;
+      return event.payload.archived ? { ...rest, archived: true } : rest;
+    }
     case 'ScoringSettingsChanged':
       return { ...state, scoring: event.payload.settings };
     case 'GlossarySet':

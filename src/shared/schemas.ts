@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
-import { GlossarySchema } from './glossary';
+import { GlossarySchema } from './formats/glossary';
+import { InlineCodesSchema } from './inline-codes';
 import { FlagSideSchema, LangSchema } from './primitives';
 import { QaSettingsSchema } from './qa/types';
 import { ScoringSettingsSchema } from './scoring-settings';
@@ -22,6 +23,8 @@ export const LIMITS = {
   /** Who an event names: a login (64 at most), or a WMT rater. */
   actorChars: 80,
   fileNameChars: 300,
+  /** POST /api/documents/import-file: one uploaded file (XLIFF…), larger than a JSON body. */
+  importFileBytes: 50 * 1024 * 1024,
 } as const;
 
 export { FlagSideSchema, LangSchema, type FlagSide } from './primitives';
@@ -37,7 +40,20 @@ export type SegmentStatus = z.infer<typeof SegmentStatusSchema>;
 /** Identifiers a segment had in the file it came from (e.g. WMT doc, doc_id, seg_id), kept for export. */
 export const SegmentMetaSchema = z.record(z.string(), z.string());
 
-export const SegmentSchema = z.object({
+/** Notes a file gave a segment (XLIFF notes, 1.2 context), shown beside it. */
+export const SegmentNotesSchema = z.array(z.string().max(LIMITS.commentChars)).max(100);
+
+/**
+ * What a file says of a segment beyond its texts: its inline codes (inline-codes.ts), whether it is to be
+ * translated at all (XLIFF translate="no": shown, never edited), its notes.
+ */
+export const SegmentFileFieldsSchema = z.object({
+  codes: InlineCodesSchema.optional(),
+  readOnly: z.boolean().optional(),
+  notes: SegmentNotesSchema.optional(),
+});
+
+export const SegmentSchema = SegmentFileFieldsSchema.extend({
   id: IdSchema,
   index: z.number().int().min(0),
   source: SegmentTextSchema,
@@ -76,6 +92,10 @@ export const DocumentOriginSchema = z.object({
   file: z.string().optional(),
   /** Documents imported together from one file share a batch (a file imported twice makes two). */
   batch: z.string().optional(),
+  /** The format's version (XLIFF 1.2, 2.0, 2.1, 2.2). */
+  version: z.string().max(20).optional(),
+  /** SHA-256 of the file as uploaded (hex): the same file imported again is a duplicate. */
+  hash: z.string().max(128).optional(),
 });
 
 /**
@@ -186,6 +206,8 @@ export const DocumentMetaSchema = z.object({
   /** The project termbase for the terminology checks, and the file it came from. */
   glossary: GlossarySchema.nullable().optional(),
   glossaryFile: z.string().nullable().optional(),
+  /** Hidden from the documents list (restorable); absent = not archived. */
+  archived: z.boolean().optional(),
   /** Which automatic checks run, at which severity (qa/types.ts); absent = defaults. */
   qaSettings: QaSettingsSchema.optional(),
   /** Automatic findings a reviewer dismissed, with why. */
@@ -243,7 +265,7 @@ export const ImportTextBodySchema = z.object({
   targetLang: LangSchema,
   sourceText: z.string().max(LIMITS.bodyBytes),
   targetText: z.string().max(LIMITS.bodyBytes),
-  /** See import-text.ts: `line` (default) or `blank-line` for hard-wrapped text. */
+  /** See formats/import-text.ts: `line` (default) or `blank-line` for hard-wrapped text. */
   paragraphBreak: z.enum(['line', 'blank-line']).default('line'),
 });
 export type ImportTextBody = z.infer<typeof ImportTextBodySchema>;
@@ -299,6 +321,14 @@ export const PatchFlagBodySchema = z.discriminatedUnion('action', [
   }),
 ]);
 export type FlagAction = PatchFlagBody['action'];
+
+/** PATCH /api/documents/:id: rename, archive or restore. */
+export const PatchDocumentBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(LIMITS.titleChars).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((b) => b.title !== undefined || b.archived !== undefined, { message: 'give title or archived' });
 
 export const CommentBodySchema = z.object({
   text: z.string().trim().min(1).max(LIMITS.commentChars),
@@ -413,6 +443,10 @@ export const ERROR_CODES = [
   'SEGMENT_HAS_FLAGS',
   'STRUCTURE_CHANGED',
   'EVENT_NOT_REVERTIBLE',
+  'INVALID_XLIFF',
+  'UNSUPPORTED_FORMAT',
+  'DUPLICATE_IMPORT',
+  'FILE_TOO_LARGE',
   'BAD_REQUEST',
   'NETWORK',
   'INTERNAL',

@@ -57,9 +57,27 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
+/**
+ * The first "&" at or after `from`, for positions that only move forward: the last answer is reused while it
+ * is still ahead, so a file with few "&" is not searched to its end once per tag (that was quadratic).
+ */
+function ampersands(text: string): (from: number) => number {
+  let last = -2;
+  return (from) => {
+    if (last === -1 || last >= from) return last;
+    last = text.indexOf('&', from);
+    return last;
+  };
+}
+
 /** A refused reference in text[from, to) (character data or a start tag's attributes), or null. */
-function badReference(text: string, from: number, to: number): { at: number; message: string } | null {
-  for (let at = text.indexOf('&', from); at !== -1 && at < to; at = text.indexOf('&', at + 1)) {
+function badReference(
+  text: string,
+  from: number,
+  to: number,
+  nextAmp: (from: number) => number,
+): { at: number; message: string } | null {
+  for (let at = nextAmp(from); at !== -1 && at < to; at = nextAmp(at + 1)) {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(text);
     if (!m) continue; // a bare "&" is no reference: the well-formedness check reports it
@@ -141,13 +159,14 @@ export function prepareXml(text: string, opts: XmlSafetyOptions = {}): PreparedX
     ok: false,
     problem: { line: lineOf(xml, at), message },
   });
+  const nextAmp = ampersands(xml);
   let depth = 0;
   let rootSeen = false;
   let doctype: [number, number] | null = null;
   let i = 0;
   while (i < xml.length) {
     const lt = xml.indexOf('<', i);
-    const bad = badReference(xml, i, lt === -1 ? xml.length : lt);
+    const bad = badReference(xml, i, lt === -1 ? xml.length : lt, nextAmp);
     if (bad) return refuse(bad.at, bad.message);
     if (lt === -1) break;
     if (xml.startsWith('<!--', lt)) i = skipPast(xml, '-->', lt + 4);
@@ -172,7 +191,7 @@ export function prepareXml(text: string, opts: XmlSafetyOptions = {}): PreparedX
       if (end === -1) break; // an unterminated tag: the well-formedness check says where
       if (xml[lt + 1] === '/') depth--;
       else {
-        const ref = badReference(xml, lt, end);
+        const ref = badReference(xml, lt, end, nextAmp);
         if (ref) return refuse(ref.at, ref.message);
         rootSeen = true;
         if (depth + 1 > maxDepth) return refuse(lt, `elements are nested more than ${maxDepth} deep`);

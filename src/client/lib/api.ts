@@ -28,6 +28,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests sent without `api` (file uploads with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Called when a request finds the session gone (expired, signed out elsewhere): the app sends the user to /login. */
 export function setUnauthenticatedHandler(handler: (() => void) | null) {
   onUnauthenticated = handler;

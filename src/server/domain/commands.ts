@@ -47,6 +47,13 @@ export function assertWritable(state: FoldState, segment?: Segment) {
   if (state.status === 'approved') {
     throw conflict('DOCUMENT_LOCKED', 'The document is approved: an editor must reopen it before it changes.');
   }
+  if (segment?.readOnly) {
+    throw conflict(
+      'SEGMENT_LOCKED',
+      `Segment ${segment.index + 1} is not to be translated (translate="no" in the file it came from).`,
+      { current: segment },
+    );
+  }
   if (segment?.status === 'approved') {
     throw conflict(
       'SEGMENT_LOCKED',

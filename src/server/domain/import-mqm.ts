@@ -9,7 +9,7 @@ import {
   type WmtImportedDocument,
   type WmtIssue,
   type WmtRow,
-} from '../../shared/wmt-tsv';
+} from '../../shared/formats/wmt-tsv';
 import { AppError } from '../errors';
 import type { DocumentStore } from '../store/document-store';
 

@@ -3,7 +3,7 @@ import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { byId, flagsOnSegment } from '../../shared/state-index';
 import { z } from 'zod';
 import { newId } from '../../shared/ids';
-import { paragraphLabel, splitParagraphs, pairParagraphs } from '../../shared/import-text';
+import { paragraphLabel, splitParagraphs, pairParagraphs } from '../../shared/formats/import-text';
 import { moreThan, newDocumentViolations } from '../../shared/limits';
 import {
   CreateDocumentBodySchema,

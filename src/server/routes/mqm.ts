@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { scoreDocument } from '../../shared/mqm-score';
 import { ScoringSettingsSchema, WMT_SCORING } from '../../shared/scoring-settings';
 import { LangSchema, LIMITS, summarize } from '../../shared/schemas';
-import { exportTsv, WMT_FORMAT } from '../../shared/wmt-tsv';
+import { exportTsv, WMT_FORMAT } from '../../shared/formats/wmt-tsv';
 import { importDocuments, importProblems, parseWmtFile } from '../domain/import-mqm';
 import { AppError } from '../errors';
 import { limitError } from '../limit-errors';

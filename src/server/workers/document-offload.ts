@@ -1,5 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Glossary, GlossaryEntry, GlossaryIssue } from '../../shared/glossary';
+import type { ImportFileOptions, ImportFileResult } from '../../shared/formats/import-file';
+import type { ExportDocument } from '../../shared/formats/xliff/write';
+import type { Glossary, GlossaryEntry, GlossaryIssue } from '../../shared/formats/glossary';
 import type { Finding } from '../../shared/qa/types';
 import type { DocumentState } from '../../shared/schemas';
 import type { DocumentTask, FindingsTaskResult, GlossaryTask, GlossaryTaskResult, JsonSlices } from './document-tasks';
@@ -23,6 +25,10 @@ export interface DocumentOffload {
   parseGlossary(task: Omit<GlossaryTask, 'type'>): Promise<ParsedGlossary>;
   /** The findings the document has now: every enabled check, less those dismissed or confirmed into flags. */
   findings(doc: DocumentState): Promise<Finding[]>;
+  /** Reads an uploaded file (XLIFF…) into its document's events. */
+  importFile(text: string, opts: ImportFileOptions): Promise<ImportFileResult>;
+  /** Writes a document as XLIFF (into its original file when it has one). */
+  exportXliff(doc: ExportDocument, skeleton: string | null): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -73,7 +79,14 @@ export function createDocumentOffload(
         doc: {
           sourceLang: doc.sourceLang,
           targetLang: doc.targetLang,
-          segments: doc.segments.map(({ id, index, source, target }) => ({ id, index, source, target })),
+          segments: doc.segments.map(({ id, index, source, target, codes, readOnly }) => ({
+            id,
+            index,
+            source,
+            target,
+            ...(codes ? { codes } : {}),
+            ...(readOnly ? { readOnly } : {}),
+          })),
         },
         settings: doc.qaSettings,
         hidden: hiddenFindings(doc),
@@ -84,6 +97,12 @@ export function createDocumentOffload(
       if ('needGlossary' in result) result = (await pool.run({ ...task, glossary: glossary! })) as FindingsTaskResult;
       if ('needGlossary' in result) throw new Error('a worker refused a glossary it was sent');
       return fromJsonSlices<Finding>(result.findings);
+    },
+    async importFile(text, opts) {
+      return JSON.parse((await pool.run({ type: 'import-file', text, opts })) as string) as ImportFileResult;
+    },
+    async exportXliff(doc, skeleton) {
+      return (await pool.run({ type: 'export-xliff', doc, skeleton })) as string;
     },
     close: () => pool.close(),
   };

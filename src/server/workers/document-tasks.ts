@@ -1,4 +1,12 @@
-import { GlossarySchema, parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../../shared/glossary';
+import {
+  GlossarySchema,
+  parseGlossaryCsv,
+  parseTbx,
+  type Glossary,
+  type GlossaryIssue,
+} from '../../shared/formats/glossary';
+import { importFile, type ImportFileOptions } from '../../shared/formats/import-file';
+import { writeXliff, type ExportDocument } from '../../shared/formats/xliff/write';
 import { checkDocument, type QaDocument } from '../../shared/qa/engine';
 import type { QaSettings } from '../../shared/qa/types';
 
@@ -52,7 +60,21 @@ export interface FindingsTask {
 /** The findings as JsonSlices (Finding[]). */
 export type FindingsTaskResult = { findings: JsonSlices } | { needGlossary: true };
 
-export type DocumentTask = GlossaryTask | FindingsTask;
+/** An uploaded file (XLIFF…) → its document's events; the result as one JSON text (ImportFileResult). */
+export interface ImportFileTask {
+  type: 'import-file';
+  text: string;
+  opts: ImportFileOptions;
+}
+
+/** A document → XLIFF, into the file it came from (skeleton) or as a new XLIFF 2.2. */
+export interface ExportXliffTask {
+  type: 'export-xliff';
+  doc: ExportDocument;
+  skeleton: string | null;
+}
+
+export type DocumentTask = GlossaryTask | FindingsTask | ImportFileTask | ExportXliffTask;
 
 export function glossaryTask(task: GlossaryTask): GlossaryTaskResult {
   const parsed =
@@ -85,8 +107,12 @@ export function findingsTask(task: FindingsTask): FindingsTaskResult {
   return { findings: toJsonSlices(checkDocument(task.doc, glossary, task.settings).filter((f) => !hidden.has(f.id))) };
 }
 
-export function runDocumentTask(task: DocumentTask): GlossaryTaskResult | FindingsTaskResult {
+export function runDocumentTask(task: DocumentTask): GlossaryTaskResult | FindingsTaskResult | string {
   switch (task.type) {
+    case 'import-file':
+      return JSON.stringify(importFile(task.text, task.opts));
+    case 'export-xliff':
+      return writeXliff(task.doc, task.skeleton);
     case 'glossary':
       return glossaryTask(task);
     case 'findings':

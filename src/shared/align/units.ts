@@ -1,4 +1,4 @@
-import { splitParagraphs, type ParagraphBreak } from '../import-text';
+import { splitParagraphs, type ParagraphBreak } from '../formats/import-text';
 import { alignUnits, type AlignOptions, type Bead } from './align';
 import { splitSentences } from './sentences';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseGlossaryCsv, type Glossary } from '../glossary';
-import { importPlainTexts } from '../import-text';
+import { parseGlossaryCsv, type Glossary } from '../formats/glossary';
+import { importPlainTexts } from '../formats/import-text';
 import { checkDocument, checkSegment, documentContext, updateContext, type QaDocument } from './engine';
 import { englishMessage } from './messages';
 import { DEFAULT_QA_SETTINGS, QaSettingsSchema, type Finding } from './types';

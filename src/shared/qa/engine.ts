@@ -1,5 +1,6 @@
-import type { Glossary } from '../glossary';
+import type { Glossary } from '../formats/glossary';
 import { checkBrackets } from './brackets';
+import { checkCodes } from './codes';
 import { checkCompleteness, lastPairedIndex, medianLengthRatio } from './completeness';
 import { findingId } from './hash';
 import { messageKey } from './messages';
@@ -138,7 +139,8 @@ export function checkSegment(
   const on = (id: keyof QaSettings['checks']) => settings.checks[id].enabled;
   const hasSource = /\S/.test(segment.source);
   const hasTarget = /\S/.test(segment.target);
-  if (!hasSource && !hasTarget) return [];
+  // Not to be translated (XLIFF translate="no"): nothing to check.
+  if ((!hasSource && !hasTarget) || segment.readOnly) return [];
   const raw: RawFinding[] = [];
   raw.push(...checkCompleteness(segment, ctx));
   if (hasSource && hasTarget) {
@@ -159,6 +161,7 @@ export function checkSegment(
     if (on('repeated-word')) raw.push(...checkRepeatedWords(segment, targetLang));
     if (on('end-punctuation')) raw.push(...checkEndPunctuation(segment, targetLang));
     if (on('fr-spacing') && primaryLang(targetLang) === 'fr') raw.push(...checkFrenchSpacing(segment));
+    if (on('code-mismatch')) raw.push(...checkCodes(segment));
   }
   if (raw.length === 0) return [];
   return dedupe(raw.filter((f) => on(f.checkId)))

@@ -51,6 +51,12 @@ export const QA_MESSAGES_EN = {
     'missing-inside': 'French typography: a no-break space is needed inside guillemets (“{{char}}”).',
     'plain-space-inside': 'French typography: the space inside guillemets (“{{char}}”) should be a no-break space.',
   },
+  'code-mismatch': {
+    missing: 'Inline code: {{code}} of the source is missing from the translation.',
+    extra: 'Inline code: {{code}} is in the translation but not (or fewer times) in the source.',
+    reordered: 'Inline code: {{code}} closes before it opens.',
+    crossed: 'Inline code: {{code}} and {{other}} cross each other; the markup cannot be rebuilt.',
+  },
 } as const satisfies Record<CheckId, Record<string, string>>;
 
 /** `qa.<checkId>.<variant>` */

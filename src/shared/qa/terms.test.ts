@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Glossary, GlossaryEntry } from '../glossary';
+import type { Glossary, GlossaryEntry } from '../formats/glossary';
 import { checkTerms, compileGlossary, sourceTermSpans } from './terms';
 
 const entry = (source: string, target: string, forbidden = ''): GlossaryEntry => ({

@@ -1,4 +1,4 @@
-import type { Glossary, GlossaryEntry } from '../glossary';
+import type { Glossary, GlossaryEntry } from '../formats/glossary';
 import { keyedTokens, normalizerFor, sharesKey, termPattern, type KeyedText, type TermNormalizer } from './normalize';
 import { matchApostrophes, isUpperInitial } from './text';
 import type { QaSegment, RawFinding } from './types';

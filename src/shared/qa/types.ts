@@ -19,6 +19,7 @@ export const QA_CHECK_IDS = [
   'repeated-word',
   'end-punctuation',
   'fr-spacing',
+  'code-mismatch',
 ] as const;
 export const CheckIdSchema = z.enum(QA_CHECK_IDS);
 export type CheckId = z.infer<typeof CheckIdSchema>;
@@ -30,6 +31,7 @@ export const QA_CHECK_FAMILIES = [
   'completeness',
   'punctuation',
   'typography',
+  'markup',
 ] as const;
 export type CheckFamily = (typeof QA_CHECK_FAMILIES)[number];
 
@@ -56,6 +58,8 @@ export const QA_CHECKS: Readonly<Record<CheckId, CheckInfo>> = {
   'repeated-word': { family: 'punctuation', category: 'fluency/grammar', severity: 'minor' },
   'end-punctuation': { family: 'punctuation', category: 'fluency/punctuation', severity: 'minor' },
   'fr-spacing': { family: 'typography', category: 'locale-convention', severity: 'minor' },
+  // MQM puts tags under Design and markup; our reduced typology files it under "other".
+  'code-mismatch': { family: 'markup', category: 'other', severity: 'major' },
 };
 
 const checkSetting = (id: CheckId) =>
@@ -108,8 +112,9 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-/** What the checks read of a segment. */
-export type QaSegment = Pick<Segment, 'id' | 'index' | 'source' | 'target'>;
+/** What the checks read of a segment (its inline codes for the code check; translate="no" ones are not checked). */
+export type QaSegment = Pick<Segment, 'id' | 'index' | 'source' | 'target'> &
+  Partial<Pick<Segment, 'codes' | 'readOnly'>>;
 
 /** A finding before the engine gives it an id and the document's severity. */
 export interface RawFinding {

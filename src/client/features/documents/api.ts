@@ -52,3 +52,22 @@ export const comparisonQueries = {
         }),
     }),
 };
+
+/** Rename, archive or restore (PATCH /api/documents/:id). */
+export function usePatchDocument() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; title?: string; archived?: boolean }) =>
+      api<{ document: DocumentSummary }>(`/api/documents/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: documentQueries.all() }),
+  });
+}
+
+/** Deletes a document and its history (admins). */
+export function useDeleteDocument() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/api/documents/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: documentQueries.all() }),
+  });
+}

@@ -6,7 +6,11 @@ import { documentQueries } from '../../../lib/document-queries';
 import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useLangName } from '../../../lib/use-lang-name';
+import { useState } from 'react';
+import { DocumentActions } from './document-actions';
+import { FileImport } from './file-import';
 import { ImportForm } from './import-form';
+import { OriginCell } from './origin-cell';
 import { MqmImportForm } from './mqm-import-form';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
 
@@ -19,7 +23,10 @@ export function DocumentsPage() {
   const dateFormat = useDateTimeFormat('medium', 'short');
   const langName = useLangName();
   // The list answer is DocumentListEntrySchema: a document the server cannot read comes with `available: false`.
-  const entries = (list.data ?? []) as DocumentListEntry[];
+  const all = (list.data ?? []) as DocumentListEntry[];
+  const [showArchived, setShowArchived] = useState(false);
+  const archivedCount = all.filter((d) => d.archived).length;
+  const entries = showArchived ? all : all.filter((d) => !d.archived);
   const known = (lang: string) => (lang === 'und' ? '—' : langName(lang));
 
   return (
@@ -40,6 +47,7 @@ export function DocumentsPage() {
               <tr>
                 <th scope="col">{t('columns.title')}</th>
                 <th scope="col">{t('columns.languages')}</th>
+                <th scope="col">{t('origin.column')}</th>
                 <th scope="col" className="num">
                   {t('columns.segments')}
                 </th>
@@ -47,6 +55,7 @@ export function DocumentsPage() {
                   {t('columns.openFlags')}
                 </th>
                 <th scope="col">{t('columns.updated')}</th>
+                <th scope="col">{t('manage.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -61,25 +70,30 @@ export function DocumentsPage() {
                       </p>
                     </td>
                     <td>{t('languagePair', { source: known(d.sourceLang), target: known(d.targetLang) })}</td>
+                    <OriginCell origin={d.origin} />
                     <td className="num">—</td>
                     <td className="num">—</td>
                     <td>
                       {d.seq > 0 ? <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time> : '—'}
                     </td>
+                    <td />
                   </tr>
                 ) : (
-                  <tr key={d.id}>
+                  <tr key={d.id} className={d.archived ? 'archived' : undefined}>
                     <td>
                       <Link to={`/documents/${encodeURIComponent(d.id)}`} dir="auto">
                         {d.title}
                       </Link>
+                      {d.archived && <span className="badge">{t('manage.archivedBadge')}</span>}
                     </td>
                     <td>{t('languagePair', { source: langName(d.sourceLang), target: langName(d.targetLang) })}</td>
+                    <OriginCell origin={d.origin} />
                     <td className="num">{d.segmentCount}</td>
                     <td className="num">{d.openFlagCount}</td>
                     <td>
                       <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time>
                     </td>
+                    <DocumentActions doc={d} />
                   </tr>
                 ),
               )}
@@ -87,6 +101,13 @@ export function DocumentsPage() {
           </table>
         </div>
       )}
+      {archivedCount > 0 && (
+        <label className="show-archived">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{' '}
+          {t('manage.showArchived')} ({archivedCount})
+        </label>
+      )}
+      {canCreate && <FileImport />}
       {canCreate && <ImportForm />}
       {canCreate && <MqmImportForm />}
     </div>

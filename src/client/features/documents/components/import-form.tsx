@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { importPlainTexts } from '../../../../shared/import-text';
+import { importPlainTexts } from '../../../../shared/formats/import-text';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useLangName } from '../../../lib/use-lang-name';
 import { useImportText } from '../api';

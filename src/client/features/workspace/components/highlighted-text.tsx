@@ -1,5 +1,7 @@
 import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import type { InlineCodes } from '../../../../shared/inline-codes';
 import { splitForHighlights, type Highlight } from '../lib/highlight';
+import { ChipText, useCodeTooltip } from './code-chips';
 
 export interface HighlightedTextProps {
   text: string;
@@ -15,6 +17,8 @@ export interface HighlightedTextProps {
   onBlur?: () => void;
   onFocus?: () => void;
   onFlagShortcut?: () => void;
+  /** The segment's inline codes, drawn as chips (code-chips.tsx). */
+  codes?: InlineCodes | undefined;
 }
 
 /**
@@ -37,10 +41,11 @@ export function scrollSpanIntoView(textarea: HTMLTextAreaElement, start: number 
  */
 export const HighlightedText = memo(
   forwardRef<HTMLTextAreaElement, HighlightedTextProps>(function HighlightedText(props, ref) {
-    const { text, lang, dir, label, readOnly, highlights, activeId, placeholder } = props;
+    const { text, lang, dir, label, readOnly, highlights, activeId, placeholder, codes } = props;
     const pieces = splitForHighlights(text, highlights);
     const inner = useRef<HTMLTextAreaElement>(null);
     useImperativeHandle(ref, () => inner.current!, []);
+    useCodeTooltip(inner, codes);
     const onSelectionChange = useRef(props.onSelectionChange);
     onSelectionChange.current = props.onSelectionChange;
 
@@ -77,7 +82,7 @@ export const HighlightedText = memo(
           {pieces.map((p) =>
             p.marks.length === 0 ? (
               <span key={p.start} data-start={p.start}>
-                {p.text}
+                <ChipText text={p.text} codes={codes} />
               </span>
             ) : (
               <mark
@@ -88,7 +93,7 @@ export const HighlightedText = memo(
                 data-active={p.marks.some((m) => m.id === activeId) ? 'true' : undefined}
                 data-overlap={p.marks.length > 1 ? 'true' : undefined}
               >
-                {p.text}
+                <ChipText text={p.text} codes={codes} />
               </mark>
             ),
           )}

@@ -7,6 +7,7 @@ import { useLangName } from '../../../lib/use-lang-name';
 import type { Highlight } from '../lib/highlight';
 import type { Draft } from '../lib/save-queue';
 import { HighlightedText } from './highlighted-text';
+import { SegmentNotes } from './segment-notes';
 
 export interface SegmentRowProps {
   /** Measures the row (its height varies with its text) for the virtualized table; stable. */
@@ -168,12 +169,14 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
             dir={textDir(sourceLang)}
             label={t('segment.sourceLabel', { n })}
             readOnly
+            codes={segment.codes}
             highlights={sourceMarks}
             activeId={activeFlagId}
             onSelectionChange={(s, e) => props.onSelection(segment, 'source', s, e)}
             onFlagShortcut={props.onFlagShortcut}
           />
         )}
+        {segment.notes && <SegmentNotes notes={segment.notes} />}
         {props.termNotes.length > 0 && (
           <ul className="term-notes" aria-label={t('qa.glossary')}>
             {props.termNotes.map((n) => (
@@ -197,6 +200,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           label={t('segment.targetLabel', { n })}
           placeholder={t('segment.noTarget')}
           readOnly={props.locked}
+          codes={segment.codes}
           highlights={targetMarks}
           activeId={activeFlagId}
           onChange={(text) => props.onEdit(basedOn, text)}

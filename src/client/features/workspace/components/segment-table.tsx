@@ -223,7 +223,7 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
                     onFlagShortcut={p.onFlagShortcut}
                     onRetry={p.onRetry}
                     registerCell={p.registerCell}
-                    locked={s.status === 'approved' || doc.status === 'approved' || !p.canEdit}
+                    locked={s.status === 'approved' || doc.status === 'approved' || !p.canEdit || s.readOnly === true}
                     canDecide={p.canDecide && doc.status !== 'approved'}
                     onStatus={p.onStatus}
                     onHistory={p.onHistory}

@@ -57,6 +57,9 @@ export function WorkspaceHeader({ doc, drafts, canFlag, hasSelection, panelOpen,
         <a className="button" href={`/api/documents/${encodeURIComponent(doc.id)}/export`} download>
           {t('toolbar.export')}
         </a>
+        <a className="button" href={`/api/documents/${encodeURIComponent(doc.id)}/export.xlf`} download>
+          {t('toolbar.exportXliff')}
+        </a>
         <SaveStatus drafts={drafts} onRetry={on.onRetryAll} />
       </div>
     </div>

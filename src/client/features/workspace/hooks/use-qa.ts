@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Glossary } from '../../../../shared/glossary';
+import type { Glossary } from '../../../../shared/formats/glossary';
 import { checkSegment, documentContext, updateContext, type QaContext } from '../../../../shared/qa/engine';
 import { DEFAULT_QA_SETTINGS, type Finding, type QaSettings } from '../../../../shared/qa/types';
 import type { DocumentState } from '../../../../shared/schemas';

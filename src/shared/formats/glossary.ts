@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { LangSchema } from './primitives';
-import { prepareXml, SAFE_XML_PARSER_OPTIONS } from './xml-safety';
+import { LangSchema } from '../primitives';
+import { prepareXml, SAFE_XML_PARSER_OPTIONS } from '../xml-safety';
 
 /*
  * Project termbases for the terminology checks (qa/terms.ts), from two formats:
@@ -287,4 +287,14 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
     });
   }
   return { entries, errors, languages: [...languages], skipped };
+}
+
+/** The writing side: a glossary as the CSV parseGlossaryCsv reads (`|` between alternatives). */
+export function writeGlossaryCsv(entries: readonly GlossaryEntry[]): string {
+  return (
+    Papa.unparse({
+      fields: ['source', 'target', 'forbidden', 'note'],
+      data: entries.map((e) => [e.source.join('|'), e.target.join('|'), e.forbidden.join('|'), e.note]),
+    }) + '\n'
+  );
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importPlainTexts, pairParagraphs, splitParagraphs } from './import-text';
+import { importPlainTexts, pairParagraphs, splitParagraphs, writePlainTexts } from './import-text';
 
 const sample = (name: string) =>
-  readFileSync(new URL(`../../samples/laftit-darmanin/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../samples/laftit-darmanin/${name}`, import.meta.url), 'utf8');
 
 describe('splitParagraphs, blank-line mode', () => {
   it.each([
@@ -72,5 +72,22 @@ describe('splitParagraphs with a maximum', () => {
     expect(splitParagraphs(text, breaks, max)).toEqual(expected);
     // The same paragraphs as without a maximum, as far as they go.
     expect(splitParagraphs(text, breaks).slice(0, max + 1)).toEqual(expected);
+  });
+});
+
+describe('writePlainTexts: the round trip', () => {
+  it.each(['line', 'blank-line'] as const)('%s mode: written texts import to the same segments', (mode) => {
+    const segments = [
+      { source: 'عنوان', target: 'Titre' },
+      { source: 'الفقرة الأولى.', target: 'Premier paragraphe.' },
+    ];
+    const { sourceText, targetText } = writePlainTexts(segments, mode);
+    expect(importPlainTexts(sourceText, targetText, mode)).toEqual(segments);
+  });
+
+  it('the sample: read, write, read again gives the same paragraphs', () => {
+    const pairs = importPlainTexts(sample('source.ar.txt'), sample('target.fr.txt'));
+    const written = writePlainTexts(pairs);
+    expect(importPlainTexts(written.sourceText, written.targetText)).toEqual(pairs);
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentEvent } from './events';
-import { foldAll, fromDocumentState, toDocumentState } from './reducer';
-import type { DocumentState } from './schemas';
+import type { DocumentEvent } from '../events';
+import { foldAll, fromDocumentState, toDocumentState } from '../reducer';
+import type { DocumentState } from '../schemas';
 import {
   WMT_COLUMNS,
   buildDocuments,
@@ -435,7 +435,7 @@ describe('exportTsv', () => {
   });
 
   it('round-trips the public TED file losslessly (every system)', () => {
-    const text = readFileSync(new URL('../../samples/wmt-mqm/mqm_ted_ende.tsv', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../../samples/wmt-mqm/mqm_ted_ende.tsv', import.meta.url), 'utf8');
     const t0 = performance.now();
     const parsed = parseWmtTsv(text);
     const built = buildDocuments(parsed.rows, opts);

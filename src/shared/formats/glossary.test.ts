@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { GlossaryEntrySchema, GlossarySchema, parseGlossaryCsv, parseTbx } from './glossary';
+import { GlossaryEntrySchema, GlossarySchema, parseGlossaryCsv, parseTbx, writeGlossaryCsv } from './glossary';
 
-const SAMPLE = fileURLToPath(new URL('../../samples/laftit-darmanin/glossary.csv', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../../samples/laftit-darmanin/glossary.csv', import.meta.url));
 
 describe('parseGlossaryCsv', () => {
   it('reads the sample: alternatives, forbidden forms, notes', () => {
@@ -243,5 +243,20 @@ describe('parseTbx and the XML safety rule (xml-safety.ts)', () => {
   it('numeric character references are decoded in terms', () => {
     const r = parseTbx(TBX2.replace('que Dieu le protège', 'que Dieu le prot&#xE8;ge'), langs);
     expect(r.entries[0]!.forbidden).toContain('que Dieu le protège');
+  });
+});
+
+describe('writeGlossaryCsv: the round trip', () => {
+  it('the sample glossary: read, write, read again gives the same entries', () => {
+    const read = parseGlossaryCsv(fs.readFileSync(SAMPLE, 'utf8'));
+    expect(read.entries.length).toBeGreaterThan(0);
+    const again = parseGlossaryCsv(writeGlossaryCsv(read.entries));
+    expect(again.errors).toEqual([]);
+    expect(again.entries).toEqual(read.entries);
+  });
+
+  it('quotes, commas and alternatives survive', () => {
+    const entries = [{ source: ['a, b', 'c'], target: ['« d »', 'e "f"'], forbidden: ['g'], note: 'h; i' }];
+    expect(parseGlossaryCsv(writeGlossaryCsv(entries)).entries).toEqual(entries);
   });
 });

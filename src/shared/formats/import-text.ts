@@ -51,3 +51,20 @@ export function importPlainTexts(
 /** Paragraph i of a side, for messages: "Paragraph 12 of the source". */
 export const paragraphLabel = (index: number, side: 'source' | 'target'): string =>
   `Paragraph ${(index + 1).toLocaleString('en-US')} of the ${side === 'source' ? 'source' : 'translation'}`;
+
+/**
+ * The writing side: segments → the two texts, a paragraph per segment (a blank line between paragraphs in
+ * `blank-line` mode). Empty sides are left out, as splitParagraphs leaves out empty lines.
+ */
+export function writePlainTexts(
+  segments: readonly PairedParagraph[],
+  breaks: ParagraphBreak = 'line',
+): { sourceText: string; targetText: string } {
+  const sep = breaks === 'line' ? '\n' : '\n\n';
+  const side = (k: 'source' | 'target') =>
+    segments
+      .map((s) => s[k])
+      .filter((t) => t.trim() !== '')
+      .join(sep);
+  return { sourceText: side('source') + '\n', targetText: side('target') + '\n' };
+}

@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import { makeAnchor } from './anchor';
-import type { DocumentEvent, EventPayloadSchemas } from './events';
-import { newId } from './ids';
-import { COUNTED_STATUSES, mapWmtCategory, mapWmtSeverity, wmtLabels } from './mqm-score';
-import type { DocumentState, Flag, FlagSide } from './schemas';
+import { makeAnchor } from '../anchor';
+import type { DocumentEvent, EventPayloadSchemas } from '../events';
+import { newId } from '../ids';
+import { COUNTED_STATUSES, mapWmtCategory, mapWmtSeverity, wmtLabels } from '../mqm-score';
+import type { DocumentState, Flag, FlagSide } from '../schemas';
 
 /*
  * The tab-separated MQM format of the public WMT data (samples/wmt-mqm/README.md): header row, one row

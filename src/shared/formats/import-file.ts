@@ -1,0 +1,88 @@
+import { readXliff } from './xliff/read';
+import { xliffDocumentEvents, type XliffDocumentEvents } from './xliff/to-document';
+import type { XliffCounts } from './xliff/model';
+
+/*
+ * One uploaded file → the events of its document, whatever its format (told from the content). XLIFF now;
+ * TMX and TBX (issue #14) register here too: each format module reads, and says what it read.
+ */
+
+export interface ImportFileOptions {
+  fileName: string;
+  hash: string;
+  /** From the form; else the file's own. */
+  sourceLang?: string;
+  targetLang?: string;
+  title?: string;
+  actor: string;
+}
+
+export interface ImportedFile {
+  format: string;
+  version?: string;
+  /** The file's languages (before the form's override). */
+  fileSourceLang: string;
+  fileTargetLang: string | null;
+  counts: XliffCounts;
+  events: XliffDocumentEvents;
+}
+
+export type ImportFileResult =
+  | { ok: true; value: ImportedFile }
+  | {
+      ok: false;
+      code: 'INVALID_XLIFF' | 'UNSUPPORTED_FORMAT' | 'VALIDATION_FAILED';
+      message: string;
+      details?: unknown;
+    };
+
+/** A language tag as our schema wants it: "en_US" → "en-US", "EN" → "en". */
+export function normalizeLang(tag: string): string {
+  const [primary = '', ...rest] = tag.trim().replace(/_/g, '-').split('-');
+  return [primary.toLowerCase(), ...rest].join('-');
+}
+
+const stripExtension = (name: string) => name.replace(/\.[A-Za-z0-9]+$/, '') || name;
+
+export function importFile(text: string, opts: ImportFileOptions): ImportFileResult {
+  const read = readXliff(text);
+  if (!read.ok) {
+    const { rule, line, message } = read.problem;
+    if (rule === 'xliff-root') {
+      return {
+        ok: false,
+        code: 'UNSUPPORTED_FORMAT',
+        message: `${opts.fileName} is not XLIFF (1.2, 2.0, 2.1 or 2.2).`,
+      };
+    }
+    return {
+      ok: false,
+      code: 'INVALID_XLIFF',
+      message: `Line ${line}: ${message} (rule: ${rule}).`,
+      details: read.problem,
+    };
+  }
+  const x = read.value;
+  const sourceLang = normalizeLang(opts.sourceLang || x.sourceLang);
+  const targetLang = normalizeLang(opts.targetLang || x.targetLang || '');
+  if (!sourceLang || !targetLang) {
+    return {
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      message: 'The file does not say its target language: give targetLang with the file.',
+    };
+  }
+  const title = (opts.title?.trim() || stripExtension(opts.fileName)).slice(0, 300);
+  const events = xliffDocumentEvents(x, { ...opts, title, sourceLang, targetLang, skeleton: text });
+  return {
+    ok: true,
+    value: {
+      format: 'xliff',
+      version: x.version,
+      fileSourceLang: x.sourceLang,
+      fileTargetLang: x.targetLang,
+      counts: x.counts,
+      events,
+    },
+  };
+}
