@@ -14,6 +14,7 @@ import { documentRoutes } from './routes/documents';
 import { liveRoutes, type LiveOptions } from './routes/live';
 import { mqmRoutes } from './routes/mqm';
 import { qaRoutes } from './routes/qa';
+import { replaceRoutes } from './routes/replace';
 import { workflowRoutes } from './routes/workflow';
 import { structureRoutes } from './routes/structure';
 import { BASELINE_SECURITY_HEADERS, registerSecurityHeaders } from './security-headers';
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(structureRoutes, { store: opts.store });
   await app.register(mqmRoutes, { store: opts.store });
   await app.register(qaRoutes, { store: opts.store });
+  await app.register(replaceRoutes, { store: opts.store });
   await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;

@@ -254,6 +254,28 @@ export const EditSegmentBodySchema = z.object({
 });
 export type EditSegmentBody = z.infer<typeof EditSegmentBodySchema>;
 
+/** POST /api/documents/:id/replace: find & replace, every change applied or none (each an ordinary edit). */
+export const ReplaceBodySchema = z.object({
+  changes: z
+    .array(EditSegmentBodySchema.extend({ segmentId: IdSchema }))
+    .min(1)
+    .max(LIMITS.segmentsPerDocument)
+    .refine((c) => new Set(c.map((x) => x.segmentId)).size === c.length, {
+      message: 'each segment may appear once',
+    }),
+});
+export type ReplaceBody = z.infer<typeof ReplaceBodySchema>;
+
+/** Why one change of a replace was refused (the 409 REPLACE_CONFLICT lists them all). */
+export const ReplaceProblemSchema = z.object({
+  segmentId: z.string(),
+  /** 1-based segment number, when the segment exists. */
+  n: z.number().int().optional(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ReplaceProblem = z.infer<typeof ReplaceProblemSchema>;
+
 export const CreateFlagBodySchema = z.object({
   segmentId: IdSchema,
   side: FlagSideSchema,
@@ -413,6 +435,7 @@ export const ERROR_CODES = [
   'SEGMENT_HAS_FLAGS',
   'STRUCTURE_CHANGED',
   'EVENT_NOT_REVERTIBLE',
+  'REPLACE_CONFLICT',
   'BAD_REQUEST',
   'NETWORK',
   'INTERNAL',
