@@ -203,6 +203,8 @@ export type DocumentState = z.infer<typeof DocumentStateSchema>;
 export const DocumentSummarySchema = DocumentMetaSchema.extend({
   segmentCount: z.number().int(),
   openFlagCount: z.number().int(),
+  /** Segments approved (progress in the documents list). */
+  approvedCount: z.number().int(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
@@ -222,7 +224,9 @@ export function summarize(doc: Omit<DocumentState, 'flags'> & { flags: Iterable<
   const { segments, flags, ...meta } = doc;
   let openFlagCount = 0;
   for (const f of flags) if (f.status === 'open') openFlagCount++;
-  return { ...meta, segmentCount: segments.length, openFlagCount };
+  let approvedCount = 0;
+  for (const s of segments) if (s.status === 'approved') approvedCount++;
+  return { ...meta, segmentCount: segments.length, openFlagCount, approvedCount };
 }
 
 // ---- Request bodies -------------------------------------------------------------------------------

@@ -1,0 +1,128 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { DocumentStatusSchema, type DocumentListEntry } from '../../../../shared/schemas';
+import { useDateTimeFormat } from '../../../lib/use-date-format';
+import { useLangName } from '../../../lib/use-lang-name';
+import { arrange, viewFromParams, viewToParams, type ListView, type SortKey } from '../lib/document-list';
+import '../document-list.css';
+
+const NUMERIC: readonly SortKey[] = ['progress', 'segments', 'openFlags'];
+
+/** Every document with its progress; searchable by title, filterable by status, sortable by any column. */
+export function DocumentTable({ entries }: { entries: readonly DocumentListEntry[] }) {
+  const { t, i18n } = useTranslation('documents');
+  const id = useId();
+  const langName = useLangName();
+  const [params, setParams] = useSearchParams();
+  const view = viewFromParams(params);
+  const setView = (change: Partial<ListView>) => setParams(viewToParams({ ...view, ...change }), { replace: true });
+  const shown = arrange(entries, view, i18n.language);
+  const num = new Intl.NumberFormat(i18n.language);
+  const pct = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  const dateFormat = useDateTimeFormat('medium', 'short');
+  const known = (lang: string) => (lang === 'und' ? '—' : langName(lang));
+
+  const header = (key: SortKey) => {
+    const sorted = view.sort === key;
+    const next = sorted && view.dir === 'asc' ? 'desc' : sorted ? 'asc' : key === 'updated' ? 'desc' : 'asc';
+    return (
+      <th
+        scope="col"
+        className={NUMERIC.includes(key) ? 'num' : undefined}
+        aria-sort={sorted ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+      >
+        <button type="button" className="sort-button" onClick={() => setView({ sort: key, dir: next })}>
+          {t(`columns.${key}`)}
+          <span aria-hidden="true">{sorted ? (view.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <>
+      <div className="list-tools" role="search" aria-label={t('list.tools')}>
+        <label htmlFor={`${id}-q`}>{t('list.search')}</label>
+        <input id={`${id}-q`} type="search" value={view.q} onChange={(e) => setView({ q: e.target.value })} />
+        <label htmlFor={`${id}-status`}>{t('list.status')}</label>
+        <select
+          id={`${id}-status`}
+          value={view.status ?? ''}
+          onChange={(e) => setView({ status: DocumentStatusSchema.safeParse(e.target.value).data ?? null })}
+        >
+          <option value="">{t('list.anyStatus')}</option>
+          {DocumentStatusSchema.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <span role="status">
+          {t('list.shown', { count: shown.length, shown: num.format(shown.length), total: num.format(entries.length) })}
+        </span>
+      </div>
+      <div className="table-scroll">
+        <table className="doc-table">
+          <caption className="visually-hidden">{t('title')}</caption>
+          <thead>
+            <tr>
+              {header('title')}
+              {header('languages')}
+              {header('status')}
+              {header('progress')}
+              {header('segments')}
+              {header('openFlags')}
+              {header('updated')}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((d) =>
+              d.available === false ? (
+                // Greyed and not a link: it cannot be opened until someone repairs its files.
+                <tr key={d.id} className="unavailable" aria-disabled="true">
+                  <td>
+                    <span dir="auto">{d.title}</span> <span className="badge">{t('unavailable.badge')}</span>
+                    <p className="unavailable-reason">
+                      {t('unavailable.reason')} <span dir="ltr">{d.error?.message}</span>
+                    </p>
+                  </td>
+                  <td>{t('languagePair', { source: known(d.sourceLang), target: known(d.targetLang) })}</td>
+                  <td>—</td>
+                  <td className="num">—</td>
+                  <td className="num">—</td>
+                  <td className="num">—</td>
+                  <td>
+                    {d.seq > 0 ? <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time> : '—'}
+                  </td>
+                </tr>
+              ) : (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/documents/${encodeURIComponent(d.id)}`} dir="auto">
+                      {d.title}
+                    </Link>
+                  </td>
+                  <td>{t('languagePair', { source: langName(d.sourceLang), target: langName(d.targetLang) })}</td>
+                  <td>{t(`status.${d.status}`)}</td>
+                  <td className="num">
+                    {t('list.progress', {
+                      approved: num.format(d.approvedCount),
+                      total: num.format(d.segmentCount),
+                      percent: pct.format(d.segmentCount === 0 ? 0 : d.approvedCount / d.segmentCount),
+                    })}
+                  </td>
+                  <td className="num">{num.format(d.segmentCount)}</td>
+                  <td className="num">{num.format(d.openFlagCount)}</td>
+                  <td>
+                    <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time>
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
