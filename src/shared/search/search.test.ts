@@ -92,6 +92,13 @@ describe('compileSearch', () => {
     expect(compileSearch('(unclosed', DEFAULT_SEARCH).ok).toBe(true);
   });
 
+  it('a regular expression is folded like the text when diacritics are ignored', () => {
+    expect(find('numero 1, numéro 2', String.raw`numéro \d`, { regex: true, ignoreDiacritics: true })).toEqual([
+      'numero 1',
+      'numéro 2',
+    ]);
+  });
+
   it('keeps the groups of a regex match (for $1 in a replacement)', () => {
     const m = compileSearch(String.raw`(\d+) (?<unit>km)`, { ...DEFAULT_SEARCH, regex: true });
     expect(m.ok && m.find('à 12 km')[0]).toMatchObject({ start: 2, end: 7, groups: ['12 km', '12', 'km'] });

@@ -44,12 +44,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * Compiles a query. Matches never overlap: scanning goes on after each match, as in every editor (and so a
- * replacement never fights over the same characters). A regular expression runs on the folded text when a
- * fold option is on (write it without diacritics then). An empty query or a bad expression finds nothing.
+ * replacement never fights over the same characters). With a fold option on, the query (a regular expression
+ * too) and the text are both folded. An empty query or a bad expression finds nothing.
  */
 export function compileSearch(query: string, o: SearchOptions): Matcher {
   if (query === '') return { ok: true, find: () => [] };
-  const folded = o.regex ? query : foldText(query, o).text;
+  // A pattern is folded like the text (only letters change: escapes and syntax are ASCII, left as they are).
+  const folded = foldText(query, o).text;
   let body = o.regex ? folded : escape(folded);
   if (o.wholeWord) body = `(?<!${WORD})(?:${body})(?!${WORD})`;
   let re: RegExp;

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DocumentStatusSchema, type DocumentListEntry } from '../../../../shared/schemas';
@@ -15,8 +15,24 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
   const id = useId();
   const langName = useLangName();
   const [params, setParams] = useSearchParams();
-  const view = viewFromParams(params);
-  const setView = (change: Partial<ListView>) => setParams(viewToParams({ ...view, ...change }), { replace: true });
+  // Shown at once (the URL follows in a transition: typing in the search box must not wait for it), and
+  // taken from the URL when it changes otherwise (a link, back and forward).
+  const search = params.toString();
+  const [view, setLocal] = useState(() => viewFromParams(params));
+  const [seen, setSeen] = useState(search);
+  // URLs this list wrote itself: arriving late (typing outruns the transitions), they must not undo keystrokes.
+  const [written] = useState(() => new Set<string>());
+  if (seen !== search) {
+    setSeen(search);
+    if (!written.delete(search)) setLocal(viewFromParams(params));
+  }
+  const setView = (change: Partial<ListView>) => {
+    const next = { ...view, ...change };
+    const url = viewToParams(next);
+    written.add(url.toString());
+    setLocal(next);
+    setParams(url, { replace: true });
+  };
   const shown = arrange(entries, view, i18n.language);
   const num = new Intl.NumberFormat(i18n.language);
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent' });
@@ -34,7 +50,6 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
       >
         <button type="button" className="sort-button" onClick={() => setView({ sort: key, dir: next })}>
           {t(`columns.${key}`)}
-          <span aria-hidden="true">{sorted ? (view.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
         </button>
       </th>
     );

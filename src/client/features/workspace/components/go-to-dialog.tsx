@@ -36,7 +36,8 @@ function GoToForm({ total, onGo, onClose }: Omit<Props, 'open'>) {
     onGo(n);
   }
   return (
-    <form onSubmit={submit}>
+    // Our own check and message (the browser's would stop the form silently for a screen reader).
+    <form onSubmit={submit} noValidate>
       <h2 id="goto-title">{t('goTo.title')}</h2>
       <div className="field">
         <label htmlFor={id}>{t('goTo.label', { total: num.format(total) })}</label>

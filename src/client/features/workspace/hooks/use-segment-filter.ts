@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Finding } from '../../../../shared/qa/types';
 import type { DocumentState } from '../../../../shared/schemas';
@@ -23,11 +23,29 @@ const NONE: ReadonlySet<string> = new Set();
 export function useSegmentFilter(docId: string, doc: DocumentState | undefined, findings: readonly Finding[]) {
   const [params, setParams] = useSearchParams();
   const search = params.toString();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the parameters' text is their identity
-  const filter = useMemo(() => filterFromParams(params), [search]);
+  // The URL changes in a transition, after the click: the boxes show the new filter at once from here, and
+  // follow the URL when it changes otherwise (a link, back and forward).
+  const [filter, setLocal] = useState(() => filterFromParams(params));
+  const [seen, setSeen] = useState(search);
+  // Filters this page wrote itself: arriving late, they must not undo a later click.
+  const [written] = useState(() => new Set<string>());
+  if (seen !== search) {
+    setSeen(search);
+    if (!written.delete(search)) setLocal(filterFromParams(params));
+  }
   const setFilter = useCallback(
-    (next: SegmentFilter) => setParams((p) => filterToParams(next, p), { replace: true }),
-    [setParams],
+    (next: SegmentFilter) => {
+      setLocal(next);
+      setParams(
+        (p) => {
+          const url = filterToParams(next, p);
+          written.add(url.toString());
+          return url;
+        },
+        { replace: true },
+      );
+    },
+    [setParams, written],
   );
   const events = useQuery({ ...activityQueries.document(docId), enabled: filter.changed });
   const approved = useMemo(() => (events.data ? approvedTexts(events.data.events) : null), [events.data]);
