@@ -49,6 +49,11 @@ test('the documents list: progress, search by title, filter by status, sort by a
   const report = await documents.row('Rapport annuel').getByRole('cell').allTextContents();
   expect(report[headers.indexOf('Approved')]).toBe('1 / 2 (50%)');
   expect(report[headers.indexOf('Status')]).toBe('In translation');
+  // QA findings arrive apart (computed in a worker): none in these texts, some in the sample.
+  const findingsOf = async (title: string) =>
+    (await documents.row(title).getByRole('cell').allTextContents())[headers.indexOf('QA findings')];
+  await expect.poll(() => findingsOf('Rapport annuel')).toBe('0');
+  await expect.poll(async () => Number(await findingsOf(SAMPLE))).toBeGreaterThan(0);
 
   // Search by title: case and accents do not matter.
   await page.getByRole('searchbox', { name: 'Search titles' }).fill('ANNEXE');

@@ -1,13 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DocumentStatusSchema, type DocumentListEntry } from '../../../../shared/schemas';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
 import { useLangName } from '../../../lib/use-lang-name';
+import { findingsCountsQuery } from '../api';
 import { arrange, viewFromParams, viewToParams, type ListView, type SortKey } from '../lib/document-list';
 import '../document-list.css';
 
-const NUMERIC: readonly SortKey[] = ['progress', 'segments', 'openFlags'];
+const NUMERIC: readonly SortKey[] = ['progress', 'segments', 'openFlags', 'findings'];
 
 /** Every document with its progress; searchable by title, filterable by status, sortable by any column. */
 export function DocumentTable({ entries }: { entries: readonly DocumentListEntry[] }) {
@@ -33,7 +35,8 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
     setLocal(next);
     setParams(url, { replace: true });
   };
-  const shown = arrange(entries, view, i18n.language);
+  const findings = useQuery(findingsCountsQuery());
+  const shown = arrange(entries, view, i18n.language, findings.data);
   const num = new Intl.NumberFormat(i18n.language);
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent' });
   const dateFormat = useDateTimeFormat('medium', 'short');
@@ -88,6 +91,7 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
               {header('progress')}
               {header('segments')}
               {header('openFlags')}
+              {header('findings')}
               {header('updated')}
             </tr>
           </thead>
@@ -104,6 +108,7 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
                   </td>
                   <td>{t('languagePair', { source: known(d.sourceLang), target: known(d.targetLang) })}</td>
                   <td>—</td>
+                  <td className="num">—</td>
                   <td className="num">—</td>
                   <td className="num">—</td>
                   <td className="num">—</td>
@@ -129,6 +134,9 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
                   </td>
                   <td className="num">{num.format(d.segmentCount)}</td>
                   <td className="num">{num.format(d.openFlagCount)}</td>
+                  <td className="num">
+                    {findings.data?.[d.id] !== undefined ? num.format(findings.data[d.id]!) : '…'}
+                  </td>
                   <td>
                     <time dateTime={d.updatedAt}>{dateFormat.format(new Date(d.updatedAt))}</time>
                   </td>

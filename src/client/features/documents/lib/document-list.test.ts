@@ -53,6 +53,11 @@ describe('the documents list', () => {
     expect(ids(v)).toEqual(expected);
   });
 
+  it('sorts by QA findings, fetched apart (unknown counts first)', () => {
+    const sorted = arrange(LIST, { ...DEFAULT_VIEW, sort: 'findings', dir: 'desc' }, 'en', { a: 3, b: 0, c: 7 });
+    expect(sorted.map((d) => d.id)).toEqual(['c', 'a', 'b', 'd']);
+  });
+
   it('lives in the URL, defaults left out', () => {
     const v: ListView = { q: 'annexe', status: 'approved', sort: 'title', dir: 'asc' };
     expect(viewFromParams(viewToParams(v))).toEqual(v);

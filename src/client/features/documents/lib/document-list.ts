@@ -1,6 +1,15 @@
 import { DocumentStatusSchema, type DocumentListEntry, type DocumentStatus } from '../../../../shared/schemas';
 
-export const SORT_KEYS = ['title', 'languages', 'status', 'progress', 'segments', 'openFlags', 'updated'] as const;
+export const SORT_KEYS = [
+  'title',
+  'languages',
+  'status',
+  'progress',
+  'segments',
+  'openFlags',
+  'findings',
+  'updated',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** How the documents list is shown: searched by title, filtered by status, sorted by a column (in the URL). */
@@ -41,7 +50,13 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLo
 const progress = (d: DocumentListEntry) => (d.segmentCount === 0 ? 0 : (d.approvedCount ?? 0) / d.segmentCount);
 
 /** The entries to show, in order. Ties keep the server's order (newest change first). */
-export function arrange(entries: readonly DocumentListEntry[], view: ListView, locale: string): DocumentListEntry[] {
+export function arrange(
+  entries: readonly DocumentListEntry[],
+  view: ListView,
+  locale: string,
+  /** QA findings per document id (fetched apart; unknown ones sort first). */
+  findings: Readonly<Record<string, number>> = {},
+): DocumentListEntry[] {
   const q = fold(view.q.trim());
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const key: Record<SortKey, (a: DocumentListEntry, b: DocumentListEntry) => number> = {
@@ -51,6 +66,7 @@ export function arrange(entries: readonly DocumentListEntry[], view: ListView, l
     progress: (a, b) => progress(a) - progress(b),
     segments: (a, b) => a.segmentCount - b.segmentCount,
     openFlags: (a, b) => a.openFlagCount - b.openFlagCount,
+    findings: (a, b) => (findings[a.id] ?? -1) - (findings[b.id] ?? -1),
     updated: (a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt),
   };
   const sign = view.dir === 'asc' ? 1 : -1;
