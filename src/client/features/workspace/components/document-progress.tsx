@@ -1,9 +1,15 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNSETTLED_FLAG_STATUSES, type DocumentState } from '../../../../shared/schemas';
 
 /** How far the document is: segments approved out of all, open flags, automatic findings. */
-export function DocumentProgress({ doc, findings }: { doc: DocumentState; findings: number | undefined }) {
+export const DocumentProgress = memo(function DocumentProgress({
+  doc,
+  findings,
+}: {
+  doc: DocumentState;
+  findings: number | undefined;
+}) {
   const { t, i18n } = useTranslation('workspace');
   const id = useId();
   const num = new Intl.NumberFormat(i18n.language);
@@ -25,4 +31,4 @@ export function DocumentProgress({ doc, findings }: { doc: DocumentState; findin
       )}
     </p>
   );
-}
+});

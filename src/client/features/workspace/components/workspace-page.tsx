@@ -182,7 +182,8 @@ export function WorkspacePage() {
             return i < 0 ? undefined : i + 1;
           }}
         />
-        <DocumentProgress doc={doc} findings={settled ? qa.findings.length : undefined} />
+        {/* Counted over the whole document: in the deferred render, not in a save's. */}
+        {settled && <DocumentProgress doc={settled} findings={qa.findings.length} />}
         {!live.connected && (
           <p className="live-state muted" role="status">
             {t('live.reconnecting')}

@@ -20,6 +20,8 @@ interface Cached {
   merged: SideHighlights;
 }
 
+const NO_MATCHES: SearchMatch[] = [];
+
 const sameMarks = (a: readonly Highlight[], b: readonly Highlight[]) =>
   a.length === b.length && a.every((h, i) => h.id === b[i]!.id && h.end === b[i]!.end);
 
@@ -37,9 +39,11 @@ export function useSearch(rows: readonly Segment[] | undefined, focusSpan: Focus
   // Typing in the box stays quick on a long document: matching runs in a deferred render.
   const deferredQuery = useDeferredValue(query);
   const matcher = useMemo(() => compileSearch(deferredQuery, options), [deferredQuery, options]);
+  // After a save, the search runs again in a deferred render (a keystroke interrupts it), never in the save's.
+  const deferredRows = useDeferredValue(rows);
   const matches = useMemo(
-    () => (rows ? searchSegments(rows, matcher, options.scope) : []),
-    [rows, matcher, options.scope],
+    () => (deferredRows && deferredQuery !== '' ? searchSegments(deferredRows, matcher, options.scope) : NO_MATCHES),
+    [deferredRows, deferredQuery, matcher, options.scope],
   );
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const currentIndex = currentKey === null ? -1 : matches.findIndex((m) => markId(m) === currentKey);
