@@ -98,6 +98,27 @@ test.describe('finding one’s way in a long document', () => {
     await find.filter.getByRole('button', { name: 'Show all segments' }).click();
     await expect(workspace.targetCell(1)).toBeVisible();
     await expect(page).not.toHaveURL(/status=/);
+
+    // Changed since approval: segment 7 approved, reopened and edited; segment 8 approved and left as it was.
+    const { csrfToken } = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': csrfToken };
+    const { document } = (await (await page.request.get(`/api/documents/${id}`)).json()) as {
+      document: { segments: { id: string }[] };
+    };
+    const [s7, s8] = [document.segments[6]!.id, document.segments[7]!.id];
+    const post = async (url: string, data: object) =>
+      expect((await page.request.post(`/api/documents/${id}${url}`, { headers, data })).status()).toBe(200);
+    await post(`/segments/${s7}/status`, { action: 'approve' });
+    await post(`/segments/${s8}/status`, { action: 'approve' });
+    await post(`/segments/${s7}/status`, { action: 'reopen' });
+    const edited = await page.request.patch(`/api/documents/${id}/segments/${s7}`, {
+      headers,
+      data: { target: 'Phrase numéro sept.', baseVersion: 1 },
+    });
+    expect(edited.status()).toBe(200);
+    await page.goto(`/documents/${id}?changed=1`);
+    await expect(find.filterCount).toHaveText('1 of 2,000 segments shown');
+    await expect(workspace.targetCell(7)).toHaveValue('Phrase numéro sept.');
   });
 
   test('replace with a preview, one match left out, then one replacement undone from History', async ({
