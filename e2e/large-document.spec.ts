@@ -1,59 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
-import type { WorkspacePage } from './pages/workspace-page';
+import { COUNT, FINDING, FLAGGED, createLargeDocument } from './fixtures/large-document';
 
 // A 2,000-segment document (issue #10): only the rows near the window are in the DOM, and everything still
 // reaches any row — flags, F8, autosave of a row scrolled away, the heat strip beside its segment.
-
-const COUNT = 2000;
-const FLAGGED = 1000;
-const FINDING = 1990;
-/** Long paragraphs before the flagged segment: rows of very different heights. */
-const isLong = (n: number) => n >= 100 && n < 140;
-
-function segments() {
-  return Array.from({ length: COUNT }, (_, i) => {
-    const n = i + 1;
-    const source = isLong(n)
-      ? Array.from({ length: 30 }, (_, k) => `هذه جملة طويلة رقم ${n} في الفقرة ${k + 1}.`).join(' ')
-      : `الجملة رقم ${n}.`;
-    const target = isLong(n)
-      ? Array.from({ length: 30 }, (_, k) => `Ceci est la longue phrase ${n} du paragraphe, partie ${k + 1}.`).join(' ')
-      : // The one number that does not match its source: the only QA finding, near the end.
-        `Phrase numéro ${n === FINDING ? 1999 : n}.`;
-    return { source, target };
-  });
-}
-
-/** Signs in, creates the document and a flag on segment FLAGGED through the API; resolves with its id. */
-async function createLargeDocument(workspace: WorkspacePage, page: Page): Promise<string> {
-  await page.goto('/');
-  await workspace.signIn('Long reader');
-  const { csrfToken } = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': csrfToken };
-  const created = await page.request.post('/api/documents', {
-    headers,
-    data: { title: 'Deux mille segments', sourceLang: 'ar', targetLang: 'fr', segments: segments() },
-  });
-  expect(created.status()).toBe(201);
-  const { document } = (await created.json()) as { document: { id: string; segments: { id: string }[] } };
-  const flagged = await page.request.post(`/api/documents/${document.id}/flags`, {
-    headers,
-    data: {
-      segmentId: document.segments[FLAGGED - 1]!.id,
-      side: 'target',
-      start: 7,
-      end: 13,
-      quote: 'numéro',
-      category: 'fluency/spelling',
-      severity: 'major',
-      correction: 'n°',
-      baseVersion: 1,
-    },
-  });
-  expect(flagged.status()).toBe(201);
-  return document.id;
-}
 
 test.describe('a 2,000-segment document', () => {
   test.setTimeout(90_000);

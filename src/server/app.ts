@@ -14,9 +14,12 @@ import { documentRoutes } from './routes/documents';
 import { fileRoutes } from './routes/files';
 import { liveRoutes, type LiveOptions } from './routes/live';
 import { mqmRoutes } from './routes/mqm';
+import { findingsCountRoutes } from './routes/findings-counts';
 import { qaRoutes } from './routes/qa';
+import { replaceRoutes } from './routes/replace';
 import { workflowRoutes } from './routes/workflow';
 import { structureRoutes } from './routes/structure';
+import { createDocumentOffload } from './workers/document-offload';
 import { BASELINE_SECURITY_HEADERS, registerSecurityHeaders } from './security-headers';
 import type { DocumentStore } from './store/document-store';
 
@@ -114,7 +117,11 @@ export async function buildApp(opts: AppOptions) {
   await app.register(workflowRoutes, { store: opts.store, users: opts.auth.users });
   await app.register(structureRoutes, { store: opts.store });
   await app.register(mqmRoutes, { store: opts.store });
-  await app.register(qaRoutes, { store: opts.store });
+  // One pool of worker threads for whole-document QA: the QA routes and the list's findings counts.
+  const offload = createDocumentOffload();
+  await app.register(qaRoutes, { store: opts.store, offload });
+  await app.register(findingsCountRoutes, { store: opts.store, offload });
+  await app.register(replaceRoutes, { store: opts.store });
   await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;

@@ -157,6 +157,16 @@ const CASES: Case[] = [
     }),
   },
   {
+    route: 'POST /api/documents/:id/replace',
+    label: 'POST replace (find & replace)',
+    need: 'segment.edit',
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/replace`,
+      payload: { changes: [{ segmentId: seg(f, 2).id, baseVersion: 1, target: 'Troisième !' }] },
+    }),
+  },
+  {
     route: 'POST /api/documents/:id/flags',
     label: 'POST flag',
     need: 'flag.create',

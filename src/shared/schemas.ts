@@ -225,6 +225,8 @@ export type DocumentState = z.infer<typeof DocumentStateSchema>;
 export const DocumentSummarySchema = DocumentMetaSchema.extend({
   segmentCount: z.number().int(),
   openFlagCount: z.number().int(),
+  /** Segments approved (progress in the documents list). */
+  approvedCount: z.number().int(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
@@ -244,7 +246,9 @@ export function summarize(doc: Omit<DocumentState, 'flags'> & { flags: Iterable<
   const { segments, flags, ...meta } = doc;
   let openFlagCount = 0;
   for (const f of flags) if (f.status === 'open') openFlagCount++;
-  return { ...meta, segmentCount: segments.length, openFlagCount };
+  let approvedCount = 0;
+  for (const s of segments) if (s.status === 'approved') approvedCount++;
+  return { ...meta, segmentCount: segments.length, openFlagCount, approvedCount };
 }
 
 // ---- Request bodies -------------------------------------------------------------------------------
@@ -275,6 +279,28 @@ export const EditSegmentBodySchema = z.object({
   baseVersion: VersionSchema,
 });
 export type EditSegmentBody = z.infer<typeof EditSegmentBodySchema>;
+
+/** POST /api/documents/:id/replace: find & replace, every change applied or none (each an ordinary edit). */
+export const ReplaceBodySchema = z.object({
+  changes: z
+    .array(EditSegmentBodySchema.extend({ segmentId: IdSchema }))
+    .min(1)
+    .max(LIMITS.segmentsPerDocument)
+    .refine((c) => new Set(c.map((x) => x.segmentId)).size === c.length, {
+      message: 'each segment may appear once',
+    }),
+});
+export type ReplaceBody = z.infer<typeof ReplaceBodySchema>;
+
+/** Why one change of a replace was refused (the 409 REPLACE_CONFLICT lists them all). */
+export const ReplaceProblemSchema = z.object({
+  segmentId: z.string(),
+  /** 1-based segment number, when the segment exists. */
+  n: z.number().int().optional(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ReplaceProblem = z.infer<typeof ReplaceProblemSchema>;
 
 export const CreateFlagBodySchema = z.object({
   segmentId: IdSchema,
@@ -447,6 +473,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_FORMAT',
   'DUPLICATE_IMPORT',
   'FILE_TOO_LARGE',
+  'REPLACE_CONFLICT',
   'BAD_REQUEST',
   'NETWORK',
   'INTERNAL',

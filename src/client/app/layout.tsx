@@ -22,6 +22,9 @@ export function Layout() {
         </Link>
         <span className="tagline">{t('tagline')}</span>
         <div className="header-right">
+          <nav aria-label={t('nav.main')}>
+            <Link to="/">{t('nav.documents')}</Link>
+          </nav>
           {canManageUsers && (
             <nav aria-label={tAdmin('nav')}>
               <Link to="/admin/users">{tAdmin('nav')}</Link>

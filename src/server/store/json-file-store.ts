@@ -92,6 +92,7 @@ function unavailableEntry(doc: DocumentHandle): DocumentListEntry {
         seq: 0,
         segmentCount: 0,
         openFlagCount: 0,
+        approvedCount: 0,
       };
   const { code, message } = doc.unavailableError();
   return { ...summary, available: false, error: { code, message } };

@@ -8,6 +8,8 @@
 const MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
 const FOLD: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ى: 'ي', ی: 'ي', ة: 'ه', ؤ: 'و', ئ: 'ي', ک: 'ك' };
 const FOLDABLE = /[أإآٱىیةؤئک]/g;
+/** The same rules, for text search (shared/search): marks ignored, letter variants as one. */
+export { MARKS as ARABIC_MARKS, FOLD as ARABIC_LETTER_VARIANTS };
 
 export function normalizeArabic(word: string): string {
   return word

@@ -71,3 +71,11 @@ export function useDeleteDocument() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: documentQueries.all() }),
   });
 }
+
+/** QA findings per document (GET /api/findings-counts), under the list's key: what refreshes the list refreshes them. */
+export const findingsCountsQuery = () =>
+  queryOptions({
+    queryKey: [...documentQueries.list().queryKey, 'findings'] as const,
+    queryFn: ({ signal }) =>
+      api<{ counts: Record<string, number> }>('/api/findings-counts', { signal }).then((r) => r.counts),
+  });

@@ -21,6 +21,12 @@ export interface HighlightedTextProps {
   codes?: InlineCodes | undefined;
 }
 
+/** Search matches are painted whatever else covers the words: 'current' for the one gone to. */
+function searchMark(marks: readonly Highlight[]): 'current' | 'match' | undefined {
+  if (marks.some((m) => m.kind === 'search-current')) return 'current';
+  return marks.some((m) => m.kind === 'search') ? 'match' : undefined;
+}
+
 /**
  * Scrolls a cell so that the words starting at `start` are centred (in a long paragraph, centring the whole
  * cell can leave them off screen). The backdrop has a piece starting at every highlight (flags, findings),
@@ -92,6 +98,7 @@ export const HighlightedText = memo(
                 data-kind={p.marks[0]!.kind ?? 'flag'}
                 data-active={p.marks.some((m) => m.id === activeId) ? 'true' : undefined}
                 data-overlap={p.marks.length > 1 ? 'true' : undefined}
+                data-search={searchMark(p.marks)}
               >
                 <ChipText text={p.text} codes={codes} />
               </mark>

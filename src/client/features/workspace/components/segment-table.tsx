@@ -16,6 +16,8 @@ const NO_NOTES: readonly TermNote[] = [];
 
 interface Props {
   doc: DocumentState;
+  /** The segments shown (a filter's), in document order; all of them when absent. */
+  rows?: readonly Segment[] | undefined;
   /** The autosave queue: the table reads the drafts (typed text) itself, so a keystroke re-renders it alone. */
   queue: SaveQueue;
   /** The chosen flag or finding: only the row holding it gets its id, so the other rows' memo holds. */
@@ -85,7 +87,7 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
   const flagsOf = useFlagsOfSegment(doc.flags);
   const activeFlagSegment = activeFlagId ? byId(doc.flags, activeFlagId)?.segmentId : undefined;
 
-  const segments = doc.segments;
+  const segments = p.rows ?? doc.segments;
   const latest = useRef(segments);
   latest.current = segments;
   const wrap = useRef<HTMLDivElement>(null);

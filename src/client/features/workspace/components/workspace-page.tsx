@@ -23,7 +23,9 @@ import { useTypingPause } from '../hooks/use-typing-pause';
 import { useWorkflow } from '../hooks/use-workflow';
 import { ConflictDialog } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
+import { DocumentProgress } from './document-progress';
 import { FlagDialog } from './flag-dialog';
+import { useFindTools } from './find-tools';
 import { HistoryDialog } from './history-dialog';
 import { NoticeRegion } from './notice-region';
 import { PresenceBar } from './presence-bar';
@@ -137,6 +139,15 @@ export function WorkspacePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loadedDoc]);
   const conflict = useConflict(doc, queue.getSnapshot(), typing, queue, reload);
+  // Search, replace, filters, go-to and the shortcut help (issue #11).
+  const find = useFindTools({
+    docId: id,
+    doc,
+    findings: qa.findings,
+    suggestionsOf: qa.suggestionsOf,
+    focusSpan,
+    canReplace: can('segment.edit') && doc?.status !== 'approved',
+  });
 
   if (docQuery.isPending) return <p className="page-state">{tc('state.loading')}</p>;
   if (docQuery.isError || !doc) {
@@ -171,6 +182,8 @@ export function WorkspacePage() {
             return i < 0 ? undefined : i + 1;
           }}
         />
+        {/* Counted over the whole document: in the deferred render, not in a save's. */}
+        {settled && <DocumentProgress doc={settled} findings={qa.findings.length} />}
         {!live.connected && (
           <p className="live-state muted" role="status">
             {t('live.reconnecting')}
@@ -185,6 +198,7 @@ export function WorkspacePage() {
         onStatus={workflow.document}
         onApproveClean={workflow.approveClean}
       />
+      {find.ui}
       {error && (
         <p className="banner-error" role="alert">
           {error}
@@ -199,7 +213,8 @@ export function WorkspacePage() {
           activeFindingSegment={activeFindingSegment}
           canEdit={can('segment.edit')}
           canDecide={can('segment.status')}
-          suggestionsOf={qa.suggestionsOf}
+          rows={find.rows}
+          suggestionsOf={find.suggestionsOf}
           termsOf={qa.termsOf}
           onEdit={onEdit}
           onBlur={onBlur}
@@ -209,7 +224,7 @@ export function WorkspacePage() {
           registerCell={registerCell}
           registerReveal={registerReveal}
           editorsOf={editorsOf}
-          perSegment={score?.perSegment}
+          perSegment={find.filterActive ? undefined : score?.perSegment}
           onGoToSegment={goToSegment}
           onStatus={workflow.segment}
           onHistory={setHistoryOf}

@@ -46,11 +46,15 @@ export function useCells() {
   }, []);
   const getCell = useCallback((segmentId: string, side: CellSide) => cells.current.get(`${segmentId}:${side}`), []);
 
-  /** Scrolls a cell into view (mounting its row first if need be), focuses it and, given a span, selects it. */
+  /**
+   * Scrolls a cell into view (mounting its row first if need be), focuses it and, given a span, selects it.
+   * `focus: false` only shows the words (the search box keeps the focus).
+   */
   const focusSpan = useCallback(
-    (segmentId: string, side: CellSide, start?: number, end?: number) => {
+    (segmentId: string, side: CellSide, start?: number, end?: number, focus = true) => {
       const run = (el: HTMLTextAreaElement) => {
         scrollSpanIntoView(el, start);
+        if (!focus) return;
         el.focus({ preventScroll: true });
         if (start !== undefined && end !== undefined) el.setSelectionRange(start, end);
       };

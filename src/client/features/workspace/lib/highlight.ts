@@ -5,8 +5,8 @@ export interface Highlight {
   start: number;
   end: number;
   severity: Severity;
-  /** A reviewer's flag, an automatic finding not yet confirmed, or a glossary term. */
-  kind?: 'flag' | 'suggestion' | 'term';
+  /** A reviewer's flag, an automatic finding not yet confirmed, a glossary term, or a search match (the current one). */
+  kind?: 'flag' | 'suggestion' | 'term' | 'search' | 'search-current';
 }
 
 export interface Piece {
@@ -17,7 +17,8 @@ export interface Piece {
 }
 
 const RANK: Record<Severity, number> = { critical: 3, major: 2, minor: 1, neutral: 0 };
-const KIND_RANK = { flag: 2, suggestion: 1, term: 0 } as const;
+// A search match is painted apart (data-search): under it, a flag still shows as a flag.
+const KIND_RANK = { flag: 2, suggestion: 1, term: 0, search: -1, 'search-current': -1 } as const;
 
 /** Cuts text at every highlight boundary; each piece lists its highlights, flags first, then by severity. */
 export function splitForHighlights(text: string, highlights: readonly Highlight[]): Piece[] {

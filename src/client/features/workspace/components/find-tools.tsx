@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../../shared/qa/types';
+import { NO_FILTER } from '../../../../shared/search/filter';
+import type { DocumentState } from '../../../../shared/schemas';
+import type { CellSide } from '../hooks/use-cells';
+import { useSearch } from '../hooks/use-search';
+import { useSegmentFilter } from '../hooks/use-segment-filter';
+import { useSegmentNavigation } from '../hooks/use-segment-navigation';
+import { useWorkspaceKeys } from '../hooks/use-workspace-keys';
+import { FilterBar } from './filter-bar';
+import { FindBar } from './find-bar';
+import { GoToDialog } from './go-to-dialog';
+import { ReplaceDialog, type ReplaceRequest } from './replace-dialog';
+import { textDir, type SideHighlights } from './segment-row';
+import { ShortcutHelp } from './shortcut-help';
+
+interface Options {
+  docId: string;
+  doc: DocumentState | undefined;
+  findings: readonly Finding[];
+  suggestionsOf: (segmentId: string) => SideHighlights;
+  focusSpan: (segmentId: string, side: CellSide, start?: number, end?: number, focus?: boolean) => void;
+  canReplace: boolean;
+}
+
+/**
+ * Finding one's way in a document (issue #11), composed for the workspace page: search and replace, the
+ * filter (in the URL), go to segment N, next/previous segment and unsettled segment, and the shortcut help.
+ * `rows` are the segments the table shows; `suggestionsOf` adds the search matches to each row's marks.
+ */
+export function useFindTools({ docId, doc, findings, suggestionsOf, focusSpan, canReplace }: Options) {
+  const { t } = useTranslation('workspace');
+  const filter = useSegmentFilter(docId, doc, findings);
+  const rows = filter.rows;
+  const search = useSearch(rows, focusSpan);
+  const nav = useSegmentNavigation(rows, doc, findings, focusSpan);
+  const findBox = useRef<HTMLInputElement>(null);
+  const [goToOpen, setGoToOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [replacing, setReplacing] = useState<ReplaceRequest | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  useWorkspaceKeys({
+    findStep: (delta) => search.step(delta, true),
+    focusFind: () => {
+      findBox.current?.focus();
+      findBox.current?.select();
+    },
+    goTo: () => setGoToOpen(true),
+    help: () => setHelpOpen(true),
+    segment: nav.segment,
+    unsettled: nav.unsettled,
+  });
+
+  const { withMatches } = search;
+  const withSearch = useCallback(
+    (segmentId: string) => withMatches(segmentId, suggestionsOf(segmentId)),
+    [withMatches, suggestionsOf],
+  );
+
+  // A segment the filter hides: the filter goes, and once the table shows every row, the segment comes.
+  const [goAfterFilter, setGoAfterFilter] = useState<string | null>(null);
+  useEffect(() => {
+    if (!goAfterFilter || !rows?.some((s) => s.id === goAfterFilter)) return;
+    setGoAfterFilter(null);
+    focusSpan(goAfterFilter, 'target');
+  }, [goAfterFilter, rows, focusSpan]);
+  const goToNumber = (n: number) => {
+    setGoToOpen(false);
+    const segment = doc?.segments[n - 1];
+    if (!segment) return;
+    if (rows && !rows.includes(segment)) {
+      filter.setFilter(NO_FILTER);
+      setGoAfterFilter(segment.id);
+    } else focusSpan(segment.id, 'target');
+  };
+
+  const ui: ReactNode = doc && (
+    <>
+      <div className="find-tools">
+        <FindBar
+          ref={findBox}
+          search={search}
+          canReplace={canReplace}
+          onReplace={(template) => {
+            setDone(null);
+            setReplacing({ query: search.query, template, regex: search.options.regex, matches: search.matches });
+          }}
+        />
+        <FilterBar
+          filter={filter.filter}
+          onChange={filter.setFilter}
+          active={filter.active}
+          shown={rows?.length ?? 0}
+          total={doc.segments.length}
+          loading={filter.loading}
+        />
+        <p role="status" className="find-count">
+          {done}
+        </p>
+        <button type="button" className="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">
+          {t('shortcuts.open')}
+        </button>
+      </div>
+      <ReplaceDialog
+        docId={docId}
+        segments={doc.segments}
+        request={replacing}
+        lang={doc.targetLang}
+        dir={textDir(doc.targetLang)}
+        onClose={() => setReplacing(null)}
+        onDone={(changed) => {
+          setReplacing(null);
+          setDone(t('replace.done', { count: changed }));
+        }}
+      />
+      <GoToDialog open={goToOpen} total={doc.segments.length} onGo={goToNumber} onClose={() => setGoToOpen(false)} />
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </>
+  );
+
+  return { rows, filterActive: filter.active, suggestionsOf: withSearch, ui };
+}
