@@ -99,4 +99,48 @@ describe('changed since approval', () => {
     ];
     expect([...changedSinceApproval(now, approved)]).toEqual(['s2']);
   });
+
+  it('follows splits, merges and deletions of segments after the approval', () => {
+    const approvedAll = [
+      ...events.slice(0, 1),
+      e(2, 'DocumentStatusChanged', { status: 'approved', reason: null, override: false }),
+      e(3, 'DocumentStatusChanged', { status: 'in-review', reason: null, override: false }),
+    ];
+    const log = [
+      ...approvedAll,
+      // "three" cut after "th": s3 keeps "th", the new s4 gets "ree"; s1 and s2 merged into "one two"; then s4 deleted.
+      e(4, 'SegmentSplit', {
+        segmentId: 's3',
+        newSegmentId: 's4',
+        sourceAt: 1,
+        targetAt: 2,
+        sourceGap: '',
+        targetGap: '',
+      }),
+      e(5, 'SegmentsMerged', {
+        segmentId: 's1',
+        nextSegmentId: 's2',
+        sourceSeparator: ' ',
+        targetSeparator: ' ',
+        sourceAt: 2,
+        targetAt: 4,
+      }),
+    ];
+    const approved = approvedTexts(log);
+    expect(Object.fromEntries(approved)).toEqual({ s1: 'one', s3: 'three' });
+    const now = [
+      { id: 's1', target: 'one two' },
+      { id: 's3', target: 'th' },
+      { id: 's4', target: 'ree' },
+    ];
+    // Both changed since their approval; the new part was never approved. Re-approving after the split holds.
+    expect([...changedSinceApproval(now, approved)]).toEqual(['s1', 's3']);
+    const again = approvedTexts([
+      ...log,
+      e(6, 'DocumentStatusChanged', { status: 'approved', reason: null, override: false }),
+      e(7, 'SegmentDeleted', { segmentId: 's4', source: 'c', target: 'ree', afterSegmentId: 's3' }),
+    ]);
+    expect(Object.fromEntries(again)).toEqual({ s1: 'one two', s3: 'th' });
+    expect([...changedSinceApproval(now, again)]).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { DocumentEvent } from '../events';
+import { cutText, joined } from '../segment-structure';
 import { groupOf, MQM_CATEGORIES, MQM_CATEGORY_GROUPS } from '../mqm';
 import { SegmentStatusSchema, UNSETTLED_FLAG_STATUSES, type Flag, type SegmentStatus } from '../schemas';
 
@@ -124,6 +125,27 @@ export function approvedTexts(events: readonly DocumentEvent[]): Map<string, str
         break;
       case 'DocumentStatusChanged':
         if (e.payload.status === 'approved') for (const [id, t] of text) approved.set(id, t);
+        break;
+      // Splits, merges and deletions move text between segments as the reducer does (segment-structure.ts).
+      case 'SegmentSplit': {
+        const cut = cutText(text.get(e.payload.segmentId) ?? '', e.payload.targetAt);
+        text.set(e.payload.segmentId, cut.first);
+        text.set(e.payload.newSegmentId, cut.second);
+        break;
+      }
+      case 'SegmentsMerged': {
+        const { segmentId, nextSegmentId, targetSeparator } = e.payload;
+        text.set(segmentId, joined(text.get(segmentId) ?? '', text.get(nextSegmentId) ?? '', targetSeparator));
+        text.delete(nextSegmentId);
+        approved.delete(nextSegmentId);
+        break;
+      }
+      case 'SegmentDeleted':
+        text.delete(e.payload.segmentId);
+        approved.delete(e.payload.segmentId);
+        break;
+      case 'SegmentInserted':
+        text.set(e.payload.segmentId, e.payload.target);
         break;
       default:
         break;
