@@ -28,6 +28,19 @@ const SessionsFileSchema = z.object({ version: z.literal(1), sessions: z.array(S
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A new session and its token (only the token's hash is kept): the same for every session store. */
+export function newSession(userId: string, now: number, ttlMs: number): { token: string; session: Session } {
+  const token = randomBytes(32).toString('base64url');
+  const session: Session = {
+    id: sessionIdOf(token),
+    userId,
+    createdAt: new Date(now).toISOString(),
+    lastSeenAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + ttlMs).toISOString(),
+  };
+  return { token, session };
+}
+
 export interface SessionStoreOptions {
   ttlMs?: number;
   now?: () => number;
@@ -75,15 +88,8 @@ export class SessionStore implements SessionDirectory {
 
   /** A new session: the token goes in the cookie, only its hash is kept. */
   async create(userId: string): Promise<{ token: string; session: Session }> {
-    const token = randomBytes(32).toString('base64url');
     const now = this.now();
-    const session: Session = {
-      id: sessionIdOf(token),
-      userId,
-      createdAt: new Date(now).toISOString(),
-      lastSeenAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + this.ttlMs).toISOString(),
-    };
+    const { token, session } = newSession(userId, now, this.ttlMs);
     await this.file.exclusive(() => {
       const mine = [...this.sessions.values()].filter((s) => s.userId === userId);
       const dropped = new Set(mine.slice(0, Math.max(0, mine.length + 1 - MAX_SESSIONS_PER_USER)).map((s) => s.id));

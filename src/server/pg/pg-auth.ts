@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { loginKey } from '../../shared/users';
 import type { AuthStore, MentionReadStore, SessionDirectory, SignInThrottle, UserDirectory } from '../auth/auth-store';
@@ -8,6 +7,7 @@ import {
   SESSION_TTL_MS,
   TOKEN_PATTERN,
   TOUCH_EVERY_MS,
+  newSession,
   sessionIdOf,
   type Session,
 } from '../auth/session-store';
@@ -131,15 +131,8 @@ export class PgSessions implements SessionDirectory {
   }
 
   async create(userId: string): Promise<{ token: string; session: Session }> {
-    const token = randomBytes(32).toString('base64url');
     const now = this.now();
-    const session: Session = {
-      id: sessionIdOf(token),
-      userId,
-      createdAt: new Date(now).toISOString(),
-      lastSeenAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + this.ttlMs).toISOString(),
-    };
+    const { token, session } = newSession(userId, now, this.ttlMs);
     const dropped = await this.sql.begin(async (tx) => {
       await tx`
         INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at)
