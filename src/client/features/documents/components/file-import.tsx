@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { uploadFile, type ImportFileResponse } from '../upload-file';
+import { isolated } from '../../../lib/isolated';
 
 type Upload =
   | { state: 'idle' }
@@ -109,7 +110,7 @@ export function FileImport() {
       )}
       {upload.state === 'duplicate' && (
         <div role="alert">
-          <p>{t('fileImport.duplicate', { title: upload.title })}</p>
+          <p>{isolated((slot) => t('fileImport.duplicate', { title: slot(upload.title) }))}</p>
           <button type="button" onClick={() => void send(upload.file, true)}>
             {t('fileImport.importAgain')}
           </button>{' '}

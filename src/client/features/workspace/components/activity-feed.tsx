@@ -85,9 +85,9 @@ export function ActivityFeed({
                   </>
                 )}
                 {'reason' in e.payload && e.payload.reason ? (
-                  <span className="muted" dir="auto">
+                  <span className="muted">
                     {' '}
-                    — {e.payload.reason}
+                    — <bdi dir="auto">{e.payload.reason}</bdi>
                   </span>
                 ) : null}
                 <br />

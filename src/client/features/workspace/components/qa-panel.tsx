@@ -57,11 +57,17 @@ export function QaPanel(props: Props) {
       </div>
       <div className="qa-step">
         <button type="button" onClick={() => step(-1)} disabled={shown.length === 0} aria-keyshortcuts="Shift+F8">
-          ← {t('qa.previous')}
+          <span className="dir-icon" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('qa.previous')}
         </button>
         <span aria-live="polite">{index >= 0 ? t('qa.position', { n: index + 1, count: shown.length }) : ''}</span>
         <button type="button" onClick={() => step(1)} disabled={shown.length === 0} aria-keyshortcuts="F8">
-          {t('qa.next')} →
+          {t('qa.next')}{' '}
+          <span className="dir-icon" aria-hidden="true">
+            →
+          </span>
         </button>
       </div>
       <p className="muted small-print">{t('qa.stepHint')}</p>
