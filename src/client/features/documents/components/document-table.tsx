@@ -41,7 +41,7 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
   const shown = arrange(entries, view, i18n.language, findings.data);
   const num = new Intl.NumberFormat(i18n.language);
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent' });
-  const dateFormat = useDateTimeFormat('medium', 'short');
+  const dateFormat = useDateTimeFormat();
   const known = (lang: string) => (lang === 'und' ? '—' : langName(lang));
 
   const header = (key: SortKey) => {

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { uploadFile, type ImportFileResponse } from '../upload-file';
+import { elisionContext } from '../../../lib/elision';
 import { isolated } from '../../../lib/isolated';
 
 type Upload =
@@ -90,10 +91,18 @@ export function FileImport() {
       </div>
       {upload.state === 'sending' && (
         <p role="status">
-          <progress value={upload.progress} max={1} aria-label={t('fileImport.progress', { name: upload.name })} />{' '}
+          <progress
+            value={upload.progress}
+            max={1}
+            aria-label={t('fileImport.progress', { name: upload.name, context: elisionContext(upload.name) })}
+          />{' '}
           {upload.progress < 1
-            ? t('fileImport.sending', { name: upload.name, percent: Math.round(upload.progress * 100) })
-            : t('fileImport.reading', { name: upload.name })}
+            ? t('fileImport.sending', {
+                name: upload.name,
+                context: elisionContext(upload.name),
+                percent: Math.round(upload.progress * 100),
+              })
+            : t('fileImport.reading', { name: upload.name, context: elisionContext(upload.name) })}
         </p>
       )}
       {upload.state === 'done' && (

@@ -15,7 +15,7 @@ export function MentionsPage() {
   const displayName = useDisplayName();
   const q = useQuery(mentionQueries.list());
   const markRead = useMarkRead();
-  const when = useDateTimeFormat('short', 'short');
+  const when = useDateTimeFormat();
   if (q.isPending) return <p className="page-state">{tc('state.loading')}</p>;
   if (q.isError)
     return (

@@ -46,7 +46,7 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose, structure 
   const history = useQuery(historyQueries.segment(docId, segment.id));
   const revert = useRevert(docId);
   const [compare, setCompare] = useState<Compare>('revisions');
-  const when = useDateTimeFormat('medium', 'medium');
+  const when = useDateTimeFormat();
 
   return (
     <div>
