@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../shared/qa/types';
 import { QA_CHECK_IDS } from '../../../../shared/qa/types';
 import type { DocumentState } from '../../../../shared/schemas';
+import { DismissedList } from './dismissed-list';
 import { QaSettingsForm } from './qa-settings-form';
 
 interface Props {
@@ -74,7 +75,7 @@ export function QaPanel(props: Props) {
       {shown.length === 0 ? (
         <p className="empty">{t('qa.none')}</p>
       ) : (
-        <ol className="finding-list">
+        <ol className="finding-list" aria-labelledby="qa-title">
           {shown.map((f) => (
             <li
               key={f.id}
@@ -111,6 +112,7 @@ export function QaPanel(props: Props) {
           ))}
         </ol>
       )}
+      <DismissedList doc={doc} canRestore={props.canDismiss} />
       {props.canConfigure && <QaSettingsForm doc={doc} />}
     </section>
   );
