@@ -15,6 +15,7 @@ import path from 'node:path';
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  css?: string[];
 }
 type Manifest = Record<string, ManifestChunk>;
 
@@ -57,15 +58,22 @@ export function createPreloadHints(staticDir: string) {
     const links = page.p.data(page.m!).map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`);
     const m = manifest();
     if (!m?.[page.p.module]) return links;
-    // Scripts only: the page's styles are the shell's own stylesheet, which index.html names already.
+    // The page's scripts, and the stylesheets Vite split off with them: the page's code waits for those before
+    // it runs, so unhinted they cost one more round trip after the scripts have come (0.4 s at 400 ms RTT).
     const files = new Set<string>();
+    const styles = new Set<string>();
     const visit = (key: string) => {
       const chunk = m[key];
       if (!chunk || files.has(chunk.file)) return;
       files.add(chunk.file);
+      for (const css of chunk.css ?? []) styles.add(css);
       for (const i of chunk.imports ?? []) visit(i);
     };
     visit(page.p.module);
-    return [...[...files].map((f) => `</${f}>; rel=modulepreload`), ...links];
+    return [
+      ...[...files].map((f) => `</${f}>; rel=modulepreload`),
+      ...[...styles].map((f) => `</${f}>; rel=preload; as=style`),
+      ...links,
+    ];
   };
 }
