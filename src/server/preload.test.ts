@@ -41,8 +41,8 @@ describe('preload hints for the page shell', () => {
     expect(createPreloadHints(dir)('/documents/d1')).toEqual([
       '</assets/w.js>; rel=modulepreload',
       '</assets/s.js>; rel=modulepreload',
-      '</assets/w.css>; rel=preload; as=style',
-      '</assets/s.css>; rel=preload; as=style',
+      '</assets/w.css>; rel=preload; as=style; crossorigin',
+      '</assets/s.css>; rel=preload; as=style; crossorigin',
       '</api/session>; rel=preload; as=fetch; crossorigin',
       '</api/documents/d1>; rel=preload; as=fetch; crossorigin',
     ]);
