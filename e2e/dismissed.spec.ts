@@ -4,6 +4,7 @@ test('a dismissal needs a reason; the Dismissed view lists it (reason, who, when
   workspace,
   page,
 }) => {
+  test.slow();
   await workspace.openAs(SAMPLE_ID, 'Amina');
   await page.getByRole('tab', { name: /^QA/ }).click();
   const panel = page.getByRole('tabpanel');
