@@ -6,24 +6,22 @@ import enCommon from '../../../locales/en/common.json';
 import enDocuments from '../../../locales/en/documents.json';
 import enQa from '../../../locales/en/qa.json';
 import enWorkspace from '../../../locales/en/workspace.json';
-import arAdmin from '../../../locales/ar/admin.json';
-import arAuth from '../../../locales/ar/auth.json';
-import arCommon from '../../../locales/ar/common.json';
-import arDocuments from '../../../locales/ar/documents.json';
-import arQa from '../../../locales/ar/qa.json';
-import arWorkspace from '../../../locales/ar/workspace.json';
-import frAdmin from '../../../locales/fr/admin.json';
-import frAuth from '../../../locales/fr/auth.json';
-import frCommon from '../../../locales/fr/common.json';
-import frDocuments from '../../../locales/fr/documents.json';
-import frQa from '../../../locales/fr/qa.json';
-import frWorkspace from '../../../locales/fr/workspace.json';
 
+/** English is built in: it is the fallback, and the strings' types come from it (i18next.d.ts). */
 export const resources = {
   en: { common: enCommon, documents: enDocuments, workspace: enWorkspace, auth: enAuth, admin: enAdmin, qa: enQa },
-  fr: { common: frCommon, documents: frDocuments, workspace: frWorkspace, auth: frAuth, admin: frAdmin, qa: frQa },
-  ar: { common: arCommon, documents: arDocuments, workspace: arWorkspace, auth: arAuth, admin: arAdmin, qa: arQa },
 } as const;
+
+type Bundle = (typeof resources)['en'];
+/**
+ * The other languages come as chunks of their own, when chosen: each is ~10 kB compressed, and a first load
+ * on a slow network waits for every byte it is given (issue #10). The server hints the chunk of the
+ * browser's language beside the page's code (preload.ts), so it arrives in the same round trip.
+ */
+const BUNDLES: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ bundle: Record<keyof Bundle, object> }>> = {
+  fr: () => import('./locale-bundles/fr'),
+  ar: () => import('./locale-bundles/ar'),
+};
 
 export const UI_LANGUAGES = ['en', 'fr', 'ar'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -51,12 +49,24 @@ function applyToDocument(lng: string) {
   document.documentElement.dir = i18n.dir(lng);
 }
 
-export function setUiLanguage(lng: UiLanguage) {
+/** Makes a language's strings available (at once for English and for one already loaded). */
+export async function loadUiLanguage(lng: UiLanguage): Promise<void> {
+  if (lng === 'en' || i18n.hasResourceBundle(lng, 'common')) return;
+  const { bundle } = await BUNDLES[lng]();
+  for (const [ns, strings] of Object.entries(bundle)) i18n.addResourceBundle(lng, ns, strings, true, true);
+}
+
+export async function setUiLanguage(lng: UiLanguage) {
+  await loadUiLanguage(lng);
   globalThis.localStorage?.setItem(STORAGE_KEY, lng);
   return i18n.changeLanguage(lng);
 }
 
-export function initI18n(lng: string = initialLanguage()) {
+/**
+ * Starts i18next in `lng`; `ready` resolves once that language's strings are here (at once for English):
+ * the app renders after it, so nobody sees English strings flash before their own.
+ */
+export function initI18n(lng: UiLanguage = initialLanguage()) {
   if (!i18n.isInitialized) {
     i18n.on('languageChanged', applyToDocument);
     void i18n.use(initReactI18next).init({
@@ -71,6 +81,15 @@ export function initI18n(lng: string = initialLanguage()) {
     applyToDocument(lng);
   }
   return i18n;
+}
+
+/** `initI18n`, then its language's strings: what the app waits for before its first render. */
+export function startI18n(lng: UiLanguage = initialLanguage()): Promise<void> {
+  initI18n(lng);
+  return loadUiLanguage(lng).then(() => {
+    // Strings added after init: tell the components that already asked (none yet on a first load).
+    if (i18n.language === lng) void i18n.changeLanguage(lng);
+  });
 }
 
 export default i18n;
