@@ -157,8 +157,10 @@ export async function buildApp(opts: AppOptions) {
     ) {
       // Client-side routes (/documents/:id) get the SPA shell, naming what its page will need; a missing asset
       // stays a 404.
-      const links = hintsFor?.(pathname) ?? [];
+      const links = hintsFor?.(pathname, req.headers['accept-language']) ?? [];
       if (links.length > 0) reply.header('link', links.join(', '));
+      // The hints name the strings of the browser's language.
+      reply.header('vary', 'accept-language');
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${pathname}.` } });

@@ -48,6 +48,25 @@ describe('preload hints for the page shell', () => {
     ]);
   });
 
+  it("names the chunk of the browser's interface language, when it is not the built-in English", async () => {
+    await manifest({
+      [WORKSPACE]: { file: 'assets/w.js' },
+      'src/client/lib/locale-bundles/fr.ts': { file: 'assets/fr-1.js' },
+      'src/client/lib/locale-bundles/ar.ts': { file: 'assets/ar-2.js' },
+    });
+    const hints = createPreloadHints(dir);
+    const scripts = (accept?: string) => hints('/documents/d1', accept).filter((h) => h.includes('modulepreload'));
+    expect(scripts('ar-MA,ar;q=0.9,fr;q=0.8')).toEqual([
+      '</assets/w.js>; rel=modulepreload',
+      '</assets/ar-2.js>; rel=modulepreload',
+    ]);
+    // By preference, not by order in the header; English first means nothing more to load.
+    expect(scripts('de;q=0.5, fr-CA;q=0.9')).toContain('</assets/fr-1.js>; rel=modulepreload');
+    expect(scripts('en-GB,fr;q=0.8')).toEqual(['</assets/w.js>; rel=modulepreload']);
+    expect(scripts('de-DE')).toEqual(['</assets/w.js>; rel=modulepreload']);
+    expect(scripts(undefined)).toEqual(['</assets/w.js>; rel=modulepreload']);
+  });
+
   it('hints nothing for other pages, and never puts an odd id in a header', async () => {
     await manifest({ [WORKSPACE]: { file: 'assets/w.js' } });
     const hints = createPreloadHints(dir);

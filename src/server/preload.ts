@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import Negotiator from 'negotiator';
 
 /**
  * Preload hints for the UI's pages (issue #10: the first load on a slow network). The page shell (index.html)
@@ -51,8 +52,28 @@ export function createPreloadHints(staticDir: string) {
     }
   }
 
+  /**
+   * The chunk of interface strings the browser's language will ask for (i18n.ts loads French and Arabic as
+   * chunks of their own; English is built in): the languages the build has a chunk for, taken from the
+   * manifest, matched by primary subtag in the browser's order of preference (as i18n.ts picks).
+   */
+  function stringsFor(m: Manifest, acceptLanguage: string | undefined): string | undefined {
+    if (!acceptLanguage) return undefined;
+    const chunks = new Map<string, string>();
+    for (const [key, chunk] of Object.entries(m)) {
+      const lang = key.match(/^src\/client\/lib\/locale-bundles\/([a-z]{2,3})\.ts$/)?.[1];
+      if (lang) chunks.set(lang, chunk.file);
+    }
+    for (const tag of new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages()) {
+      const primary = tag.split('-')[0]!.toLowerCase();
+      if (primary === 'en') return undefined;
+      if (chunks.has(primary)) return chunks.get(primary);
+    }
+    return undefined;
+  }
+
   /** The `Link` header values for this page's shell (none for pages without hints). */
-  return function hintsFor(pathname: string): string[] {
+  return function hintsFor(pathname: string, acceptLanguage?: string): string[] {
     const page = PAGES.map((p) => ({ p, m: pathname.match(p.pattern) })).find((x) => x.m);
     if (!page) return [];
     const links = page.p.data(page.m!).map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`);
@@ -71,6 +92,8 @@ export function createPreloadHints(staticDir: string) {
       for (const i of chunk.imports ?? []) visit(i);
     };
     visit(page.p.module);
+    const strings = stringsFor(m, acceptLanguage);
+    if (strings) files.add(strings);
     return [
       ...[...files].map((f) => `</${f}>; rel=modulepreload`),
       ...[...styles].map((f) => `</${f}>; rel=preload; as=style; crossorigin`),
