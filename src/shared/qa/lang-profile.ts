@@ -46,6 +46,12 @@ export interface LanguageProfile {
   group: string;
   /** Keep both readings of "1,000" / "1.000" (texts mixing conventions, as Arabic news does). */
   ambiguousSeparators: boolean;
+  /** Inflection endings the spelling check may take off a word the dictionary lacks (German adjectives). */
+  inflectionEndings: readonly string[];
+  /** Spelling variants one step apart (German "ss" → "ß"), tried before single-letter edits. */
+  spellingPairs: readonly (readonly [string, string])[];
+  /** Letters beyond a–z that a single-letter edit may insert (German ä ö ü ß). */
+  extraLetters: string;
   /** The Hunspell dictionary package that can check this language's spelling (server and CLI only), if any. */
   dictionary: string | null;
 }
@@ -112,6 +118,9 @@ function build(tag: string): LanguageProfile {
     ambiguousSeparators:
       (data.ambiguousSeparators ?? false) || Intl.NumberFormat.supportedLocalesOf(chain[0] ?? 'und').length === 0,
     dictionary: data.dictionary ?? null,
+    spellingPairs: data.spellingPairs ?? [],
+    extraLetters: data.extraLetters ?? '',
+    inflectionEndings: [...(data.inflectionEndings ?? [])].sort((a, b) => b.length - a.length),
   };
 }
 
