@@ -75,6 +75,14 @@ export function fallbacks(tag: string): string[] {
   return out;
 }
 
+function cldrKnows(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    return false; // not a valid tag
+  }
+}
+
 function separators(tag: string): { decimal: string; group: string } {
   try {
     const parts = new Intl.NumberFormat(`${tag}-u-nu-latn`).formatToParts(1234567.5);
@@ -115,8 +123,7 @@ function build(tag: string): LanguageProfile {
     decimal: sep.decimal,
     group: sep.group,
     // A tag CLDR does not know ("und", "xx") says nothing about its separators: keep both readings.
-    ambiguousSeparators:
-      (data.ambiguousSeparators ?? false) || Intl.NumberFormat.supportedLocalesOf(chain[0] ?? 'und').length === 0,
+    ambiguousSeparators: (data.ambiguousSeparators ?? false) || !cldrKnows(chain[0] ?? 'und'),
     dictionary: data.dictionary ?? null,
     spellingPairs: data.spellingPairs ?? [],
     extraLetters: data.extraLetters ?? '',

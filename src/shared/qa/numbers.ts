@@ -65,7 +65,7 @@ export function formatFor(n: NumberToken, lang: string, arabicDigits: boolean): 
   const v = n.values[0]!;
   const [int, frac = ''] = v.split('.');
   if (int!.length > 15) return undefined;
-  const plain = !/[^0-9]/.test(n.raw.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, '0')); // digits only: a year, a code
+  const plain = !/[^0-9]/.test(n.raw.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, '0')); // digits only: a year, a code
   try {
     return numberFormat(`${primaryLang(lang)}-u-nu-${arabicDigits ? 'arab' : 'latn'}`, plain, frac.length).format(
       Number(v),
@@ -76,7 +76,7 @@ export function formatFor(n: NumberToken, lang: string, arabicDigits: boolean): 
 }
 
 export function checkNumbers(seg: QaSegment, sourceLang: string, targetLang: string): RawFinding[] {
-  if (!/[0-9\u0660-\u0669\u06f0-\u06f9]/.test(seg.source) || seg.target.trim() === '') return [];
+  if (!/[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/.test(seg.source) || seg.target.trim() === '') return [];
   const src = withMultipliers(seg.source, parseNumbers(seg.source, sourceLang));
   const tgt = withMultipliers(seg.target, parseNumbers(seg.target, targetLang));
   let spelled: NumberToken[] | null = null; // only looked for when digits do not account for a number
