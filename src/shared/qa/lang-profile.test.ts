@@ -59,7 +59,7 @@ describe('German: nouns are not names', () => {
     const glossary: Glossary = {
       sourceLang: 'en',
       targetLang: 'de',
-      entries: [{ source: ['Scholz'], target: ['Olaf Scholz'], forbidden: [] }],
+      entries: [{ source: ['Scholz'], target: ['Olaf Scholz'], forbidden: [], note: '' }],
     };
     const d = doc('en', 'de', [['Scholz spoke.', 'Scholtz sprach.']]);
     expect(only(run(d, glossary), 'name-near-miss')).toEqual([[0, 'name-near-miss', 'Scholtz', 'Scholz']]);
@@ -90,8 +90,8 @@ describe('compounds: a glossary term inside a word', () => {
     sourceLang: 'en',
     targetLang: 'de',
     entries: [
-      { source: ['hydrogen'], target: ['Wasserstoff'], forbidden: [] },
-      { source: ['bus'], target: ['Bus'], forbidden: [] },
+      { source: ['hydrogen'], target: ['Wasserstoff'], forbidden: [], note: '' },
+      { source: ['bus'], target: ['Bus'], forbidden: [], note: '' },
     ],
   };
   it('German: "Wasserstoff" in "Wasserstoffbusse" and "Bus" in it are found', () => {
@@ -103,7 +103,7 @@ describe('compounds: a glossary term inside a word', () => {
     expect(only(run(d, glossary), 'term-missing')).toEqual([[0, 'term-missing', 'hydrogen', undefined]]);
   });
   it('German inflection by the Snowball stemmer: "Häuser" matches "Haus"', () => {
-    const g: Glossary = { ...glossary, entries: [{ source: ['house'], target: ['Haus'], forbidden: [] }] };
+    const g: Glossary = { ...glossary, entries: [{ source: ['house'], target: ['Haus'], forbidden: [], note: '' }] };
     const d = doc('en', 'de', [['Two houses.', 'Zwei Häuser.']]);
     expect(only(run(d, g), 'term-missing')).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe('compounds: a glossary term inside a word', () => {
     const g: Glossary = {
       sourceLang: 'en',
       targetLang: 'fr',
-      entries: [{ source: ['site'], target: ['site'], forbidden: [] }],
+      entries: [{ source: ['site'], target: ['site'], forbidden: [], note: '' }],
     };
     const d = doc('en', 'fr', [['The site.', 'Le website.']]);
     expect(only(run(d, g), 'term-missing')).toEqual([[0, 'term-missing', 'site', undefined]]);
