@@ -113,6 +113,8 @@ export const FindingSchema = z.object({
   message: QaMessageSchema,
   /** Replacing [start, end) of the side's text with this fixes the problem. */
   fix: z.object({ replacement: z.string() }).optional(),
+  /** A live flag already marks some of these words (covered.ts): it cannot be confirmed as another flag. */
+  covered: z.literal(true).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
