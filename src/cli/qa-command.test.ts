@@ -214,8 +214,8 @@ describe('visavis qa', () => {
       ],
       [
         'an unknown check',
-        () => ['qa', '--source', S, '--target', T, '--disable', 'spelling'],
-        /--disable: unknown check "spelling"/,
+        () => ['qa', '--source', S, '--target', T, '--disable', 'grammar'],
+        /--disable: unknown check "grammar"/,
       ],
       [
         'a bad --fail-on',

@@ -20,7 +20,9 @@ import {
 } from '../shared/qa/types';
 import { SEVERITIES, type Severity } from '../shared/mqm';
 import { LangSchema } from '../shared/schemas';
+import { lexiconFor } from '../server/spelling/lexicon';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, type CliIo } from './io';
+import { describeLangs, resolveLang, type ResolvedLang } from './languages';
 
 export interface QaOptions {
   source?: string;
@@ -48,11 +50,30 @@ type Locate = (f: Finding) => Location | null;
 
 interface Loaded {
   doc: QaDocument;
+  langs: { source: ResolvedLang; target: ResolvedLang };
   title: string;
   locate: Locate;
 }
 
 const bad = (message: string) => new CliError(EXIT_BAD_INPUT, message);
+
+/** Each language from its flag, the file, or detection; exit 2 when one cannot be told (never a silent default). */
+function languages(
+  opts: QaOptions,
+  file: { source?: string | undefined; target?: string | undefined },
+  sourceText: string,
+  targetText: string,
+): { source: ResolvedLang; target: ResolvedLang } {
+  const source = resolveLang(opts.sourceLang, file.source, sourceText);
+  const target = resolveLang(opts.targetLang, file.target, targetText);
+  const missing = [!source && 'source', !target && 'target'].filter(Boolean);
+  if (!source || !target)
+    throw bad(
+      `cannot tell the ${missing.join(' and ')} language (the file does not say and the text is too short or too ` +
+        `mixed to detect): give ${missing.map((m) => `--${m}-lang TAG`).join(' and ')} (BCP 47, e.g. en, de-CH, ar)`,
+    );
+  return { source, target };
+}
 
 async function readText(io: CliIo, file: string, what: string): Promise<string> {
   try {
@@ -119,9 +140,11 @@ async function loadTexts(io: CliIo, opts: QaOptions): Promise<Loaded> {
       pairs.map((p) => p.target).filter((s) => s !== ''),
     ),
   };
-  const doc = { sourceLang: opts.sourceLang ?? 'ar', targetLang: opts.targetLang ?? 'fr', segments };
+  const langs = languages(opts, {}, sourceText, targetText);
+  const doc = { sourceLang: langs.source.tag, targetLang: langs.target.tag, segments };
   return {
     doc,
+    langs,
     title: `${path.basename(sourceFile)} → ${path.basename(targetFile)}`,
     locate: (f) => where[f.side](f.segmentIndex, f.start),
   };
@@ -155,12 +178,9 @@ async function loadExport(io: CliIo, opts: QaOptions): Promise<Loaded> {
     throw bad(`${file}: not a Vis-à-vis document export (${issues.join('; ')})`);
   }
   const d = parsed.data.document;
-  const doc = {
-    sourceLang: opts.sourceLang ?? d.sourceLang,
-    targetLang: opts.targetLang ?? d.targetLang,
-    segments: d.segments,
-  };
-  return { doc, title: d.title ?? path.basename(file), locate: () => null };
+  const langs = languages(opts, { source: d.sourceLang, target: d.targetLang }, '', '');
+  const doc = { sourceLang: langs.source.tag, targetLang: langs.target.tag, segments: d.segments };
+  return { doc, langs, title: d.title ?? path.basename(file), locate: () => null };
 }
 
 /** An XLIFF file (1.2, 2.x): its segments with their inline codes; findings are located at the segment's line. */
@@ -185,13 +205,19 @@ async function loadXliff(io: CliIo, opts: QaOptions): Promise<Loaded> {
     ...(s.codes ? { codes: s.codes } : {}),
     ...(s.readOnly ? { readOnly: true } : {}),
   }));
-  const doc = {
-    sourceLang: opts.sourceLang ?? normalizeLang(x.sourceLang || 'en'),
-    targetLang: opts.targetLang ?? normalizeLang(x.targetLang || 'fr'),
-    segments,
-  };
+  const langs = languages(
+    opts,
+    {
+      source: x.sourceLang ? normalizeLang(x.sourceLang) : undefined,
+      target: x.targetLang ? normalizeLang(x.targetLang) : undefined,
+    },
+    segments.map((s) => s.source).join('\n'),
+    segments.map((s) => s.target).join('\n'),
+  );
+  const doc = { sourceLang: langs.source.tag, targetLang: langs.target.tag, segments };
   return {
     doc,
+    langs,
     title: path.basename(file),
     locate: (f) => ({ file, line: x.segments[f.segmentIndex]!.line, column: 1 }),
   };
@@ -343,7 +369,14 @@ export async function qaCommand(io: CliIo, opts: QaOptions): Promise<number> {
       : await loadExport(io, opts);
   const glossary = opts.glossary ? await loadGlossary(io, opts.glossary, loaded.doc) : null;
   const settings = await loadSettings(io, opts);
-  const findings = checkDocument(loaded.doc, glossary, settings);
+  // Said on stderr, so that the JSON and JUnit reports on stdout stay machine-readable.
+  io.stderr(`${describeLangs(loaded.langs.source, loaded.langs.target)}\n`);
+  // The target language's Hunspell dictionary, where there is one: spelling findings, and real words are no names.
+  const lexicon =
+    settings.checks.spelling.enabled || settings.checks['name-near-miss'].enabled
+      ? lexiconFor(loaded.doc.targetLang)
+      : null;
+  const findings = checkDocument(loaded.doc, glossary, settings, lexicon);
 
   const bySeverity: Summary['bySeverity'] = {};
   for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
@@ -362,6 +395,7 @@ export async function qaCommand(io: CliIo, opts: QaOptions): Promise<number> {
       title: loaded.title,
       sourceLang: loaded.doc.sourceLang,
       targetLang: loaded.doc.targetLang,
+      languages: { source: loaded.langs.source, target: loaded.langs.target },
       summary,
       findings: findings.map((f) => jsonFinding(f, loaded.locate)),
     };

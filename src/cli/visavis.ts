@@ -76,8 +76,8 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('--document <file>', 'the app’s JSON export (instead of --source/--target)')
     .option('--xliff <file>', 'an XLIFF file, 1.2 or 2.x (instead of --source/--target): inline codes are checked too')
     .option('--glossary <file>', 'termbase: .csv (source,target,forbidden,note) or .tbx')
-    .option('--source-lang <tag>', 'source language (default: the export’s, or ar)', lang)
-    .option('--target-lang <tag>', 'target language (default: the export’s, or fr)', lang)
+    .option('--source-lang <tag>', 'source language (default: the file’s, else detected; exit 2 if neither)', lang)
+    .option('--target-lang <tag>', 'target language (default: the file’s, else detected; exit 2 if neither)', lang)
     .addOption(
       new Option('--paragraphs <break>', 'what separates paragraphs in the texts')
         .choices(['line', 'blank-line'])

@@ -16,7 +16,6 @@ import { fileRoutes } from './routes/files';
 import { liveRoutes, type LiveOptions } from './routes/live';
 import { mqmRoutes } from './routes/mqm';
 import { findingsCountRoutes } from './routes/findings-counts';
-import { dismissalRoutes } from './routes/dismissals';
 import { qaRoutes } from './routes/qa';
 import { replaceRoutes } from './routes/replace';
 import { workflowRoutes } from './routes/workflow';
@@ -121,7 +120,6 @@ export async function buildApp(opts: AppOptions) {
   // One pool of worker threads for whole-document QA: the QA routes and the list's findings counts.
   const offload = createDocumentOffload();
   await app.register(qaRoutes, { store: opts.store, offload });
-  await app.register(dismissalRoutes, { store: opts.store });
   await app.register(findingsCountRoutes, { store: opts.store, offload });
   await app.register(replaceRoutes, { store: opts.store });
   await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });

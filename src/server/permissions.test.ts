@@ -342,10 +342,10 @@ const CASES: Case[] = [
     }),
   },
   {
-    route: 'DELETE /api/documents/:id/dismissals/:findingId',
-    label: 'DELETE restore a dismissed finding',
+    route: 'POST /api/documents/:id/findings/:findingId/restore',
+    label: 'POST restore a dismissed finding',
     need: 'qa.dismiss',
-    request: (f) => ({ method: 'DELETE', url: `${docUrl(f)}/dismissals/${f.dismissedId}` }),
+    request: (f) => ({ method: 'POST', url: `${docUrl(f)}/findings/${f.dismissedId}/restore` }),
   },
   {
     route: 'POST /api/documents/import-mqm',

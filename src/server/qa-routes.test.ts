@@ -354,26 +354,17 @@ describe('dismissing a finding (reviewer)', () => {
     await api.refused(api.req(REVIEWER, 'POST', dismissUrl(finding.id), { reason: 'again' }), 404, 'NOT_FOUND');
   });
 
-  it('a dismissal without a reason (or a blank one) records reason null', async () => {
+  it('a dismissal without a reason, or a blank one, is refused (400): the dialog asks why', async () => {
     const qa = await api.qa();
     const a = findQuote(qa.findings, 'target-only', 'close button')!;
     const b = findQuote(qa.findings, 'target-only', 'Laisser un commentaire')!;
-    const seq = await api.seq();
-    const r1 = await api.req(REVIEWER, 'POST', dismissUrl(a.id), {});
-    expect(r1.statusCode, r1.body).toBe(200);
-    const r2 = await api.req(REVIEWER, 'POST', dismissUrl(b.id), { reason: '   ' });
-    expect(r2.statusCode, r2.body).toBe(200);
+    await api.refused(api.req(REVIEWER, 'POST', dismissUrl(a.id), {}), 400, 'VALIDATION_FAILED');
+    await api.refused(api.req(REVIEWER, 'POST', dismissUrl(b.id), { reason: '   ' }), 400, 'VALIDATION_FAILED');
     const after = await api.qa();
     expect(after.dismissed.map((d) => [d.findingId, d.reason, d.by])).toEqual([
       [finding.id, 'Client asked for it', REVIEWER],
-      [a.id, null, REVIEWER],
-      [b.id, null, REVIEWER],
     ]);
-    expect(byCheck(after.findings, 'target-only').map((f) => f.segmentIndex)).toEqual([10, 11]);
-    await expectEventsBy(api, seq, [
-      ['FindingDismissed', REVIEWER],
-      ['FindingDismissed', REVIEWER],
-    ]);
+    expect(byCheck(after.findings, 'target-only').map((f) => f.segmentIndex)).toEqual([9, 10, 11, 12]);
   });
 
   it('after a restart on the same DATA_DIR, it is still dismissed', async () => {
@@ -424,7 +415,7 @@ describe('a dismissal holds only while the words stay where they were', () => {
     await api.refused(api.req(REVIEWER, 'POST', dismissUrl(lafetet.id), { reason: 'x' }), 404, 'NOT_FOUND');
 
     // The new one can be dismissed in turn.
-    const res2 = await api.req(REVIEWER, 'POST', dismissUrl(again!.id), {});
+    const res2 = await api.req(REVIEWER, 'POST', dismissUrl(again!.id), { reason: 'still the client’s spelling' });
     expect(res2.statusCode, res2.body).toBe(200);
     expect(findQuote((await api.qa()).findings, 'name-near-miss', 'Lafetet')).toBeUndefined();
 
@@ -781,11 +772,9 @@ describe('QA settings', () => {
 describe('dismissing without a body', () => {
   const { api } = useSample();
 
-  it('no body at all is the same as no reason', async () => {
+  it('no body at all is no reason: refused (400), nothing changes', async () => {
     const other = findQuote((await api.qa()).findings, 'term-forbidden', 'groupe de contact permanent')!;
-    const res = await api.req(REVIEWER, 'POST', dismissUrl(other.id));
-    expect(res.statusCode, res.body).toBe(200);
-    expect((json(res).document as DocumentState).dismissed!.find((d) => d.findingId === other.id)!.reason).toBeNull();
+    await api.refused(api.req(REVIEWER, 'POST', dismissUrl(other.id)), 400, 'VALIDATION_FAILED');
   });
 });
 
@@ -806,5 +795,78 @@ describe('confirming with a malformed finding id', () => {
       baseVersion: segment.version,
     };
     await api.refused(api.req(REVIEWER, 'POST', `/api/documents/${DOC}/flags`, body), 400, 'VALIDATION_FAILED');
+  });
+});
+
+// ---- Covered findings, the dismissed list, restoring ---------------------------------------------------
+
+describe('a finding a flag already covers', () => {
+  const { api } = useSample();
+
+  it('is marked covered, and confirming it as a second flag is refused (409 FINDING_COVERED)', async () => {
+    const finding = findQuote((await api.qa()).findings, 'term-forbidden', 'Sahel et du désert')!;
+    const segment = (await api.doc()).segments.find((s) => s.id === finding.segmentId)!;
+    // A reviewer flags "désert" by hand (no findingId).
+    const at = finding.start + finding.quote.indexOf('désert');
+    const manual = await api.req(REVIEWER, 'POST', `/api/documents/${DOC}/flags`, {
+      segmentId: finding.segmentId,
+      side: 'target',
+      start: at,
+      end: at + 'désert'.length,
+      category: 'terminology',
+      severity: 'major',
+      correction: 'Sahara',
+      baseVersion: segment.version,
+    });
+    expect(manual.statusCode, manual.body).toBe(201);
+    const covered = findQuote((await api.qa()).findings, 'term-forbidden', 'Sahel et du désert')!;
+    expect(covered.covered).toBe(true);
+    const confirm = () =>
+      api.req(REVIEWER, 'POST', `/api/documents/${DOC}/flags`, {
+        segmentId: finding.segmentId,
+        side: finding.side,
+        start: finding.start,
+        end: finding.end,
+        quote: finding.quote,
+        category: finding.category,
+        severity: finding.severity,
+        correction: finding.fix?.replacement ?? '',
+        findingId: finding.id,
+        baseVersion: segment.version,
+      });
+    await api.refused(confirm(), 409, 'FINDING_COVERED');
+    // Other findings are not covered.
+    expect((await api.qa()).findings.filter((f) => f.covered).map((f) => f.quote)).toEqual(['Sahel et du désert']);
+  });
+});
+
+describe('the dismissed findings: listed, and restored', () => {
+  const { api } = useSample();
+  const listUrl = `/api/documents/${DOC}/findings/dismissed`;
+  const restoreUrl = (id: string) => `/api/documents/${DOC}/findings/${encodeURIComponent(id)}/restore`;
+
+  it('lists them newest first; restoring one brings the finding back; restoring again → 404 NOT_DISMISSED', async () => {
+    const qa = await api.qa();
+    const a = findQuote(qa.findings, 'target-only', 'close button')!;
+    const b = findQuote(qa.findings, 'target-only', 'Laisser un commentaire')!;
+    for (const [f, reason] of [
+      [a, 'page furniture'],
+      [b, 'comment form'],
+    ] as const)
+      expect((await api.req(REVIEWER, 'POST', dismissUrl(f.id), { reason })).statusCode).toBe(200);
+    const list = json(await api.req(VIEWER, 'GET', listUrl)) as { dismissed: { findingId: string; reason: string }[] };
+    expect(list.dismissed.map((d) => [d.findingId, d.reason])).toEqual([
+      [b.id, 'comment form'],
+      [a.id, 'page furniture'],
+    ]);
+    await api.refused(api.req(VIEWER, 'POST', restoreUrl(a.id)), 403, 'FORBIDDEN');
+    const seq = await api.seq();
+    const res = await api.req(REVIEWER, 'POST', restoreUrl(a.id));
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await api.qa();
+    expect(after.findings.map((f) => f.id)).toContain(a.id);
+    expect(after.dismissed.map((d) => d.findingId)).toEqual([b.id]);
+    await expectEventsBy(api, seq, [['FindingRestored', REVIEWER]]);
+    await api.refused(api.req(REVIEWER, 'POST', restoreUrl(a.id)), 404, 'NOT_DISMISSED');
   });
 });

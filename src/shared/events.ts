@@ -114,8 +114,8 @@ export const EventPayloadSchemas = {
     checkId: z.string().max(64),
     reason: Reason,
   }),
-  /** A dismissed finding shown again (the dismissal was wrong); `reason` says why, if given. */
-  FindingRestored: z.object({ findingId: z.string().max(64), reason: Reason }),
+  /** A dismissal undone: the finding is shown again (while its words stay the same). */
+  FindingRestored: z.object({ findingId: z.string().max(64) }),
   /** A new title. */
   DocumentRenamed: z.object({ title: z.string().trim().min(1).max(LIMITS.titleChars) }),
   /** Archived: hidden from the documents list until restored (archived: false). */

@@ -1,3 +1,4 @@
+import { coveringFlag } from '../../shared/qa/covered';
 import { anchorMatches, makeAnchor, replaceSpan } from '../../shared/anchor';
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
@@ -106,6 +107,23 @@ export function createFlag(body: CreateFlagBody): Decide<string> {
       throw conflict('SPAN_MISMATCH', `The text at ${body.start}–${body.end} is not “${body.quote}”.`, {
         current: segment,
       });
+    }
+    // Confirming a finding that a flag already covers would count the same words twice.
+    if (body.findingId) {
+      const covering = coveringFlag(flagsOnSegment(state.flags, segment.id), {
+        segmentId: segment.id,
+        side: body.side,
+        start: body.start,
+        end: body.end,
+      });
+      if (covering)
+        throw conflict(
+          'FINDING_COVERED',
+          `Flag ${covering.id} already covers these words: this finding cannot be confirmed again.`,
+          {
+            flagId: covering.id,
+          },
+        );
     }
     const flagId = newId('f');
     const event: NewEvent = {

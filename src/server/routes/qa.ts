@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { z } from 'zod';
 import { checkDocument } from '../../shared/qa/engine';
+import { markCovered } from '../../shared/qa/covered';
 import type { Finding } from '../../shared/qa/types';
 import { QaSettingsSchema } from '../../shared/qa/types';
 import { LIMITS, type DocumentState } from '../../shared/schemas';
@@ -19,7 +20,8 @@ const GlossaryBodySchema = z.object({
   fileName: z.string().trim().min(1).max(300),
 });
 
-const DismissBodySchema = z.object({ reason: z.string().trim().max(LIMITS.commentChars).optional() });
+// The dialog asks why: a dismissal without a reason is refused (400 VALIDATION_FAILED).
+const DismissBodySchema = z.object({ reason: z.string().trim().min(1).max(LIMITS.commentChars) });
 
 /** The findings a document has now, in place (the routes use a worker: DocumentOffload.findings). */
 export function currentFindings(doc: DocumentState): Finding[] {
@@ -48,9 +50,35 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
   app.get<{ Params: { id: string } }>('/api/documents/:id/qa', async (req, reply) => {
     requirePermission(req, 'document.read');
     const doc = await loadDocument(store, req.params.id);
-    const findings = await offload.findings(toDocumentState(doc));
+    const state = toDocumentState(doc);
+    // Those a live flag already covers are marked (covered: true): confirming one is refused (409 FINDING_COVERED).
+    const findings = markCovered(await offload.findings(state), state.flags);
     return reply.type(JSON_TYPE).send(jsonStream({ findings, dismissed: doc.dismissed ?? [] }));
   });
+
+  /** The dismissed findings, newest first, with who dismissed each, when and why. */
+  app.get<{ Params: { id: string } }>('/api/documents/:id/findings/dismissed', async (req) => {
+    requirePermission(req, 'document.read');
+    const doc = await loadDocument(store, req.params.id);
+    return { dismissed: [...(doc.dismissed ?? [])].reverse() };
+  });
+
+  /** Undoes a dismissal: the finding is shown again (404 NOT_DISMISSED when it is not dismissed). */
+  app.post<{ Params: { id: string; findingId: string } }>(
+    '/api/documents/:id/findings/:findingId/restore',
+    async (req) => {
+      requirePermission(req, 'qa.dismiss');
+      const actor = actorOf(req);
+      const doc = await loadDocument(store, req.params.id);
+      const findingId = idParam(req.params.findingId, 'finding');
+      const { state } = await store.append(doc.id, actor, (current) => {
+        if (!(current.dismissed ?? []).some((d) => d.findingId === findingId))
+          throw new AppError(404, 'NOT_DISMISSED', 'That finding is not dismissed.');
+        return { events: [{ type: 'FindingRestored', payload: { findingId } }] };
+      });
+      return { document: toDocumentState(state) };
+    },
+  );
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req, reply) => {
     requirePermission(req, 'qa.settings');
@@ -139,7 +167,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
                     findingId,
                     segmentId: finding.segmentId,
                     checkId: finding.checkId,
-                    reason: body.reason || null,
+                    reason: body.reason,
                   },
                 },
               ],

@@ -9,6 +9,7 @@ import { importFile, type ImportFileOptions } from '../../shared/formats/import-
 import { writeXliff, type ExportDocument } from '../../shared/formats/xliff/write';
 import { checkDocument, type QaDocument } from '../../shared/qa/engine';
 import type { QaSettings } from '../../shared/qa/types';
+import { lexiconFor } from '../spelling/lexicon';
 
 /*
  * What document-worker.ts does, as plain functions (the worker's message loop calls runDocumentTask):
@@ -104,7 +105,10 @@ export function findingsTask(task: FindingsTask): FindingsTaskResult {
     for (const key of glossaries.keys()) if (glossaries.size > KEPT_GLOSSARIES) glossaries.delete(key);
   }
   const hidden = new Set(task.hidden);
-  return { findings: toJsonSlices(checkDocument(task.doc, glossary, task.settings).filter((f) => !hidden.has(f.id))) };
+  // The target language's dictionary, loaded here in the worker on first use (seconds): never on the event loop.
+  const lexicon = lexiconFor(task.doc.targetLang);
+  const findings = checkDocument(task.doc, glossary, task.settings, lexicon);
+  return { findings: toJsonSlices(findings.filter((f) => !hidden.has(f.id))) };
 }
 
 export function runDocumentTask(task: DocumentTask): GlossaryTaskResult | FindingsTaskResult | string {

@@ -1,18 +1,17 @@
-import { primaryLang } from './text';
+import { profileFor } from './lang-profile';
 import type { QaSegment, RawFinding } from './types';
 
 /*
- * Unpaired brackets and quotation marks in the translation: ( ) [ ] { } « » “ ” ‹ › and straight double quotes.
+ * Unpaired brackets and quotation marks in the translation: ( ) [ ] { }, straight double quotes, and the quotation
+ * marks of the target language's profile (« » “ ” ‹ › by default; „ “ and » « in German; 「 」 in Japanese).
  * Exempt: list markers "a)" "2)" and smileys ":)". A quotation may run over several paragraphs: a quote left open
  * is fine when the next paragraph continues it (French style: it starts with « again) or closes it, and a closing
  * mark is fine when the previous paragraph left that quote open.
  */
 
-const CLOSER_OF: Record<string, string> = { '(': ')', '[': ']', '{': '}', '«': '»', '“': '”', '‹': '›' };
-// German and others open with „ and close with “.
-const LOW_OPENING: Record<string, string> = { '„': '“', '‚': '‘' };
+const BRACKETS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const STRAIGHT = '"';
-const MARKS = /[()[\]{}«»“”‹›„‚‘"]/g;
+const MARKS = /[()[\]{}«»“”‹›„‚‘"「」『』《》（）]/g;
 
 export interface Unpaired {
   ch: string;
@@ -20,12 +19,24 @@ export interface Unpaired {
   kind: 'opening' | 'closing' | 'quote';
 }
 
-function pairsFor(lang: string): { openers: Record<string, string>; closers: Map<string, string> } {
-  const low = ['de', 'cs', 'sk', 'pl', 'ro', 'hu', 'bg', 'lt', 'et'].includes(primaryLang(lang));
-  const openers: Record<string, string> = low ? { ...CLOSER_OF, ...LOW_OPENING } : CLOSER_OF;
-  if (low) delete openers['“'];
-  const closers = new Map(Object.entries(openers).map(([o, c]) => [c, o]));
-  return { openers, closers };
+// Brackets everywhere, and the quotation marks of the language's profile (German „…“ and »…«, French «…»).
+interface Pairs {
+  openers: Record<string, string>;
+  /** Each closing mark with the marks it may close (Dutch ” closes “ and „). */
+  closers: Map<string, ReadonlySet<string>>;
+}
+const pairs = new Map<string, Pairs>();
+function pairsFor(lang: string): Pairs {
+  const profile = profileFor(lang);
+  let p = pairs.get(profile.tag);
+  if (!p) {
+    const openers: Record<string, string> = { ...BRACKETS, '（': '）' };
+    for (const q of profile.quotes) if (openers[q.open] === undefined) openers[q.open] = q.close;
+    const closers = new Map<string, Set<string>>();
+    for (const [o, c] of Object.entries(openers)) closers.set(c, (closers.get(c) ?? new Set()).add(o));
+    pairs.set(profile.tag, (p = { openers, closers }));
+  }
+  return p;
 }
 
 // "a)" "2)" "iv)" at the start or after a space: a list marker; ":)" ";-)": a smiley.
@@ -48,8 +59,9 @@ export function unpairedMarks(text: string, lang: string): Unpaired[] {
     } else if (openers[ch] !== undefined) {
       stack.push({ ch, at: i, kind: 'opening' });
     } else if (closers.has(ch)) {
-      const opener = closers.get(ch)!;
-      const k = stack.map((s) => s.ch).lastIndexOf(opener);
+      const opens = closers.get(ch)!;
+      let k = stack.length - 1;
+      while (k >= 0 && !opens.has(stack[k]!.ch)) k--;
       if (k === -1) {
         if (!exemptCloser(text, i)) out.push({ ch, at: i, kind: 'closing' });
       } else {
@@ -61,7 +73,7 @@ export function unpairedMarks(text: string, lang: string): Unpaired[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
-const QUOTES = new Set(['«', '»', '“', '”', '„', '"', '‹', '›']);
+const QUOTES = new Set(['«', '»', '“', '”', '„', '"', '‹', '›', '‚', '‘', '「', '」', '『', '』']);
 
 export interface Neighbours {
   previousTarget?: string;
@@ -83,7 +95,7 @@ function continued(u: Unpaired, lang: string, n: Neighbours): boolean {
 
 export function checkBrackets(seg: QaSegment, lang: string, n: Neighbours): RawFinding[] {
   const text = seg.target;
-  if (!/[()[\]{}«»“”‹›„"]/.test(text)) return [];
+  if (!/[()[\]{}«»“”‹›„‚‘"「」『』《》（）]/.test(text)) return [];
   const out: RawFinding[] = [];
   const trimmedEnd = text.trimEnd().length;
   const trimmedStart = text.length - text.trimStart().length;

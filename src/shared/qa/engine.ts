@@ -7,12 +7,15 @@ import { messageKey } from './messages';
 import { checkNames, countNames, emptyNameInventory, forkNames, type NameInventory } from './names';
 import { checkNumbers } from './numbers';
 import { checkDoubleSpaces, checkEndPunctuation, checkRepeatedWords } from './punctuation';
+import { wordsIn } from './normalize';
+import { checkSpelling } from './spelling';
 import { checkTerms, compileGlossary } from './terms';
-import { primaryLang } from './text';
+import { profileFor } from './lang-profile';
 import {
   DEFAULT_QA_SETTINGS,
   QA_CHECKS,
   type Finding,
+  type Lexicon,
   type QaSegment,
   type QaSettings,
   type RawFinding,
@@ -38,12 +41,26 @@ export interface QaContext {
   /** Segments changed since, by index (updateContext): small, so an update never copies the whole document. */
   edited: ReadonlyMap<number, QaSegment>;
   names: NameInventory;
+  /** The target language's dictionary (server and CLI only): the spelling check runs where there is one. */
+  lexicon: Lexicon | null;
+  /** Words of the glossary's target forms, lower case: never spelling mistakes. */
+  glossaryWords: ReadonlySet<string>;
+  /** With a lexicon: how often each lower-case word occurs in the targets (the spelling check trusts repeats). */
+  targetWordCounts: ReadonlyMap<string, number>;
   medianRatio: number | null;
   lastPaired: number;
 }
 
-export function documentContext(doc: QaDocument, glossary: Glossary | null): QaContext {
-  const names = emptyNameInventory(glossary ? glossary.entries.flatMap((e) => e.target) : []);
+export function documentContext(doc: QaDocument, glossary: Glossary | null, lexicon: Lexicon | null = null): QaContext {
+  const targetForms = glossary ? glossary.entries.flatMap((e) => e.target) : [];
+  const names = emptyNameInventory(targetForms, doc.targetLang, lexicon);
+  const targetWordCounts = new Map<string, number>();
+  if (lexicon)
+    for (const s of doc.segments)
+      for (const w of wordsIn(s.target, doc.targetLang)) {
+        const k = w.text.toLowerCase();
+        targetWordCounts.set(k, (targetWordCounts.get(k) ?? 0) + 1);
+      }
   for (const s of doc.segments) if (s.target) countNames(names, s.target, 1);
   return {
     sourceLang: doc.sourceLang,
@@ -51,6 +68,9 @@ export function documentContext(doc: QaDocument, glossary: Glossary | null): QaC
     byIndex: new Map(doc.segments.map((s) => [s.index, s])),
     edited: new Map(),
     names,
+    lexicon,
+    targetWordCounts,
+    glossaryWords: new Set(targetForms.flatMap((f) => wordsIn(f, doc.targetLang).map((w) => w.text.toLowerCase()))),
     medianRatio: medianLengthRatio(doc.segments),
     lastPaired: lastPairedIndex(doc.segments),
   };
@@ -160,8 +180,10 @@ export function checkSegment(
     if (on('double-space')) raw.push(...checkDoubleSpaces(segment));
     if (on('repeated-word')) raw.push(...checkRepeatedWords(segment, targetLang));
     if (on('end-punctuation')) raw.push(...checkEndPunctuation(segment, targetLang));
-    if (on('fr-spacing') && primaryLang(targetLang) === 'fr') raw.push(...checkFrenchSpacing(segment));
+    if (on('fr-spacing') && profileFor(targetLang).noBreakSpaceBeforePunctuation)
+      raw.push(...checkFrenchSpacing(segment));
     if (on('code-mismatch')) raw.push(...checkCodes(segment));
+    if (on('spelling') && ctx.lexicon) raw.push(...checkSpelling(segment, targetLang, ctx.lexicon, ctx.glossaryWords));
   }
   if (raw.length === 0) return [];
   return dedupe(raw.filter((f) => on(f.checkId)))
@@ -169,13 +191,17 @@ export function checkSegment(
     .sort(order);
 }
 
-/** All enabled checks on every segment, in document order. */
+/**
+ * All enabled checks on every segment, in document order. With the target language's dictionary (server and
+ * CLI: server/spelling/lexicon.ts) the spelling check runs and the name check leaves real words alone.
+ */
 export function checkDocument(
   doc: QaDocument,
   glossary: Glossary | null,
   settings: QaSettings = DEFAULT_QA_SETTINGS,
+  lexicon: Lexicon | null = null,
 ): Finding[] {
-  const ctx = documentContext(doc, glossary);
+  const ctx = documentContext(doc, glossary, lexicon);
   const out: Finding[] = [];
   for (const s of doc.segments) out.push(...checkSegment(ctx, s, glossary, settings));
   return out.sort(order);

@@ -23,6 +23,8 @@ export const QA_MESSAGES_EN = {
   'number-mismatch': {
     missing: 'Number: {{number}} in the source is missing from the target.',
     changed: 'Number: {{number}} in the source is {{found}} in the target.',
+    'decimal-separator':
+      'Number: {{found}} is written with the wrong decimal mark for this language (it uses “{{expected}}”).',
   },
   'empty-target': { default: 'The translation is empty.' },
   'source-only': { default: 'This source paragraph has no translation (nothing is aligned with it).' },
@@ -51,6 +53,7 @@ export const QA_MESSAGES_EN = {
     'missing-inside': 'French typography: a no-break space is needed inside guillemets (“{{char}}”).',
     'plain-space-inside': 'French typography: the space inside guillemets (“{{char}}”) should be a no-break space.',
   },
+  spelling: { default: 'Spelling: “{{word}}” is not in the {{dictionary}} dictionary.' },
   'code-mismatch': {
     missing: 'Inline code: {{code}} of the source is missing from the translation.',
     extra: 'Inline code: {{code}} is in the translation but not (or fewer times) in the source.',

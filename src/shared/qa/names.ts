@@ -1,6 +1,7 @@
 import { editDistance } from './edit-distance';
+import { profileFor, type LanguageProfile } from './lang-profile';
 import { foldStrip, isAllUpper, isUpperInitial, upperAt, words } from './text';
-import type { QaSegment, RawFinding } from './types';
+import type { Lexicon, QaSegment, RawFinding } from './types';
 
 /*
  * Names: a capitalised word of the target that is a near-miss of a name the glossary or the rest of the document
@@ -11,21 +12,14 @@ import type { QaSegment, RawFinding } from './types';
  * The better-attested spelling wins: the glossary's, or the one used more often; a tie is left alone.
  * Not near-misses: derived words (Algérie/Algérien, Maroc/Marocain, Arabie/Arabe), and two names whose capitalised
  * neighbours differ (Mohamed Ould Ghazouani is not Mohammed VI): different people, not a misspelling.
+ * The target language's profile gives the sentence starters, derived-word endings and inflections, and says
+ * whether nouns are capitalised (German): then a capital is no evidence of a name, and only the glossary's names,
+ * or words the language's dictionary does not know (server and CLI), are names. A dictionary word is never a
+ * misspelt name ("Staat" is not "Stadt").
  */
 
 const MIN_LENGTH = 4;
 const GLOSSARY_WEIGHT = 1000;
-
-// Capitalised only because they start a sentence: never names.
-const STOPWORDS = new Set(
-  (
-    'alors ainsi apres aussi autre avant avec cela celle celui cependant ceci cette chaque comme comment dans depuis donc ' +
-    'elle elles encore enfin entre hier leur leurs lors lorsque mais meme nous notre pendant plus pour pourquoi puis quand ' +
-    'quel quelle selon sans sous suite toute toutes tous vers voici voila votre vous ' +
-    'about after also although before during each from have here however many more most only over since some such ' +
-    'than that their there these they this those though through under until what when where which while with would your'
-  ).split(' '),
-);
 
 interface Count {
   total: number;
@@ -44,6 +38,10 @@ export interface NameInventory {
   buckets: Map<string, Set<string>>;
   /** Memoised verdicts per candidate word; cleared whenever counts change. */
   verdicts: Map<string, string | null>;
+  /** The target language's profile: sentence starters, derived-word endings, whether nouns are capitalised. */
+  profile: LanguageProfile;
+  /** The target language's dictionary (server and CLI): a real word is not a misspelt name. */
+  lexicon: Lexicon | null;
 }
 
 const fold = foldStrip;
@@ -150,13 +148,19 @@ function addToBucket(inv: NameInventory, w: string): void {
   b.add(w);
 }
 
-export function emptyNameInventory(glossaryForms: readonly string[]): NameInventory {
+export function emptyNameInventory(
+  glossaryForms: readonly string[],
+  targetLang = 'und',
+  lexicon: Lexicon | null = null,
+): NameInventory {
   const inv: NameInventory = {
     counts: new Map(),
     glossary: new Set(),
     glossaryNeighbours: new Map(),
     buckets: new Map(),
     verdicts: new Map(),
+    profile: profileFor(targetLang),
+    lexicon,
   };
   for (const form of glossaryForms) {
     for (const t of findCapitalised(form)) {
@@ -211,49 +215,44 @@ export function countNames(inv: NameInventory, text: string, delta: 1 | -1): voi
 
 const support = (inv: NameInventory, w: string) =>
   (inv.glossary.has(w) ? GLOSSARY_WEIGHT : 0) + (inv.counts.get(w)?.total ?? 0);
-const established = (inv: NameInventory, w: string) => inv.glossary.has(w) || (inv.counts.get(w)?.inside ?? 0) > 0;
+/**
+ * A name the document vouches for: in the glossary, or capitalised inside a sentence. Where nouns are capitalised
+ * (German) a capital inside a sentence proves nothing: only a word the dictionary does not know counts, and
+ * without a dictionary (the browser) only the glossary's names do.
+ */
+function established(inv: NameInventory, w: string): boolean {
+  if (inv.glossary.has(w)) return true;
+  if ((inv.counts.get(w)?.inside ?? 0) === 0) return false;
+  if (!inv.profile.capitalisesNouns) return true;
+  return inv.lexicon !== null && !inv.lexicon.isWord(w);
+}
 const skeleton = (f: string) => f.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
-const uninflected = (f: string) => f.replace(/(es|s|x|e)$/, '');
-const INFLECTIONS = ['e', 's', 'x', 'es'];
-const inflections = (a: string, b: string) =>
-  uninflected(a) === uninflected(b) || INFLECTIONS.some((suffix) => a === b + suffix || b === a + suffix);
-// Demonyms and adjectives: Algérie → Algérien, Maroc → Marocain, Arabie → Arabe, Tunisie → Tunisienne.
-const SUFFIXES = new Set([
-  '',
-  'e',
-  'ie',
-  'ien',
-  'ienne',
-  'ain',
-  'aine',
-  'ais',
-  'aise',
-  'ois',
-  'oise',
-  'an',
-  'ane',
-  'en',
-  'enne',
-  'ite',
-  'iste',
-  'i',
-  'a',
-]);
-function derived(a: string, b: string): boolean {
+const uninflected = (f: string, endings: readonly string[]) => {
+  for (const e of endings) if (f.endsWith(e) && f.length > e.length) return f.slice(0, -e.length);
+  return f;
+};
+function inflections(a: string, b: string, p: LanguageProfile): boolean {
+  return (
+    uninflected(a, p.nameInflections) === uninflected(b, p.nameInflections) ||
+    p.nameInflections.some((suffix) => a === b + suffix || b === a + suffix)
+  );
+}
+// Demonyms and adjectives (the profile's nameSuffixes): Algérie → Algérien, Maroc → Marocain, Arabie → Arabe.
+function derived(a: string, b: string, suffixes: ReadonlySet<string>): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (long.startsWith(short) && long.length - short.length <= 3) return true;
   let p = 0;
   while (p < short.length && short[p] === long[p]) p++;
-  return p >= short.length - 2 && SUFFIXES.has(short.slice(p)) && SUFFIXES.has(long.slice(p));
+  return p >= short.length - 2 && suffixes.has(short.slice(p)) && suffixes.has(long.slice(p));
 }
 
-export function nearMiss(candidate: string, name: string): boolean {
+export function nearMiss(candidate: string, name: string, profile: LanguageProfile = profileFor('und')): boolean {
   if (candidate === name) return false;
   const [c, n] = [fold(candidate), fold(name)];
   if (c.charAt(0) !== n.charAt(0)) return false;
   if (candidate.toLowerCase() === name.toLowerCase()) return false; // case only
   if (c === n) return true; // accents only: Gerald for Gérald
-  if (inflections(c, n) || derived(c, n)) return false;
+  if (inflections(c, n, profile) || derived(c, n, profile.nameSuffixes)) return false;
   const shortest = Math.min(c.length, n.length);
   const allowed = Math.max(1, Math.floor(shortest / 3));
   const d = editDistance(c, n, allowed);
@@ -266,13 +265,14 @@ export function likelyName(inv: NameInventory, word: string): string | null {
   const cached = inv.verdicts.get(word);
   if (cached !== undefined) return cached;
   let best: string | null = null;
-  if (!inv.glossary.has(word)) {
+  // A word of the language's dictionary ("Staat", "Frauen") is not a misspelt name ("Stadt", "Fragen").
+  if (!inv.glossary.has(word) && !inv.lexicon?.isWord(word)) {
     const own = support(inv, word);
     let bestSupport = own;
     for (const name of inv.buckets.get(fold(word).charAt(0)) ?? []) {
       if (Math.abs(name.length - word.length) > 3 || !established(inv, name)) continue;
       const s = support(inv, name);
-      if (s > bestSupport && nearMiss(word, name)) {
+      if (s > bestSupport && nearMiss(word, name, inv.profile)) {
         best = name;
         bestSupport = s;
       }
@@ -295,7 +295,7 @@ function otherPerson(inv: NameInventory, neighbours: readonly string[], name: st
 export function checkNames(seg: QaSegment, inv: NameInventory): RawFinding[] {
   const out: RawFinding[] = [];
   for (const t of capitalised(seg.target)) {
-    if (t.initial && STOPWORDS.has(fold(t.text))) continue;
+    if (t.initial && inv.profile.sentenceStarters.has(fold(t.text))) continue;
     const name = likelyName(inv, t.text);
     if (!name || otherPerson(inv, t.neighbours, name)) continue;
     out.push({

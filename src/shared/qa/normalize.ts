@@ -1,5 +1,7 @@
 import { arabicTermKeys, arabicTextKeys } from './normalize-ar';
 import { englishKeys, frenchKeys, genericKeys } from './normalize-fr';
+import snowball from 'snowball-stemmers';
+import { profileFor } from './lang-profile';
 import { foldLatin, primaryLang, words, type Token } from './text';
 
 /**
@@ -17,6 +19,10 @@ export interface TermNormalizer {
   initial?: (word: string) => string;
   /** The last few texts' keyed tokens (the checks of one segment ask more than once). */
   recent: Map<string, KeyedText>;
+  /** Words join into compounds (profile): an accepted target term may sit inside a longer word. */
+  compounds: boolean;
+  /** Splits a text into words (letters and digits, or Intl.Segmenter for languages without spaces). */
+  tokenize(text: string): Token[];
 }
 
 /** A text's words, each word's keys computed when first asked for (arrays shared with the memo). */
@@ -56,16 +62,59 @@ function memo(fn: (w: string) => string[]): (w: string) => readonly string[] {
 }
 
 const normalizers = new Map<string, TermNormalizer>();
+const stemmers = new Map<string, (w: string) => string>();
+
+function stemmerFor(algorithm: string): (w: string) => string {
+  let s = stemmers.get(algorithm);
+  if (!s) {
+    const stemmer = snowball.newStemmer(algorithm);
+    stemmers.set(algorithm, (s = (w) => stemmer.stem(w)));
+  }
+  return s;
+}
+
+/** Lower case (and accents when asked), and the Snowball stem: "Wasserstoffbusse" → "wasserstoffbuss". */
+function stemKeys(stem: (w: string) => string, word: string, accentInsensitive: boolean): string[] {
+  const w = foldLatin(word, accentInsensitive ? 'strip' : 'keep');
+  const st = stem(w);
+  const stemmed = accentInsensitive ? foldLatin(st, 'strip') : st;
+  return stemmed && stemmed !== w ? [w, stemmed] : [w];
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** Words by Intl.Segmenter, for languages written without spaces (Chinese, Japanese, Thai). */
+export function segmentedWords(text: string, lang: string): Token[] {
+  let seg = segmenters.get(lang);
+  if (!seg) segmenters.set(lang, (seg = new Intl.Segmenter(lang, { granularity: 'word' })));
+  const out: Token[] = [];
+  for (const s of seg.segment(text))
+    if (s.isWordLike) out.push({ start: s.index, end: s.index + s.segment.length, text: s.segment });
+  return out;
+}
+
+/** A text's words as the language's profile splits them (letters and digits, or Intl.Segmenter). */
+export function wordsIn(text: string, lang: string): Token[] {
+  return profileFor(lang).segmenter ? segmentedWords(text, lang) : words(text);
+}
 
 export function normalizerFor(lang: string, accentInsensitive: boolean): TermNormalizer {
-  const p = primaryLang(lang);
-  const id = `${p}|${accentInsensitive}`;
+  const profile = profileFor(lang);
+  const id = `${profile.tag}|${accentInsensitive}`;
   let n = normalizers.get(id);
   if (!n) {
-    if (p === 'ar' || p === 'fa' || p === 'ur') {
-      n = { lang: p, textKeys: memo(arabicTextKeys), termKeys: memo(arabicTermKeys), recent: new Map() };
+    const p = primaryLang(lang);
+    const tokenize = profile.segmenter ? (text: string) => segmentedWords(text, lang) : words;
+    const base = { lang: p, compounds: profile.compounds, tokenize, recent: new Map<string, KeyedText>() };
+    if (profile.termKeys === 'arabic') {
+      n = { ...base, textKeys: memo(arabicTextKeys), termKeys: memo(arabicTermKeys) };
+    } else if (profile.termKeys === 'stem' && profile.stemmer) {
+      const stem = stemmerFor(profile.stemmer);
+      const k = memo((w) => stemKeys(stem, w, accentInsensitive));
+      // No `initial`: a stem may start with another letter than the word (German "Über" → "uber").
+      n = { ...base, textKeys: k, termKeys: k };
     } else {
-      const keys = p === 'fr' ? frenchKeys : p === 'en' ? englishKeys : genericKeys;
+      const keys = profile.termKeys === 'fr' ? frenchKeys : profile.termKeys === 'en' ? englishKeys : genericKeys;
       const k = memo((w) => keys(w, accentInsensitive));
       const initials = new Map<string, string>();
       const initial = (w: string) => {
@@ -74,7 +123,7 @@ export function normalizerFor(lang: string, accentInsensitive: boolean): TermNor
         if (f === undefined) initials.set(c, (f = foldLatin(c, accentInsensitive ? 'strip' : 'keep').charAt(0)));
         return f;
       };
-      n = { lang: p, textKeys: k, termKeys: k, initial, recent: new Map() };
+      n = { ...base, textKeys: k, termKeys: k, initial };
     }
     normalizers.set(id, n);
   }
@@ -85,7 +134,7 @@ export function keyedTokens(text: string, norm: TermNormalizer): KeyedText {
   let k = norm.recent.get(text);
   if (!k) {
     if (norm.recent.size >= 8) norm.recent.clear();
-    k = new KeyedText(words(text), norm);
+    k = new KeyedText(norm.tokenize(text), norm);
     norm.recent.set(text, k);
   }
   return k;
@@ -93,7 +142,7 @@ export function keyedTokens(text: string, norm: TermNormalizer): KeyedText {
 
 /** A glossary term as a sequence of key sets, one per word. */
 export function termPattern(term: string, norm: TermNormalizer): (readonly string[])[] {
-  return words(term).map((t) => norm.termKeys(t.text));
+  return norm.tokenize(term).map((t) => norm.termKeys(t.text));
 }
 
 export function sharesKey(a: readonly string[], b: readonly string[]): boolean {

@@ -1,25 +1,27 @@
+import { profileFor } from './lang-profile';
+
 /*
  * Numbers as written in running text, with every value they can mean. Digits may be Western, Arabic-Indic
- * (٠–٩) or Eastern Arabic-Indic (۰–۹). Groups may be separated by a space (plain, no-break U+00A0, narrow U+202F,
+ * (٠–٩), Eastern Arabic-Indic (۰–۹) or full-width (０–９, Chinese and Japanese). Groups may be separated by a space (plain, no-break U+00A0, narrow U+202F,
  * thin), an apostrophe (Swiss), "٬", "," or "."; decimals by ",", "." or "٫". A single "," before exactly three
- * digits follows the text's language: a decimal comma in French ("1,000" is one), a thousands separator in English
- * ("1,000" is a thousand); in other languages, and for a single "." (1.000 is a thousand in German, Spanish, often in
- * Arabic texts, and one in English), both values are kept, so that equal numbers are never reported as different.
+ * digits follows the text's language (CLDR separators via its profile): a decimal comma in French and German ("1,000"
+ * is one), a thousands separator in English ("1,000" is a thousand); a single "." is a thousands separator where the
+ * language groups with "." (German "1.200" is 1200); otherwise (Arabic texts mix conventions; English "1.000")
+ * both values are kept, so that equal numbers are never reported as different.
  * Several dots that cannot be groups (22.04.2024) are separate numbers.
  */
 
-// Languages writing a decimal comma (CLDR), and those writing a decimal point and grouping with commas.
-const DECIMAL_COMMA = new Set(
-  'fr de es it pt nl ru pl cs sk sl hr sr bs bg ro tr sv da nb nn no fi et lv lt uk be el hu id vi ca gl eu az kk uz ka hy sq mk is'.split(
-    ' ',
-  ),
-);
-const DECIMAL_POINT = new Set('en zh ja ko he th hi bn ta te mr gu kn ml pa ur ms fil tl sw'.split(' '));
-
 export type CommaReading = 'decimal' | 'group' | 'either';
+/** What a lone "," before three digits means in this language (CLDR separators, lang-profile.ts). */
 export function commaReading(lang: string): CommaReading {
-  const p = lang.toLowerCase().split(/[-_]/)[0]!;
-  return DECIMAL_COMMA.has(p) ? 'decimal' : DECIMAL_POINT.has(p) ? 'group' : 'either';
+  const p = profileFor(lang);
+  if (p.ambiguousSeparators) return 'either';
+  return p.decimal === ',' ? 'decimal' : p.group === ',' ? 'group' : 'either';
+}
+/** What a lone "." before three digits means: a group where the language groups with "." (de "1.200"), else either. */
+export function dotReading(lang: string): CommaReading {
+  const p = profileFor(lang);
+  return !p.ambiguousSeparators && p.group === '.' ? 'group' : 'either';
 }
 
 export interface NumberToken {
@@ -32,15 +34,15 @@ export interface NumberToken {
   arabicDigits: boolean;
 }
 
-const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]+/g;
+const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]+/g;
 const GROUP_ONLY = new Set([' ', '\u00a0', '\u202f', '\u2009', '\u2007', "'", '’', '\u066c']);
 const POINT = new Set([',', '.', '\u066b']);
 
 export function westernDigits(s: string): string {
   if (!/[\u0080-\uffff]/.test(s)) return s;
-  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => {
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (c) => {
     const code = c.charCodeAt(0);
-    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
+    return String(code - (code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660));
   });
 }
 
@@ -66,7 +68,7 @@ function token(text: string, parts: Run[], values: string[]): NumberToken {
   return { start, end, raw, values: [...new Set(values)], arabicDigits: /[\u0660-\u0669\u06f0-\u06f9]/.test(raw) };
 }
 
-function interpret(text: string, parts: Run[], seps: string[], comma: CommaReading): NumberToken[] {
+function interpret(text: string, parts: Run[], seps: string[], comma: CommaReading, dot: CommaReading): NumberToken[] {
   const all = parts.map((p) => p.digits).join('');
   if (seps.length === 0) return [token(text, parts, [canonical(all)])];
   const last = seps[seps.length - 1]!;
@@ -85,6 +87,7 @@ function interpret(text: string, parts: Run[], seps: string[], comma: CommaReadi
       if (b.length !== 3 || a.length > 3 || /^0+$/.test(a)) return [token(text, parts, [asDecimal])];
       if (last === ',' && comma === 'decimal') return [token(text, parts, [asDecimal])];
       if (last === ',' && comma === 'group') return [token(text, parts, [asGroup])];
+      if (last === '.' && dot === 'group') return [token(text, parts, [asGroup])];
       return [token(text, parts, [asDecimal, asGroup])];
     }
     if (groupsOk(parts)) return [token(text, parts, [canonical(all)])];
@@ -95,6 +98,7 @@ function interpret(text: string, parts: Run[], seps: string[], comma: CommaReadi
 /** Numbers of a text; `lang` decides what a lone comma before three digits means (see above). */
 export function parseNumbers(text: string, lang = ''): NumberToken[] {
   const comma = commaReading(lang);
+  const dot = dotReading(lang);
   const runs: Run[] = [];
   for (const m of text.matchAll(DIGITS))
     runs.push({ start: m.index, end: m.index + m[0].length, digits: westernDigits(m[0]) });
@@ -115,7 +119,7 @@ export function parseNumbers(text: string, lang = ''): NumberToken[] {
       seps.push(sep);
       j++;
     }
-    out.push(...interpret(text, parts, seps, comma));
+    out.push(...interpret(text, parts, seps, comma, dot));
     i = j + 1;
   }
   return out;
@@ -132,6 +136,16 @@ export const MULTIPLIERS: Readonly<Record<string, number>> = {
   thousands: 1e3,
   billion: 1e9,
   billions: 1e9,
+  tausend: 1e3,
+  millionen: 1e6,
+  milliarde: 1e9,
+  milliarden: 1e9,
+  mil: 1e3,
+  millón: 1e6,
+  millones: 1e6,
+  duizend: 1e3,
+  miljoen: 1e6,
+  miljard: 1e9,
   ألف: 1e3,
   آلاف: 1e3,
   الف: 1e3,

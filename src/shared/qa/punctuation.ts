@@ -1,4 +1,5 @@
-import { primaryLang, words } from './text';
+import { profileFor } from './lang-profile';
+import { words } from './text';
 import type { QaSegment, RawFinding } from './types';
 
 /* Spaces, repeated words and end punctuation of the translation. */
@@ -25,19 +26,19 @@ export function checkDoubleSpaces(seg: QaSegment): RawFinding[] {
 
 // ---- Repeated words ---------------------------------------------------------------------------------
 
-// Legitimate doublings: French pronominal verbs ("nous nous sommes"), English "had had", "that that".
-const ALLOWED: Record<string, ReadonlySet<string>> = { fr: new Set(['nous', 'vous']), en: new Set(['had', 'that']) };
+// Legitimate doublings come from the language's profile: French "nous nous sommes", English "had had",
+// German "die die" (article then relative pronoun), Dutch "dat dat".
 
 export function checkRepeatedWords(seg: QaSegment, lang: string): RawFinding[] {
   const out: RawFinding[] = [];
-  const allowed = ALLOWED[primaryLang(lang)];
+  const allowed = profileFor(lang).grammaticalDoubles;
   const ws = words(seg.target);
   for (let i = 1; i < ws.length; i++) {
     const [a, b] = [ws[i - 1]!, ws[i]!];
     if (a.text.length !== b.text.length || a.text.toLowerCase() !== b.text.toLowerCase() || !/\p{L}/u.test(a.text))
       continue;
     if (!/^[ \u00a0\u202f]+$/.test(seg.target.slice(a.end, b.start))) continue;
-    if (allowed?.has(a.text.toLowerCase())) continue;
+    if (allowed.has(a.text.toLowerCase())) continue;
     if (/^\p{Lu}/u.test(a.text) && /^\p{Lu}/u.test(b.text)) continue; // Bora Bora, Baden Baden
     out.push({
       checkId: 'repeated-word',
@@ -54,8 +55,9 @@ export function checkRepeatedWords(seg: QaSegment, lang: string): RawFinding[] {
 
 // ---- End punctuation --------------------------------------------------------------------------------
 
-const CLOSERS = /[\s\u00a0\u202f)\]}»”’"›']/;
-const PUNCT = /[.!?…:;,؟۔،؛]/;
+const CLOSERS = /[\s\u00a0\u202f)\]}»”’"›'«“‹」』）》]/;
+// Arabic and Urdu marks, and the full-width ones of Chinese and Japanese (。！？：；，、), are classed with their Latin kin.
+const PUNCT = /[.!?…:;,؟۔،؛。！？：；，、．]/;
 const CLASS: Record<string, string> = {
   '.': '.',
   '۔': '.',
@@ -68,6 +70,14 @@ const CLASS: Record<string, string> = {
   '؛': ';',
   ',': ',',
   '،': ',',
+  '。': '.',
+  '．': '.',
+  '！': '!',
+  '？': '?',
+  '：': ':',
+  '；': ';',
+  '，': ',',
+  '、': ',',
 };
 
 interface End {
@@ -94,12 +104,17 @@ export function endPunctuation(text: string): End {
     return { cls: null, start: last, end };
   }
   const run = text.slice(start, end).replace(/[\s\u00a0\u202f]/g, '');
-  const cls = run.includes('?') || run.includes('؟') ? '?' : run.endsWith('...') ? '…' : CLASS[run[run.length - 1]!]!;
+  const cls =
+    run.includes('?') || run.includes('؟') || run.includes('？')
+      ? '?'
+      : run.endsWith('...')
+        ? '…'
+        : CLASS[run[run.length - 1]!]!;
   return { cls, start: i, end };
 }
 
 const written = (cls: string, lang: string): string => {
-  if (primaryLang(lang) !== 'fr') return cls;
+  if (!profileFor(lang).noBreakSpaceBeforePunctuation) return cls;
   if (cls === ':') return '\u00a0:';
   return cls === ';' || cls === '!' || cls === '?' ? `\u202f${cls}` : cls;
 };

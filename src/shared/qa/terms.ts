@@ -79,11 +79,29 @@ function findAll(text: KeyedText, index: FormIndex): Hit[] {
   return hits;
 }
 
-function findForm(text: KeyedText, form: Form): Hit[] {
+const MIN_COMPOUND_PART = 3;
+
+/** A one-word term inside a compound word: "wasserstoff" in "wasserstoffbusse", "bus" in "wasserstoffbusse". */
+function inCompound(text: KeyedText, i: number, pattern: Form['pattern']): boolean {
+  if (pattern.length !== 1) return false;
+  const word = text.keyAt(i)[0]!;
+  return pattern[0]!.some((k) => k.length >= MIN_COMPOUND_PART && word.length > k.length && word.includes(k));
+}
+
+/**
+ * Where a form occurs in the text; with `compounds` (German, Dutch accepted forms), a one-word form also matches
+ * inside a longer word. Only accepted forms are looked for inside words: a forbidden form inside a compound may
+ * well be another word.
+ */
+function findForm(text: KeyedText, form: Form, compounds = false): Hit[] {
   const hits: Hit[] = [];
   const first = form.pattern[0]!;
   const last = text.length - form.pattern.length;
   for (let i = 0; i <= last; i++) {
+    if (compounds && inCompound(text, i, form.pattern)) {
+      hits.push({ form, from: i, to: i + 1 });
+      continue;
+    }
     if (form.initials && !form.initials.has(text.initialAt(i)!)) continue;
     if (sharesKey(text.keyAt(i), first) && matchesAt(text, i, form.pattern))
       hits.push({ form, from: i, to: i + form.pattern.length });
@@ -203,7 +221,7 @@ export function checkTerms(seg: QaSegment, g: CompiledGlossary): RawFinding[] {
   for (const h of srcHits) if (!firstByEntry.has(h.form.entry)) firstByEntry.set(h.form.entry, h);
   for (const [entryIndex, srcHit] of firstByEntry) {
     const e = g.entries[entryIndex]!;
-    const accepted = e.target.flatMap((f) => findForm(tgtTokens, f));
+    const accepted = e.target.flatMap((f) => findForm(tgtTokens, f, g.targetNorm.compounds));
     // A forbidden form inside an accepted one ("Sahel" in "Sahel et Sahara") is not a use of it.
     const forbidden = e.forbidden
       .flatMap((f) => findForm(tgtTokens, f))

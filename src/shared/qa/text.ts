@@ -1,3 +1,4 @@
+import { profileFor } from './lang-profile';
 /** Words and small text helpers shared by the checks. Offsets are UTF-16 code units, like flags' anchors. */
 
 export interface Token {
@@ -104,14 +105,14 @@ export function foldStrip(word: string): string {
 }
 
 /**
- * Apostrophes as the text writes them (’ or '), whatever the glossary used; when the text has none, French
- * gets the typographic ’.
+ * Apostrophes as the text writes them (’ or '), whatever the glossary used; when the text has none, languages
+ * whose profile asks for it (French) get the typographic ’.
  */
 export function matchApostrophes(replacement: string, text: string, lang: string): string {
   const curly = text.includes('’');
   const straight = text.includes("'");
   if (curly && !straight) return replacement.replace(/'/g, '’');
   if (straight && !curly) return replacement.replace(/’/g, "'");
-  if (!curly && !straight && primaryLang(lang) === 'fr') return replacement.replace(/'/g, '’');
+  if (!curly && !straight && profileFor(lang).typographicApostrophe) return replacement.replace(/'/g, '’');
   return replacement;
 }

@@ -20,6 +20,7 @@ export const QA_CHECK_IDS = [
   'end-punctuation',
   'fr-spacing',
   'code-mismatch',
+  'spelling',
 ] as const;
 export const CheckIdSchema = z.enum(QA_CHECK_IDS);
 export type CheckId = z.infer<typeof CheckIdSchema>;
@@ -32,6 +33,7 @@ export const QA_CHECK_FAMILIES = [
   'punctuation',
   'typography',
   'markup',
+  'spelling',
 ] as const;
 export type CheckFamily = (typeof QA_CHECK_FAMILIES)[number];
 
@@ -60,6 +62,8 @@ export const QA_CHECKS: Readonly<Record<CheckId, CheckInfo>> = {
   'fr-spacing': { family: 'typography', category: 'locale-convention', severity: 'minor' },
   // MQM puts tags under Design and markup; our reduced typology files it under "other".
   'code-mismatch': { family: 'markup', category: 'other', severity: 'major' },
+  // Only on the server and in the CLI, where a Hunspell dictionary of the target language is loaded (spelling.ts).
+  spelling: { family: 'spelling', category: 'fluency/spelling', severity: 'minor' },
 };
 
 const checkSetting = (id: CheckId) =>
@@ -109,6 +113,8 @@ export const FindingSchema = z.object({
   message: QaMessageSchema,
   /** Replacing [start, end) of the side's text with this fixes the problem. */
   fix: z.object({ replacement: z.string() }).optional(),
+  /** A live flag already marks some of these words (covered.ts): it cannot be confirmed as another flag. */
+  covered: z.literal(true).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -130,3 +136,10 @@ export interface RawFinding {
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { neutral: 0, minor: 1, major: 2, critical: 3 };
+
+/** A language's dictionary (Hunspell, server and CLI only): which words exist. */
+export interface Lexicon {
+  /** The dictionary's name, for messages ("German (dictionary-de)"). */
+  name: string;
+  isWord(word: string): boolean;
+}

@@ -134,8 +134,8 @@ export function useDismissFinding(docId: string) {
 /** Shows a dismissed finding again (the dismissal was a mistake). */
 export function useRestoreDismissal(docId: string) {
   return useDocMutation(docId, (findingId: string) =>
-    api<{ document: DocumentState }>(`${base(docId)}/dismissals/${encodeURIComponent(findingId)}`, {
-      method: 'DELETE',
+    api<{ document: DocumentState }>(`${base(docId)}/findings/${encodeURIComponent(findingId)}/restore`, {
+      method: 'POST',
     }),
   );
 }
