@@ -86,7 +86,7 @@ export function serializeXml(node: Node): string {
 export function shallowXml(el: Element): string {
   // A new element with the same attributes: xmldom's cloneNode(false) walks and copies every own property of
   // the node and of each attribute, about 10 % of reading a large file.
-  const copy = el.ownerDocument.createElementNS(el.namespaceURI, el.nodeName);
+  const copy = el.ownerDocument!.createElementNS(el.namespaceURI, el.nodeName);
   const attrs = el.attributes;
   for (let i = 0; i < attrs.length; i++) {
     const a = attrs.item(i)!;
