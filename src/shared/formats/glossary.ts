@@ -205,7 +205,8 @@ const TERM_GROUP = new Set(['tig', 'ntig', 'termSec']);
 const TERM = new Set(['term']);
 const TERM_NOTE = new Set(['termNote']);
 const NOTE = new Set(['descrip', 'note']);
-const FORBIDDEN_STATUS = /^(deprecatedTerm(-admn)?|supersededTerm(-admn)?|superseded|forbidden|deprecated)$/i;
+// TBX-Basic's values end in -admn-sts (deprecatedTerm-admn-sts); older files drop the suffix or part of it.
+const FORBIDDEN_STATUS = /^((deprecated|superseded)Term(-admn(-sts)?)?|superseded|forbidden|deprecated)$/i;
 
 const primary = (lang: string) => lang.toLowerCase().split(/[-_]/)[0]!;
 
@@ -274,7 +275,9 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
       }
     }
     entry.note = notes.filter(Boolean).join(' ');
-    if (entry.source.length === 0 || entry.target.length + entry.forbidden.length === 0) skipped++;
+    // As in the CSV, an entry may have no source term when it lists forbidden forms (forbidden everywhere).
+    const hasSource = entry.source.length > 0 || entry.forbidden.length > 0;
+    if (!hasSource || entry.target.length + entry.forbidden.length === 0) skipped++;
     else entries.push(entry);
   }
   const errors: GlossaryIssue[] = [];
