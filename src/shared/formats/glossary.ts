@@ -258,11 +258,13 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
     count++;
     const entry: GlossaryEntry = { source: [], target: [], forbidden: [], note: '' };
     const notes: string[] = [];
+    let otherLanguage = false;
     for (const child of childrenOf(entryNode)) if (NOTE.has(tagOf(child))) notes.push(textOf(child).trim());
     for (const langNode of descendants(childrenOf(entryNode), LANG)) {
       const lang = attr(langNode, 'lang') ?? '';
       if (lang) languages.add(lang);
       const side = primary(lang) === sl ? 'source' : primary(lang) === tl ? 'target' : null;
+      if (side !== 'target') otherLanguage = true;
       for (const group of descendants(childrenOf(langNode), TERM_GROUP)) {
         const term = [...descendants(childrenOf(group), TERM)].map(textOf).join(' ').replace(/\s+/g, ' ').trim();
         if (!term || !side) continue;
@@ -275,8 +277,9 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
       }
     }
     entry.note = notes.filter(Boolean).join(' ');
-    // As in the CSV, an entry may have no source term when it lists forbidden forms (forbidden everywhere).
-    const hasSource = entry.source.length > 0 || entry.forbidden.length > 0;
+    // As in the CSV, an entry may have no source term when it lists forbidden forms (forbidden everywhere): one
+    // with the target language only (as writeTbx writes it), not one whose source is in another language.
+    const hasSource = entry.source.length > 0 || (entry.forbidden.length > 0 && !otherLanguage);
     if (!hasSource || entry.target.length + entry.forbidden.length === 0) skipped++;
     else entries.push(entry);
   }
