@@ -67,7 +67,40 @@ export function skeletonDocument(doc: Pick<ExportDocument, 'sourceLang' | 'targe
   return xml;
 }
 
-export function writeXliff(doc: ExportDocument, skeleton: string | null): string {
+/** A fresh XLIFF 1.2 file (a trans-unit per segment, sources written from the segments): for conversions. */
+export function skeleton12(doc: Pick<ExportDocument, 'sourceLang' | 'targetLang' | 'segments'>): string {
+  const xml = new DOMImplementation().createDocument(NS.xliff12, 'xliff', null);
+  const root = xml.documentElement!;
+  root.setAttribute('version', '1.2');
+  const file = xml.createElementNS(NS.xliff12, 'file');
+  for (const [k, v] of [
+    ['original', 'visavis'],
+    ['source-language', doc.sourceLang],
+    ['target-language', doc.targetLang],
+    ['datatype', 'plaintext'],
+  ])
+    file.setAttribute(k!, v!);
+  const body = xml.createElementNS(NS.xliff12, 'body');
+  doc.segments.forEach((_, i) => {
+    const unit = xml.createElementNS(NS.xliff12, 'trans-unit');
+    unit.setAttribute('id', `u${i + 1}`);
+    unit.appendChild(xml.createElementNS(NS.xliff12, 'source'));
+    body.appendChild(unit);
+  });
+  file.appendChild(body);
+  root.appendChild(file);
+  return serializeXml(xml);
+}
+
+/**
+ * `rewriteSources`: write every source from the segment's text and codes (a fresh skeleton: skeletonDocument,
+ * skeleton12), not only those that carry flags.
+ */
+export function writeXliff(
+  doc: ExportDocument,
+  skeleton: string | null,
+  opts: { rewriteSources?: boolean } = {},
+): string {
   let xml: Document;
   if (skeleton === null) xml = skeletonDocument(doc);
   else {
@@ -88,9 +121,11 @@ export function writeXliff(doc: ExportDocument, skeleton: string | null): string
     } else {
       // Without the imported ids the file's segments cannot be told apart: a new XLIFF 2.2 file, a unit per segment.
       xml = skeletonDocument(doc);
-      return writeInto(xml, '2.2', walkSegments(xml, '2.2'), doc);
+      const fresh = walkSegments(xml, '2.2');
+      return writeInto(xml, '2.2', fresh, doc, new Set(fresh.map((slot) => slot.source)));
     }
   }
+  if (skeleton === null || opts.rewriteSources) for (const slot of slots) rewriteSource.add(slot.source);
   return writeInto(xml, version, slots, doc, rewriteSource);
 }
 
