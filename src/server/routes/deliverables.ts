@@ -25,7 +25,12 @@ export function attachment(reply: FastifyReply, name: string) {
 }
 
 const fileName = (title: string, ext: string) =>
-  `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'document'}.${ext}`;
+  `${
+    [...title]
+      .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
+      .join('')
+      .trim() || 'document'
+  }.${ext}`;
 
 export async function deliverableRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
   const { store } = opts;
