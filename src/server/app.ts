@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
+import { COMPRESS_ABOVE_BYTES } from './http';
 import { createPreloadHints } from './preload';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -16,6 +17,7 @@ import { fileRoutes } from './routes/files';
 import { liveRoutes, type LiveOptions } from './routes/live';
 import { mqmRoutes } from './routes/mqm';
 import { findingsCountRoutes } from './routes/findings-counts';
+import { dismissalRoutes } from './routes/dismissals';
 import { qaRoutes } from './routes/qa';
 import { replaceRoutes } from './routes/replace';
 import { workflowRoutes } from './routes/workflow';
@@ -53,8 +55,7 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The body is not valid JSON.' },
 };
 
-/** API responses at least this large are compressed (when the client accepts it). */
-export const COMPRESS_ABOVE_BYTES = 8 * 1024;
+export { COMPRESS_ABOVE_BYTES };
 
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions) {
   // One pool of worker threads for whole-document QA: the QA routes and the list's findings counts.
   const offload = createDocumentOffload();
   await app.register(qaRoutes, { store: opts.store, offload });
+  await app.register(dismissalRoutes, { store: opts.store });
   await app.register(findingsCountRoutes, { store: opts.store, offload });
   await app.register(replaceRoutes, { store: opts.store });
   await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });
