@@ -13,6 +13,7 @@ import { runFanoutBench } from './fanout';
 import { runHealthBench } from './health-during-upload';
 import { runBrowserBench } from './browser';
 import { runAlignBench } from './align';
+import { runXliffBench } from './xliff';
 import { benchDatabase, hasPgbench, pgEventLines, printPgReport, runPgbench } from './pg';
 import { fmtMs, fmtRate, loadAverage, log, printResults, type Measured } from './report';
 import { WORKLOADS, type Target, type Workload } from './target';
@@ -22,7 +23,8 @@ import { WORKLOADS, type Target, type Workload } from './target';
 // BENCH_ONLY=qa runs the QA checks benchmark alone; BENCH_ONLY=kill9 the kill -9 durability cycles alone;
 // BENCH_ONLY=browser the app in Chromium alone (bench/browser.ts: large documents, cold load);
 // BENCH_ONLY=align the sentence aligner against hunalign on the Bleualign dev set (bench/align.ts); BENCH_ONLY=pg
-// the write workload on the JSON store, the PostgreSQL store and json-server, and pgbench on the same database.
+// the write workload on the JSON store, the PostgreSQL store and json-server, and pgbench on the same database;
+// BENCH_ONLY=xliff reading and writing large XLIFF files (bench/xliff.ts).
 
 async function measure(target: Target, workload: Workload, seconds: number): Promise<Measured> {
   const cpu0 = processCpuSeconds(target.child.proc.pid);
@@ -73,6 +75,11 @@ async function main(): Promise<number> {
   if (process.env.BENCH_ONLY === 'browser') return runBrowserBench(log);
   // BENCH_ONLY=align: sentence alignment quality (Bleualign dev set) and speed, beside hunalign (bench/align.ts).
   if (process.env.BENCH_ONLY === 'align') return runAlignBench(log);
+  // BENCH_ONLY=xliff: reading and writing XLIFF files of 1,000 to 20,000 units (bench/xliff.ts).
+  if (process.env.BENCH_ONLY === 'xliff') {
+    runXliffBench(log);
+    return 0;
+  }
   // CPU-bound and short: before the load runs heat the machine.
   if (process.env.BENCH_ONLY !== 'kill9' && process.env.BENCH_ONLY !== 'pg') runQaBench(log);
   if (process.env.BENCH_ONLY === 'qa') return 0;

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { LangSchema } from '../shared/schemas';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, type CliIo } from './io';
 import { alignCommand } from './align-command';
+import { CONVERT_FORMATS, convertCommand, reportCommand } from './convert-command';
 import { importMqmCommand } from './import-mqm-command';
 import { migrateStoreCommand } from './migrate-store-command';
 import { qaCommand } from './qa-command';
@@ -46,6 +47,31 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('--strict', 'exit with 1 when malformed rows were skipped')
     .action(async (file: string, opts) => {
       exit.code = await scoreCommand(io, file, opts);
+    });
+
+  cli
+    .command('convert')
+    .description(
+      'Convert a document between XLIFF 1.2, XLIFF 2.x, TMX and the app’s JSON export, or a glossary between ' +
+        'CSV and TBX; formats by extension (.xlf .tmx .json .csv .tbx) or --to.',
+    )
+    .argument('<in>', 'input file')
+    .argument('<out>', 'output file')
+    .addOption(new Option('--to <format>', 'output format (default: by extension)').choices([...CONVERT_FORMATS]))
+    .option('--source-lang <tag>', 'source language (CSV glossaries; overrides the file’s)', lang)
+    .option('--target-lang <tag>', 'target language (CSV glossaries; overrides the file’s)', lang)
+    .action(async (input: string, output: string, opts) => {
+      exit.code = await convertCommand(io, input, output, opts);
+    });
+
+  cli
+    .command('report')
+    .description('The LQA report of a document exported as JSON (GET /api/documents/:id/export).')
+    .argument('<export>', 'the JSON export')
+    .addOption(new Option('--format <format>', 'html or csv').choices(['html', 'csv']).default('html'))
+    .option('--out <file>', 'write to a file (default: standard output)')
+    .action(async (file: string, opts) => {
+      exit.code = await reportCommand(io, file, opts);
     });
 
   cli

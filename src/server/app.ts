@@ -12,6 +12,7 @@ import { sessionRoutes } from './auth/session-routes';
 import { userRoutes } from './auth/user-routes';
 import { AppError } from './errors';
 import { documentRoutes } from './routes/documents';
+import { deliverableRoutes } from './routes/deliverables';
 import { fileRoutes } from './routes/files';
 import { liveRoutes, type LiveOptions } from './routes/live';
 import { mqmRoutes } from './routes/mqm';
@@ -114,6 +115,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(userRoutes, { auth: opts.auth });
   await app.register(documentRoutes, { store: opts.store });
   await app.register(fileRoutes, { store: opts.store });
+  await app.register(deliverableRoutes, { store: opts.store });
   await app.register(workflowRoutes, { store: opts.store, users: opts.auth.users });
   await app.register(structureRoutes, { store: opts.store });
   await app.register(mqmRoutes, { store: opts.store });

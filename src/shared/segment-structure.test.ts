@@ -156,3 +156,47 @@ describe('SegmentDeleted and SegmentInserted', () => {
     expect(() => foldAll([created, f, { ...deleted, seq: 3 }])).toThrow(FoldError);
   });
 });
+
+describe('inline codes through splits and merges (issue #13)', () => {
+  const ph = (id: string) => ({
+    kind: 'standalone' as const,
+    xml: `<ph id="${id}"/>`,
+    key: `ph#${id}`,
+    name: 'ph',
+    id,
+  });
+  const withCodes: EventOf<'DocumentCreated'> = {
+    ...created,
+    payload: {
+      ...created.payload,
+      segments: [
+        {
+          id: 's1',
+          source: 'One\uE000 two\uE001.',
+          target: 'Un\uE000 deux\uE001.',
+          codes: { '\uE000': ph('1'), '\uE001': ph('2') },
+        },
+        { id: 's2', source: 'Three\uE000.', target: 'Trois\uE000.', codes: { '\uE000': ph('9') } },
+      ],
+    },
+  };
+
+  it('a split keeps the codes on both halves', () => {
+    const doc = toDocumentState(foldAll([withCodes, split(2, { sourceAt: 5, targetAt: 4 })]));
+    expect(doc.segments.slice(0, 2).map((s) => [s.source, Object.keys(s.codes ?? {}).length])).toEqual([
+      ['One\uE000', 2],
+      ['two\uE001.', 2],
+    ]);
+  });
+
+  it('a merge gives the second segment’s codes characters of their own when the first uses the same ones', () => {
+    const doc = toDocumentState(foldAll([withCodes, merge(2, { sourceAt: 9, targetAt: 9 })]));
+    const s = doc.segments[0]!;
+    const codes = s.codes!;
+    const last = [...s.source].filter((c) => Object.hasOwn(codes, c)).pop()!;
+    expect(last).not.toBe('\uE000');
+    expect(codes[last]!.key).toBe('ph#9');
+    expect(codes['\uE000']!.key).toBe('ph#1');
+    expect(s.target.endsWith(`Trois${last}.`)).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import type { List } from 'immutable';
 import { makeAnchor } from './anchor';
+import { CodeAllocator, type InlineCodes } from './inline-codes';
 import type { EventOf } from './events';
 import type { Flag, Segment } from './schemas';
 import { byId, positionOf } from './state-index';
@@ -65,6 +66,9 @@ export function splitSegment(doc: Structure, event: EventOf<'SegmentSplit'>): St
     target: cuts.target.second,
     version: 1,
     status: cuts.target.second.trim() === '' ? 'draft' : 'translated',
+    // Both halves keep the whole map: a paired code the cut separates has one half in each.
+    ...(segment.codes ? { codes: segment.codes } : {}),
+    ...(segment.readOnly ? { readOnly: true } : {}),
     ...stamp,
   };
   const segments = renumber([...doc.segments.slice(0, position), first, second, ...doc.segments.slice(position + 1)]);
@@ -90,11 +94,47 @@ export function splitSegment(doc: Structure, event: EventOf<'SegmentSplit'>): St
 export const joined = (a: string, b: string, separator: string): string =>
   a === '' || b === '' ? a + b : a + separator + b;
 
+const sameCode = (x: InlineCodes[string] | undefined, y: InlineCodes[string]) =>
+  !!x && x.kind === y.kind && x.xml === y.xml && x.key === y.key;
+
+/**
+ * The second segment of a merge with its code characters made distinct from the first's: each segment of a file
+ * numbers its codes from the start of the private-use area, so the same character may stand for different
+ * markup in each. One character for another keeps every offset.
+ */
+function withCodesApart(a: Segment, b: Segment): { b: Segment; codes: InlineCodes | undefined } {
+  if (!b.codes) return { b, codes: a.codes };
+  if (!a.codes) return { b, codes: b.codes };
+  const alloc = new CodeAllocator([
+    a.source,
+    a.target,
+    b.source,
+    b.target,
+    ...Object.keys(a.codes),
+    ...Object.keys(b.codes),
+  ]);
+  const rename = new Map<string, string>();
+  for (const [ch, code] of Object.entries(b.codes)) {
+    if (Object.hasOwn(a.codes, ch) && !sameCode(a.codes[ch], code)) {
+      const fresh = alloc.take();
+      if (fresh !== null) rename.set(ch, fresh);
+    }
+  }
+  const to = (ch: string) => rename.get(ch) ?? ch;
+  const codes: InlineCodes = { ...a.codes };
+  for (const [ch, code] of Object.entries(b.codes))
+    codes[to(ch)] = code.pair !== undefined ? { ...code, pair: to(code.pair) } : code;
+  if (rename.size === 0) return { b, codes };
+  const swap = (text: string) => Array.from(text, to).join('');
+  return { b: { ...b, source: swap(b.source), target: swap(b.target) }, codes };
+}
+
 export function mergeSegments(doc: Structure, event: EventOf<'SegmentsMerged'>): Structure {
   const p = event.payload;
   const { segment: a, position } = segmentAt(doc.segments, p.segmentId);
-  const b = doc.segments[position + 1];
-  if (!b || b.id !== p.nextSegmentId) throw new StructureError(`${p.nextSegmentId} does not follow ${a.id}`);
+  const next = doc.segments[position + 1];
+  if (!next || next.id !== p.nextSegmentId) throw new StructureError(`${p.nextSegmentId} does not follow ${a.id}`);
+  const { b, codes } = withCodesApart(a, next);
   const source = joined(a.source, b.source, p.sourceSeparator);
   const target = joined(a.target, b.target, p.targetSeparator);
   const shift = { source: source.length - b.source.length, target: target.length - b.target.length };
@@ -105,6 +145,7 @@ export function mergeSegments(doc: Structure, event: EventOf<'SegmentsMerged'>):
     target,
     version: a.version + 1,
     status: a.status === b.status ? a.status : statusFor({ ...a, status: 'translated' }, target),
+    ...(codes ? { codes } : {}),
     updatedAt: event.at,
     updatedBy: event.actor,
   };

@@ -151,7 +151,8 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
     requirePermission(req, 'document.export');
     const doc = toDocumentState(await loadDocument(store, req.params.id));
     const [first] = await store.events(doc.id, 0);
-    const skeleton = first?.type === 'DocumentCreated' ? (first.payload.skeleton ?? null) : null;
+    const created = first?.type === 'DocumentCreated' ? first.payload : null;
+    const skeleton = created?.skeleton ?? null;
     const xml = await offload.exportXliff(
       {
         sourceLang: doc.sourceLang,
@@ -159,6 +160,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
         status: doc.status,
         segments: doc.segments,
         flags: doc.flags,
+        ...(created ? { importedSegmentIds: created.segments.map((s) => s.id) } : {}),
       },
       skeleton,
     );

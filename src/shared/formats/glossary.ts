@@ -156,7 +156,8 @@ const TERM_GROUP = new Set(['tig', 'ntig', 'termSec']);
 const TERM = new Set(['term']);
 const TERM_NOTE = new Set(['termNote']);
 const NOTE = new Set(['descrip', 'note']);
-const FORBIDDEN_STATUS = /^(deprecatedTerm(-admn)?|supersededTerm(-admn)?|superseded|forbidden|deprecated)$/i;
+// TBX-Basic's values end in -admn-sts (deprecatedTerm-admn-sts); older files drop the suffix or part of it.
+const FORBIDDEN_STATUS = /^((deprecated|superseded)Term(-admn(-sts)?)?|superseded|forbidden|deprecated)$/i;
 
 const primary = (lang: string) => lang.toLowerCase().split(/[-_]/)[0]!;
 
@@ -208,11 +209,13 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
     count++;
     const entry: GlossaryEntry = { source: [], target: [], forbidden: [], note: '' };
     const notes: string[] = [];
+    let otherLanguage = false;
     for (const child of childrenOf(entryNode)) if (NOTE.has(tagOf(child))) notes.push(textOf(child).trim());
     for (const langNode of descendants(childrenOf(entryNode), LANG)) {
       const lang = attr(langNode, 'lang') ?? '';
       if (lang) languages.add(lang);
       const side = primary(lang) === sl ? 'source' : primary(lang) === tl ? 'target' : null;
+      if (side !== 'target') otherLanguage = true;
       for (const group of descendants(childrenOf(langNode), TERM_GROUP)) {
         const term = [...descendants(childrenOf(group), TERM)].map(textOf).join(' ').replace(/\s+/g, ' ').trim();
         if (!term || !side) continue;
@@ -225,7 +228,10 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
       }
     }
     entry.note = notes.filter(Boolean).join(' ');
-    if (entry.source.length === 0 || entry.target.length + entry.forbidden.length === 0) skipped++;
+    // As in the CSV, an entry may have no source term when it lists forbidden forms (forbidden everywhere): one
+    // with the target language only (as writeTbx writes it), not one whose source is in another language.
+    const hasSource = entry.source.length > 0 || (entry.forbidden.length > 0 && !otherLanguage);
+    if (!hasSource || entry.target.length + entry.forbidden.length === 0) skipped++;
     else entries.push(entry);
   }
   const errors: GlossaryIssue[] = [];

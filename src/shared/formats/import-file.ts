@@ -1,10 +1,12 @@
+import { newId } from '../ids';
+import { looksLikeTmx, readTmx, TMX_FORMAT } from './tmx';
 import { readXliff } from './xliff/read';
 import { xliffDocumentEvents, type XliffDocumentEvents } from './xliff/to-document';
 import type { XliffCounts } from './xliff/model';
 
 /*
- * One uploaded file → the events of its document, whatever its format (told from the content). XLIFF now;
- * TMX and TBX (issue #14) register here too: each format module reads, and says what it read.
+ * One uploaded file → the events of its document, whatever its format (told from the content): XLIFF, or a TMX
+ * memory (issue #14: source and target paired per tu). Each format module reads, and says what it read.
  */
 
 export interface ImportFileOptions {
@@ -31,7 +33,7 @@ export type ImportFileResult =
   | { ok: true; value: ImportedFile }
   | {
       ok: false;
-      code: 'INVALID_XLIFF' | 'UNSUPPORTED_FORMAT' | 'VALIDATION_FAILED';
+      code: 'INVALID_XLIFF' | 'INVALID_TMX' | 'UNSUPPORTED_FORMAT' | 'VALIDATION_FAILED';
       message: string;
       details?: unknown;
     };
@@ -44,7 +46,54 @@ export function normalizeLang(tag: string): string {
 
 const stripExtension = (name: string) => name.replace(/\.[A-Za-z0-9]+$/, '') || name;
 
+function importTmx(text: string, opts: ImportFileOptions): ImportFileResult {
+  const read = readTmx(text);
+  if (!read.ok) return { ok: false, code: 'INVALID_TMX', message: `Line ${read.line}: ${read.message}.` };
+  const x = read.value;
+  const sourceLang = normalizeLang(opts.sourceLang || x.sourceLang);
+  const targetLang = normalizeLang(opts.targetLang || x.targetLang || '');
+  if (!sourceLang || !targetLang) {
+    return {
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      message: 'The memory has no second language: give targetLang with the file.',
+    };
+  }
+  const title = (opts.title?.trim() || stripExtension(opts.fileName)).slice(0, 300);
+  const notes = x.pairs.reduce((n, p) => n + p.notes.length, 0);
+  return {
+    ok: true,
+    value: {
+      format: TMX_FORMAT,
+      version: '1.4',
+      fileSourceLang: x.sourceLang,
+      fileTargetLang: x.targetLang,
+      counts: { files: 1, units: x.pairs.length, segments: x.pairs.length, marks: 0, notes },
+      events: {
+        created: {
+          id: newId('d'),
+          title,
+          sourceLang,
+          targetLang,
+          segments: x.pairs.map((p) => ({
+            id: newId('s'),
+            source: p.source,
+            target: p.target,
+            status: p.target.trim() === '' ? 'draft' : 'translated',
+            ...(p.codes ? { codes: p.codes } : {}),
+            ...(p.notes.length > 0 ? { notes: p.notes } : {}),
+            ...(p.id !== undefined ? { meta: { tuid: p.id } } : {}),
+          })),
+          origin: { format: TMX_FORMAT, version: '1.4', file: opts.fileName, hash: opts.hash },
+        },
+        flags: [],
+      },
+    },
+  };
+}
+
 export function importFile(text: string, opts: ImportFileOptions): ImportFileResult {
+  if (looksLikeTmx(text)) return importTmx(text, opts);
   const read = readXliff(text);
   if (!read.ok) {
     const { rule, line, message } = read.problem;
@@ -52,7 +101,7 @@ export function importFile(text: string, opts: ImportFileOptions): ImportFileRes
       return {
         ok: false,
         code: 'UNSUPPORTED_FORMAT',
-        message: `${opts.fileName} is not XLIFF (1.2, 2.0, 2.1 or 2.2).`,
+        message: `${opts.fileName} is neither XLIFF (1.2, 2.0, 2.1 or 2.2) nor TMX.`,
       };
     }
     return {

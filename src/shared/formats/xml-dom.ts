@@ -76,13 +76,23 @@ export function removeChildren(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
+const serializer = new XMLSerializer();
+
 export function serializeXml(node: Node): string {
-  return new XMLSerializer().serializeToString(node);
+  return serializer.serializeToString(node);
 }
 
 /** The element without its content, serialized (`<pc id="1" dataRefStart="d1"/>`): a code's markup. */
 export function shallowXml(el: Element): string {
-  return serializeXml(el.cloneNode(false));
+  // A new element with the same attributes: xmldom's cloneNode(false) walks and copies every own property of
+  // the node and of each attribute, about 10 % of reading a large file.
+  const copy = el.ownerDocument!.createElementNS(el.namespaceURI, el.nodeName);
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs.item(i)!;
+    copy.setAttributeNS(a.namespaceURI, a.name, a.value);
+  }
+  return serializeXml(copy);
 }
 
 /** Parses markup written by shallowXml back into an element owned by `doc` (its namespaces are declared in it). */

@@ -106,6 +106,8 @@ export function writeContent(
   codes: InlineCodes | undefined,
   marks: readonly MarkOut[],
   version: XliffVersion,
+  /** Whether a paired code's other half is in another segment of the unit (then it is no isolated marker). */
+  pairedAcross: (ch: string) => boolean = () => false,
 ): void {
   const ns = parent.namespaceURI;
   const map = codes ?? {};
@@ -165,13 +167,15 @@ export function writeContent(
       if (matched.has(i)) {
         top().appendChild(original);
         stack.push(original);
-      } else top().appendChild(startMarker(doc, original, version, !otherHalfAfter(tok.ch, i)));
+      } else
+        top().appendChild(startMarker(doc, original, version, !otherHalfAfter(tok.ch, i) && !pairedAcross(tok.ch)));
       return;
     }
     // close
     if (matched.has(i)) return void stack.pop();
     const opener = code.pair ? elementFromXml(doc, map[code.pair]?.xml ?? '') : null;
-    if (opener) top().appendChild(endMarker(doc, opener, version, !otherHalfBefore(tok.ch, i)));
+    if (opener)
+      top().appendChild(endMarker(doc, opener, version, !otherHalfBefore(tok.ch, i) && !pairedAcross(tok.ch)));
   });
 }
 

@@ -35,8 +35,10 @@ export function readXliff(text: string): XliffReadResult {
     const problem = checkXliff2(root, docNs(doc)!);
     if (problem) return { ok: false, problem };
   }
-  return { ok: true, value: readDocument(doc, version) };
+  return { ok: true, value: readDocument(doc, version, text) };
 }
+
+const PUA = /[\uE000-\uF8FF]/;
 
 /** The languages: 2.x on the root, 1.2 on the first file. */
 function languagesOf(root: Element, ns: string | null, version: XliffVersion) {
@@ -49,8 +51,10 @@ function languagesOf(root: Element, ns: string | null, version: XliffVersion) {
 }
 
 /** Standoff quality issues (its:locQualityIssues xml:id="…"), by id. */
-function standoffIssues(doc: Document): Map<string, Element[]> {
+function standoffIssues(doc: Document, text: string): Map<string, Element[]> {
   const out = new Map<string, Element[]>();
+  // A walk of the whole tree: only when the file has such a list at all.
+  if (!text.includes('locQualityIssues')) return out;
   const lists = doc.getElementsByTagNameNS(NS.its, 'locQualityIssues');
   for (let i = 0; i < lists.length; i++) {
     const list = lists.item(i)!;
@@ -60,17 +64,20 @@ function standoffIssues(doc: Document): Map<string, Element[]> {
   return out;
 }
 
-function readDocument(doc: Document, version: XliffVersion): XliffImport {
+function readDocument(doc: Document, version: XliffVersion, text: string): XliffImport {
   const root = doc.documentElement!;
   const ns = docNs(doc);
-  const standoff = standoffIssues(doc);
+  const standoff = standoffIssues(doc, text);
+  // Private-use characters already in the file must not be handed out as codes; a file without any (nearly all)
+  // spares reading every source and target's text twice.
+  const hasPua = PUA.test(text) || text.includes('&#');
   const slots = walkSegments(doc, version);
   const units = new Set<Element>();
   const segments: XliffSegment[] = [];
   let marks = 0;
   let notes = 0;
   for (const slot of slots) {
-    const segment = readSlot(slot, version, ns, standoff);
+    const segment = readSlot(slot, version, ns, standoff, hasPua);
     if (!units.has(slot.unit)) notes += segment.notes.length;
     units.add(slot.unit);
     marks += segment.marks.length;
@@ -113,12 +120,13 @@ function readSlot(
   version: XliffVersion,
   ns: string | null,
   standoff: ReadonlyMap<string, Element[]>,
+  hasPua: boolean,
 ): XliffSegment {
   const codes: InlineCodes = {};
   const ctx: InlineContext = {
     version,
     ns,
-    alloc: new CodeAllocator([slot.source.textContent ?? '', slot.target?.textContent ?? '']),
+    alloc: new CodeAllocator(hasPua ? [slot.source.textContent ?? '', slot.target?.textContent ?? ''] : []),
     codes,
     keys: new Map(),
     standoff,

@@ -44,5 +44,6 @@ export function exportAfter(text: string, more: (doc: DocumentState) => NewEvent
   let seq = events.length;
   const extra = more(doc).map((e) => ({ ...e, seq: ++seq, at, actor: 'reviewer' }) as DocumentEvent);
   const after = toDocumentState(foldAll([...events, ...extra]));
-  return writeXliff(after, text);
+  const created = events[0]!.type === 'DocumentCreated' ? events[0]!.payload.segments.map((s) => s.id) : [];
+  return writeXliff({ ...after, importedSegmentIds: created }, text);
 }

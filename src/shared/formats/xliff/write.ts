@@ -8,6 +8,7 @@ import { marksOf } from './marks-out';
 import { strictify12 } from './strict-12';
 import { fromSdlConf, sdlSegOf, toSdlConf } from './trados';
 import { NS, type XliffVersion } from './model';
+import { restructure } from './restructure';
 import { docNs, segMrks, walkSegments, xliffVersionOf, type SegmentSlot } from './walk';
 
 /*
@@ -33,6 +34,11 @@ export interface ExportDocument {
   status: DocumentStatus;
   segments: readonly ExportSegment[];
   flags: readonly Flag[];
+  /**
+   * The segment ids of the document as imported (DocumentCreated), in the file's order: with them, a document
+   * whose segments were split, merged, deleted or inserted since is still written into its file (restructure.ts).
+   */
+  importedSegmentIds?: readonly string[];
 }
 
 export class XliffWriteError extends Error {}
@@ -61,7 +67,40 @@ export function skeletonDocument(doc: Pick<ExportDocument, 'sourceLang' | 'targe
   return xml;
 }
 
-export function writeXliff(doc: ExportDocument, skeleton: string | null): string {
+/** A fresh XLIFF 1.2 file (a trans-unit per segment, sources written from the segments): for conversions. */
+export function skeleton12(doc: Pick<ExportDocument, 'sourceLang' | 'targetLang' | 'segments'>): string {
+  const xml = new DOMImplementation().createDocument(NS.xliff12, 'xliff', null);
+  const root = xml.documentElement!;
+  root.setAttribute('version', '1.2');
+  const file = xml.createElementNS(NS.xliff12, 'file');
+  for (const [k, v] of [
+    ['original', 'visavis'],
+    ['source-language', doc.sourceLang],
+    ['target-language', doc.targetLang],
+    ['datatype', 'plaintext'],
+  ])
+    file.setAttribute(k!, v!);
+  const body = xml.createElementNS(NS.xliff12, 'body');
+  doc.segments.forEach((_, i) => {
+    const unit = xml.createElementNS(NS.xliff12, 'trans-unit');
+    unit.setAttribute('id', `u${i + 1}`);
+    unit.appendChild(xml.createElementNS(NS.xliff12, 'source'));
+    body.appendChild(unit);
+  });
+  file.appendChild(body);
+  root.appendChild(file);
+  return serializeXml(xml);
+}
+
+/**
+ * `rewriteSources`: write every source from the segment's text and codes (a fresh skeleton: skeletonDocument,
+ * skeleton12), not only those that carry flags.
+ */
+export function writeXliff(
+  doc: ExportDocument,
+  skeleton: string | null,
+  opts: { rewriteSources?: boolean } = {},
+): string {
   let xml: Document;
   if (skeleton === null) xml = skeletonDocument(doc);
   else {
@@ -72,17 +111,51 @@ export function writeXliff(doc: ExportDocument, skeleton: string | null): string
   const version = xliffVersionOf(xml);
   if (!version) throw new XliffWriteError('the original file is not XLIFF');
   let slots = walkSegments(xml, version);
-  if (slots.length !== doc.segments.length) {
-    // Segments were split, merged or deleted since the import: the file's units no longer match them one to
-    // one, so the document is written as a new XLIFF 2.2 file (a unit per segment) rather than not at all.
-    xml = skeletonDocument(doc);
-    slots = walkSegments(xml, '2.2');
-    return writeInto(xml, '2.2', slots, doc);
+  let rewriteSource = new Set<Element>();
+  const ids = doc.importedSegmentIds;
+  const sameShape = slots.length === doc.segments.length && (!ids || ids.every((id, k) => doc.segments[k]!.id === id));
+  if (!sameShape) {
+    if (ids && ids.length === slots.length && slots.length > 0) {
+      // Segments were split, merged, deleted or inserted since the import: the file follows them.
+      ({ slots, rewriteSource } = restructure(xml, version, slots, ids, doc.segments));
+    } else {
+      // Without the imported ids the file's segments cannot be told apart: a new XLIFF 2.2 file, a unit per segment.
+      xml = skeletonDocument(doc);
+      const fresh = walkSegments(xml, '2.2');
+      return writeInto(xml, '2.2', fresh, doc, new Set(fresh.map((slot) => slot.source)));
+    }
   }
-  return writeInto(xml, version, slots, doc);
+  if (skeleton === null || opts.rewriteSources) for (const slot of slots) rewriteSource.add(slot.source);
+  return writeInto(xml, version, slots, doc, rewriteSource);
 }
 
-function writeInto(xml: Document, version: XliffVersion, slots: SegmentSlot[], doc: ExportDocument): string {
+/**
+ * For the k-th slot's side: whether a paired code's other half is in another segment of the same unit, on the
+ * right side of it (2.x sc and ec may pair across the segments of a unit: they are not isolated then).
+ */
+function acrossSegments(slots: SegmentSlot[], doc: ExportDocument, k: number, side: 'source' | 'target') {
+  const unit = slots[k]!.unit;
+  const codes = doc.segments[k]!.codes ?? {};
+  return (ch: string): boolean => {
+    const code = codes[ch];
+    if (!code?.pair) return false;
+    for (let j = code.kind === 'open' ? k + 1 : k - 1; j >= 0 && j < slots.length; j += code.kind === 'open' ? 1 : -1) {
+      if (slots[j]!.unit !== unit) return false;
+      // The same character in another segment may stand for another code: the same code has the same key.
+      const other = doc.segments[j]!;
+      if (other[side].includes(code.pair) && other.codes?.[code.pair]?.key === codes[code.pair]?.key) return true;
+    }
+    return false;
+  };
+}
+
+function writeInto(
+  xml: Document,
+  version: XliffVersion,
+  slots: SegmentSlot[],
+  doc: ExportDocument,
+  rewriteSource: ReadonlySet<Element> = new Set(),
+): string {
   const root = xml.documentElement!;
   const flagsBySegment = new Map<string, Flag[]>();
   for (const f of doc.flags) flagsBySegment.set(f.segmentId, [...(flagsBySegment.get(f.segmentId) ?? []), f]);
@@ -102,7 +175,9 @@ function writeInto(xml: Document, version: XliffVersion, slots: SegmentSlot[], d
       touchedUnits.add(slot.unit);
       removeOurStandoff(slot.unit);
     }
-    writeSlot(xml, slot, seg, flags, version);
+    writeSlot(xml, slot, seg, flags, version, rewriteSource.has(slot.source), (side) =>
+      acrossSegments(slots, doc, k, side),
+    );
     unitStatuses.set(slot.unit, [...(unitStatuses.get(slot.unit) ?? []), seg.status]);
     if (version !== '1.2') setState2(slot, seg, doc.status === 'approved');
     else setSdlConf(slot, seg.status, doc.status === 'approved');
@@ -128,14 +203,22 @@ function removeOurStandoff(unit: Element) {
   for (const list of childElements(unit, NS.its, 'locQualityIssues')) unit.removeChild(list);
 }
 
-function writeSlot(xml: Document, slot: SegmentSlot, seg: ExportSegment, flags: Flag[], version: XliffVersion) {
+function writeSlot(
+  xml: Document,
+  slot: SegmentSlot,
+  seg: ExportSegment,
+  flags: Flag[],
+  version: XliffVersion,
+  rewriteSource: boolean,
+  across: (side: 'source' | 'target') => (ch: string) => boolean,
+) {
   const ns = slot.source.namespaceURI;
   const sourceFlags = flags.filter((f) => f.side === 'source');
   const targetFlags = flags.filter((f) => f.side === 'target');
-  if (sourceFlags.length > 0) {
+  if (sourceFlags.length > 0 || rewriteSource) {
     const out = marksOf(xml, slot.unit, sourceFlags, version);
     removeChildren(slot.source);
-    writeContent(xml, slot.source, seg.source, seg.codes, out, version);
+    writeContent(xml, slot.source, seg.source, seg.codes, out, version, across('source'));
   }
   if (seg.readOnly && targetFlags.length === 0) return;
   let target = targetOf(xml, slot, ns, version);
@@ -145,7 +228,7 @@ function writeSlot(xml: Document, slot: SegmentSlot, seg: ExportSegment, flags: 
   }
   const out = marksOf(xml, slot.unit, targetFlags, version);
   removeChildren(target);
-  writeContent(xml, target, seg.target, seg.codes, out, version);
+  writeContent(xml, target, seg.target, seg.codes, out, version, across('target'));
 }
 
 /** The slot's target content element, after making sure a segmented 1.2 unit's target has every segment. */

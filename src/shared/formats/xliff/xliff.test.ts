@@ -350,24 +350,3 @@ describe('documents folded from an import', () => {
     expect(doc.flags).toHaveLength(3);
   });
 });
-
-describe('after segments were split', () => {
-  it('the document no longer matches the file one to one: it is written as XLIFF 2.2, valid', () => {
-    const text = fixture('symfony-messages.fr.xlf');
-    const out = exportAfter(text, (doc) => [
-      {
-        type: 'SegmentSplit',
-        payload: {
-          segmentId: doc.segments[0]!.id,
-          newSegmentId: 'snew',
-          sourceAt: 7,
-          targetAt: 7,
-          sourceGap: '',
-          targetGap: '',
-        },
-      },
-    ]);
-    expect(schemaErrors(out, '2.2')).toBeNull();
-    expect(readOk(out).segments).toHaveLength(4);
-  });
-});

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from './export-menu';
 import { Link } from 'react-router';
 import type { DocumentState } from '../../../../shared/schemas';
 import { useLangName } from '../../../lib/use-lang-name';
@@ -65,6 +66,7 @@ export function WorkspaceHeader({ doc, drafts, canFlag, hasSelection, panelOpen,
         <a className="button" href={`/api/documents/${encodeURIComponent(doc.id)}/export.xlf`} download>
           {t('toolbar.exportXliff')}
         </a>
+        <ExportMenu id={doc.id} title={doc.title} hasGlossary={!!doc.glossary} />
         <SaveStatus drafts={drafts} onRetry={on.onRetryAll} />
       </div>
     </div>
