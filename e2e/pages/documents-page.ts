@@ -38,6 +38,8 @@ export class DocumentsPage extends AppPage {
       await form.getByRole('combobox', { name: /^Target language/ }).selectOption({ label: doc.targetLang });
     await form.getByRole('textbox', { name: 'Source text', exact: true }).fill(doc.sourceText);
     await form.getByRole('textbox', { name: 'Translation', exact: true }).fill(doc.targetText);
+    // These documents are built line for line: no alignment (the default aligns; align-import.spec.ts).
+    await form.getByRole('radio', { name: /^Skip alignment/ }).check();
     const preview =
       expectedSegments === 1 ? '1 segment will be created' : `${expectedSegments} segments will be created`;
     await expect(form.getByText(preview)).toBeVisible();
