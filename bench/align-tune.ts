@@ -20,6 +20,13 @@ const RANGES: Partial<Record<keyof AlignOptions, number[]>> = {
   prefix: [3, 4, 5, 6],
   maxSide: [3, 4, 5, 6],
   maxBead: [4, 5, 6, 7],
+  passes: [1, 2],
+  missWeight: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3],
+  missWindow: [1, 2, 3, 4, 6],
+  lexWeight: [0, 0.5, 1, 2],
+  lexMinCount: [2, 3, 4],
+  lexMinDice: [0.3, 0.5, 0.7],
+  lexMaxCost: [1, 2, 3, 5, 8],
 };
 const f1 = (opts: AlignOptions, c = set.first) =>
   scoreAlignment(alignUnits(c.source, c.target, opts), c.gold).strict.f1;

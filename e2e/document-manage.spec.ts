@@ -10,6 +10,7 @@ test.describe('managing documents', () => {
     await form.getByRole('textbox', { name: 'Title', exact: true }).fill('Brouillon');
     await form.getByRole('textbox', { name: 'Source text', exact: true }).fill('نص');
     await form.getByRole('textbox', { name: 'Translation', exact: true }).fill('Texte');
+    await form.getByRole('radio', { name: /^Skip alignment/ }).check();
     await form.getByRole('button', { name: 'Create document' }).click();
     await expect(page).toHaveURL(/\/documents\/[^/]+$/);
     await documents.open();

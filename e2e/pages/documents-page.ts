@@ -44,6 +44,8 @@ export class DocumentsPage extends AppPage {
     if (doc.targetLang) await this.chooseLanguage(/^Target language/, doc.targetLang);
     await form.getByRole('textbox', { name: 'Source text', exact: true }).fill(doc.sourceText);
     await form.getByRole('textbox', { name: 'Translation', exact: true }).fill(doc.targetText);
+    // These documents are built line for line: no alignment (the default aligns; align-import.spec.ts).
+    await form.getByRole('radio', { name: /^Skip alignment/ }).check();
     const preview =
       expectedSegments === 1 ? '1 segment will be created' : `${expectedSegments} segments will be created`;
     await expect(form.getByText(preview)).toBeVisible();

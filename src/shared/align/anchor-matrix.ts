@@ -3,7 +3,11 @@ import type { FeatureOptions, SentenceFeatures, Vocabulary } from './features';
 /** Anchors shared by source unit x and target unit y, for the pairs inside the search band. */
 export interface AnchorMatrix {
   weight(x: number, y: number): number;
-  numbers(x: number, y: number): number;
+  /** Anchor weight, and shared numbers, of source unit x with target units y0 … y1−1 (prefix sums). */
+  rowWeight(x: number, y0: number, y1: number): number;
+  rowNumbers(x: number, y0: number, y1: number): number;
+  /** Weight of each feature id as an anchor (0: not an anchor). */
+  featureWeight: Float64Array;
 }
 
 interface BandRows {
@@ -39,11 +43,12 @@ export function anchorMatrix(
     number: opts.numberWeight,
     word: opts.wordWeight,
     punct: opts.punctWeight,
+    lex: opts.lexWeight,
   };
   const featureWeight = new Float64Array(df.length);
   for (let id = 0; id < df.length; id++) {
     const kind = vocab.kinds[id]!;
-    if (kind === 'word' && df[id] / total > opts.maxDocFrequency) continue;
+    if ((kind === 'word' || kind === 'lex') && df[id] / total > opts.maxDocFrequency) continue;
     featureWeight[id] = kindWeight[kind] * Math.max(0.1, Math.log(total / Math.max(df[id], 2)) / norm);
   }
   // Postings of the target side: feature → [unit, count, unit, count, …].
@@ -79,19 +84,37 @@ export function anchorMatrix(
       }
     });
   });
+  // Prefix sums of each row (a row of k cells has k + 1 sums, from offsets[x] + x).
+  const sums = (cells: Float32Array) => {
+    const out = new Float64Array(offsets[n] + n);
+    for (let x = 0; x < n; x++) {
+      const base = offsets[x] + x;
+      for (let k = 0; k < offsets[x + 1] - offsets[x]; k++) out[base + k + 1] = out[base + k] + cells[offsets[x] + k];
+    }
+    return out;
+  };
+  const weightSums = sums(weights);
+  const numberSums = sums(numbers);
+  const rowSum = (table: Float64Array, x: number, y0: number, y1: number) => {
+    const from = start(x);
+    const len = offsets[x + 1] - offsets[x];
+    const a = Math.min(Math.max(y0 - from, 0), len);
+    const b = Math.min(Math.max(y1 - from, 0), len);
+    const base = offsets[x] + x;
+    return table[base + b] - table[base + a];
+  };
   const at = (x: number, y: number): number => {
     const from = start(x);
     const i = y - from;
     return i >= 0 && i < offsets[x + 1] - offsets[x] ? offsets[x] + i : -1;
   };
   return {
+    featureWeight,
+    rowWeight: (x, y0, y1) => rowSum(weightSums, x, y0, y1),
+    rowNumbers: (x, y0, y1) => rowSum(numberSums, x, y0, y1),
     weight: (x, y) => {
       const i = at(x, y);
       return i < 0 ? 0 : weights[i];
-    },
-    numbers: (x, y) => {
-      const i = at(x, y);
-      return i < 0 ? 0 : numbers[i];
     },
   };
 }

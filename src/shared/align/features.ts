@@ -29,9 +29,17 @@ export interface FeatureOptions {
   numberWeight: number;
   wordWeight: number;
   punctWeight: number;
+  /** Weight of a word pair of the lexicon induced from the document itself (second pass). */
+  lexWeight: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { prefix: 4, numberWeight: 2, wordWeight: 1, punctWeight: 0.3 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  prefix: 4,
+  numberWeight: 2,
+  wordWeight: 1,
+  punctWeight: 0.3,
+  lexWeight: 0,
+};
 
 export interface SentenceFeatures {
   /** Feature ids (into a shared vocabulary) with their counts in the sentence. */
@@ -43,7 +51,7 @@ export interface SentenceFeatures {
   length: number;
 }
 
-export type FeatureKind = 'number' | 'word' | 'punct';
+export type FeatureKind = 'number' | 'word' | 'punct' | 'lex';
 
 export interface Vocabulary {
   ids: Map<string, number>;
@@ -65,11 +73,25 @@ function featureId(vocab: Vocabulary, key: string, kind: FeatureKind): number {
 /** Letters and digits in a text. */
 export const contentLength = (text: string): number => text.replace(/[^\p{L}\p{N}]+/gu, '').length;
 
-export function sentenceFeatures(text: string, vocab: Vocabulary, opts: FeatureOptions): SentenceFeatures {
+const fold = (text: string) => text.normalize('NFKC').normalize('NFD').replace(MARKS, '').toLowerCase();
+
+/** The words of a text, folded as the anchors are (accents and case), for the induced lexicon. */
+export const unitWords = (text: string): string[] => fold(text).match(/\p{L}+/gu) ?? [];
+
+/**
+ * `lexicon` maps a folded word of this side to the key of its lexicon pair: both words of a pair then share
+ * that feature, as two cognates share their prefix.
+ */
+export function sentenceFeatures(
+  text: string,
+  vocab: Vocabulary,
+  opts: FeatureOptions,
+  lexicon?: ReadonlyMap<string, string>,
+): SentenceFeatures {
   const counts = new Map<number, number>();
   let numbers = 0;
   const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
-  const folded = text.normalize('NFKC').normalize('NFD').replace(MARKS, '').toLowerCase();
+  const folded = fold(text);
   for (const [, number, word, punct] of folded.matchAll(TOKEN)) {
     if (number !== undefined) {
       const digits = /^[0-9]+$/.test(number) ? number : asciiDigits(number);
@@ -77,6 +99,8 @@ export function sentenceFeatures(text: string, vocab: Vocabulary, opts: FeatureO
       numbers++;
     } else if (word !== undefined) {
       // Code units: a letter outside the BMP counts twice, which only makes such words anchors sooner.
+      const pair = lexicon?.get(word);
+      if (pair !== undefined) add(featureId(vocab, `l:${pair}`, 'lex'));
       if (word.length < opts.prefix) continue;
       add(featureId(vocab, `w:${word.slice(0, opts.prefix)}`, 'word'));
     } else if (punct !== undefined) {

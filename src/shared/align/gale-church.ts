@@ -4,11 +4,12 @@
  * −log of the two-sided tail probability of the observed difference.
  */
 
-/** erfc(x) for x ≥ 0, Abramowitz & Stegun 7.1.26 (error below 1.5e-7). */
-function erfc(x: number): number {
+/** −log erfc(x) for x ≥ 0, from Abramowitz & Stegun 7.1.26 (erfc error below 1.5e-7), without underflow. */
+function minusLogErfc(x: number): number {
   const t = 1 / (1 + 0.3275911 * x);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  return poly * Math.exp(-x * x);
+  // Capped where erfc falls below 1e-30, as before: one wildly unequal bead must not outweigh all else.
+  return Math.min(x * x - Math.log(poly), 69.0776);
 }
 
 /** −log P(|δ| ≥ observed) for a source of `ls` and a target of `lt` characters. */
@@ -17,6 +18,5 @@ export function lengthCost(ls: number, lt: number, ratio: number, variance: numb
   const mean = (ls + lt / ratio) / 2;
   const delta = Math.abs(lt - ls * ratio) / Math.sqrt(Math.max(mean, 1) * variance);
   // Two-sided tail of the standard normal: 2(1 − Φ(δ)) = erfc(δ/√2).
-  const p = erfc(delta / Math.SQRT2);
-  return -Math.log(Math.max(p, 1e-30));
+  return minusLogErfc(delta / Math.SQRT2);
 }

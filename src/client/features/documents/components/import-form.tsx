@@ -24,7 +24,8 @@ export function ImportForm() {
   const [targetText, setTargetText] = useState('');
   const [wrapped, setWrapped] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [pairing, setPairing] = useState<Pairing>('in-order');
+  // Two texts are aligned unless the user says they already line up paragraph for paragraph.
+  const [pairing, setPairing] = useState<Pairing>('sentence');
   const align = useAlignPreview();
   const [reviewing, setReviewing] = useState(false);
   const breaks = wrapped ? 'blank-line' : 'line';
@@ -139,7 +140,7 @@ export function ImportForm() {
         </label>
         <fieldset className="pairing">
           <legend>{t('create.pairing.legend')}</legend>
-          {(['in-order', 'sentence', 'paragraph'] as const).map((p) => (
+          {(['sentence', 'paragraph', 'in-order'] as const).map((p) => (
             <label key={p} className="checkbox">
               <input type="radio" name="pairing" checked={pairing === p} onChange={() => setPairing(p)} />
               {t(p === 'in-order' ? 'create.pairing.inOrder' : `create.pairing.${p}`)}

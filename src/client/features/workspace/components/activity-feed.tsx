@@ -8,6 +8,10 @@ import { useDisplayName } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { activityQueries } from '../api';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
+import { UndoStructureButton } from './structure-tools';
+
+/** Changes of which segments there are, each undone by the opposite change (an event too). */
+const STRUCTURAL = new Set<DocumentEvent['type']>(['SegmentSplit', 'SegmentsMerged', 'SegmentDeleted']);
 
 const PAGE = 50;
 
@@ -15,9 +19,12 @@ const PAGE = 50;
 export function ActivityFeed({
   doc,
   onGoToSegment,
+  canUndoStructure = false,
 }: {
   doc: DocumentState;
   onGoToSegment: (segmentId: string) => void;
+  /** Editors: an Undo beside each split, merge and deletion (the only way back to a deleted segment). */
+  canUndoStructure?: boolean;
 }) {
   const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
@@ -90,6 +97,12 @@ export function ActivityFeed({
                     — <bdi dir="auto">{e.payload.reason}</bdi>
                   </span>
                 ) : null}
+                {canUndoStructure && STRUCTURAL.has(e.type) && (
+                  <>
+                    {' '}
+                    <UndoStructureButton docId={doc.id} seq={e.seq} />
+                  </>
+                )}
                 <br />
                 <time className="muted" dateTime={e.at}>
                   {when.format(new Date(e.at))}

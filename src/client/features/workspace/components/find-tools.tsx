@@ -23,6 +23,8 @@ interface Options {
   suggestionsOf: (segmentId: string) => SideHighlights;
   focusSpan: (segmentId: string, side: CellSide, start?: number, end?: number, focus?: boolean) => void;
   canReplace: boolean;
+  /** Alt+Shift+S / M / Delete in a cell (editors only): split, merge, delete that segment. */
+  onStructure?: ((kind: 'split' | 'merge' | 'delete', segmentId: string) => void) | undefined;
 }
 
 /**
@@ -30,7 +32,7 @@ interface Options {
  * filter (in the URL), go to segment N, next/previous segment and unsettled segment, and the shortcut help.
  * `rows` are the segments the table shows; `suggestionsOf` adds the search matches to each row's marks.
  */
-export function useFindTools({ docId, doc, findings, suggestionsOf, focusSpan, canReplace }: Options) {
+export function useFindTools({ docId, doc, findings, suggestionsOf, focusSpan, canReplace, onStructure }: Options) {
   const { t } = useTranslation('workspace');
   const filter = useSegmentFilter(docId, doc, findings);
   const rows = filter.rows;
@@ -52,6 +54,7 @@ export function useFindTools({ docId, doc, findings, suggestionsOf, focusSpan, c
     help: () => setHelpOpen(true),
     segment: nav.segment,
     unsettled: nav.unsettled,
+    structure: onStructure,
   });
 
   const { withMatches } = search;

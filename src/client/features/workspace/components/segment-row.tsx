@@ -7,6 +7,7 @@ import { useDisplayName } from '../../../lib/user-directory';
 import { useLangName } from '../../../lib/use-lang-name';
 import type { Highlight } from '../lib/highlight';
 import type { Draft } from '../lib/save-queue';
+import type { StructureKind } from '../hooks/use-structure-actions';
 import { HighlightedText } from './highlighted-text';
 import { SegmentNotes } from './segment-notes';
 import { isolated } from '../../../lib/isolated';
@@ -37,6 +38,9 @@ export interface SegmentRowProps {
   suggestions: SideHighlights;
   sourceTerms: readonly Highlight[];
   termNotes: readonly TermNote[];
+  /** Editors: split at the cursor, merge with the next (not on the last row), delete when a side is empty. */
+  onStructure?: ((segment: Segment, kind: StructureKind) => void) | undefined;
+  isLast?: boolean | undefined;
   /** Display names of the other people editing this segment now (presence). */
   editors?: readonly string[] | undefined;
 }
@@ -131,6 +135,9 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
                 </button>
               ),
             )}
+          {props.onStructure && (
+            <StructureButtons segment={segment} isLast={props.isLast} onStructure={props.onStructure} />
+          )}
         </span>
         {props.editors && props.editors.length > 0 && (
           <span className="row-editing">
@@ -223,3 +230,38 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     </tr>
   );
 });
+
+const STRUCTURE_KEYS = { split: 'Alt+Shift+S', merge: 'Alt+Shift+M', delete: 'Alt+Shift+Delete' } as const;
+
+function StructureButtons({
+  segment,
+  isLast,
+  onStructure,
+}: {
+  segment: Segment;
+  isLast: boolean | undefined;
+  onStructure: (segment: Segment, kind: StructureKind) => void;
+}) {
+  const { t } = useTranslation('workspace');
+  const n = segment.index + 1;
+  const deletable = segment.source.trim() === '' || segment.target.trim() === '';
+  const kinds: StructureKind[] = [
+    'split',
+    ...(isLast ? [] : ['merge' as const]),
+    ...(deletable ? ['delete' as const] : []),
+  ];
+  return kinds.map((kind) => (
+    <button
+      key={kind}
+      type="button"
+      className="small"
+      aria-label={t(`segmentActions.${kind}Label`, { n })}
+      aria-keyshortcuts={STRUCTURE_KEYS[kind]}
+      // The caret stays where it was in the cell: the split cuts there.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => onStructure(segment, kind)}
+    >
+      {t(`segmentActions.${kind}`)}
+    </button>
+  ));
+}

@@ -8,6 +8,7 @@ import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
 import type { Highlight } from '../lib/highlight';
 import type { SaveQueue } from '../lib/save-queue';
 import { HeatStrip, type HeatMark } from './heat-strip';
+import type { StructureKind } from '../hooks/use-structure-actions';
 import { SegmentRow, type SideHighlights, type TermNote } from './segment-row';
 
 const EMPTY: readonly Flag[] = [];
@@ -38,6 +39,8 @@ interface Props {
   registerReveal: (reveal: ((segmentId: string) => void) | null) => void;
   onStatus: (segment: Segment, action: StatusAction) => void;
   onHistory: (segment: Segment) => void;
+  /** Editors, while the document is not approved: split, merge, delete from the row. */
+  onStructure?: ((segment: Segment, kind: StructureKind) => void) | undefined;
   /** Display names of the others editing a segment now. */
   editorsOf?: (segmentId: string) => readonly string[] | undefined;
   /** Penalty points per segment, for the heat strip beside the rows (none: no strip). */
@@ -229,6 +232,8 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
                     canDecide={p.canDecide && doc.status !== 'approved'}
                     onStatus={p.onStatus}
                     onHistory={p.onHistory}
+                    onStructure={p.onStructure}
+                    isLast={s.index === doc.segments.length - 1}
                     suggestions={p.suggestionsOf(s.id)}
                     sourceTerms={p.termsOf(s)?.marks ?? NO_MARKS}
                     termNotes={p.termsOf(s)?.notes ?? NO_NOTES}

@@ -75,7 +75,11 @@ export function SidePanel({ doc, tab, onTab, onTabKey, score, scoring, qa, me, c
         {tab === 'score' && score ? (
           <Scorecard docId={doc.id} score={score} settings={scoring} canEdit={can('document.settings')} />
         ) : tab === 'activity' ? (
-          <ActivityFeed doc={doc} onGoToSegment={p.onGoToSegment} />
+          <ActivityFeed
+            doc={doc}
+            onGoToSegment={p.onGoToSegment}
+            canUndoStructure={can('segment.structure') && doc.status !== 'approved'}
+          />
         ) : tab === 'qa' ? (
           <QaPanel
             doc={doc}

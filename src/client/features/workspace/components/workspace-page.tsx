@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Flag, Segment } from '../../../../shared/schemas';
+import type { Flag, FlagSide, Segment } from '../../../../shared/schemas';
 import { scoreDocument } from '../../../../shared/mqm-score';
 import { DEFAULT_SCORING } from '../../../../shared/scoring-settings';
 import { useCurrentUser } from '../../../lib/session';
@@ -19,6 +19,7 @@ import { usePermissions } from '../hooks/use-permissions';
 import { useQaActions } from '../hooks/use-qa-actions';
 import { useSaveQueue } from '../hooks/use-save-queue';
 import { useSelection } from '../hooks/use-selection';
+import { useStructureActions, type StructureKind } from '../hooks/use-structure-actions';
 import { useTypingPause } from '../hooks/use-typing-pause';
 import { useWorkflow } from '../hooks/use-workflow';
 import { ConflictDialog } from './conflict-dialog';
@@ -72,7 +73,22 @@ export function WorkspacePage() {
   const [activeFlagId, setActiveFlagId] = useState<string>();
   const panel = usePanelTabs();
   const { registerCell, registerReveal, getCell, focusSpan } = useCells();
-  const { selection, hasSelection, onSelection } = useSelection();
+  const { selection, hasSelection, onSelection: onWordsSelected } = useSelection();
+  const canStructure = can('segment.structure') && doc?.status !== 'approved';
+  const structure = useStructureActions({ docId: id, latest, queue, allowed: canStructure, focusSpan });
+  const { track: trackCut, run: runStructure } = structure;
+  // The caret in a cell is both the words to flag and where a split would cut.
+  const onSelection = useCallback(
+    (segment: Segment, side: FlagSide, start: number, end: number) => {
+      onWordsSelected(segment, side, start, end);
+      trackCut(segment, side, start, end);
+    },
+    [onWordsSelected, trackCut],
+  );
+  const onStructure = useCallback(
+    (segment: Segment, kind: StructureKind) => void runStructure(kind, segment.id),
+    [runStructure],
+  );
   // Whole-document work (QA checks, the score, the side panel's lists) waits for the rows' first paint, and
   // after a save runs in a deferred render that a keystroke interrupts, never in the keystroke's own.
   const settled = useDeferredValue(doc, null) ?? undefined;
@@ -147,6 +163,7 @@ export function WorkspacePage() {
     suggestionsOf: qa.suggestionsOf,
     focusSpan,
     canReplace: can('segment.edit') && doc?.status !== 'approved',
+    onStructure: canStructure ? (kind, segmentId) => void runStructure(kind, segmentId) : undefined,
   });
 
   if (docQuery.isPending) return <p className="page-state">{tc('state.loading')}</p>;
@@ -161,7 +178,7 @@ export function WorkspacePage() {
     );
   }
 
-  const error = actions.actionError ?? workflow.error ?? qa.error;
+  const error = actions.actionError ?? workflow.error ?? qa.error ?? structure.error;
   return (
     <div className={`workspace ${panel.panelOpen ? 'with-panel' : ''}`}>
       <WorkspaceHeader
@@ -228,6 +245,7 @@ export function WorkspacePage() {
           onGoToSegment={goToSegment}
           onStatus={workflow.segment}
           onHistory={setHistoryOf}
+          onStructure={canStructure ? onStructure : undefined}
         />
         {panel.panelOpen && settled && (
           <SidePanel

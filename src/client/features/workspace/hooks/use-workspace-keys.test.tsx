@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ShortcutHelp, SHORTCUTS } from '../components/shortcut-help';
@@ -11,6 +11,15 @@ function Harness(props: Omit<WorkspaceKeyHandlers, 'help'>) {
   return (
     <>
       <textarea aria-label="Translation of segment 1" />
+      <table>
+        <tbody>
+          <tr data-segment-id="s7">
+            <td>
+              <textarea aria-label="Translation of segment 7" />
+            </td>
+          </tr>
+        </tbody>
+      </table>
       <ShortcutHelp open={help} onClose={() => setHelp(false)} />
     </>
   );
@@ -47,6 +56,28 @@ describe('workspace keyboard shortcuts', () => {
     expect(h.unsettled.mock.calls).toEqual([[-1]]);
   });
 
+  it('Alt+Shift+S / M / Delete in a segment’s cell split, merge or delete that segment, by physical key', () => {
+    const structure = vi.fn();
+    render(<Harness {...handlers()} structure={structure} />);
+    const cell = screen.getByRole('textbox', { name: 'Translation of segment 7' });
+    expect(fireEvent.keyDown(cell, { key: 'Í', code: 'KeyS', altKey: true, shiftKey: true })).toBe(false);
+    fireEvent.keyDown(cell, { key: 'M', code: 'KeyM', altKey: true, shiftKey: true });
+    fireEvent.keyDown(cell, { key: 'Delete', code: 'Delete', altKey: true, shiftKey: true });
+    fireEvent.keyDown(cell, { key: 'S', code: 'KeyS', shiftKey: true }); // typing a capital S
+    // Outside a segment's row: nothing.
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Translation of segment 1' }), {
+      key: 'S',
+      code: 'KeyS',
+      altKey: true,
+      shiftKey: true,
+    });
+    expect(structure.mock.calls).toEqual([
+      ['split', 's7'],
+      ['merge', 's7'],
+      ['delete', 's7'],
+    ]);
+  });
+
   it('? opens the help outside text fields only; F1 anywhere; switched off, ? and / do nothing', () => {
     const h = handlers();
     render(<Harness {...h} />);
@@ -55,7 +86,9 @@ describe('workspace keyboard shortcuts', () => {
     fireEvent.keyDown(document.body, { key: '?' });
     expect(helpOpen()).toBe(true);
     // Every shortcut listed, with the switch for single-key ones.
-    expect(screen.getAllByRole('row')).toHaveLength(SHORTCUTS.length + 1);
+    expect(within(screen.getByRole('table', { name: 'Keyboard shortcuts' })).getAllByRole('row')).toHaveLength(
+      SHORTCUTS.length + 1,
+    );
     expect(screen.getByRole('row', { name: /Ctrl\+G Go to segment N/ })).toBeInTheDocument();
     const singleKeys = screen.getByRole('checkbox', { name: /^Single-key shortcuts/ });
     expect(singleKeys).toBeChecked();

@@ -14,7 +14,13 @@ export interface WorkspaceKeyHandlers {
   segment: (delta: 1 | -1) => void;
   /** Alt+Shift+↓ / Alt+Shift+↑: next or previous segment with open flags or findings. */
   unsettled: (delta: 1 | -1) => void;
+  /** Alt+Shift+S / Alt+Shift+M / Alt+Shift+Delete in a segment's cell: split it at the caret, merge it with the next, delete it. */
+  structure?: (kind: 'split' | 'merge' | 'delete', segmentId: string) => void;
 }
+
+/** The segment whose cell holds the focus (its row carries the id). */
+const segmentOf = (el: EventTarget | null) =>
+  el instanceof Element ? el.closest('tr[data-segment-id]')?.getAttribute('data-segment-id') : null;
 
 const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
@@ -48,6 +54,14 @@ export function useWorkspaceKeys(handlers: WorkspaceKeyHandlers) {
         if (e.target instanceof HTMLSelectElement) return;
         const delta = e.key === 'ArrowDown' ? 1 : -1;
         return run(() => (e.shiftKey ? h.current.unsettled(delta) : h.current.segment(delta)));
+      }
+      // By physical key (e.code): Alt+Shift+letter types another character on some layouts (macOS).
+      const kind =
+        e.code === 'KeyS' ? 'split' : e.code === 'KeyM' ? 'merge' : e.key === 'Delete' ? 'delete' : undefined;
+      if (e.altKey && e.shiftKey && !ctrl && kind && h.current.structure) {
+        const segmentId = segmentOf(e.target);
+        const structure = h.current.structure;
+        if (segmentId) return run(() => structure(kind, segmentId));
       }
       if (ctrl || e.altKey || isTextField(e.target) || !singleKeyShortcutsOn()) return;
       if (e.key === '?') return run(h.current.help);
