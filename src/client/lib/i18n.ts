@@ -4,18 +4,36 @@ import enAdmin from '../../../locales/en/admin.json';
 import enAuth from '../../../locales/en/auth.json';
 import enCommon from '../../../locales/en/common.json';
 import enDocuments from '../../../locales/en/documents.json';
+import enGuidelines from '../../../locales/en/guidelines.json';
 import enQa from '../../../locales/en/qa.json';
 import enWorkspace from '../../../locales/en/workspace.json';
 import frAdmin from '../../../locales/fr/admin.json';
 import frAuth from '../../../locales/fr/auth.json';
 import frCommon from '../../../locales/fr/common.json';
 import frDocuments from '../../../locales/fr/documents.json';
+import frGuidelines from '../../../locales/fr/guidelines.json';
 import frQa from '../../../locales/fr/qa.json';
 import frWorkspace from '../../../locales/fr/workspace.json';
 
 export const resources = {
-  en: { common: enCommon, documents: enDocuments, workspace: enWorkspace, auth: enAuth, admin: enAdmin, qa: enQa },
-  fr: { common: frCommon, documents: frDocuments, workspace: frWorkspace, auth: frAuth, admin: frAdmin, qa: frQa },
+  en: {
+    common: enCommon,
+    documents: enDocuments,
+    workspace: enWorkspace,
+    auth: enAuth,
+    admin: enAdmin,
+    qa: enQa,
+    guidelines: enGuidelines,
+  },
+  fr: {
+    common: frCommon,
+    documents: frDocuments,
+    workspace: frWorkspace,
+    auth: frAuth,
+    admin: frAdmin,
+    qa: frQa,
+    guidelines: frGuidelines,
+  },
 } as const;
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
@@ -48,7 +66,7 @@ export function initI18n(lng: string = initialLanguage()) {
       resources,
       lng,
       fallbackLng: 'en',
-      ns: ['common', 'documents', 'workspace', 'auth', 'admin', 'qa'],
+      ns: ['common', 'documents', 'workspace', 'auth', 'admin', 'qa', 'guidelines'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,

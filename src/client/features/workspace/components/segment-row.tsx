@@ -37,6 +37,8 @@ export interface SegmentRowProps {
   termNotes: readonly TermNote[];
   /** Display names of the other people editing this segment now (presence). */
   editors?: readonly string[] | undefined;
+  /** Reading progress: marked reviewed by me, by others only, or by nobody (absent: not tracked here). */
+  reviewed?: 'me' | 'others' | 'none' | undefined;
 }
 
 export interface TermNote {
@@ -109,13 +111,21 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   return (
     <tr
       ref={props.rowRef}
-      className="segment-row"
+      className={`segment-row${props.reviewed === 'me' ? '' : ' unreviewed'}`}
       data-segment-id={segment.id}
+      data-reviewed={props.reviewed}
       data-index={props.rowIndex}
       aria-rowindex={props.rowIndex === undefined ? undefined : props.rowIndex + 2}
     >
       <th scope="row" className="seg-number">
         {n}
+        {props.reviewed && (
+          // A mark and words, not a colour alone: "not reviewed by me" reads the same without colour.
+          <span className={`review-mark review-${props.reviewed}`}>
+            <span aria-hidden="true">{props.reviewed === 'me' ? '✓' : '○'}</span>
+            <span className="review-text">{t(`review.row.${props.reviewed}`)}</span>
+          </span>
+        )}
       </th>
       <td className="seg-status">
         <span className={`status-badge status-${segment.status}`}>{t(`status.${segment.status}`)}</span>

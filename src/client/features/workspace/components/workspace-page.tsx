@@ -12,6 +12,7 @@ import { useDocument } from '../hooks/use-document';
 import { useDraftStates } from '../hooks/use-draft-states';
 import { useFlagActions } from '../hooks/use-flag-actions';
 import { useFlagCreation } from '../hooks/use-flag-creation';
+import { useReviewTracking } from '../hooks/use-review-tracking';
 import { useLive } from '../hooks/use-live';
 import { useQaStepKeys } from '../hooks/use-keyboard-shortcuts';
 import { usePanelTabs } from '../hooks/use-panel-tabs';
@@ -59,19 +60,32 @@ export function WorkspacePage() {
     return map;
   }, [live.presence, me]);
   const editorsOf = useCallback((segmentId: string) => editorsBySegment.get(segmentId), [editorsBySegment]);
+  const cellsRef = useCells();
   const { reportFocus } = live;
-  // The segment whose translation I am in, for the others' presence lists.
+  const { focusSpan: focusSpanEarly } = cellsRef;
+  const review = useReviewTracking({
+    docId: id,
+    latestDoc: latest,
+    me,
+    canReview: can('segment.review'),
+    goToSegment: useCallback((segmentId: string) => focusSpanEarly(segmentId, 'target'), [focusSpanEarly]),
+  });
+  const { enter: enterSegment } = review;
+  // The segment whose translation I am in, for the others' presence lists; any cell of a row is reading it.
   const onFocusIn = useCallback(
     (e: React.FocusEvent) => {
-      const row = (e.target as HTMLElement).closest?.('.seg-target')?.closest('tr[data-segment-id]');
+      const target = e.target as HTMLElement;
+      const row = target.closest?.('.seg-target')?.closest('tr[data-segment-id]');
       reportFocus(row?.getAttribute('data-segment-id') ?? null);
+      const anyRow = target.closest?.('tr[data-segment-id]');
+      if (anyRow) enterSegment(anyRow.getAttribute('data-segment-id'));
     },
-    [reportFocus],
+    [reportFocus, enterSegment],
   );
   const [historyOf, setHistoryOf] = useState<Segment | null>(null);
   const [activeFlagId, setActiveFlagId] = useState<string>();
   const panel = usePanelTabs();
-  const { registerCell, registerReveal, getCell, focusSpan } = useCells();
+  const { registerCell, registerReveal, getCell, focusSpan } = cellsRef;
   const { selection, hasSelection, onSelection } = useSelection();
   // Whole-document work (QA checks, the score, the side panel's lists) waits for the rows' first paint, and
   // after a save runs in a deferred render that a keystroke interrupts, never in the keystroke's own.
@@ -183,7 +197,7 @@ export function WorkspacePage() {
           }}
         />
         {/* Counted over the whole document: in the deferred render, not in a save's. */}
-        {settled && <DocumentProgress doc={settled} findings={qa.findings.length} />}
+        {settled && <DocumentProgress doc={settled} findings={qa.findings.length} me={me} />}
         {!live.connected && (
           <p className="live-state muted" role="status">
             {t('live.reconnecting')}
@@ -228,6 +242,7 @@ export function WorkspacePage() {
           onGoToSegment={goToSegment}
           onStatus={workflow.segment}
           onHistory={setHistoryOf}
+          me={me}
         />
         {panel.panelOpen && settled && (
           <SidePanel
