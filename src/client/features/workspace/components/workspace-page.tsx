@@ -26,6 +26,7 @@ import { ConflictDialog } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
 import { DocumentProgress } from './document-progress';
 import { FlagDialog } from './flag-dialog';
+import { QuickFlagPanel } from './quick-flag-panel';
 import { useFindTools } from './find-tools';
 import { HistoryDialog } from './history-dialog';
 import { NoticeRegion } from './notice-region';
@@ -232,8 +233,8 @@ export function WorkspacePage() {
           termsOf={qa.termsOf}
           onEdit={onEdit}
           onBlur={onBlur}
-          onSelection={onSelection}
-          onFlagShortcut={flagging.openFlagDialog}
+          onSelection={flagging.onSelection}
+          onFlagShortcut={flagging.openInlinePanel}
           onRetry={onRetry}
           registerCell={registerCell}
           registerReveal={registerReveal}
@@ -263,8 +264,21 @@ export function WorkspacePage() {
           />
         )}
       </div>
+      {flagging.mode === 'inline' && flagging.flagDraft && (
+        <QuickFlagPanel
+          docId={doc.id}
+          draft={flagging.flagDraft}
+          busy={flagging.submitting}
+          error={flagging.flagError}
+          onSubmit={flagging.submitFlag}
+          onCancel={flagging.closeFlagDialog}
+          onMore={flagging.toDialog}
+        />
+      )}
       <FlagDialog
-        draft={flagging.flagDraft}
+        docId={doc.id}
+        draft={flagging.mode === 'dialog' ? flagging.flagDraft : null}
+        initial={flagging.carried}
         busy={flagging.submitting}
         error={flagging.flagError}
         onSubmit={flagging.submitFlag}
