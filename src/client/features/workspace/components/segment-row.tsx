@@ -23,7 +23,7 @@ export interface SegmentRowProps {
   onEdit: (segment: Segment, text: string) => void;
   onBlur: (segmentId: string) => void;
   onSelection: (segment: Segment, side: FlagSide, start: number, end: number) => void;
-  onFlagShortcut: () => void;
+  onFlagShortcut: (how: 'dialog' | 'inline') => void;
   onRetry: (segmentId: string) => void;
   registerCell: (key: string, el: HTMLTextAreaElement | null) => void;
   /** The translation cannot be edited: approved, document approved, or not the user's role. */

@@ -31,7 +31,7 @@ interface Props {
   onEdit: (segment: Segment, text: string) => void;
   onBlur: (segmentId: string) => void;
   onSelection: (segment: Segment, side: FlagSide, start: number, end: number) => void;
-  onFlagShortcut: () => void;
+  onFlagShortcut: (how: 'dialog' | 'inline') => void;
   onRetry: (segmentId: string) => void;
   registerCell: (key: string, el: HTMLTextAreaElement | null) => void;
   /** The table brings a segment's row into the DOM and into view when asked (rows are virtualized). */

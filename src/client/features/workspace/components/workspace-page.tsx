@@ -234,7 +234,7 @@ export function WorkspacePage() {
           onEdit={onEdit}
           onBlur={onBlur}
           onSelection={flagging.onSelection}
-          onFlagShortcut={flagging.openInlinePanel}
+          onFlagShortcut={flagging.openFlag}
           onRetry={onRetry}
           registerCell={registerCell}
           registerReveal={registerReveal}

@@ -171,6 +171,7 @@ export function useFlagCreation(o: Options) {
     submitting: submittingFlag === true,
     mode,
     carried,
+    openFlag,
     openFlagDialog,
     openInlinePanel,
     onSelection,
