@@ -7,6 +7,7 @@ import { useErrorText } from '../../../lib/use-error-text';
 import { useScoringSettings } from '../api';
 import type { ReviewerTotals } from '../../../../shared/timing';
 import { ReviewerTable } from './reviewer-table';
+import { numberFormat } from '../../../lib/number-format';
 
 interface Props {
   docId: string;
@@ -20,7 +21,7 @@ interface Props {
 /** Live MQM scorecard: penalty per 1,000 words, quality, pass/fail, and a category × severity chart. */
 export function Scorecard({ docId, score, settings, canEdit, reviewers }: Props) {
   const { t, i18n } = useTranslation('workspace');
-  const num = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const num = numberFormat(i18n.language, { maximumFractionDigits: 2 });
   const rows = MQM_CATEGORIES.map((c) => ({
     category: c,
     cells: SEVERITIES.map((s) => ({ severity: s, ...score.breakdown[c][s] })),
