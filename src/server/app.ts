@@ -19,6 +19,7 @@ import { mqmRoutes } from './routes/mqm';
 import { findingsCountRoutes } from './routes/findings-counts';
 import { qaRoutes } from './routes/qa';
 import { replaceRoutes } from './routes/replace';
+import { reviewRoutes } from './routes/review';
 import { workflowRoutes } from './routes/workflow';
 import { structureRoutes } from './routes/structure';
 import { createDocumentOffload } from './workers/document-offload';
@@ -124,6 +125,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(qaRoutes, { store: opts.store, offload });
   await app.register(findingsCountRoutes, { store: opts.store, offload });
   await app.register(replaceRoutes, { store: opts.store });
+  await app.register(reviewRoutes, { store: opts.store });
   await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;

@@ -43,10 +43,12 @@ type Need = Permission | 'signed-in' | 'public';
 
 interface Fixture {
   doc: DocumentState;
-  /** Open, on "chat" in segment 1. */
+  /** Open, on "chat" in segment 1; created by the user under test when they may flag (else the admin). */
   open: Flag;
-  /** Disputed by the translator (version 2), on "tapis" in segment 1. */
+  /** Disputed by the translator (version 2), on "tapis" in segment 1; created by the admin. */
   disputed: Flag;
+  /** Withdrawn, on "assis"; created like `open`. */
+  withdrawn: Flag;
   /** A comment on `open`, written by the user under test when they may comment. */
   commentId: string;
   /** A user the admin routes can change. */
@@ -66,6 +68,10 @@ interface Case {
   route: string;
   label: string;
   need: Need;
+  /** When a role is refused for a permission other than `need` (checked first). */
+  deniedBy?: (role: Role) => Permission;
+  /** Permissions needed besides `need`. */
+  alsoNeeds?: Permission[];
   request: (f: Fixture) => {
     method: InjectOptions['method'];
     url: string;
@@ -91,9 +97,15 @@ const docUrl = (f: Fixture) => `/api/documents/${f.doc.id}`;
 const WMT_HEADER = 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment';
 const NEW_DOC = { title: 'Nouveau', sourceLang: 'en', targetLang: 'fr', segments: [{ source: 'a', target: 'b' }] };
 
-const flagAction = (action: string, body: object, need: Permission, flag: 'open' | 'disputed' = 'open'): Case => ({
+const flagAction = (
+  action: string,
+  body: object,
+  need: Permission,
+  flag: 'open' | 'disputed' | 'withdrawn' = 'open',
+  label = `PATCH flag {action:"${action}"}`,
+): Case => ({
   route: 'PATCH /api/documents/:id/flags/:flagId',
-  label: `PATCH flag {action:"${action}"}`,
+  label,
   need,
   request: (f) => ({
     method: 'PATCH',
@@ -103,6 +115,38 @@ const flagAction = (action: string, body: object, need: Permission, flag: 'open'
 });
 
 const CASES: Case[] = [
+  flagAction('restore', {}, 'flag.restore', 'withdrawn'),
+  {
+    ...flagAction(
+      'edit',
+      { severity: 'major' },
+      'flag.editAny',
+      'disputed',
+      'PATCH someone else’s flag {action:"edit"}',
+    ),
+    alsoNeeds: ['flag.edit'],
+    deniedBy: (role) => (can([role], 'flag.edit') ? 'flag.editAny' : 'flag.edit'),
+  },
+  {
+    route: 'POST /api/documents/:id/segments/:segmentId/review',
+    label: 'POST review a segment',
+    need: 'segment.review',
+    request: (f) => ({
+      method: 'POST',
+      url: `${docUrl(f)}/segments/${seg(f, 1).id}/review`,
+      payload: { reviewed: true, activeMs: 1200 },
+    }),
+  },
+  {
+    route: 'PUT /api/documents/:id/guidelines',
+    label: 'PUT guidelines',
+    need: 'document.guidelines',
+    request: (f) => ({
+      method: 'PUT',
+      url: `${docUrl(f)}/guidelines`,
+      payload: { guidelines: { text: 'House style' }, fileName: 'style.json' },
+    }),
+  },
   {
     route: 'POST /api/documents/import-file',
     label: 'POST import-file (XLIFF)',
@@ -472,7 +516,7 @@ describe('permissions: every mutating route × every role', () => {
       })
     ).document;
     const s0 = doc.segments[0]!;
-    const flagOn = async (words: string) => {
+    const flagOn = async (words: string, by: Credentials = admin) => {
       const start = s0.target.indexOf(words);
       const body = {
         segmentId: s0.id,
@@ -484,9 +528,19 @@ describe('permissions: every mutating route × every role', () => {
         correction: `${words}s`,
         baseVersion: 1,
       };
-      return (await ok({ method: 'POST', url: `/api/documents/${doc.id}/flags`, payload: body })).flag as Flag;
+      const res = await send(by, { method: 'POST', url: `/api/documents/${doc.id}/flags`, payload: body });
+      expect(res.statusCode, res.body).toBe(201);
+      return json(res).flag as Flag;
     };
-    const open = await flagOn('chat');
+    // Authors edit and restore their own flags: the user under test flags when allowed to.
+    const flagger = can(roles, 'flag.create') ? user : admin;
+    const open = await flagOn('chat', flagger);
+    const withdrawn = await flagOn('assis', flagger);
+    await ok({
+      method: 'PATCH',
+      url: `/api/documents/${doc.id}/flags/${withdrawn.id}`,
+      payload: { action: 'withdraw', baseVersion: 1 },
+    });
     let disputed = await flagOn('tapis');
     disputed = (
       await ok({
@@ -534,6 +588,7 @@ describe('permissions: every mutating route × every role', () => {
         doc,
         open: current(open),
         disputed: current(disputed),
+        withdrawn: current(withdrawn),
         commentId,
         targetUserId,
         n: k,
@@ -567,7 +622,15 @@ describe('permissions: every mutating route × every role', () => {
   });
 
   const table = CASES.flatMap((c) =>
-    ROLES.map((role) => [c.label, role, allowed([role], c.need) ? 'allowed' : 'forbidden', c] as const),
+    ROLES.map(
+      (role) =>
+        [
+          c.label,
+          role,
+          allowed([role], c.need) && (c.alsoNeeds ?? []).every((p) => can([role], p)) ? 'allowed' : 'forbidden',
+          c,
+        ] as const,
+    ),
   );
 
   it.each(table)('%s as %s → %s', async (_, role, expected, c) => {
@@ -581,8 +644,9 @@ describe('permissions: every mutating route × every role', () => {
       expect(res.statusCode, res.body).toBe(403);
       const error = json(res).error;
       expect(error.code).toBe('FORBIDDEN');
-      expect(error.message).toContain(c.need);
-      expect(error.details).toEqual({ permission: c.need });
+      const need = c.deniedBy?.(role) ?? c.need;
+      expect(error.message).toContain(need);
+      expect(error.details).toEqual({ permission: need });
       // And nothing happened.
       if (req.url.startsWith(`/api/documents/${f.doc.id}`)) {
         const after = json(

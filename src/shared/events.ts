@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
 import { GlossarySchema } from './formats/glossary-schema';
+import { GuidelinesSchema } from './guidelines';
 import { QaSettingsSchema } from './qa/types';
 import { ScoringSettingsSchema } from './scoring-settings';
 import {
@@ -18,6 +19,7 @@ import {
   SegmentMetaSchema,
   SegmentStatusSchema,
   SegmentTextSchema,
+  TimingMsSchema,
 } from './schemas';
 
 const Reason = z.string().max(LIMITS.commentChars).nullable();
@@ -68,13 +70,29 @@ export const EventPayloadSchemas = {
     original: FlagOriginalSchema.optional(),
     /** The automatic finding a reviewer confirmed into this flag. */
     findingId: z.string().max(64).optional(),
+    /** First selection to Create, in the reviewer's browser (absent: not measured). */
+    durationMs: TimingMsSchema.optional(),
   }),
+  /** Only the fields given change; `anchor`: the flag now covers other words of the same side. */
   FlagEdited: z.object({
     flagId: IdSchema,
     category: MqmCategorySchema.optional(),
     severity: SeveritySchema.optional(),
     correction: z.string().optional(),
     comment: z.string().optional(),
+    anchor: AnchorSchema.optional(),
+  }),
+  /** A withdrawal undone: the flag is open again, thread and history kept. */
+  FlagRestored: z.object({ flagId: IdSchema, reason: Reason }),
+  /**
+   * The actor marked a segment reviewed (or took the mark back) and/or spent `activeMs` on it since their last
+   * report. Per person: each reviewer has their own mark.
+   */
+  SegmentReviewed: z.object({ segmentId: IdSchema, reviewed: z.boolean(), activeMs: TimingMsSchema.default(0) }),
+  /** The project's guidelines attached (null: removed), with the file's name. */
+  GuidelinesSet: z.object({
+    guidelines: GuidelinesSchema.nullable(),
+    fileName: z.string().max(300).nullable(),
   }),
   /** `target` is the segment text after the correction replaced the span (null for source-side flags). */
   FlagAccepted: z.object({ flagId: IdSchema, reason: Reason, target: SegmentTextSchema.nullable() }),
@@ -180,6 +198,9 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('SegmentEdited'), payload: EventPayloadSchemas.SegmentEdited }),
   z.object({ ...envelope, type: z.literal('FlagCreated'), payload: EventPayloadSchemas.FlagCreated }),
   z.object({ ...envelope, type: z.literal('FlagEdited'), payload: EventPayloadSchemas.FlagEdited }),
+  z.object({ ...envelope, type: z.literal('FlagRestored'), payload: EventPayloadSchemas.FlagRestored }),
+  z.object({ ...envelope, type: z.literal('SegmentReviewed'), payload: EventPayloadSchemas.SegmentReviewed }),
+  z.object({ ...envelope, type: z.literal('GuidelinesSet'), payload: EventPayloadSchemas.GuidelinesSet }),
   z.object({ ...envelope, type: z.literal('FlagAccepted'), payload: EventPayloadSchemas.FlagAccepted }),
   z.object({ ...envelope, type: z.literal('FlagRejected'), payload: EventPayloadSchemas.FlagRejected }),
   z.object({ ...envelope, type: z.literal('FlagResolved'), payload: EventPayloadSchemas.FlagResolved }),

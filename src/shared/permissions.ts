@@ -16,7 +16,11 @@ export const PERMISSIONS = {
   'segment.edit': ['translator'],
   'segment.revert': ['translator', 'editor'],
   'flag.create': ['reviewer'],
-  'flag.edit': ['reviewer'],
+  /** Edit a flag, or undo its withdrawal: its author (a reviewer), or an editor (see flag.editAny). */
+  'flag.edit': ['reviewer', 'editor'],
+  'flag.restore': ['reviewer', 'editor'],
+  /** Edit and restore flags someone else created. */
+  'flag.editAny': ['editor'],
   'flag.accept': ['translator'],
   'flag.dispute': ['translator'],
   'flag.reject': ['reviewer', 'editor'],
@@ -30,6 +34,10 @@ export const PERMISSIONS = {
   'document.status': ['editor'],
   'document.settings': ['editor'],
   'qa.settings': ['reviewer', 'editor'],
+  /** Mark a segment reviewed by me, and record my active time on it. */
+  'segment.review': ['reviewer', 'editor'],
+  /** Attach the project's review guidelines. */
+  'document.guidelines': ['editor'],
   'qa.dismiss': ['reviewer'],
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

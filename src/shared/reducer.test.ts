@@ -318,6 +318,8 @@ describe('fold: FlagEdited', () => {
       version: 2,
       updatedBy: 'Reviewer 2',
       updatedAt: at(3),
+      // Every edit is in the flag's history, with what it changed (nothing, when the values were the same).
+      history: [{ action: 'edited', by: 'Reviewer 2', at: at(3), changes: expect.any(Array) }],
     });
   });
 

@@ -11,6 +11,7 @@ import {
   type Structure,
 } from './segment-structure';
 import { appended, byId, flagsOnSegment, positionOf, replaceAt, setAt } from './state-index';
+import { applyReview, editedFlag, recountReviews } from './review-fold';
 
 /** Thrown when an event cannot apply to the state: the log and the state disagree (a bug, never user input). */
 export class FoldError extends Error {}
@@ -116,6 +117,7 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
         comment: p.comment,
         ...(p.original ? { original: p.original } : {}),
         ...(p.findingId ? { findingId: p.findingId } : {}),
+        ...(p.durationMs !== undefined ? { durationMs: p.durationMs } : {}),
         status: 'open',
         reason: null,
         comments: [],
@@ -127,11 +129,20 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
       };
       return { ...state, flags: appended(state.flags, flag) };
     }
-    case 'FlagEdited': {
-      const { flagId, ...changes } = event.payload;
-      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-      return updateFlag(state, flagId, event, (f) => ({ ...f, ...defined }));
-    }
+    case 'FlagEdited':
+      return updateFlag(state, event.payload.flagId, event, (f) => editedFlag(f, event));
+    case 'FlagRestored':
+      return setFlagStatus(state, event, 'open', (f) => ({
+        history: [...(f.history ?? []), { action: 'restored' as const, by: event.actor, at: event.at, changes: [] }],
+      }));
+    case 'SegmentReviewed':
+      try {
+        return applyReview(state, event);
+      } catch (err) {
+        throw new FoldError((err as Error).message);
+      }
+    case 'GuidelinesSet':
+      return { ...state, guidelines: event.payload.guidelines, guidelinesFile: event.payload.fileName };
     case 'FlagAccepted': {
       const p = event.payload;
       const flag = findFlag(state, p.flagId);
@@ -228,7 +239,7 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
 function restructure(state: FoldState, change: () => Structure): FoldState {
   try {
     const { segments, flags } = change();
-    return { ...state, segments: [...segments], flags };
+    return recountReviews({ ...state, segments: [...segments], flags });
   } catch (err) {
     if (err instanceof StructureError) throw new FoldError(err.message);
     throw err;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
 import { GlossarySchema } from './formats/glossary-schema';
+import { GuidelinesSchema } from './guidelines';
 import { InlineCodesSchema } from './inline-codes';
 import { FlagSideSchema, LangSchema } from './primitives';
 import { QaSettingsSchema } from './qa/types';
@@ -65,6 +66,8 @@ export const SegmentSchema = SegmentFileFieldsSchema.extend({
   meta: SegmentMetaSchema.optional(),
   /** Raters who evaluated this segment, errors or not (MQM scoring averages over them). */
   ratedBy: z.array(z.string()).optional(),
+  /** Who marked it reviewed (SegmentReviewed), in the order they did; absent when nobody has. */
+  reviewedBy: z.array(z.string()).optional(),
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 
@@ -137,6 +140,31 @@ export const DisputeSchema = z.object({
 });
 export type Dispute = z.infer<typeof DisputeSchema>;
 
+/** What one edit of a flag changed (the span: its quoted words). */
+export const FlagChangeSchema = z.object({
+  field: z.enum(['category', 'severity', 'correction', 'comment', 'span']),
+  from: z.string(),
+  to: z.string(),
+});
+export type FlagChange = z.infer<typeof FlagChangeSchema>;
+
+/** An edit or a restore of a flag, by whom and when: shown in its thread. */
+export const FlagHistoryEntrySchema = z.object({
+  action: z.enum(['edited', 'restored']),
+  by: z.string(),
+  at: IsoDateSchema,
+  changes: z.array(FlagChangeSchema).default([]),
+});
+export type FlagHistoryEntry = z.infer<typeof FlagHistoryEntrySchema>;
+
+/** Longest time a reviewer can be credited with in one event (a day): a stuck clock is not a reading. */
+export const MAX_TIMING_MS = 24 * 60 * 60 * 1000;
+export const TimingMsSchema = z.number().int().min(0).max(MAX_TIMING_MS);
+
+/** Per reviewer: segments they marked reviewed now, and their active time on segments in all. */
+export const ReviewerStatsSchema = z.object({ reviewed: z.number().int(), activeMs: z.number().int() });
+export type ReviewerStats = z.infer<typeof ReviewerStatsSchema>;
+
 export const FlagSchema = z.object({
   id: IdSchema,
   segmentId: IdSchema,
@@ -160,6 +188,10 @@ export const FlagSchema = z.object({
   comments: z.array(CommentSchema).default([]),
   /** The latest dispute and its answer; absent (older data) or null when never disputed. */
   dispute: DisputeSchema.nullable().optional(),
+  /** Its edits and restores, oldest first; absent when it has had none. */
+  history: z.array(FlagHistoryEntrySchema).optional(),
+  /** How long its creation took in the reviewer's browser, first selection to Create (absent: not measured). */
+  durationMs: TimingMsSchema.optional(),
   version: VersionSchema,
   createdBy: z.string(),
   createdAt: IsoDateSchema,
@@ -212,6 +244,13 @@ export const DocumentMetaSchema = z.object({
   qaSettings: QaSettingsSchema.optional(),
   /** Automatic findings a reviewer dismissed, with why. */
   dismissed: z.array(DismissalSchema).optional(),
+  /** Reading progress by person (login → stats); absent until someone marks a segment or records time. */
+  reviewers: z.record(z.string(), ReviewerStatsSchema).optional(),
+  /** Segments someone has marked reviewed. */
+  reviewedCount: z.number().int().optional(),
+  /** The project's review guidelines an editor attached (guidelines.ts), and the file they came from. */
+  guidelines: GuidelinesSchema.nullable().optional(),
+  guidelinesFile: z.string().nullable().optional(),
   /** seq of the last event folded into this state. */
   seq: z.number().int().min(0),
 });
@@ -243,7 +282,8 @@ export type DocumentListEntry = z.infer<typeof DocumentListEntrySchema>;
 
 /** Works on the plain document and on the fold's state (flags in a List): it only iterates the flags. */
 export function summarize(doc: Omit<DocumentState, 'flags'> & { flags: Iterable<Flag> }): DocumentSummary {
-  const { segments, flags, ...meta } = doc;
+  // The guidelines' text can be long and the list never shows it.
+  const { segments, flags, guidelines: _g, ...meta } = doc;
   let openFlagCount = 0;
   for (const f of flags) if (f.status === 'open') openFlagCount++;
   let approvedCount = 0;
@@ -317,6 +357,8 @@ export const CreateFlagBodySchema = z.object({
   findingId: IdSchema.optional(),
   /** The segment version the selection was made on. */
   baseVersion: VersionSchema,
+  /** Milliseconds from the first selection to Create, measured by the client. */
+  durationMs: TimingMsSchema.optional(),
 });
 export type CreateFlagBody = z.infer<typeof CreateFlagBodySchema>;
 
@@ -330,7 +372,13 @@ export const PatchFlagBodySchema = z.discriminatedUnion('action', [
     severity: SeveritySchema.optional(),
     correction: z.string().max(LIMITS.segmentChars).optional(),
     comment: z.string().max(LIMITS.commentChars).optional(),
+    /** A new span on the same side of the same segment (UTF-16 offsets), with the words the client saw there. */
+    span: z
+      .object({ start: z.number().int().min(0), end: z.number().int().min(0), quote: z.string().optional() })
+      .optional(),
   }),
+  /** Undo a withdrawal: the flag is open again, with its thread. */
+  z.object({ action: z.literal('restore'), baseVersion: VersionSchema, reason: ReasonSchema }),
   z.object({ action: z.literal('accept'), baseVersion: VersionSchema, reason: ReasonSchema }),
   z.object({ action: z.literal('reject'), baseVersion: VersionSchema, reason: ReasonSchema }),
   z.object({ action: z.literal('resolve'), baseVersion: VersionSchema, reason: ReasonSchema }),
@@ -396,6 +444,14 @@ export const StatusBodySchema = z.object({
 });
 export type StatusBody = z.infer<typeof StatusBodySchema>;
 
+/** POST /api/documents/:id/segments/:segmentId/review: mark (or unmark) it as reviewed by me; add active time. */
+export const ReviewBodySchema = z.object({
+  reviewed: z.boolean(),
+  /** Active time on the segment since the last report, in milliseconds. */
+  activeMs: TimingMsSchema.default(0),
+});
+export type ReviewBody = z.infer<typeof ReviewBodySchema>;
+
 /** Split a segment at UTF-16 offsets of each side (a side's length leaves it whole in the first part). */
 export const SplitSegmentBodySchema = z.object({
   sourceAt: z.number().int().min(0),
@@ -451,6 +507,7 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   'SPAN_OUT_OF_RANGE',
   'SPAN_MISMATCH',
+  'NOTE_REQUIRED',
   'BODY_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'DOCUMENT_UNAVAILABLE',

@@ -4,12 +4,21 @@ import enAdmin from '../../../locales/en/admin.json';
 import enAuth from '../../../locales/en/auth.json';
 import enCommon from '../../../locales/en/common.json';
 import enDocuments from '../../../locales/en/documents.json';
+import enGuidelines from '../../../locales/en/guidelines.json';
 import enQa from '../../../locales/en/qa.json';
 import enWorkspace from '../../../locales/en/workspace.json';
 
 /** English is built in: it is the fallback, and the strings' types come from it (i18next.d.ts). */
 export const resources = {
-  en: { common: enCommon, documents: enDocuments, workspace: enWorkspace, auth: enAuth, admin: enAdmin, qa: enQa },
+  en: {
+    common: enCommon,
+    documents: enDocuments,
+    workspace: enWorkspace,
+    auth: enAuth,
+    admin: enAdmin,
+    qa: enQa,
+    guidelines: enGuidelines,
+  },
 } as const;
 
 type Bundle = (typeof resources)['en'];
@@ -73,7 +82,7 @@ export function initI18n(lng: UiLanguage = initialLanguage()) {
       resources,
       lng,
       fallbackLng: 'en',
-      ns: ['common', 'documents', 'workspace', 'auth', 'admin', 'qa'],
+      ns: ['common', 'documents', 'workspace', 'auth', 'admin', 'qa', 'guidelines'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -102,6 +102,7 @@ export function createFlag(body: CreateFlagBody): Decide<string> {
         `The span ${body.start}–${body.end} is not a non-empty range of the ${body.side} text (${text.length} characters).`,
       );
     }
+    if (body.category === 'other' && body.comment.trim() === '') throw noteRequired();
     const anchor = makeAnchor(text, body.start, body.end);
     if (body.quote !== undefined && text.slice(body.start, body.end) !== body.quote) {
       throw conflict('SPAN_MISMATCH', `The text at ${body.start}–${body.end} is not “${body.quote}”.`, {
@@ -138,6 +139,7 @@ export function createFlag(body: CreateFlagBody): Decide<string> {
         correction: body.correction,
         comment: body.comment,
         ...(body.findingId ? { findingId: body.findingId } : {}),
+        ...(body.durationMs !== undefined ? { durationMs: body.durationMs } : {}),
       },
     };
     return { events: [event], result: flagId };
@@ -153,11 +155,29 @@ const ACTION_FROM: Record<PatchFlagBody['action'], readonly FlagStatus[]> = {
   dispute: ['open'],
   withdraw: ['open', 'disputed'],
   maintain: ['disputed'],
+  restore: ['withdrawn'],
 };
 
-export function patchFlag(flagId: string, body: PatchFlagBody): Decide<string> {
+/** Who is asking: editing a flag and undoing its withdrawal are for its author or an editor. */
+export interface Requester {
+  actor: string;
+  /** An editor (or admin): may edit and restore anyone's flags. */
+  editor: boolean;
+}
+
+const AUTHOR_ONLY: readonly PatchFlagBody['action'][] = ['edit', 'restore'];
+
+export function patchFlag(flagId: string, body: PatchFlagBody, who?: Requester): Decide<string> {
   return (state) => {
     const flag = flagOf(state, flagId);
+    if (who && AUTHOR_ONLY.includes(body.action) && !who.editor && flag.createdBy !== who.actor) {
+      throw new AppError(
+        403,
+        'FORBIDDEN',
+        'You may not do this: it needs the permission flag.editAny (the flag is someone else’s).',
+        { permission: 'flag.editAny' },
+      );
+    }
     if (flag.version !== body.baseVersion) {
       throw conflict(
         'FLAG_VERSION_CONFLICT',
@@ -173,9 +193,17 @@ export function patchFlag(flagId: string, body: PatchFlagBody): Decide<string> {
     const one = (event: NewEvent) => ({ events: [event], result: flagId });
     switch (body.action) {
       case 'edit': {
-        const { action: _a, baseVersion: _b, ...changes } = body;
-        return one({ type: 'FlagEdited', payload: { flagId, ...changes } });
+        const { action: _a, baseVersion: _b, span, ...changes } = body;
+        const anchor = span ? newSpan(state, flag, span) : undefined;
+        const category = changes.category ?? flag.category;
+        const touchesNote = changes.category !== undefined || changes.comment !== undefined;
+        if (touchesNote && category === 'other' && (changes.comment ?? flag.comment).trim() === '') {
+          throw noteRequired();
+        }
+        return one({ type: 'FlagEdited', payload: { flagId, ...changes, ...(anchor ? { anchor } : {}) } });
       }
+      case 'restore':
+        return one({ type: 'FlagRestored', payload: { flagId, reason } });
       case 'accept':
         return one(acceptEvent(state, flag, reason));
       case 'reject':
@@ -190,6 +218,30 @@ export function patchFlag(flagId: string, body: PatchFlagBody): Decide<string> {
         return one({ type: 'FlagMaintained', payload: { flagId, reason } });
     }
   };
+}
+
+/** "Other" says nothing by itself: the reviewer's note says what the error is. */
+function noteRequired() {
+  return new AppError(422, 'NOTE_REQUIRED', 'A flag in the category “Other” needs a comment saying what is wrong.');
+}
+
+/** A flag's new span: other words of the same side of its segment, as the client saw them. */
+function newSpan(state: FoldState, flag: Flag, span: { start: number; end: number; quote?: string | undefined }) {
+  const segment = segmentOf(state, flag.segmentId);
+  const text = flag.side === 'source' ? segment.source : segment.target;
+  if (span.start >= span.end || span.end > text.length) {
+    throw new AppError(
+      422,
+      'SPAN_OUT_OF_RANGE',
+      `The span ${span.start}–${span.end} is not a non-empty range of the ${flag.side} text (${text.length} characters).`,
+    );
+  }
+  if (span.quote !== undefined && text.slice(span.start, span.end) !== span.quote) {
+    throw conflict('SPAN_MISMATCH', `The text at ${span.start}–${span.end} is not “${span.quote}”.`, {
+      current: segment,
+    });
+  }
+  return makeAnchor(text, span.start, span.end);
 }
 
 function acceptEvent(state: FoldState, flag: Flag, reason: string | null): NewEvent {

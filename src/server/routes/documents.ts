@@ -19,8 +19,10 @@ import { createFlag, editSegment, patchFlag } from '../domain/commands';
 import { AppError, notFound } from '../errors';
 import { limitError } from '../limit-errors';
 import type { Permission } from '../../shared/permissions';
-import { actorOf, idParam, parseWith, requirePermission } from '../http';
+import { actorOf, currentUser, idParam, parseWith, requirePermission } from '../http';
+import { can } from '../../shared/permissions';
 import { jsonStream } from '../json-stream';
+import { timingFromEvents } from '../../shared/timing';
 import type { DocumentStore } from '../store/document-store';
 
 export interface NewDocumentInput {
@@ -74,7 +76,9 @@ const FLAG_ACTION_PERMISSIONS: Record<FlagAction, Permission> = {
   dispute: 'flag.dispute',
   withdraw: 'flag.withdraw',
   maintain: 'flag.maintain',
+  restore: 'flag.restore',
 };
+const AUTHOR_ACTIONS = new Set<string>(['edit', 'restore']);
 
 export async function documentRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
   const { store } = opts;
@@ -134,6 +138,8 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
         formatVersion: 1,
         exportedAt: new Date().toISOString(),
         document: toDocumentState(doc),
+        // How long each flag took to make and each reviewer's active time per segment (shared/timing.ts).
+        timing: timingFromEvents(events),
         events,
       }),
     );
@@ -171,15 +177,21 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.patch<{ Params: { id: string; flagId: string } }>('/api/documents/:id/flags/:flagId', async (req) => {
     const action = (req.body as { action?: unknown } | null | undefined)?.action;
+    const flagId = idParam(req.params.flagId, 'flag');
     // An unknown action is refused by the schema below (400).
     if (typeof action === 'string' && Object.hasOwn(FLAG_ACTION_PERMISSIONS, action)) {
       requirePermission(req, FLAG_ACTION_PERMISSIONS[action as FlagAction]);
+      // Editing and restoring someone else's flag is for editors (the command checks it again, atomically).
+      if (AUTHOR_ACTIONS.has(action)) {
+        const author = byId((await load(req.params.id)).flags, flagId)?.createdBy;
+        if (author !== undefined && author !== actorOf(req)) requirePermission(req, 'flag.editAny');
+      }
     }
     const actor = actorOf(req);
     const doc = await load(req.params.id);
-    const flagId = idParam(req.params.flagId, 'flag');
     const body = parseWith(PatchFlagBodySchema, req.body);
-    const { state } = await store.append(doc.id, actor, patchFlag(flagId, body));
+    const who = { actor, editor: can(currentUser(req).roles, 'flag.editAny') };
+    const { state } = await store.append(doc.id, actor, patchFlag(flagId, body, who));
     const flag = byId(state.flags, flagId);
     const segment = byId(state.segments, flag?.segmentId ?? '');
     return { flag, segment, flags: segment ? flagsOf(state, segment.id) : [], seq: state.seq };

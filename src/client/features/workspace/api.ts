@@ -4,6 +4,7 @@ import type { SegmentHistory } from '../../../shared/history';
 import type { QaSettings } from '../../../shared/qa/types';
 import type { ScoringSettings } from '../../../shared/scoring-settings';
 import type { CreateFlagBody, DocumentState, Flag, PatchFlagBody, Segment, StatusBody } from '../../../shared/schemas';
+import type { Guidelines } from '../../../shared/guidelines';
 import { api } from '../../lib/api';
 import { documentQueries, patchDocument } from '../../lib/document-queries';
 
@@ -34,6 +35,23 @@ export function usePatchFlag(docId: string) {
       `${base(docId)}/flags/${encodeURIComponent(flagId)}`,
       { method: 'PATCH', body },
     ),
+  );
+}
+
+/** Marks a segment reviewed by me (or not) and reports active time on it. */
+export function useReviewSegment(docId: string) {
+  return useDocMutation(docId, ({ segmentId, ...body }: { segmentId: string; reviewed: boolean; activeMs: number }) =>
+    api<{ segment: Segment; seq: number }>(`${base(docId)}/segments/${encodeURIComponent(segmentId)}/review`, {
+      method: 'POST',
+      body,
+    }),
+  );
+}
+
+/** Attaches the project's guidelines (null removes them). */
+export function useSetGuidelines(docId: string) {
+  return useDocMutation(docId, (body: { guidelines: Guidelines | null; fileName: string | null }) =>
+    api<{ seq: number }>(`${base(docId)}/guidelines`, { method: 'PUT', body }),
   );
 }
 

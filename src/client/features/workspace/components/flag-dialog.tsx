@@ -1,8 +1,10 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES, type MqmCategory, type Severity } from '../../../../shared/mqm';
 import type { FlagSide } from '../../../../shared/schemas';
 import { useModal } from '../../../lib/use-modal';
+import { useGuidance } from '../hooks/use-guidance';
+import { GuidanceNote } from './guidance-note';
 
 export interface FlagDraft {
   segmentId: string;
@@ -25,42 +27,67 @@ export interface FlagFormValues {
 }
 
 interface Props {
+  docId: string;
   draft: FlagDraft | null;
   busy: boolean;
   error: string | null;
   onSubmit: (values: FlagFormValues) => void;
   onClose: () => void;
+  /** What the inline panel had chosen when the reviewer asked for the full dialog. */
+  initial?: Partial<FlagFormValues> | undefined;
 }
 
-export function FlagDialog({ draft, busy, error, onSubmit, onClose }: Props) {
+export function FlagDialog({ draft, ...props }: Props) {
   const ref = useModal(draft !== null);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="flag-dialog-title" onClose={onClose}>
+    <dialog ref={ref} className="dialog" aria-labelledby="flag-dialog-title" onClose={props.onClose}>
       {/* Keyed by the selection so every opening starts from a fresh form. */}
       {draft && (
         <FlagForm
           key={`${draft.segmentId}:${draft.side}:${draft.start}:${draft.end}`}
+          {...props}
           draft={draft}
-          busy={busy}
-          error={error}
-          onSubmit={onSubmit}
-          onClose={onClose}
+          onSubmit={(values) => props.onSubmit(values)}
         />
       )}
     </dialog>
   );
 }
 
-function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: FlagDraft }) {
+export interface FlagFormProps {
+  docId: string;
+  draft: FlagDraft;
+  busy: boolean;
+  error: string | null;
+  onClose: () => void;
+  initial?: Partial<FlagFormValues> | undefined;
+  /** Editing an existing flag: its title, and the words can be reselected in its text. */
+  title?: string | undefined;
+  editing?: boolean;
+  /** `span`: the words selected in the text when editing (the same as the draft's when unchanged). */
+  onSubmit: (values: FlagFormValues, span: { start: number; end: number; quote: string }) => void;
+}
+
+export function FlagForm({ docId, draft, busy, error, onSubmit, onClose, initial, title, editing }: FlagFormProps) {
   const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
-  const [category, setCategory] = useState<MqmCategory | ''>(draft.side === 'source' ? 'accuracy/omission' : '');
-  const [severity, setSeverity] = useState<Severity>('minor');
-  const [correction, setCorrection] = useState(draft.side === 'target' ? draft.quote : '');
-  const [comment, setComment] = useState('');
+  const [category, setCategory] = useState<MqmCategory | ''>(
+    initial?.category ?? (draft.side === 'source' ? 'accuracy/omission' : ''),
+  );
+  const [severity, setSeverity] = useState<Severity>(initial?.severity ?? 'minor');
+  const [correction, setCorrection] = useState(initial?.correction ?? (draft.side === 'target' ? draft.quote : ''));
+  const [comment, setComment] = useState(initial?.comment ?? '');
   const [missing, setMissing] = useState(false);
+  const [noteMissing, setNoteMissing] = useState(false);
   const id = useId();
   const categoryField = useRef<HTMLSelectElement>(null);
+  const commentField = useRef<HTMLTextAreaElement>(null);
+  const spanField = useRef<HTMLTextAreaElement>(null);
+  const guidance = useGuidance(docId);
+  useEffect(() => {
+    // The flag's words, selected in its text: the reviewer moves the selection to move the flag.
+    spanField.current?.setSelectionRange(draft.start, draft.end);
+  }, [draft.start, draft.end]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -69,21 +96,49 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
       categoryField.current?.focus(); // where the problem is, with its error as description
       return;
     }
-    onSubmit({ category, severity, correction, comment });
+    if (category === 'other' && !comment.trim()) {
+      setNoteMissing(true);
+      commentField.current?.focus();
+      return;
+    }
+    const el = spanField.current;
+    let span = { start: draft.start, end: draft.end, quote: draft.quote };
+    if (el && el.selectionEnd > el.selectionStart) {
+      let { selectionStart: start, selectionEnd: end } = el;
+      while (start < end && /\s/.test(draft.text[start]!)) start++;
+      while (end > start && /\s/.test(draft.text[end - 1]!)) end--;
+      if (end > start) span = { start, end, quote: draft.text.slice(start, end) };
+    }
+    onSubmit({ category, severity, correction, comment }, span);
   }
 
   return (
     <form method="dialog" onSubmit={submit} noValidate>
-      <h2 id="flag-dialog-title">{t('flagDialog.title')}</h2>
+      <h2 id="flag-dialog-title">{title ?? t('flagDialog.title')}</h2>
       <p className="dialog-context">
         {t('flagDialog.selected', {
           n: draft.segmentNumber,
           side: t(draft.side === 'source' ? 'flagDialog.sideSource' : 'flagDialog.sideTarget'),
         })}
       </p>
-      <blockquote className="dialog-quote" lang={draft.lang} dir={draft.dir}>
-        {draft.quote}
-      </blockquote>
+      {editing ? (
+        <div className="field">
+          <label htmlFor={`${id}-span`}>{t('flagDialog.span')}</label>
+          <textarea
+            id={`${id}-span`}
+            ref={spanField}
+            readOnly
+            rows={3}
+            value={draft.text}
+            lang={draft.lang}
+            dir={draft.dir}
+          />
+        </div>
+      ) : (
+        <blockquote className="dialog-quote" lang={draft.lang} dir={draft.dir}>
+          {draft.quote}
+        </blockquote>
+      )}
 
       <div className="field">
         <label htmlFor={`${id}-category`}>{t('flagDialog.category')}</label>
@@ -93,7 +148,7 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
           value={category}
           autoFocus
           aria-invalid={missing && !category}
-          aria-describedby={missing && !category ? 'flag-category-error' : undefined}
+          aria-describedby={missing && !category ? 'flag-category-error' : category ? `${id}-cat-guide` : undefined}
           onChange={(e) => setCategory(e.target.value as MqmCategory)}
         >
           <option value="">{t('flagDialog.chooseCategory')}</option>
@@ -114,9 +169,10 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
             {t('flagDialog.needCategory')}
           </span>
         )}
+        {category && <GuidanceNote id={`${id}-cat-guide`} guidance={guidance({ category })} />}
       </div>
 
-      <fieldset className="field severity-field">
+      <fieldset className="field severity-field" aria-describedby={`${id}-sev-guide`}>
         <legend>{t('severity.label')}</legend>
         {SEVERITIES.map((s) => (
           <label key={s} className={`severity-option severity-${s}`}>
@@ -124,6 +180,7 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
             {t(`severity.${s}`)}
           </label>
         ))}
+        <GuidanceNote id={`${id}-sev-guide`} guidance={guidance({ severity })} />
       </fieldset>
 
       <div className="field">
@@ -144,11 +201,19 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
         <label htmlFor={`${id}-comment`}>{t('flagDialog.comment')}</label>
         <textarea
           id={`${id}-comment`}
+          ref={commentField}
           value={comment}
           dir="auto"
           rows={3}
+          aria-invalid={noteMissing && category === 'other' && !comment.trim()}
+          aria-describedby={noteMissing ? `${id}-note-error` : undefined}
           onChange={(e) => setComment(e.target.value)}
         />
+        {noteMissing && category === 'other' && !comment.trim() && (
+          <span id={`${id}-note-error`} className="field-error" role="alert">
+            {t('flagDialog.noteRequired')}
+          </span>
+        )}
       </div>
 
       {error && (
@@ -161,7 +226,7 @@ function FlagForm({ draft, busy, error, onSubmit, onClose }: Props & { draft: Fl
           {tc('actions.cancel')}
         </button>
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('flagDialog.submitting') : t('flagDialog.submit')}
+          {busy ? t('flagDialog.submitting') : t(editing ? 'flagDialog.save' : 'flagDialog.submit')}
         </button>
       </div>
     </form>

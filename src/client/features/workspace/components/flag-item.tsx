@@ -1,11 +1,13 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../../shared/permissions';
 import { proposesCorrection, type DocumentState, type Flag, type Segment } from '../../../../shared/schemas';
 import { useDisplayName } from '../../../lib/user-directory';
 import type { FlagWithDispute } from '../lib/notices';
 import { DisputeNote } from './dispute-note';
-import { flagActions, type PanelAction } from '../lib/flag-actions';
+import { flagActions, mayChange, type PanelAction } from '../lib/flag-actions';
+import { FlagEditDialog } from './flag-edit-dialog';
+import { FlagHistory } from './flag-history';
 import { FlagThread } from './flag-thread';
 import { isolated } from '../../../lib/isolated';
 
@@ -36,7 +38,12 @@ export const FlagItem = memo(function FlagItem({ docId, flag, n, segNo, lang, ac
   const displayName = useDisplayName();
   // The dispute and its answer, when the server records them (they are shown as an exchange).
   const dispute = (flag as FlagWithDispute).dispute;
-  const { actions, lock } = flagActions(flag, p.segmentStatus, p.documentStatus, can);
+  const { actions, lock } = flagActions(flag, p.segmentStatus, p.documentStatus, can, me);
+  const [editing, setEditing] = useState(false);
+  const editable =
+    (flag.status === 'open' || flag.status === 'disputed') &&
+    p.documentStatus !== 'approved' &&
+    mayChange(flag, me, can, 'edit');
   const { onGoTo, onAction } = p;
   return (
     <li
@@ -85,13 +92,21 @@ export const FlagItem = memo(function FlagItem({ docId, flag, n, segNo, lang, ac
         <p className="flag-reason">{isolated((slot) => t('panel.reason', { reason: slot(flag.reason!) }))}</p>
       )}
       {lock && <p className="flag-locked muted">{tc(`errors.${lock}`)}</p>}
+      <FlagHistory flag={flag} />
       <div className="flag-actions">
+        {editable && (
+          <button type="button" disabled={busy} onClick={() => setEditing(true)}>
+            {t('panel.edit')}
+            <span className="visually-hidden"> {t('panel.goTo', { n, segment: segNo })}</span>
+          </button>
+        )}
         {actions.map((a) => (
           <button key={a} type="button" disabled={busy} onClick={() => onAction(flag, a)}>
             {t(`panel.${a}`)}
           </button>
         ))}
       </div>
+      {editing && <FlagEditDialog docId={docId} flag={flag} n={n} onClose={() => setEditing(false)} />}
       <FlagThread docId={docId} flag={flag} n={n} me={me} canAdd={can('comment.add')} canEdit={can('comment.edit')} />
     </li>
   );

@@ -16,7 +16,8 @@ export interface HighlightedTextProps {
   onSelectionChange?: (start: number, end: number) => void;
   onBlur?: () => void;
   onFocus?: () => void;
-  onFlagShortcut?: () => void;
+  /** Ctrl+Shift+F: the flag dialog; Alt+M: the classification panel beside the segment. */
+  onFlagShortcut?: (how: 'dialog' | 'inline') => void;
   /** The segment's inline codes, drawn as chips (code-chips.tsx). */
   codes?: InlineCodes | undefined;
 }
@@ -78,7 +79,11 @@ export const HighlightedText = memo(
     function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
       if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
-        props.onFlagShortcut?.();
+        props.onFlagShortcut?.('dialog');
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyM') {
+        // By the key's place: Alt+M types "µ" on some keyboards.
+        e.preventDefault();
+        props.onFlagShortcut?.('inline');
       }
     }
 

@@ -5,17 +5,21 @@ import type { DocumentScore } from '../../../../shared/mqm-score';
 import { DEFAULT_SCORING, WMT_SCORING, type ScoringSettings } from '../../../../shared/scoring-settings';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useScoringSettings } from '../api';
+import type { ReviewerTotals } from '../../../../shared/timing';
+import { ReviewerTable } from './reviewer-table';
 import { numberFormat } from '../../../lib/number-format';
 
 interface Props {
   docId: string;
   score: DocumentScore;
+  /** Per-reviewer totals (shared/timing.ts), under the chart. */
+  reviewers?: readonly ReviewerTotals[] | undefined;
   settings: ScoringSettings;
   canEdit: boolean;
 }
 
 /** Live MQM scorecard: penalty per 1,000 words, quality, pass/fail, and a category × severity chart. */
-export function Scorecard({ docId, score, settings, canEdit }: Props) {
+export function Scorecard({ docId, score, settings, canEdit, reviewers }: Props) {
   const { t, i18n } = useTranslation('workspace');
   const num = numberFormat(i18n.language, { maximumFractionDigits: 2 });
   const rows = MQM_CATEGORIES.map((c) => ({
@@ -111,6 +115,7 @@ export function Scorecard({ docId, score, settings, canEdit }: Props) {
           </tbody>
         </table>
       )}
+      {reviewers && <ReviewerTable rows={reviewers} />}
       {canEdit && <SettingsForm key={JSON.stringify(settings)} docId={docId} settings={settings} />}
     </section>
   );

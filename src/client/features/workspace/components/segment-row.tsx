@@ -26,7 +26,7 @@ export interface SegmentRowProps {
   onEdit: (segment: Segment, text: string) => void;
   onBlur: (segmentId: string) => void;
   onSelection: (segment: Segment, side: FlagSide, start: number, end: number) => void;
-  onFlagShortcut: () => void;
+  onFlagShortcut: (how: 'dialog' | 'inline') => void;
   onRetry: (segmentId: string) => void;
   registerCell: (key: string, el: HTMLTextAreaElement | null) => void;
   /** The translation cannot be edited: approved, document approved, or not the user's role. */
@@ -43,6 +43,8 @@ export interface SegmentRowProps {
   isLast?: boolean | undefined;
   /** Display names of the other people editing this segment now (presence). */
   editors?: readonly string[] | undefined;
+  /** Reading progress: marked reviewed by me, by others only, or by nobody (absent: not tracked here). */
+  reviewed?: 'me' | 'others' | 'none' | undefined;
 }
 
 export interface TermNote {
@@ -111,13 +113,21 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   return (
     <tr
       ref={props.rowRef}
-      className="segment-row"
+      className={`segment-row${props.reviewed === 'me' ? '' : ' unreviewed'}`}
       data-segment-id={segment.id}
+      data-reviewed={props.reviewed}
       data-index={props.rowIndex}
       aria-rowindex={props.rowIndex === undefined ? undefined : props.rowIndex + 2}
     >
       <th scope="row" className="seg-number">
         {n}
+        {props.reviewed && (
+          // A mark and words, not a colour alone: "not reviewed by me" reads the same without colour.
+          <span className={`review-mark review-${props.reviewed}`}>
+            <span aria-hidden="true">{props.reviewed === 'me' ? '✓' : '○'}</span>
+            <span className="review-text">{t(`review.row.${props.reviewed}`)}</span>
+          </span>
+        )}
       </th>
       <td className="seg-status">
         <span className={`status-badge status-${segment.status}`}>{t(`status.${segment.status}`)}</span>

@@ -32,7 +32,7 @@ interface Props {
   onEdit: (segment: Segment, text: string) => void;
   onBlur: (segmentId: string) => void;
   onSelection: (segment: Segment, side: FlagSide, start: number, end: number) => void;
-  onFlagShortcut: () => void;
+  onFlagShortcut: (how: 'dialog' | 'inline') => void;
   onRetry: (segmentId: string) => void;
   registerCell: (key: string, el: HTMLTextAreaElement | null) => void;
   /** The table brings a segment's row into the DOM and into view when asked (rows are virtualized). */
@@ -46,6 +46,14 @@ interface Props {
   /** Penalty points per segment, for the heat strip beside the rows (none: no strip). */
   perSegment: DocumentScore['perSegment'] | undefined;
   onGoToSegment: (segmentId: string) => void;
+  /** The signed-in user's login: each row shows whether they have marked it reviewed (absent: not shown). */
+  me?: string | undefined;
+}
+
+/** A string per row (not a new object): the row's memo holds until its own marks change. */
+function reviewState(s: Segment, me: string): 'me' | 'others' | 'none' {
+  if (!s.reviewedBy || s.reviewedBy.length === 0) return 'none';
+  return s.reviewedBy.includes(me) ? 'me' : 'others';
 }
 
 const sameItems = (a: readonly Flag[], b: readonly Flag[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -238,6 +246,7 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
                     sourceTerms={p.termsOf(s)?.marks ?? NO_MARKS}
                     termNotes={p.termsOf(s)?.notes ?? NO_NOTES}
                     editors={p.editorsOf?.(s.id)}
+                    reviewed={p.me === undefined ? undefined : reviewState(s, p.me)}
                   />
                 </Fragment>
               );

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModal } from '../../../lib/use-modal';
 import { setSingleKeyShortcuts, useSingleKeyShortcuts } from '../lib/shortcut-settings';
+import { setReviewDwellSeconds, useReviewDwellSeconds } from '../lib/review-settings';
 
 /** Every keyboard shortcut of the workspace, by where it works (keys written as aria-keyshortcuts spells them). */
 export const SHORTCUTS = [
@@ -13,7 +14,10 @@ export const SHORTCUTS = [
   { group: 'anywhere', keys: ['Alt+Shift+ArrowDown', 'Alt+Shift+ArrowUp'], action: 'unsettled' },
   { group: 'anywhere', keys: ['F8', 'Shift+F8'], action: 'finding' },
   { group: 'search', keys: ['Enter', 'Shift+Enter'], action: 'searchStep' },
+  { group: 'anywhere', keys: ['Alt+K'], action: 'reviewed' },
+  { group: 'anywhere', keys: ['Alt+U', 'Alt+Shift+U'], action: 'unreviewed' },
   { group: 'cell', keys: ['Control+Shift+F'], action: 'flag' },
+  { group: 'cell', keys: ['Alt+M'], action: 'classify' },
   { group: 'cell', keys: ['Control+Z', 'Control+Shift+Z'], action: 'undo' },
   { group: 'cell', keys: ['Alt+Shift+S'], action: 'split' },
   { group: 'cell', keys: ['Alt+Shift+M'], action: 'merge' },
@@ -21,11 +25,14 @@ export const SHORTCUTS = [
   { group: 'panel', keys: ['ArrowLeft', 'ArrowRight', 'Home', 'End'], action: 'tabs' },
   { group: 'strip', keys: ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'], action: 'strip' },
   { group: 'reply', keys: ['@', 'ArrowUp', 'ArrowDown', 'Enter', 'Tab', 'Escape'], action: 'mention' },
+  { group: 'classify', keys: ['0', '1', '2', '3'], action: 'panelSeverity' },
+  { group: 'classify', keys: ['Letters', 'ArrowUp', 'ArrowDown'], action: 'panelCategory' },
+  { group: 'classify', keys: ['Enter', 'Escape'], action: 'panelCreate' },
   { group: 'dialog', keys: ['Escape'], action: 'close' },
 ] as const;
 
 /** Keys typed alone (no modifier) that count as single-character shortcuts (WCAG 2.1.4). */
-export const SINGLE_KEYS: readonly string[] = ['?', '/'];
+export const SINGLE_KEYS: readonly string[] = ['?', '/', '0', '1', '2', '3'];
 
 interface Props {
   open: boolean;
@@ -38,6 +45,7 @@ export function ShortcutHelp({ open, onClose }: Props) {
   const { t } = useTranslation('workspace');
   const { t: tc } = useTranslation('common');
   const singleKeys = useSingleKeyShortcuts();
+  const dwell = useReviewDwellSeconds();
   const id = useId();
   const keyName = (k: string) =>
     k
@@ -79,6 +87,17 @@ export function ShortcutHelp({ open, onClose }: Props) {
             <input type="checkbox" checked={singleKeys} onChange={(e) => setSingleKeyShortcuts(e.target.checked)} />
             {t('shortcuts.singleKeys')}
           </label>
+          <div className="field">
+            <label htmlFor={`${id}-dwell`}>{t('review.dwell')}</label>
+            <input
+              id={`${id}-dwell`}
+              type="number"
+              min={0}
+              max={600}
+              value={dwell}
+              onChange={(e) => setReviewDwellSeconds(Number(e.target.value) || 0)}
+            />
+          </div>
           <div className="dialog-actions">
             <button type="button" className="primary" onClick={onClose} autoFocus>
               {tc('actions.close')}

@@ -10,6 +10,8 @@ import { ActivityFeed } from './activity-feed';
 import { FlagPanel, type PanelAction } from './flag-panel';
 import { QaPanel } from './qa-panel';
 import { Scorecard } from './scorecard';
+import { GuidelinesPanel } from './guidelines-panel';
+import { reviewerTotals } from '../../../../shared/timing';
 
 /** What the QA tab needs from useQaActions. */
 export interface QaPanelState {
@@ -46,6 +48,7 @@ interface Props {
 /** The side panel: Flags, QA, Score and Activity tabs (one Tab stop, arrows between them). */
 export function SidePanel({ doc, tab, onTab, onTabKey, score, scoring, qa, me, can, ...p }: Props) {
   const { t } = useTranslation('workspace');
+  const { t: tg } = useTranslation('guidelines');
   return (
     <div className="side-panel">
       <div role="tablist" aria-label={t('score.tabs')} className="tabs" onKeyDown={onTabKey}>
@@ -67,13 +70,23 @@ export function SidePanel({ doc, tab, onTab, onTabKey, score, scoring, qa, me, c
                 ? `${t('qa.tab')} (${qa.findings.length})`
                 : x === 'score'
                   ? t('score.tab')
-                  : t('activity.tab')}
+                  : x === 'guidelines'
+                    ? tg('title')
+                    : t('activity.tab')}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
         {tab === 'score' && score ? (
-          <Scorecard docId={doc.id} score={score} settings={scoring} canEdit={can('document.settings')} />
+          <Scorecard
+            docId={doc.id}
+            score={score}
+            settings={scoring}
+            canEdit={can('document.settings')}
+            reviewers={reviewerTotals(doc, score.evaluatedWords)}
+          />
+        ) : tab === 'guidelines' ? (
+          <GuidelinesPanel doc={doc} canEdit={can('document.guidelines') && doc.status !== 'approved'} />
         ) : tab === 'activity' ? (
           <ActivityFeed
             doc={doc}

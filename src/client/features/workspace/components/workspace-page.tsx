@@ -12,6 +12,7 @@ import { useDocument } from '../hooks/use-document';
 import { useDraftStates } from '../hooks/use-draft-states';
 import { useFlagActions } from '../hooks/use-flag-actions';
 import { useFlagCreation } from '../hooks/use-flag-creation';
+import { useReviewTracking } from '../hooks/use-review-tracking';
 import { useLive } from '../hooks/use-live';
 import { useQaStepKeys } from '../hooks/use-keyboard-shortcuts';
 import { usePanelTabs } from '../hooks/use-panel-tabs';
@@ -26,6 +27,7 @@ import { ConflictDialog } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
 import { DocumentProgress } from './document-progress';
 import { FlagDialog } from './flag-dialog';
+import { QuickFlagPanel } from './quick-flag-panel';
 import { useFindTools } from './find-tools';
 import { HistoryDialog } from './history-dialog';
 import { NoticeRegion } from './notice-region';
@@ -60,19 +62,32 @@ export function WorkspacePage() {
     return map;
   }, [live.presence, me]);
   const editorsOf = useCallback((segmentId: string) => editorsBySegment.get(segmentId), [editorsBySegment]);
+  const cellsRef = useCells();
   const { reportFocus } = live;
-  // The segment whose translation I am in, for the others' presence lists.
+  const { focusSpan: focusSpanEarly } = cellsRef;
+  const review = useReviewTracking({
+    docId: id,
+    latestDoc: latest,
+    me,
+    canReview: can('segment.review'),
+    goToSegment: useCallback((segmentId: string) => focusSpanEarly(segmentId, 'target'), [focusSpanEarly]),
+  });
+  const { enter: enterSegment } = review;
+  // The segment whose translation I am in, for the others' presence lists; any cell of a row is reading it.
   const onFocusIn = useCallback(
     (e: React.FocusEvent) => {
-      const row = (e.target as HTMLElement).closest?.('.seg-target')?.closest('tr[data-segment-id]');
+      const target = e.target as HTMLElement;
+      const row = target.closest?.('.seg-target')?.closest('tr[data-segment-id]');
       reportFocus(row?.getAttribute('data-segment-id') ?? null);
+      const anyRow = target.closest?.('tr[data-segment-id]');
+      if (anyRow) enterSegment(anyRow.getAttribute('data-segment-id'));
     },
-    [reportFocus],
+    [reportFocus, enterSegment],
   );
   const [historyOf, setHistoryOf] = useState<Segment | null>(null);
   const [activeFlagId, setActiveFlagId] = useState<string>();
   const panel = usePanelTabs();
-  const { registerCell, registerReveal, getCell, focusSpan } = useCells();
+  const { registerCell, registerReveal, getCell, focusSpan } = cellsRef;
   const { selection, hasSelection, onSelection: onWordsSelected } = useSelection();
   const canStructure = can('segment.structure') && doc?.status !== 'approved';
   const structure = useStructureActions({ docId: id, latest, queue, allowed: canStructure, focusSpan });
@@ -200,7 +215,7 @@ export function WorkspacePage() {
           }}
         />
         {/* Counted over the whole document: in the deferred render, not in a save's. */}
-        {settled && <DocumentProgress doc={settled} findings={qa.findings.length} />}
+        {settled && <DocumentProgress doc={settled} findings={qa.findings.length} me={me} />}
         {!live.connected && (
           <p className="live-state muted" role="status">
             {t('live.reconnecting')}
@@ -235,8 +250,8 @@ export function WorkspacePage() {
           termsOf={qa.termsOf}
           onEdit={onEdit}
           onBlur={onBlur}
-          onSelection={onSelection}
-          onFlagShortcut={flagging.openFlagDialog}
+          onSelection={flagging.onSelection}
+          onFlagShortcut={flagging.openFlag}
           onRetry={onRetry}
           registerCell={registerCell}
           registerReveal={registerReveal}
@@ -246,6 +261,7 @@ export function WorkspacePage() {
           onStatus={workflow.segment}
           onHistory={setHistoryOf}
           onStructure={canStructure ? onStructure : undefined}
+          me={me}
         />
         {panel.panelOpen && settled && (
           <SidePanel
@@ -266,8 +282,21 @@ export function WorkspacePage() {
           />
         )}
       </div>
+      {flagging.mode === 'inline' && flagging.flagDraft && (
+        <QuickFlagPanel
+          docId={doc.id}
+          draft={flagging.flagDraft}
+          busy={flagging.submitting}
+          error={flagging.flagError}
+          onSubmit={flagging.submitFlag}
+          onCancel={flagging.closeFlagDialog}
+          onMore={flagging.toDialog}
+        />
+      )}
       <FlagDialog
-        draft={flagging.flagDraft}
+        docId={doc.id}
+        draft={flagging.mode === 'dialog' ? flagging.flagDraft : null}
+        initial={flagging.carried}
         busy={flagging.submitting}
         error={flagging.flagError}
         onSubmit={flagging.submitFlag}

@@ -35,7 +35,8 @@ export function useFlagActions(docId: string, queue: SaveQueue) {
   const run = useRef(runAction);
   run.current = runAction;
   const onAction = useCallback((flag: Flag, action: PanelAction) => {
-    if (action === 'accept') run.current(flag, action);
+    // Accepting and undoing a withdrawal need no reason: one click.
+    if (action === 'accept' || action === 'restore') run.current(flag, action);
     else setPendingAction({ flag, action });
   }, []);
 

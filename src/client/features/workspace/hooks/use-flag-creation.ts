@@ -1,7 +1,7 @@
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { makeAnchor, reanchor } from '../../../../shared/anchor';
-import type { DocumentState, FlagSide, Segment } from '../../../../shared/schemas';
+import { MAX_TIMING_MS, type DocumentState, type FlagSide, type Segment } from '../../../../shared/schemas';
 import { ApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateFlag } from '../api';
@@ -34,38 +34,60 @@ export function useFlagCreation(o: Options) {
   const errorText = useErrorText();
   const createFlag = useCreateFlag(o.docId);
   const [flagDraft, setFlagDraft] = useState<FlagDraft | null>(null);
+  // The compact panel beside the segment (keyboard shortcut) or the full dialog (button, or "More…").
+  const [mode, setMode] = useState<'inline' | 'dialog'>('dialog');
+  // What the inline panel had chosen when the reviewer asked for the full dialog.
+  const [carried, setCarried] = useState<Partial<FlagFormValues> | undefined>(undefined);
+  // When the words of the flag being made were first selected: its creation time runs from there to Create.
+  const firstSelectedAt = useRef<number | null>(null);
   const [flagError, setFlagError] = useState<string | null>(null);
-  const { canFlag, selection, onSelection, getCell } = o;
+  const { canFlag, selection, onSelection: rawOnSelection, getCell } = o;
+  /** The cells' selection handler, noting when a flag's words began to be selected. */
+  const onSelection = useCallback(
+    (segment: Segment, side: FlagSide, start: number, end: number) => {
+      if (end > start && firstSelectedAt.current === null) firstSelectedAt.current = performance.now();
+      rawOnSelection(segment, side, start, end);
+    },
+    [rawOnSelection],
+  );
   const sourceLang = o.doc?.sourceLang ?? 'und';
   const targetLang = o.doc?.targetLang ?? 'und';
 
-  const openFlagDialog = useCallback(() => {
-    const sel = selection.current;
-    if (!canFlag || !sel) return;
-    const el = getCell(sel.segment.id, sel.side);
-    // The cell's own selection is the truth (a textarea keeps it while the toolbar button has focus); the
-    // remembered one can be stale, e.g. when focus came back with the selection collapsed and no event.
-    let { start, end } = el ? { start: el.selectionStart, end: el.selectionEnd } : sel;
-    if (start !== sel.start || end !== sel.end) onSelection(sel.segment, sel.side, start, end);
-    const text = el?.value ?? (sel.side === 'source' ? sel.segment.source : sel.segment.target);
-    // Selections that start or end on spaces are trimmed: reviewers flag words, not the gaps around them.
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end <= start) return;
-    const lang = sel.side === 'source' ? sourceLang : targetLang;
-    setFlagError(null);
-    setFlagDraft({
-      segmentId: sel.segment.id,
-      segmentNumber: sel.segment.index + 1,
-      side: sel.side,
-      start,
-      end,
-      quote: text.slice(start, end),
-      text,
-      lang,
-      dir: languageDirection(lang),
-    });
-  }, [canFlag, sourceLang, targetLang, onSelection, selection, getCell]);
+  const openFlag = useCallback(
+    (how: 'inline' | 'dialog') => {
+      const sel = selection.current;
+      if (!canFlag || !sel) return;
+      const el = getCell(sel.segment.id, sel.side);
+      // The cell's own selection is the truth (a textarea keeps it while the toolbar button has focus); the
+      // remembered one can be stale, e.g. when focus came back with the selection collapsed and no event.
+      let { start, end } = el ? { start: el.selectionStart, end: el.selectionEnd } : sel;
+      if (start !== sel.start || end !== sel.end) onSelection(sel.segment, sel.side, start, end);
+      const text = el?.value ?? (sel.side === 'source' ? sel.segment.source : sel.segment.target);
+      // Selections that start or end on spaces are trimmed: reviewers flag words, not the gaps around them.
+      while (start < end && /\s/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end <= start) return;
+      const lang = sel.side === 'source' ? sourceLang : targetLang;
+      setFlagError(null);
+      setMode(how);
+      setCarried(undefined);
+      firstSelectedAt.current ??= performance.now();
+      setFlagDraft({
+        segmentId: sel.segment.id,
+        segmentNumber: sel.segment.index + 1,
+        side: sel.side,
+        start,
+        end,
+        quote: text.slice(start, end),
+        text,
+        lang,
+        dir: languageDirection(lang),
+      });
+    },
+    [canFlag, sourceLang, targetLang, onSelection, selection, getCell],
+  );
+  const openFlagDialog = useCallback(() => openFlag('dialog'), [openFlag]);
+  const openInlinePanel = useCallback(() => openFlag('inline'), [openFlag]);
 
   // A flag runs in two steps (save the cell's text, then the request): the guard covers both, so a
   // double-click or a second Enter cannot send it twice.
@@ -85,6 +107,9 @@ export function useFlagCreation(o: Options) {
         const segment = fresh ?? doc.segments.find((s) => s.id === flagDraft.segmentId)!;
         const saved = queue.get(flagDraft.segmentId);
         const baseVersion = Math.max(segment.version, saved?.baseVersion ?? 0);
+        const started = firstSelectedAt.current;
+        const durationMs =
+          started === null ? undefined : Math.min(Math.round(performance.now() - started), MAX_TIMING_MS);
         const send = (span: { start: number; end: number }, version: number) =>
           createFlag.mutateAsync({
             segmentId: flagDraft.segmentId,
@@ -94,6 +119,7 @@ export function useFlagCreation(o: Options) {
             quote: flagDraft.quote,
             baseVersion: version,
             ...values,
+            ...(durationMs !== undefined ? { durationMs } : {}),
           });
         // The words were selected in text someone else has changed since (the stream brought it): follow
         // them into the new text (as flags follow edits), or ask for a new selection if they changed.
@@ -123,10 +149,14 @@ export function useFlagCreation(o: Options) {
           r = await send(follow(latest), latest.version);
         }
         setFlagDraft(null);
+        firstSelectedAt.current = null;
         o.onCreated(r.flag.id);
         // The flagged words are done with: collapse the selection after them, so that the shortcut (or the
         // toolbar button) cannot flag the same span twice by accident. Cancelling the dialog keeps it.
-        getCell(flagDraft.segmentId, flagDraft.side)?.setSelectionRange(flagDraft.end, flagDraft.end);
+        const cell = getCell(flagDraft.segmentId, flagDraft.side);
+        cell?.setSelectionRange(flagDraft.end, flagDraft.end);
+        // From the inline panel, the reviewer goes on reading where they were.
+        if (mode === 'inline') cell?.focus();
         const flagged = selection.current;
         if (flagged) onSelection(flagged.segment, flagged.side, flagDraft.end, flagDraft.end);
       } catch (err) {
@@ -139,8 +169,24 @@ export function useFlagCreation(o: Options) {
     flagDraft,
     flagError,
     submitting: submittingFlag === true,
+    mode,
+    carried,
+    openFlag,
     openFlagDialog,
+    openInlinePanel,
+    onSelection,
     submitFlag,
-    closeFlagDialog: () => setFlagDraft(null),
+    /** The inline panel's "More…": the same words in the full dialog, with what was chosen so far. */
+    toDialog: (values: Partial<FlagFormValues>) => {
+      setCarried(values);
+      setMode('dialog');
+    },
+    closeFlagDialog: () => {
+      const d = flagDraft;
+      setFlagDraft(null);
+      firstSelectedAt.current = null;
+      // Cancelled: back to the words, still selected.
+      if (d && mode === 'inline') getCell(d.segmentId, d.side)?.focus();
+    },
   };
 }

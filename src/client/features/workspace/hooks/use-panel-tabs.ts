@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 
-export const PANEL_TABS = ['flags', 'qa', 'score', 'activity'] as const;
+export const PANEL_TABS = ['flags', 'qa', 'score', 'guidelines', 'activity'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** The side panel: shown or hidden, which tab, and the arrow keys that move between tabs. */

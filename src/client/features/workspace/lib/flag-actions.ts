@@ -12,7 +12,13 @@ export type PanelAction = Exclude<FlagAction, 'edit'>;
 const ACTIONS_BY_STATUS: Partial<Record<Flag['status'], PanelAction[]>> = {
   open: ['accept', 'dispute', 'resolve', 'reject', 'withdraw'],
   disputed: ['maintain', 'withdraw', 'accept', 'resolve', 'reject'],
+  withdrawn: ['restore'],
 };
+
+/** Editing and restoring a flag: its author, or whoever may change anyone's (editors). */
+export function mayChange(flag: Flag, me: string, can: (p: Permission) => boolean, action: 'edit' | 'restore') {
+  return can(`flag.${action}`) && (flag.createdBy === me || can('flag.editAny'));
+}
 
 /** Why a flag offers fewer actions than its status and the user's roles would: the text is locked. */
 export type FlagLock = 'DOCUMENT_LOCKED' | 'SEGMENT_LOCKED';
@@ -28,10 +34,12 @@ export function flagActions(
   segmentStatus: Segment['status'] | undefined,
   documentStatus: DocumentState['status'] | undefined,
   can: (p: Permission) => boolean,
+  me = '',
 ): { actions: PanelAction[]; lock: FlagLock | undefined } {
-  const permitted = (ACTIONS_BY_STATUS[flag.status] ?? []).filter(
-    (a) =>
-      can(`flag.${a}`) && !(a === 'accept' && flag.side === 'target' && (flag.orphaned || !proposesCorrection(flag))),
+  const permitted = (ACTIONS_BY_STATUS[flag.status] ?? []).filter((a) =>
+    a === 'restore'
+      ? mayChange(flag, me, can, 'restore')
+      : can(`flag.${a}`) && !(a === 'accept' && flag.side === 'target' && (flag.orphaned || !proposesCorrection(flag))),
   );
   if (documentStatus === 'approved') return { actions: [], lock: permitted.length > 0 ? 'DOCUMENT_LOCKED' : undefined };
   const changesText = (a: PanelAction) => a === 'accept' && flag.side === 'target';

@@ -1,0 +1,159 @@
+import { SAMPLE_ID, expect, test } from './fixtures/test';
+
+/** Issue #18: classify in one key beside the segment, edit and restore flags, know what I have read. */
+test.describe('reviewing at the speed of the keyboard', () => {
+  // Long keyboard scripts (and a 3 s dwell) on a machine shared with other runs.
+  test.setTimeout(120_000);
+  test('the classification panel, by keyboard only: type-ahead, severity by number, Enter, Esc, “Other” needs a note', async ({
+    workspace,
+    page,
+  }) => {
+    await workspace.openAs(SAMPLE_ID, 'Keyboard reviewer');
+    const cell = workspace.targetCell(1);
+    await workspace.selectText(cell, 'Lafetet', 1, 'keyboard');
+    await page.keyboard.press('Alt+M');
+    const panel = page.getByRole('dialog', { name: 'Classify “Lafetet” (segment 1)' });
+    await expect(panel).toBeVisible();
+    const search = panel.getByRole('combobox', { name: 'Category (type to search)' });
+    await expect(search).toBeFocused();
+    // The keys are written on the panel.
+    await expect(panel).toContainText('0–3 severity');
+    await page.keyboard.type('spel');
+    await expect(panel.getByRole('option', { name: 'Fluency — Spelling', selected: true })).toBeVisible();
+    // The chosen category's definition, where it is chosen.
+    await expect(panel).toContainText('A word is misspelt');
+    await page.keyboard.press('2');
+    await expect(search).toHaveValue('spel');
+    await expect(panel.getByRole('radio', { name: /Major/ })).toBeChecked();
+    await expect(panel).toContainText('The meaning is changed or unclear');
+    await page.keyboard.press('Enter');
+    await expect(panel).toBeHidden();
+    const item = workspace.flagItem(1, 1);
+    await expect(item).toContainText('Major');
+    await expect(item).toContainText('Spelling');
+    await expect(item).toContainText(/created in \d+ s/);
+    // Back in the text, where the reviewer was.
+    await expect(cell).toBeFocused();
+
+    // Esc cancels: nothing created, the words still selected.
+    await workspace.selectText(cell, 'homologue', 1, 'keyboard');
+    await page.keyboard.press('Alt+M');
+    await expect(page.getByRole('dialog', { name: /^Classify “homologue”/ })).toBeVisible();
+    await page.keyboard.type('t');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: /^Classify/ })).toBeHidden();
+    await expect(cell).toBeFocused();
+    await expect.poll(() => workspace.selectedText(cell)).toBe('homologue');
+    await expect(workspace.flagItems()).toHaveCount(1);
+
+    // “Other” asks for a note before it creates anything.
+    await page.keyboard.press('Alt+M');
+    const other = page.getByRole('dialog', { name: /^Classify “homologue”/ });
+    await page.keyboard.type('oth');
+    await expect(other.getByRole('option', { name: 'Other — Other', selected: true })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(other.getByRole('alert')).toHaveText('“Other” needs a note saying what is wrong.');
+    const note = other.getByRole('textbox', { name: 'Note' });
+    await expect(note).toBeFocused();
+    await page.keyboard.type('Odd word order');
+    await page.keyboard.press('Enter');
+    await expect(other).toBeHidden();
+    await expect(workspace.flagItems()).toHaveCount(2);
+
+    // The shortcut help lists the panel's keys.
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(
+      help.getByRole('row').filter({ hasText: /Classify the selected words beside the segment/ }),
+    ).toBeVisible();
+    await expect(
+      help.getByRole('row').filter({ hasText: /Severity: 0 neutral, 1 minor, 2 major, 3 critical/ }),
+    ).toBeVisible();
+    await expect(help.getByRole('row').filter({ hasText: /Mark the segment reviewed by me/ })).toBeVisible();
+  });
+
+  test('with single-key shortcuts off, digits type into the search and the severity is chosen by Tab and arrows', async ({
+    workspace,
+    page,
+  }) => {
+    await workspace.openAs(SAMPLE_ID, 'Speech input user');
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByRole('checkbox', { name: /Single-key shortcuts/ }).uncheck();
+    await page.keyboard.press('Escape');
+    await workspace.selectText(workspace.targetCell(1), 'Lafetet', 1, 'keyboard');
+    await page.keyboard.press('Alt+M');
+    const panel = page.getByRole('dialog', { name: /^Classify “Lafetet”/ });
+    await expect(panel).toContainText('Tab to the severity');
+    await expect(panel.getByRole('combobox')).toBeFocused();
+    await page.keyboard.type('2');
+    await expect(panel.getByRole('combobox')).toHaveValue('2');
+    await expect(panel.getByRole('radio', { name: /Minor/ })).toBeChecked();
+    await page.keyboard.press('Escape');
+  });
+
+  test('edit a flag in place and undo its withdrawal; the changes show in its history', async ({ workspace, page }) => {
+    await workspace.openAs(SAMPLE_ID, 'Editing reviewer');
+    await workspace.selectText(workspace.targetCell(1), 'Lafetet');
+    await workspace.flagSelection({ category: 'Fluency — Spelling', severity: 'Minor', correction: 'Laftit' });
+    const item = workspace.flagItem(1, 1);
+    await item.getByRole('button', { name: /^Edit/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit flag 1' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('radio', { name: 'Critical', exact: true }).check();
+    await dialog.getByRole('textbox', { name: 'Comment', exact: true }).fill('The minister’s name.');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(item).toContainText('Critical');
+    await expect(item.getByRole('list', { name: 'Changes to this flag' })).toContainText(
+      'severity Minor → Critical; comment “” → “The minister’s name.”, by Editing reviewer',
+    );
+    await item.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    const why = page.getByRole('dialog', { name: 'Withdraw this flag' });
+    await why.getByRole('textbox', { name: 'Why? (recorded in the history)' }).fill('oops');
+    await why.getByRole('button', { name: 'Confirm' }).click();
+    await expect(item).toContainText('Withdrawn');
+    await item.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(item).toContainText('Open');
+    await expect(item.getByRole('list', { name: 'Changes to this flag' })).toContainText(
+      'restored, by Editing reviewer',
+    );
+    await page.reload();
+    await expect(workspace.flagItem(1, 1)).toContainText('restored, by Editing reviewer');
+  });
+
+  test('reviewed by me: one key, or a dwell before moving on; the header counts it; next unreviewed by keyboard; it survives a reload', async ({
+    workspace,
+    page,
+  }) => {
+    await workspace.openAs(SAMPLE_ID, 'Careful reader');
+    const progress = page.getByText(/% reviewed by me/);
+    await expect(page.getByText(/^0% reviewed by me · 0% by anyone$/)).toBeVisible();
+    const row = (n: number) => page.getByRole('row').filter({ has: workspace.targetCell(n) });
+    await expect(row(1).getByRole('rowheader')).toContainText('Not reviewed');
+
+    // A scripted read: segment 1 marked with Alt+K, segment 2 read for longer than the dwell, then left.
+    await workspace.targetCell(1).focus();
+    await page.keyboard.press('Alt+K');
+    await expect(row(1).getByRole('rowheader')).toContainText('Reviewed');
+    await expect(page.getByText(/^[1-9]\d*% reviewed by me · [1-9]\d*% by anyone$/)).toBeVisible();
+    await workspace.targetCell(2).focus();
+    await page.waitForTimeout(3300); // the default dwell is 3 s
+    await workspace.targetCell(3).focus();
+    await expect(row(2).getByRole('rowheader')).toContainText('Reviewed');
+    await expect(row(3).getByRole('rowheader')).toContainText('Not reviewed');
+    const text = await progress.textContent();
+    const mine = Number(/(\d+)% reviewed by me/.exec(text ?? '')?.[1]);
+    expect(mine).toBeGreaterThan(0);
+
+    // Next unreviewed from segment 1 skips 2 (read) to 3.
+    await workspace.targetCell(1).focus();
+    await page.keyboard.press('Alt+U');
+    await expect(workspace.targetCell(3)).toBeFocused();
+
+    await page.reload();
+    await expect(row(1).getByRole('rowheader')).toContainText('Reviewed');
+    await expect(row(2).getByRole('rowheader')).toContainText('Reviewed');
+    await expect(page.getByText(new RegExp(`^${mine}% reviewed by me · ${mine}% by anyone$`))).toBeVisible();
+  });
+});

@@ -1,0 +1,237 @@
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SEVERITIES, type MqmCategory, type Severity } from '../../../../shared/mqm';
+import { useGuidance } from '../hooks/use-guidance';
+import { categoryOptions, searchCategories } from '../lib/category-search';
+import { useSingleKeyShortcuts } from '../lib/shortcut-settings';
+import type { FlagDraft, FlagFormValues } from './flag-dialog';
+import { GuidanceNote } from './guidance-note';
+
+interface Props {
+  docId: string;
+  draft: FlagDraft;
+  busy: boolean;
+  error: string | null;
+  onSubmit: (values: FlagFormValues) => void;
+  onCancel: () => void;
+  /** The full dialog, with what was chosen here. */
+  onMore: (values: Partial<FlagFormValues>) => void;
+}
+
+/** Severity by number (0–3, single keys) in the panel, or by letter in its severity group (Anthea's m/M). */
+export const SEVERITY_DIGITS: Record<string, Severity> = {
+  '0': 'neutral',
+  '1': 'minor',
+  '2': 'major',
+  '3': 'critical',
+};
+const SEVERITY_LETTERS: Record<string, Severity> = { n: 'neutral', m: 'minor', M: 'major', c: 'critical' };
+
+/**
+ * Classifying the selected words without a modal: a compact panel beside the segment. The focus starts in the
+ * category search; every choice has a key shown on the panel; Enter creates, Esc cancels and returns to the words.
+ */
+export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, onMore }: Props) {
+  const { t } = useTranslation('workspace');
+  const singleKeys = useSingleKeyShortcuts();
+  const guidance = useGuidance(docId);
+  const id = useId();
+  const options = useMemo(() => categoryOptions((k) => t(k as 'categories.other')), [t]);
+  const [typed, setTyped] = useState('');
+  const [active, setActive] = useState(0);
+  const [severity, setSeverity] = useState<Severity>('minor');
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const noteField = useRef<HTMLInputElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const matches = useMemo(() => searchCategories(options, typed), [options, typed]);
+  const chosen: MqmCategory | undefined =
+    draft.side === 'source' && typed === ''
+      ? 'accuracy/omission'
+      : typed === ''
+        ? undefined
+        : matches[active]?.category;
+
+  // Beside the segment: under its row, kept on screen.
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+  useLayoutEffect(() => {
+    const row = document.querySelector(`tr[data-segment-id="${CSS.escape(draft.segmentId)}"]`);
+    if (!row) return;
+    const r = row.getBoundingClientRect();
+    const height = panel.current?.offsetHeight ?? 320;
+    const top = r.bottom + height > window.innerHeight ? Math.max(8, r.top - height) : r.bottom;
+    setPlace({ top, left: Math.max(8, Math.min(r.left + r.width / 3, window.innerWidth - 440)) });
+  }, [draft.segmentId]);
+
+  function create() {
+    if (!chosen) return;
+    if (chosen === 'other' && !note.trim()) {
+      setNoteMissing(true);
+      noteField.current?.focus();
+      return;
+    }
+    onSubmit({
+      category: chosen,
+      severity,
+      correction: draft.side === 'target' ? draft.quote : '',
+      comment: note.trim(),
+    });
+  }
+
+  function onPanelKey(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    } else if (e.key === 'Enter' && !e.shiftKey && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault();
+      create();
+    }
+  }
+
+  function onSearchKey(e: KeyboardEvent<HTMLInputElement>) {
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (plain && singleKeys && SEVERITY_DIGITS[e.key]) {
+      e.preventDefault();
+      setSeverity(SEVERITY_DIGITS[e.key]!);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const n = Math.max(1, matches.length);
+      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+      if (typed === '') setTyped(' '); // arrows over the whole list choose from it
+    }
+  }
+
+  function onSeverityKey(e: KeyboardEvent) {
+    if (!singleKeys || e.ctrlKey || e.metaKey || e.altKey) return;
+    const s = SEVERITY_DIGITS[e.key] ?? SEVERITY_LETTERS[e.key];
+    if (s) {
+      e.preventDefault();
+      setSeverity(s);
+    }
+  }
+
+  const listId = `${id}-list`;
+  const optionId = (i: number) => `${id}-opt-${i}`;
+  const showList = typed !== '';
+  return (
+    <section
+      ref={panel}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={`${id}-title`}
+      className="quick-flag"
+      style={place ? { top: place.top, left: place.left } : undefined}
+      onKeyDown={onPanelKey}
+    >
+      <h2 id={`${id}-title`} className="quick-title">
+        {t('quick.title', { quote: draft.quote, n: draft.segmentNumber })}
+      </h2>
+      <div className="field">
+        <label htmlFor={`${id}-search`}>{t('quick.category')}</label>
+        <input
+          id={`${id}-search`}
+          type="text"
+          role="combobox"
+          autoFocus
+          autoComplete="off"
+          aria-autocomplete="list"
+          aria-expanded={showList}
+          aria-controls={listId}
+          aria-activedescendant={showList && matches[active] ? optionId(active) : undefined}
+          aria-describedby={`${id}-keys${chosen ? ` ${id}-cat-guide` : ''}`}
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onSearchKey}
+        />
+        {showList && (
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={t('quick.matches', { count: matches.length })}
+            className="quick-list"
+          >
+            {matches.map((o, i) => (
+              <li
+                key={o.category}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === active}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  setActive(i);
+                }}
+              >
+                {o.label}
+              </li>
+            ))}
+          </ul>
+        )}
+        {showList && matches.length === 0 && (
+          <p className="field-error" role="status">
+            {t('quick.noMatch', { text: typed.trim() })}
+          </p>
+        )}
+        {chosen && <GuidanceNote id={`${id}-cat-guide`} guidance={guidance({ category: chosen })} />}
+      </div>
+      <fieldset className="field quick-severity" onKeyDown={onSeverityKey} aria-describedby={`${id}-sev-guide`}>
+        <legend>{t('quick.severity')}</legend>
+        {SEVERITIES.map((s, i) => (
+          <label key={s} className={`severity-option severity-${s}`}>
+            <input
+              type="radio"
+              name={`${id}-severity`}
+              value={s}
+              checked={severity === s}
+              onChange={() => setSeverity(s)}
+            />
+            {singleKeys && <kbd aria-hidden="true">{i}</kbd>} {t(`severity.${s}`)}
+          </label>
+        ))}
+        <GuidanceNote id={`${id}-sev-guide`} guidance={guidance({ severity })} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('quick.note')}</label>
+        <input
+          id={`${id}-note`}
+          ref={noteField}
+          type="text"
+          dir="auto"
+          value={note}
+          aria-invalid={noteMissing && !note.trim()}
+          aria-describedby={noteMissing ? `${id}-note-error` : undefined}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        {noteMissing && !note.trim() && (
+          <span id={`${id}-note-error`} className="field-error" role="alert">
+            {t('quick.noteRequired')}
+          </span>
+        )}
+      </div>
+      <p id={`${id}-keys`} className="quick-keys muted">
+        {t(singleKeys ? 'quick.keys' : 'quick.keysNoSingle')}
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          {t('quick.cancel')}
+        </button>
+        <button
+          type="button"
+          onClick={() => onMore({ severity, comment: note, ...(chosen ? { category: chosen } : {}) })}
+        >
+          {t('quick.more')}
+        </button>
+        <button type="button" className="primary" disabled={busy || !chosen} onClick={create}>
+          {t('quick.create')}
+        </button>
+      </div>
+    </section>
+  );
+}
