@@ -55,8 +55,9 @@ export async function installAuth(app: FastifyInstance, auth: AuthStore) {
     const pathname = req.url.split('?')[0] ?? '';
     if (pathname !== '/api' && !pathname.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    const session = await auth.sessions.lookup(token);
-    const user = session ? await auth.users.byId(session.userId) : undefined;
+    const found = await auth.signedIn(token);
+    const session = found?.session;
+    const user = found?.user;
     if (token && session && user && !user.disabled) {
       req.user = user;
       req.session = session;

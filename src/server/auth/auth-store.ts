@@ -22,6 +22,8 @@ export interface UserDirectory {
 export interface SessionDirectory {
   readonly ttlSeconds: number;
   create(userId: string): Promise<{ token: string; session: Session }>;
+  /** Every live (unexpired) session, for migrate-store. */
+  list(): Promise<Session[]>;
   /** The live session of a cookie's token, or undefined. */
   lookup(token: string | undefined): Promise<Session | undefined>;
   /** Slides the expiry of a session in use (saved in the background); true when it moved. */
@@ -56,6 +58,11 @@ export interface AuthStore {
   readonly sessions: SessionDirectory;
   readonly throttle: SignInThrottle;
   readonly mentionReads: MentionReadStore;
+  /**
+   * The live session of a cookie's token and its user (disabled or not), or undefined. One read: on
+   * PostgreSQL one query joins both, as every request asks it.
+   */
+  signedIn(token: string | undefined): Promise<{ session: Session; user: StoredUser } | undefined>;
   /** Waits for pending writes (sliding session expiries). */
   close(): Promise<void>;
 }
@@ -86,6 +93,11 @@ export async function openAuthStore(opts: AuthStoreOptions): Promise<AuthStore> 
     sessions,
     throttle,
     mentionReads,
+    async signedIn(token) {
+      const session = await sessions.lookup(token);
+      const user = session ? await users.byId(session.userId) : undefined;
+      return session && user ? { session, user } : undefined;
+    },
     async close() {
       await Promise.all([users.flush(), sessions.flush(), mentionReads.flush()]);
     },

@@ -150,12 +150,29 @@ export class PgSessions implements SessionDirectory {
     return { token, session };
   }
 
+  async list(): Promise<Session[]> {
+    const rows = await this.sql<SessionRow[]>`
+      SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions
+      WHERE expires_at > ${new Date(this.now())} ORDER BY created_at, id`;
+    return rows.map(toSession);
+  }
+
   async lookup(token: string | undefined): Promise<Session | undefined> {
     if (!token || !TOKEN_PATTERN.test(token)) return undefined;
     const [row] = await this.sql<SessionRow[]>`
       SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions
       WHERE id = ${sessionIdOf(token)} AND expires_at > ${new Date(this.now())}`;
     return row ? toSession(row) : undefined;
+  }
+
+  /** lookup() and the session's user in one query (every request asks both). */
+  async lookupWithUser(token: string | undefined): Promise<{ session: Session; user: StoredUser } | undefined> {
+    if (!token || !TOKEN_PATTERN.test(token)) return undefined;
+    const [row] = await this.sql<(SessionRow & { body: unknown })[]>`
+      SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, u.body FROM sessions s
+      JOIN users u ON u.id = s.user_id
+      WHERE s.id = ${sessionIdOf(token)} AND s.expires_at > ${new Date(this.now())}`;
+    return row ? { session: toSession(row), user: parseUser(row.body) } : undefined;
   }
 
   touch(session: Session): boolean {
@@ -318,6 +335,7 @@ export function openPgAuthStore(opts: PgAuthOptions): AuthStore {
     sessions,
     throttle,
     mentionReads: new PgMentionReads(opts.sql),
+    signedIn: (token) => sessions.lookupWithUser(token),
     async close() {
       await sessions.flush();
     },

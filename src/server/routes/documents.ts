@@ -53,9 +53,10 @@ const EventsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_EVENTS_PAGE).optional(),
 });
 
-export async function loadDocument(store: DocumentStore, id: unknown): Promise<FoldState> {
+/** `forAppend`: the caller only needs to know it exists before store.append, which re-checks (see getForAppend). */
+export async function loadDocument(store: DocumentStore, id: unknown, forAppend = false): Promise<FoldState> {
   const docId = idParam(id, 'document');
-  const doc = await store.get(docId);
+  const doc = forAppend && store.getForAppend ? await store.getForAppend(docId) : await store.get(docId);
   if (!doc) throw notFound('DOCUMENT_NOT_FOUND', `There is no document ${docId}.`);
   return doc;
 }
@@ -78,6 +79,7 @@ const FLAG_ACTION_PERMISSIONS: Record<FlagAction, Permission> = {
 export async function documentRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
   const { store } = opts;
   const load = (id: unknown) => loadDocument(store, id);
+  const loadForAppend = (id: unknown) => loadDocument(store, id, true);
 
   app.get('/api/documents', async (req) => {
     requirePermission(req, 'document.read');
@@ -151,7 +153,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
   app.patch<{ Params: { id: string; segmentId: string } }>('/api/documents/:id/segments/:segmentId', async (req) => {
     requirePermission(req, 'segment.edit');
     const actor = actorOf(req);
-    const doc = await load(req.params.id);
+    const doc = await loadForAppend(req.params.id);
     const segmentId = idParam(req.params.segmentId, 'segment');
     const body = parseWith(EditSegmentBodySchema, req.body);
     const { state } = await store.append(doc.id, actor, editSegment(segmentId, body));
@@ -161,7 +163,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
   app.post<{ Params: { id: string } }>('/api/documents/:id/flags', async (req, reply) => {
     requirePermission(req, 'flag.create');
     const actor = actorOf(req);
-    const doc = await load(req.params.id);
+    const doc = await loadForAppend(req.params.id);
     const body = parseWith(CreateFlagBodySchema, req.body);
     const { state, result } = await store.append(doc.id, actor, createFlag(body));
     return reply.code(201).send({ flag: byId(state.flags, result ?? ''), seq: state.seq });
@@ -174,7 +176,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
       requirePermission(req, FLAG_ACTION_PERMISSIONS[action as FlagAction]);
     }
     const actor = actorOf(req);
-    const doc = await load(req.params.id);
+    const doc = await loadForAppend(req.params.id);
     const flagId = idParam(req.params.flagId, 'flag');
     const body = parseWith(PatchFlagBodySchema, req.body);
     const { state } = await store.append(doc.id, actor, patchFlag(flagId, body));

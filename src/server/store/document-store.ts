@@ -29,6 +29,11 @@ export interface DocumentStore {
    * the plain document (O(flags)) for those who send or analyse all of it.
    */
   get(id: string): Promise<FoldState | undefined>;
+  /**
+   * For a write about to be appended: the document as this server last saw it (may be behind another
+   * server's commits, which the append's own check catches), or what get() says. Saves a read per write.
+   */
+  getForAppend?(id: string): Promise<FoldState | undefined>;
   /** Appends a DocumentCreated event for a new document. Fails with DOCUMENT_EXISTS-like AppError if the id is taken. */
   create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>>;
   /** Serialized per document: decide runs against the latest state, then its events are journaled. */
