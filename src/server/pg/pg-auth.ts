@@ -21,6 +21,8 @@ import {
 } from '../auth/user-store';
 import { errorMessage, type StoreLogger } from '../store/logger';
 import { CHANNELS, type Notifications } from './notifications';
+import { PgTokens } from './pg-tokens';
+import { PgWebhooks } from './pg-webhooks';
 
 /** Users are changed one at a time (the login and last-admin checks read them all): this lock says so. */
 const USERS_LOCK = 0x7669_7375;
@@ -330,14 +332,17 @@ export function openPgAuthStore(opts: PgAuthOptions): AuthStore {
     ...now,
   });
   const throttle = new PgThrottle(opts.sql, { ...now, ...opts.throttle });
+  const tokens = new PgTokens(opts.sql, logger, opts.now);
   return {
+    tokens,
+    webhooks: new PgWebhooks(opts.sql, opts.now),
     users,
     sessions,
     throttle,
     mentionReads: new PgMentionReads(opts.sql),
     signedIn: (token) => sessions.lookupWithUser(token),
     async close() {
-      await sessions.flush();
+      await Promise.all([sessions.flush(), tokens.flush()]);
     },
   };
 }

@@ -7,7 +7,7 @@ import { DocumentStateSchema, summarize, type DocumentListEntry } from '../../sh
 import { AppError } from '../errors';
 import type { AppendResult, Decide, DocumentStore, Listener } from '../store/document-store';
 import { errorMessage, type StoreLogger } from '../store/logger';
-import { stamp } from '../store/stamp';
+import { stamp, type Actor } from '../store/stamp';
 import { CHANNELS, type Notifications } from './notifications';
 
 export interface PgDocumentStoreOptions {
@@ -19,7 +19,7 @@ export interface PgDocumentStoreOptions {
 }
 
 interface Pending {
-  actor: string;
+  actor: Actor;
   decide: Decide<unknown>;
   resolve(r: AppendResult<unknown>): void;
   reject(err: unknown): void;
@@ -99,7 +99,7 @@ export class PgDocumentStore implements DocumentStore {
     return this.cache.get(id) ?? this.catchUp(id);
   }
 
-  async create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>> {
+  async create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: Actor): Promise<AppendResult<undefined>> {
     this.assertOpen();
     const id = event.payload.id;
     if (!isValidId(id)) throw new AppError(400, 'INVALID_ID', `Invalid document id ${JSON.stringify(id)}`);
@@ -124,7 +124,7 @@ export class PgDocumentStore implements DocumentStore {
     return { state, events: [stamped!], result: undefined };
   }
 
-  append<R>(id: string, actor: string, decide: Decide<R>): Promise<AppendResult<R>> {
+  append<R>(id: string, actor: Actor, decide: Decide<R>): Promise<AppendResult<R>> {
     this.assertOpen();
     if (!isValidId(id)) return Promise.reject(notFound(id));
     let writer = this.writers.get(id);

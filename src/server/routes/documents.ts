@@ -18,9 +18,10 @@ import { createFlag, editSegment, patchFlag } from '../domain/commands';
 import { AppError, notFound } from '../errors';
 import { limitError } from '../limit-errors';
 import type { Permission } from '../../shared/permissions';
-import { actorOf, idParam, parseWith, requirePermission } from '../http';
+import { idParam, parseWith, requirePermission, writerOf } from '../http';
 import { jsonStream } from '../json-stream';
 import type { DocumentStore } from '../store/document-store';
+import type { Actor } from '../store/stamp';
 
 export interface NewDocumentInput {
   title: string;
@@ -31,7 +32,7 @@ export interface NewDocumentInput {
 }
 
 /** Every way in creates documents through here: the limits (LIMITS) are checked once more before the store. */
-export async function createDocument(store: DocumentStore, input: NewDocumentInput, actor: string) {
+export async function createDocument(store: DocumentStore, input: NewDocumentInput, actor: Actor) {
   const violations = newDocumentViolations(input);
   if (violations.length > 0) throw limitError(violations);
   const id = input.id ?? newId('d');
@@ -88,7 +89,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.post('/api/documents', async (req, reply) => {
     requirePermission(req, 'document.create');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const body = parseWith(CreateDocumentBodySchema, req.body);
     const doc = await createDocument(store, body, actor);
     return reply.code(201).send({ document: doc });
@@ -96,7 +97,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.post('/api/documents/import-text', async (req, reply) => {
     requirePermission(req, 'document.create');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const body = parseWith(ImportTextBodySchema, req.body);
     // Splitting stops one paragraph past the limit: 10 MiB of one-letter lines is refused without 5 million strings.
     const max = LIMITS.segmentsPerDocument;
@@ -152,7 +153,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.patch<{ Params: { id: string; segmentId: string } }>('/api/documents/:id/segments/:segmentId', async (req) => {
     requirePermission(req, 'segment.edit');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadForAppend(req.params.id);
     const segmentId = idParam(req.params.segmentId, 'segment');
     const body = parseWith(EditSegmentBodySchema, req.body);
@@ -162,7 +163,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/flags', async (req, reply) => {
     requirePermission(req, 'flag.create');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadForAppend(req.params.id);
     const body = parseWith(CreateFlagBodySchema, req.body);
     const { state, result } = await store.append(doc.id, actor, createFlag(body));
@@ -175,7 +176,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     if (typeof action === 'string' && Object.hasOwn(FLAG_ACTION_PERMISSIONS, action)) {
       requirePermission(req, FLAG_ACTION_PERMISSIONS[action as FlagAction]);
     }
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadForAppend(req.params.id);
     const flagId = idParam(req.params.flagId, 'flag');
     const body = parseWith(PatchFlagBodySchema, req.body);
