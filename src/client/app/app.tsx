@@ -28,6 +28,8 @@ const documents = page(() => import('../features/documents/components/documents-
 const compare = page(() => import('../features/documents/components/compare-page'), 'ComparePage');
 const workspace = page(() => import('../features/workspace/components/workspace-page'), 'WorkspacePage');
 const users = page(() => import('../features/admin/components/users-page'), 'UsersPage');
+const tokens = page(() => import('../features/tokens/components/tokens-page'), 'TokensPage');
+const webhooks = page(() => import('../features/webhooks/components/webhooks-page'), 'WebhooksPage');
 const mentions = page(() => import('../features/mentions/components/mentions-page'), 'MentionsPage');
 
 const retryable = (err: unknown) => !(err instanceof ApiError && err.status >= 400 && err.status < 500);
@@ -80,10 +82,14 @@ export function createRouter(qc: QueryClient) {
             },
             { path: '/compare', element: <compare.Page />, loader: preload(compare) },
             { path: '/account/password', element: <password.Page />, loader: preload(password) },
+            { path: '/account/tokens', element: <tokens.Page />, loader: preload(tokens) },
             { path: '/mentions', element: <mentions.Page />, loader: preload(mentions) },
             {
               element: <RequirePermission permission="users.manage" />,
-              children: [{ path: '/admin/users', element: <users.Page />, loader: preload(users) }],
+              children: [
+                { path: '/admin/users', element: <users.Page />, loader: preload(users) },
+                { path: '/admin/webhooks', element: <webhooks.Page />, loader: preload(webhooks) },
+              ],
             },
             { path: '*', element: <NotFound /> },
           ],
