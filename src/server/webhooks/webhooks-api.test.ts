@@ -37,7 +37,7 @@ const SECRET = 'a webhook secret, 16+ chars';
 const FAST = { backoff: () => 0.2, pollMs: 100 };
 
 /** Webhooks (README: Webhooks) against a local receiver, on both stores. */
-describe('webhooks', () => {
+describe('webhooks', { timeout: 180_000 }, () => {
   let sandbox: string;
   let dataDir: string;
   let server: TestServer;
@@ -163,7 +163,7 @@ describe('webhooks', () => {
       }),
     ).document;
     expect((await api('POST', `/api/documents/${doc.id}/approve-clean`, {})).statusCode).toBe(200);
-    await expect.poll(() => rx.got.length, { timeout: 30_000 }).toBe(105);
+    await expect.poll(() => rx.got.length, { timeout: 120_000 }).toBe(105);
     await expect
       .poll(async () => (await deliveries(id)).filter((d: { status: string }) => d.status === 'delivered').length, {
         timeout: 10_000,
