@@ -24,6 +24,7 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
   let docId: string;
   let original: unknown;
   let youssefCookie: string;
+  let tokenSecret: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -106,6 +107,27 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
     });
     expect(settings.statusCode, settings.body).toBeLessThan(300);
     youssefCookie = y.cookie;
+    // An API token and a webhook move too.
+    const made = await server.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: y.headers,
+      payload: { name: 'ci', expiresInDays: 30, permissions: ['document.read'] },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    tokenSecret = JSON.parse(made.body).secret;
+    const hook = await server.app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers,
+      payload: {
+        url: 'http://127.0.0.1:9/h',
+        events: ['flag.created'],
+        secret: 'a secret of 16+ chars',
+        active: false,
+      },
+    });
+    expect(hook.statusCode, hook.body).toBe(201);
     expect((original = toDocumentState((await server.store.get(docId))!)).dismissed).toHaveLength(1);
     await server.close();
   });
@@ -128,6 +150,12 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
       // youssef's session from the embedded store is still signed in on PostgreSQL.
       const me = await app.inject({ url: '/api/session', headers: { cookie: youssefCookie } });
       expect(json(me).user.login).toBe('youssef');
+      const viaToken = await app.inject({
+        url: `/api/documents/${docId}`,
+        headers: { authorization: `Bearer ${tokenSecret}` },
+      });
+      expect(viaToken.statusCode).toBe(200);
+      expect((await pg.auth.webhooks.hooks()).map((h) => h.url)).toEqual(['http://127.0.0.1:9/h']);
       await app.close();
     } finally {
       await pg.close();
@@ -149,6 +177,12 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
       expect(toDocumentState((await server.store.get(docId))!)).toEqual(original);
       const me = await server.app.inject({ url: '/api/session', headers: { cookie: youssefCookie } });
       expect(json(me).user.login).toBe('youssef');
+      const viaToken = await server.app.inject({
+        url: `/api/documents/${docId}`,
+        headers: { authorization: `Bearer ${tokenSecret}` },
+      });
+      expect(viaToken.statusCode).toBe(200);
+      expect((await server.auth.webhooks.hooks()).length).toBe(1);
     } finally {
       await server.close();
     }

@@ -7,6 +7,9 @@ import { summarize } from '../shared/schemas';
 import { loginKey } from '../shared/users';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
 import type { Session } from './auth/session-store';
+import type { Delivery } from '../shared/webhooks';
+import type { StoredToken } from './tokens/api-token';
+import type { StoredHook } from './webhooks/webhook-store';
 import type { StoredUser } from './auth/user-store';
 import { openPgBackend, type PgBackend } from './pg/pg-backend';
 import { writeFileAtomic } from './store/atomic-write';
@@ -17,7 +20,7 @@ import type { StoreLogger } from './store/logger';
 
 /**
  * `visavis migrate-store`: everything of one store (documents with every event, users with their password
- * hashes, their live sessions, which mentions each has read; dismissals and settings are events) into
+ * hashes, their live sessions and API tokens, webhooks and their deliveries, which mentions each has read; dismissals and settings are events) into
  * another, empty one — DATA_DIR into PostgreSQL or back. Then every document is read back from the target and its fold
  * compared with the source's: any difference fails the migration.
  */
@@ -57,6 +60,8 @@ interface Snapshot {
   users: StoredUser[];
   /** Live sessions: whoever is signed in stays signed in. */
   sessions: Session[];
+  tokens: StoredToken[];
+  webhooks: { hooks: StoredHook[]; deliveries: Delivery[] };
   /** userId → mention ids read. */
   reads: Map<string, string[]>;
 }
@@ -83,7 +88,9 @@ async function readAll(side: Side): Promise<Snapshot> {
   }
   const userIds = new Set(users.map((u) => u.id));
   const sessions = (await side.auth.sessions.list()).filter((s) => userIds.has(s.userId));
-  return { documents, users, sessions, reads };
+  const tokens = (await side.auth.tokens.list()).filter((t) => userIds.has(t.userId));
+  const webhooks = await side.auth.webhooks.exportAll();
+  return { documents, users, sessions, reads, tokens, webhooks };
 }
 
 async function writeToDatabase(url: string, data: Snapshot, logger: StoreLogger): Promise<void> {
@@ -114,6 +121,17 @@ async function writeToDatabase(url: string, data: Snapshot, logger: StoreLogger)
         await tx`INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at)
                  VALUES (${x.id}, ${x.userId}, ${x.createdAt}, ${x.lastSeenAt}, ${x.expiresAt})`;
       }
+      for (const t of data.tokens) {
+        await tx`INSERT INTO api_tokens (id, hash, user_id, created_at, expires_at, body)
+                 VALUES (${t.id}, ${t.hash}, ${t.userId}, ${t.createdAt}, ${t.expiresAt}, ${JSON.stringify(t)}::text::json)`;
+      }
+      for (const h of data.webhooks.hooks) {
+        await tx`INSERT INTO webhooks (id, created_at, body) VALUES (${h.id}, ${h.createdAt}, ${JSON.stringify(h)}::text::json)`;
+      }
+      for (const d of data.webhooks.deliveries) {
+        await tx`INSERT INTO webhook_deliveries (id, hook_id, created_at, status, next_attempt_at, body)
+                 VALUES (${d.id}, ${d.hookId}, ${d.createdAt}, ${d.status}, ${d.nextAttemptAt}, ${JSON.stringify(d)}::text::json)`;
+      }
       for (const [userId, ids] of data.reads) {
         await tx`INSERT INTO mention_reads (user_id, mention_id) SELECT ${userId}, m FROM unnest(${ids}::text[]) AS t (m)`;
       }
@@ -139,6 +157,8 @@ async function writeToDirectory(dir: string, data: Snapshot): Promise<void> {
   await writeFileAtomic(path.join(dir, 'sessions.json'), json({ version: 1, sessions: data.sessions }), {
     mode: 0o600,
   });
+  await writeFileAtomic(path.join(dir, 'api-tokens.json'), json({ version: 1, tokens: data.tokens }), { mode: 0o600 });
+  await writeFileAtomic(path.join(dir, 'webhooks.json'), json({ version: 1, ...data.webhooks }), { mode: 0o600 });
   await writeFileAtomic(
     path.join(dir, 'mentions-read.json'),
     json({ version: 1, read: Object.fromEntries(data.reads) }),
@@ -171,6 +191,10 @@ export async function migrateStore(from: string, to: string, logger: StoreLogger
       const byId = (u: StoredUser[]) => [...u].sort((x, y) => x.id.localeCompare(y.id));
       if (!isDeepStrictEqual(byId(await target.auth.users.list()), byId(data.users))) {
         throw new Error('the users read back differently from the target: migration not verified');
+      }
+      const tokensOf = (list: StoredToken[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+      if (!isDeepStrictEqual(tokensOf(await target.auth.tokens.list()), tokensOf(data.tokens))) {
+        throw new Error('the API tokens read back differently from the target: migration not verified');
       }
       const sessionsOf = (list: Session[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
       if (!isDeepStrictEqual(sessionsOf(await target.auth.sessions.list()), sessionsOf(data.sessions))) {
