@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
+import { COMPRESS_ABOVE_BYTES } from './http';
 import { createPreloadHints } from './preload';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -59,8 +60,7 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The body is not valid JSON.' },
 };
 
-/** API responses at least this large are compressed (when the client accepts it). */
-export const COMPRESS_ABOVE_BYTES = 8 * 1024;
+export { COMPRESS_ABOVE_BYTES };
 
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({

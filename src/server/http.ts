@@ -8,6 +8,9 @@ import { AppError } from './errors';
 import type { Actor } from './store/stamp';
 import { limitErrorOf } from './limit-errors';
 
+/** API responses at least this large are compressed (when the client accepts it). */
+export const COMPRESS_ABOVE_BYTES = 8 * 1024;
+
 /** Parses a body or query with a shared schema; a mismatch is a 400 that says which field is wrong. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);

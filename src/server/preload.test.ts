@@ -33,6 +33,21 @@ describe('preload hints for the page shell', () => {
     ]);
   });
 
+  it("names the stylesheets split off with the page's code, which it waits for before it runs", async () => {
+    await manifest({
+      [WORKSPACE]: { file: 'assets/w.js', imports: ['_shared.js'], css: ['assets/w.css'] },
+      '_shared.js': { file: 'assets/s.js', css: ['assets/s.css'] },
+    });
+    expect(createPreloadHints(dir)('/documents/d1')).toEqual([
+      '</assets/w.js>; rel=modulepreload',
+      '</assets/s.js>; rel=modulepreload',
+      '</assets/w.css>; rel=preload; as=style; crossorigin',
+      '</assets/s.css>; rel=preload; as=style; crossorigin',
+      '</api/session>; rel=preload; as=fetch; crossorigin',
+      '</api/documents/d1>; rel=preload; as=fetch; crossorigin',
+    ]);
+  });
+
   it('hints nothing for other pages, and never puts an odd id in a header', async () => {
     await manifest({ [WORKSPACE]: { file: 'assets/w.js' } });
     const hints = createPreloadHints(dir);

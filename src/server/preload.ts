@@ -15,6 +15,7 @@ import path from 'node:path';
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  css?: string[];
 }
 type Manifest = Record<string, ManifestChunk>;
 
@@ -57,15 +58,23 @@ export function createPreloadHints(staticDir: string) {
     const links = page.p.data(page.m!).map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`);
     const m = manifest();
     if (!m?.[page.p.module]) return links;
-    // Scripts only: the page's styles are the shell's own stylesheet, which index.html names already.
+    // The page's scripts, and any stylesheet Vite split off with them (the build keeps one, but a split one
+    // is waited for before the page's code runs: unhinted, one more round trip). Vite asks for both with
+    // CORS (crossorigin), so the hints do too, or the browser would not reuse what they fetched.
     const files = new Set<string>();
+    const styles = new Set<string>();
     const visit = (key: string) => {
       const chunk = m[key];
       if (!chunk || files.has(chunk.file)) return;
       files.add(chunk.file);
+      for (const css of chunk.css ?? []) styles.add(css);
       for (const i of chunk.imports ?? []) visit(i);
     };
     visit(page.p.module);
-    return [...[...files].map((f) => `</${f}>; rel=modulepreload`), ...links];
+    return [
+      ...[...files].map((f) => `</${f}>; rel=modulepreload`),
+      ...[...styles].map((f) => `</${f}>; rel=preload; as=style; crossorigin`),
+      ...links,
+    ];
   };
 }

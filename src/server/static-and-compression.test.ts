@@ -128,6 +128,51 @@ describe('API responses', () => {
     expect(JSON.parse(zlib.gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(json(plain));
   });
 
+  it('keeps one compressed answer per state of a document, revalidated by its ETag (304), new after an edit', async () => {
+    const headers = await authHeaders(server.app);
+    const segments = Array.from({ length: 200 }, (_, i) => ({ source: `الفقرة رقم ${i}`, target: `Paragraphe ${i}.` }));
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers,
+      payload: { title: 'Long', sourceLang: 'ar', targetLang: 'fr', segments },
+    });
+    const doc = json(created).document;
+    const url = `/api/documents/${doc.id}`;
+    const br = await server.app.inject({ url, headers: { ...headers, 'accept-encoding': 'gzip;q=0.5, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('private, no-cache');
+    const etag = br.headers.etag as string;
+    expect(etag).toMatch(/^".+"$/);
+    const first = JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString('utf8'));
+    expect(first.document.segments).toHaveLength(200);
+    // The same state again: the very same bytes.
+    const again = await server.app.inject({ url, headers: { ...headers, 'accept-encoding': 'br' } });
+    expect(again.rawPayload.equals(br.rawPayload)).toBe(true);
+
+    // A browser that has it asks with If-None-Match: 304, no body.
+    const same = await server.app.inject({ url, headers: { ...headers, 'if-none-match': etag } });
+    expect(same.statusCode).toBe(304);
+    expect(same.rawPayload.length).toBe(0);
+    // …but only a signed-in reader gets even that.
+    const anonymous = await server.app.inject({ url, headers: { 'if-none-match': etag } });
+    expect(anonymous.statusCode).toBe(401);
+
+    const seg = doc.segments[0];
+    const edit = await server.app.inject({
+      method: 'PATCH',
+      url: `${url}/segments/${seg.id}`,
+      headers,
+      payload: { target: 'Premier paragraphe, revu.', baseVersion: seg.version },
+    });
+    expect(edit.statusCode).toBe(200);
+    const changed = await server.app.inject({ url, headers: { ...headers, 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(json(changed).document.segments[0].target).toBe('Premier paragraphe, revu.');
+  });
+
   it('leaves the answer to a write as it is (a few KiB: not worth the server time)', async () => {
     const headers = { ...(await authHeaders(server.app)), 'accept-encoding': 'br, gzip' };
     const long = 'Une phrase assez longue pour que la réponse dépasse un kilo-octet. '.repeat(20);

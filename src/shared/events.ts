@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
-import { GlossarySchema } from './formats/glossary';
+import { GlossarySchema } from './formats/glossary-schema';
 import { QaSettingsSchema } from './qa/types';
 import { ScoringSettingsSchema } from './scoring-settings';
 import {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 import { MqmCategorySchema, SeveritySchema } from './mqm';
-import { GlossarySchema } from './formats/glossary';
+import { GlossarySchema } from './formats/glossary-schema';
 import { InlineCodesSchema } from './inline-codes';
 import { FlagSideSchema, LangSchema } from './primitives';
 import { QaSettingsSchema } from './qa/types';

@@ -1,3 +1,4 @@
+import { sendDocument } from '../document-answer';
 import type { FastifyInstance } from 'fastify';
 import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { byId, flagsOnSegment } from '../../shared/state-index';
@@ -118,9 +119,10 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
     return reply.code(201).send({ document: doc });
   });
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id', async (req) => {
+  // Serialised and compressed once per state of the document (see document-answer.ts), not by @fastify/compress.
+  app.get<{ Params: { id: string } }>('/api/documents/:id', { compress: false }, async (req, reply) => {
     requirePermission(req, 'document.read');
-    return { document: toDocumentState(await load(req.params.id)) };
+    return sendDocument(req, reply, await load(req.params.id));
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/export', async (req, reply) => {

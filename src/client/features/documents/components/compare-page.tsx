@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useErrorText } from '../../../lib/use-error-text';
 import { comparisonQueries } from '../api';
+import { numberFormat } from '../../../lib/number-format';
 
 /** Systems imported from one WMT file, ranked by MQM score with the same scoring code as the scorecard. */
 export function ComparePage() {
@@ -12,7 +13,7 @@ export function ComparePage() {
   const [params] = useSearchParams();
   const file = params.get('file') ?? '';
   const q = useQuery(comparisonQueries.file(file));
-  const num = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const num = numberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <div className="documents-page">
       <Link to="/">← {t('compare.back')}</Link>

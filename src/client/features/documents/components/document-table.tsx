@@ -10,6 +10,7 @@ import { arrange, viewFromParams, viewToParams, type ListView, type SortKey } fr
 import '../document-list.css';
 import { DocumentActions } from './document-actions';
 import { OriginCell } from './origin-cell';
+import { numberFormat } from '../../../lib/number-format';
 
 const NUMERIC: readonly SortKey[] = ['progress', 'segments', 'openFlags', 'findings'];
 
@@ -39,8 +40,8 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
   };
   const findings = useQuery(findingsCountsQuery());
   const shown = arrange(entries, view, i18n.language, findings.data);
-  const num = new Intl.NumberFormat(i18n.language);
-  const pct = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  const num = numberFormat(i18n.language);
+  const pct = numberFormat(i18n.language, { style: 'percent' });
   const dateFormat = useDateTimeFormat('medium', 'short');
   const known = (lang: string) => (lang === 'und' ? '—' : langName(lang));
 

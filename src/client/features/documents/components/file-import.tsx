@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { uploadFile, type ImportFileResponse } from '../upload-file';
+import { numberFormat } from '../../../lib/number-format';
 
 type Upload =
   | { state: 'idle' }
@@ -23,7 +24,7 @@ export function FileImport() {
   const [upload, setUpload] = useState<Upload>({ state: 'idle' });
   const [targetLang, setTargetLang] = useState('');
   const [over, setOver] = useState(false);
-  const n = (v: number) => new Intl.NumberFormat(i18n.language).format(v);
+  const n = (v: number) => numberFormat(i18n.language).format(v);
 
   async function send(file: File, force = false) {
     setUpload({ state: 'sending', name: file.name, progress: 0 });

@@ -1,6 +1,7 @@
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNSETTLED_FLAG_STATUSES, type DocumentState } from '../../../../shared/schemas';
+import { numberFormat } from '../../../lib/number-format';
 
 /** How far the document is: segments approved out of all, open flags, automatic findings. */
 export const DocumentProgress = memo(function DocumentProgress({
@@ -12,7 +13,7 @@ export const DocumentProgress = memo(function DocumentProgress({
 }) {
   const { t, i18n } = useTranslation('workspace');
   const id = useId();
-  const num = new Intl.NumberFormat(i18n.language);
+  const num = numberFormat(i18n.language);
   const approved = doc.segments.filter((s) => s.status === 'approved').length;
   const open = doc.flags.filter((f) => UNSETTLED_FLAG_STATUSES.includes(f.status)).length;
   const total = doc.segments.length;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS } from '../../../../shared/mqm';
 import { SegmentStatusSchema } from '../../../../shared/schemas';
 import { NO_FILTER, type SegmentFilter } from '../../../../shared/search/filter';
+import { numberFormat } from '../../../lib/number-format';
 
 interface Props {
   filter: SegmentFilter;
@@ -19,7 +20,7 @@ const FLAGS = ['openFlags', 'findings', 'changed'] as const;
 export function FilterBar({ filter, onChange, active, shown, total, loading }: Props) {
   const { t, i18n } = useTranslation('workspace');
   const id = useId();
-  const num = new Intl.NumberFormat(i18n.language);
+  const num = numberFormat(i18n.language);
   const toggleStatus = (s: SegmentFilter['statuses'][number], on: boolean) =>
     onChange({ ...filter, statuses: on ? [...filter.statuses, s] : filter.statuses.filter((x) => x !== s) });
   // Folded away until wanted (the rows keep the room); open whenever a filter is on.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchOptions, SearchScope } from '../../../../shared/search/search';
 import type { SearchState } from '../hooks/use-search';
 import '../find.css';
+import { numberFormat } from '../../../lib/number-format';
 
 interface Props {
   search: SearchState;
@@ -21,7 +22,7 @@ export const FindBar = forwardRef<HTMLInputElement, Props>(function FindBar({ se
   const { t, i18n } = useTranslation('workspace');
   const id = useId();
   const [template, setTemplate] = useState('');
-  const num = new Intl.NumberFormat(i18n.language);
+  const num = numberFormat(i18n.language);
   const { options, matches, currentIndex } = search;
   const set = (change: Partial<SearchOptions>) => search.setOptions({ ...options, ...change });
   const targetMatches = matches.some((m) => m.side === 'target');

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModal } from '../../../lib/use-modal';
+import { numberFormat } from '../../../lib/number-format';
 
 interface Props {
   open: boolean;
@@ -25,7 +26,7 @@ function GoToForm({ total, onGo, onClose }: Omit<Props, 'open'>) {
   const id = useId();
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const num = new Intl.NumberFormat(i18n.language);
+  const num = numberFormat(i18n.language);
   function submit(e: FormEvent) {
     e.preventDefault();
     const n = Number(value);

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../../lib/number-format';
 
 /** A segment with penalty points, placed where its row is: fractions of the whole table's height. */
 export interface HeatMark {
@@ -32,13 +33,6 @@ const KEY_STEPS: Record<string, number> = {
 
 const pct = (x: number) => `${(x * 100).toFixed(4)}%`;
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: string): Intl.NumberFormat {
-  let f = numberFormats.get(lang);
-  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })));
-  return f;
-}
-
 /**
  * A map of the whole document beside the table: each segment with penalty points is a mark at its row's
  * place (row offsets measured by the table, so a long paragraph takes its share), darker for more points,
@@ -49,7 +43,7 @@ function numberFormat(lang: string): Intl.NumberFormat {
 export const HeatStrip = memo(function HeatStrip({ marks, viewTop, viewHeight, onGoTo, onPick }: Props) {
   const { t, i18n } = useTranslation('workspace');
   const legendId = useId();
-  const num = numberFormat(i18n.language);
+  const num = numberFormat(i18n.language, { maximumFractionDigits: 2 });
   // Marks move whenever rows are measured while scrolling; their labels are made once per language.
   // A new cache when the language changes (the memo's only job): the dependencies are the point.
   // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -5,6 +5,7 @@ import type { DocumentScore } from '../../../../shared/mqm-score';
 import { DEFAULT_SCORING, WMT_SCORING, type ScoringSettings } from '../../../../shared/scoring-settings';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useScoringSettings } from '../api';
+import { numberFormat } from '../../../lib/number-format';
 
 interface Props {
   docId: string;
@@ -16,7 +17,7 @@ interface Props {
 /** Live MQM scorecard: penalty per 1,000 words, quality, pass/fail, and a category × severity chart. */
 export function Scorecard({ docId, score, settings, canEdit }: Props) {
   const { t, i18n } = useTranslation('workspace');
-  const num = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const num = numberFormat(i18n.language, { maximumFractionDigits: 2 });
   const rows = MQM_CATEGORIES.map((c) => ({
     category: c,
     cells: SEVERITIES.map((s) => ({ severity: s, ...score.breakdown[c][s] })),

@@ -21,6 +21,8 @@ interface Cache {
   /** The hidden findings' ids (dismissed or confirmed as flags), as one string: the set is kept while it holds. */
   hiddenKey: string;
   hidden: ReadonlySet<string>;
+  /** The last answer: kept (the same object) while no segment's shown findings changed. */
+  result: QaFindings | null;
 }
 
 export interface QaFindings {
@@ -31,6 +33,10 @@ export interface QaFindings {
 }
 
 const NONE: readonly Finding[] = [];
+
+/** Same findings, by id and in order (ids are made from the check, the place and the words). */
+const sameFindings = (a: readonly Finding[], b: readonly Finding[]) =>
+  a.length === b.length && a.every((f, i) => f.id === b[i]!.id);
 
 /**
  * The automatic findings of the document, live: when a segment's text changes only that segment is
@@ -62,21 +68,27 @@ export function useQaFindings(doc: DocumentState | undefined): QaFindings {
         ),
         hiddenKey: '',
         hidden: new Set(),
+        result: null,
       };
     } else {
+      // Only the segments that are new objects are looked at, and only those whose text changed are checked
+      // again; the list of findings is rebuilt only when some segment's findings (or their order) changed.
       const before = c.segments;
+      let changed = false;
       for (let i = 0; i < doc.segments.length; i++) {
         const s = doc.segments[i]!;
-        if (before[i] === s) continue;
+        const was = before[i] as DocumentState['segments'][number] | undefined;
+        if (was === s) continue;
+        if (was?.id !== s.id) changed = true;
         const known = c.bySegment.get(s.id);
         if (known && known.target === s.target && known.source === s.source) continue;
         c.ctx = updateContext(c.ctx, s);
-        c.bySegment.set(s.id, {
-          source: s.source,
-          target: s.target,
-          findings: checkSegment(c.ctx, s, glossary, settings),
-        });
+        const findings = checkSegment(c.ctx, s, glossary, settings);
+        const same = known !== undefined && sameFindings(known.findings, findings);
+        if (!same) changed = true;
+        c.bySegment.set(s.id, { source: s.source, target: s.target, findings: same ? known.findings : findings });
       }
+      if (changed) c.result = null;
     }
     c.segments = doc.segments;
     const hiddenIds = [
@@ -84,8 +96,9 @@ export function useQaFindings(doc: DocumentState | undefined): QaFindings {
       ...doc.flags.flatMap((f) => (f.findingId ? [f.findingId] : [])),
     ];
     const hiddenKey = hiddenIds.sort().join('\n');
-    if (hiddenKey !== c.hiddenKey) c = { ...c, hiddenKey, hidden: new Set(hiddenIds) };
+    if (hiddenKey !== c.hiddenKey) c = { ...c, hiddenKey, hidden: new Set(hiddenIds), result: null };
     cache.current = c;
+    if (c.result) return c.result;
     const { bySegment, hidden } = c;
     const ofSegment = (segmentId: string): readonly Finding[] => {
       const all = bySegment.get(segmentId)?.findings;
@@ -101,6 +114,7 @@ export function useQaFindings(doc: DocumentState | undefined): QaFindings {
       const all = bySegment.get(s.id)?.findings;
       if (all && all.length > 0) for (const f of ofSegment(s.id)) findings.push(f);
     }
-    return { findings, ofSegment };
+    c.result = { findings, ofSegment };
+    return c.result;
   }, [doc]);
 }

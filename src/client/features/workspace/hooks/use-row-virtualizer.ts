@@ -14,12 +14,27 @@ export const ALL_ROWS_UP_TO = 50;
 /** Rows rendered beyond the window on each side: Tab from the last visible cell lands on a mounted one. */
 const OVERSCAN = 4;
 
-function subscribeNarrow(onChange: () => void) {
-  const mq = window.matchMedia(NARROW);
-  mq.addEventListener('change', onChange);
-  return () => mq.removeEventListener('change', onChange);
+/**
+ * One MediaQueryList for the page, and its answer kept from its `change` events: React reads the snapshot
+ * on every render of the table, and each `matchMedia(…).matches` makes the browser bring style and layout
+ * up to date first — on a 10,000-segment document that forced layout was the largest cost of a keystroke.
+ */
+let narrowQuery: { list: MediaQueryList; matches: boolean } | undefined;
+function narrowMedia() {
+  if (!narrowQuery) {
+    const list = window.matchMedia(NARROW);
+    const q = { list, matches: list.matches };
+    list.addEventListener('change', (e) => (q.matches = e.matches));
+    narrowQuery = q;
+  }
+  return narrowQuery;
 }
-const isNarrow = () => window.matchMedia(NARROW).matches;
+function subscribeNarrow(onChange: () => void) {
+  const { list } = narrowMedia();
+  list.addEventListener('change', onChange);
+  return () => list.removeEventListener('change', onChange);
+}
+const isNarrow = () => narrowMedia().matches;
 
 /** Whether the window is narrow: the page scrolls (not the table's box). */
 export function useNarrowLayout(): boolean {

@@ -50,11 +50,16 @@ export function useSegmentFilter(docId: string, doc: DocumentState | undefined, 
   const events = useQuery({ ...activityQueries.document(docId), enabled: filter.changed });
   const approved = useMemo(() => (events.data ? approvedTexts(events.data.events) : null), [events.data]);
   const segments = doc?.segments;
+  // Whole-document sets, built only while their filter is on: each save changes `segments` and `findings`, and
+  // on a 10,000-segment document rebuilding them for a filter nobody uses was work on every save.
   const changedSegments = useMemo(
-    () => (approved && segments ? changedSinceApproval(segments, approved) : NONE),
-    [approved, segments],
+    () => (filter.changed && approved && segments ? changedSinceApproval(segments, approved) : NONE),
+    [filter.changed, approved, segments],
   );
-  const findingSegments = useMemo(() => new Set(findings.map((f) => f.segmentId)), [findings]);
+  const findingSegments = useMemo(
+    () => (filter.findings ? new Set(findings.map((f) => f.segmentId)) : NONE),
+    [filter.findings, findings],
+  );
   const active = isFiltering(filter);
   const rows = useMemo(
     () =>
