@@ -24,8 +24,8 @@ test('align on import: proposed pairs, a manual fix, then the document', async (
   await documents.enterName('Importer');
   const form = documents.createForm;
   await form.getByRole('textbox', { name: 'Title', exact: true }).fill('Himalaya 1956');
-  await form.getByRole('combobox', { name: /^Source language/ }).selectOption('en');
-  await form.getByRole('combobox', { name: /^Target language/ }).selectOption('fr');
+  await documents.chooseLanguage(/^Source language/, 'English (en)');
+  await documents.chooseLanguage(/^Target language/, 'French (fr)');
   await form.getByRole('textbox', { name: 'Source text', exact: true }).fill(ENGLISH.join(' '));
   await form.getByRole('textbox', { name: 'Translation', exact: true }).fill(FRENCH.join('\n'));
   await form.getByRole('radio', { name: 'Align sentence by sentence' }).check();

@@ -30,12 +30,20 @@ function load(locale: string, ns: string) {
 }
 
 const namespaces = readdirSync(path.join(dir, 'en')).filter((f) => f.endsWith('.json'));
-// Arabic may lag behind until its own issue; every locale that exists must be complete.
 const complete = locales.filter((l) => readdirSync(path.join(dir, l)).some((f) => f.endsWith('.json')));
 
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+/** A key without its plural suffix: "panel.count_one" → "panel.count". */
+const base = (key: string) => key.replace(PLURAL_SUFFIX, '');
+/**
+ * Plural forms a locale may leave out: French "many" is for millions ("1 000 000 de segments"), where
+ * i18next falls back to "other", which reads the same in every string we have.
+ */
+const OPTIONAL_FORMS: Record<string, string[]> = { fr: ['many'] };
+
 describe('locales', () => {
-  it('has English and French', () => {
-    expect(complete).toEqual(expect.arrayContaining(['en', 'fr']));
+  it('has English, French and Arabic', () => {
+    expect(complete).toEqual(expect.arrayContaining(['en', 'fr', 'ar']));
   });
 
   it('French strings pass the app’s own French typography check (no-break spaces before : ; ! ? and inside « »)', () => {
@@ -70,9 +78,21 @@ describe('locales', () => {
 
   for (const locale of complete.filter((l) => l !== 'en')) {
     for (const ns of namespaces) {
+      // Plural keys are compared without their suffix: Arabic has six forms where English has two.
       it(`${locale}/${ns} has exactly the English keys`, () => {
-        const base = keys(load('en', ns)).sort();
-        expect(keys(load(locale, ns)).sort()).toEqual(base);
+        const english = [...new Set(keys(load('en', ns)).map(base))].sort();
+        expect([...new Set(keys(load(locale, ns)).map(base))].sort()).toEqual(english);
+      });
+      it(`${locale}/${ns} has every plural form the language has, and no other`, () => {
+        const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
+        const required = categories.filter((c) => !(OPTIONAL_FORMS[locale] ?? []).includes(c));
+        const forms = new Map<string, string[]>();
+        for (const key of keys(load(locale, ns)).filter((k) => PLURAL_SUFFIX.test(k)))
+          forms.set(base(key), [...(forms.get(base(key)) ?? []), PLURAL_SUFFIX.exec(key)![1]!]);
+        const wrong = [...forms].filter(
+          ([, f]) => required.some((c) => !f.includes(c)) || f.some((c) => !categories.includes(c)),
+        );
+        expect(wrong.map(([k, f]) => `${k}: ${f.join(' ')}`)).toEqual([]);
       });
       it(`${locale}/${ns} has no empty strings`, () => {
         const empty = keys(load(locale, ns)).filter((k) => {

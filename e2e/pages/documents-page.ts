@@ -29,13 +29,19 @@ export class DocumentsPage extends AppPage {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
   }
 
+  /** Types into a language combobox of the create form and picks the option named `option` ("English (en)"). */
+  async chooseLanguage(label: RegExp, option: string) {
+    const box = this.createForm.getByRole('combobox', { name: label });
+    await box.fill(option.replace(/ \([^)]*\)$/, ''));
+    await this.createForm.getByRole('option', { name: option, exact: true }).click();
+    await expect(box).toHaveValue(option);
+  }
+
   async create(doc: NewDocument, expectedSegments: number) {
     const form = this.createForm;
     await form.getByRole('textbox', { name: 'Title', exact: true }).fill(doc.title);
-    if (doc.sourceLang)
-      await form.getByRole('combobox', { name: /^Source language/ }).selectOption({ label: doc.sourceLang });
-    if (doc.targetLang)
-      await form.getByRole('combobox', { name: /^Target language/ }).selectOption({ label: doc.targetLang });
+    if (doc.sourceLang) await this.chooseLanguage(/^Source language/, doc.sourceLang);
+    if (doc.targetLang) await this.chooseLanguage(/^Target language/, doc.targetLang);
     await form.getByRole('textbox', { name: 'Source text', exact: true }).fill(doc.sourceText);
     await form.getByRole('textbox', { name: 'Translation', exact: true }).fill(doc.targetText);
     const preview =

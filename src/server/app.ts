@@ -16,6 +16,7 @@ import { fileRoutes } from './routes/files';
 import { liveRoutes, type LiveOptions } from './routes/live';
 import { mqmRoutes } from './routes/mqm';
 import { findingsCountRoutes } from './routes/findings-counts';
+import { dismissalRoutes } from './routes/dismissals';
 import { qaRoutes } from './routes/qa';
 import { replaceRoutes } from './routes/replace';
 import { workflowRoutes } from './routes/workflow';
@@ -135,6 +136,7 @@ export async function buildApp(opts: AppOptions) {
   // One pool of worker threads for whole-document QA: the QA routes and the list's findings counts.
   const offload = createDocumentOffload();
   await app.register(qaRoutes, { store, offload });
+  await app.register(dismissalRoutes, { store });
   await app.register(findingsCountRoutes, { store, offload });
   await app.register(gateRoutes, { store, offload });
   await app.register(replaceRoutes, { store });

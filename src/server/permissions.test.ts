@@ -56,6 +56,8 @@ interface Fixture {
   seq: number;
   /** An automatic finding (a double space in segment 4). */
   findingId: string;
+  /** A finding dismissed by an admin, to restore. */
+  dismissedId: string;
   /** The seq of a split (of segment 5, by an admin while setting up), for the structure revert. */
   splitSeq: number;
   /** An API token of the user under test (their own: anyone may revoke their own). */
@@ -347,6 +349,12 @@ const CASES: Case[] = [
     }),
   },
   {
+    route: 'DELETE /api/documents/:id/dismissals/:findingId',
+    label: 'DELETE restore a dismissed finding',
+    need: 'qa.dismiss',
+    request: (f) => ({ method: 'DELETE', url: `${docUrl(f)}/dismissals/${f.dismissedId}` }),
+  },
+  {
     route: 'POST /api/documents/import-mqm',
     label: 'POST import-mqm (WMT TSV)',
     need: 'document.create',
@@ -582,13 +590,19 @@ describe('permissions: every mutating route × every role', () => {
       payload: { sourceAt: 7, targetAt: 11, baseVersion: 1 },
     });
     const splitSeq = split.seq as number;
-    // The flags as they are now (a comment bumps a flag's version).
-    const now = (await ok({ method: 'GET', url: `/api/documents/${doc.id}` })).document as DocumentState;
     const findings = (await ok({ method: 'GET', url: `/api/documents/${doc.id}/qa` })).findings as {
       id: string;
       checkId: string;
     }[];
     const findingId = findings.find((x) => x.checkId === 'double-space')!.id;
+    const dismissedId = findings.find((x) => x.id !== findingId)!.id;
+    await ok({
+      method: 'POST',
+      url: `/api/documents/${doc.id}/findings/${dismissedId}/dismiss`,
+      payload: { reason: 'x' },
+    });
+    // The flags as they are now (a comment bumps a flag's version; the dismissal above bumps the seq).
+    const now = (await ok({ method: 'GET', url: `/api/documents/${doc.id}` })).document as DocumentState;
     const current = (flag: Flag) => now.flags.find((x) => x.id === flag.id)!;
     const token = await send(user, {
       method: 'POST',
@@ -616,6 +630,7 @@ describe('permissions: every mutating route × every role', () => {
         n: k,
         seq: now.seq,
         findingId,
+        dismissedId,
         splitSeq,
         tokenId: json(token).token.id,
         hookId: hook.webhook.id,

@@ -114,6 +114,8 @@ export const EventPayloadSchemas = {
     checkId: z.string().max(64),
     reason: Reason,
   }),
+  /** A dismissed finding shown again (the dismissal was wrong); `reason` says why, if given. */
+  FindingRestored: z.object({ findingId: z.string().max(64), reason: Reason }),
   /** A new title. */
   DocumentRenamed: z.object({ title: z.string().trim().min(1).max(LIMITS.titleChars) }),
   /** Archived: hidden from the documents list until restored (archived: false). */
@@ -206,6 +208,7 @@ export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('GlossarySet'), payload: EventPayloadSchemas.GlossarySet }),
   z.object({ ...envelope, type: z.literal('QaSettingsChanged'), payload: EventPayloadSchemas.QaSettingsChanged }),
   z.object({ ...envelope, type: z.literal('FindingDismissed'), payload: EventPayloadSchemas.FindingDismissed }),
+  z.object({ ...envelope, type: z.literal('FindingRestored'), payload: EventPayloadSchemas.FindingRestored }),
   z.object({ ...envelope, type: z.literal('SegmentSplit'), payload: EventPayloadSchemas.SegmentSplit }),
   z.object({ ...envelope, type: z.literal('SegmentsMerged'), payload: EventPayloadSchemas.SegmentsMerged }),
   z.object({ ...envelope, type: z.literal('SegmentDeleted'), payload: EventPayloadSchemas.SegmentDeleted }),

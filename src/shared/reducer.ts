@@ -218,6 +218,10 @@ function applyToDocument(state: FoldState, event: Exclude<DocumentEvent, { type:
         dismissed: [...(state.dismissed ?? []).filter((d) => d.findingId !== p.findingId), dismissal],
       };
     }
+    case 'FindingRestored': {
+      const { findingId } = event.payload;
+      return { ...state, dismissed: (state.dismissed ?? []).filter((d) => d.findingId !== findingId) };
+    }
   }
 }
 

@@ -6,6 +6,12 @@ import enCommon from '../../../locales/en/common.json';
 import enDocuments from '../../../locales/en/documents.json';
 import enQa from '../../../locales/en/qa.json';
 import enWorkspace from '../../../locales/en/workspace.json';
+import arAdmin from '../../../locales/ar/admin.json';
+import arAuth from '../../../locales/ar/auth.json';
+import arCommon from '../../../locales/ar/common.json';
+import arDocuments from '../../../locales/ar/documents.json';
+import arQa from '../../../locales/ar/qa.json';
+import arWorkspace from '../../../locales/ar/workspace.json';
 import frAdmin from '../../../locales/fr/admin.json';
 import frAuth from '../../../locales/fr/auth.json';
 import frCommon from '../../../locales/fr/common.json';
@@ -16,17 +22,26 @@ import frWorkspace from '../../../locales/fr/workspace.json';
 export const resources = {
   en: { common: enCommon, documents: enDocuments, workspace: enWorkspace, auth: enAuth, admin: enAdmin, qa: enQa },
   fr: { common: frCommon, documents: frDocuments, workspace: frWorkspace, auth: frAuth, admin: frAdmin, qa: frQa },
+  ar: { common: arCommon, documents: arDocuments, workspace: arWorkspace, auth: arAuth, admin: arAdmin, qa: arQa },
 } as const;
 
-export const UI_LANGUAGES = ['en', 'fr'] as const;
+export const UI_LANGUAGES = ['en', 'fr', 'ar'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 const STORAGE_KEY = 'visavis.uiLanguage';
 
 function initialLanguage(): UiLanguage {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (stored && (UI_LANGUAGES as readonly string[]).includes(stored)) return stored as UiLanguage;
-  const nav = globalThis.navigator?.language?.slice(0, 2);
-  return nav === 'fr' ? 'fr' : 'en';
+  return pickUiLanguage(globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en']);
+}
+
+/** The first of the browser's languages (in its order of preference) the interface speaks, by primary subtag. */
+export function pickUiLanguage(preferred: readonly string[]): UiLanguage {
+  for (const tag of preferred) {
+    const primary = tag.split(/[-_]/)[0]!.toLowerCase();
+    if ((UI_LANGUAGES as readonly string[]).includes(primary)) return primary as UiLanguage;
+  }
+  return 'en';
 }
 
 /** <html lang dir> follows the UI language (content cells carry their own lang/dir). */

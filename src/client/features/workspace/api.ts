@@ -131,6 +131,15 @@ export function useDismissFinding(docId: string) {
   );
 }
 
+/** Shows a dismissed finding again (the dismissal was a mistake). */
+export function useRestoreDismissal(docId: string) {
+  return useDocMutation(docId, (findingId: string) =>
+    api<{ document: DocumentState }>(`${base(docId)}/dismissals/${encodeURIComponent(findingId)}`, {
+      method: 'DELETE',
+    }),
+  );
+}
+
 export function useUploadGlossary(docId: string) {
   return useDocMutation(docId, (body: { format: 'csv' | 'tbx'; text: string; fileName: string }) =>
     api<{ document: DocumentState; errors: { line: number; message: string }[] }>(`${base(docId)}/glossary`, {

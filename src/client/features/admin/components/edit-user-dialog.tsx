@@ -7,6 +7,7 @@ import { useModal } from '../../../lib/use-modal';
 import { useUpdateUser } from '../api';
 import { RoleCheckboxes } from './role-checkboxes';
 import { validationMessage } from './validation';
+import { isolated } from '../../../lib/isolated';
 
 /** Name and roles, a password reset, and disabling: everything an admin changes about a user. */
 export function EditUserDialog({ user, isSelf, onClose }: { user: User; isSelf: boolean; onClose: () => void }) {
@@ -46,7 +47,7 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: User; isSelf: 
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={`${id}-h`} onCancel={onClose} onClose={onClose}>
-      <h2 id={`${id}-h`}>{t('edit.title', { name: user.displayName })}</h2>
+      <h2 id={`${id}-h`}>{isolated((slot) => t('edit.title', { name: slot(user.displayName) }))}</h2>
       {problem && (
         <p role="alert" className="form-error">
           {problem}

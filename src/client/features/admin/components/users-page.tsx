@@ -41,8 +41,8 @@ export function UsersPage() {
           <tbody>
             {users.data.map((u) => (
               <tr key={u.id} className={u.disabled ? 'user-disabled' : undefined}>
-                <td dir="auto">
-                  {u.displayName} {u.id === me?.id && <span className="muted">{t('you')}</span>}
+                <td>
+                  <bdi>{u.displayName}</bdi> {u.id === me?.id && <span className="muted">{t('you')}</span>}
                 </td>
                 <td dir="auto">{u.login}</td>
                 <td>{u.roles.map((r) => ta(`roles.${r}`)).join(', ')}</td>

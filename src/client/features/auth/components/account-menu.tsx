@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../../lib/session';
 import { useSignOut } from '../api';
+import { elisionContext } from '../../../lib/elision';
+import { isolated } from '../../../lib/isolated';
 
 /** The header's account part: who is signed in, with which roles; password change; sign out. */
 export function AccountMenu() {
@@ -14,7 +16,11 @@ export function AccountMenu() {
   return (
     <div className="account">
       <span className="actor">
-        <span dir="auto">{tc('actor.signedAs', { name: user.displayName })}</span>{' '}
+        <span>
+          {isolated((slot) =>
+            tc('actor.signedAs', { name: slot(user.displayName), context: elisionContext(user.displayName) }),
+          )}
+        </span>{' '}
         <span className="roles">({t('account.roles', { roles })})</span>
       </span>
       <Link to="/account/password">{t('account.changePassword')}</Link>

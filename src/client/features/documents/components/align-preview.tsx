@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LOW_CONFIDENCE, mergeBeadWithNext, splitBead, unpairBead } from '../../../../shared/align/edit-beads';
+import { languageDirection } from '../../../../shared/lang/direction';
 import { joinSeparator } from '../../../../shared/text-join';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateDocument, type AlignPreview } from '../align-api';
@@ -13,8 +14,6 @@ interface Props {
   targetLang: string;
   onBack: () => void;
 }
-
-const dirOf = (lang: string) => (lang === 'ar' ? 'rtl' : 'ltr');
 
 /**
  * The aligner's proposed pairs before the document is created: the reviewer merges a pair with the next,
@@ -65,10 +64,10 @@ export function AlignPreviewTable({ preview, title, sourceLang, targetLang, onBa
                   {n}
                   {unsure && <span className="align-low-note"> {t('align.low')}</span>}
                 </th>
-                <td lang={sourceLang} dir={dirOf(sourceLang)}>
+                <td lang={sourceLang} dir={languageDirection(sourceLang)}>
                   {text(preview.source, b.source, sourceLang)}
                 </td>
-                <td lang={targetLang} dir={dirOf(targetLang)}>
+                <td lang={targetLang} dir={languageDirection(targetLang)}>
                   {text(preview.target, b.target, targetLang)}
                 </td>
                 <td>

@@ -16,7 +16,12 @@ export function ComparePage() {
   const num = numberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <div className="documents-page">
-      <Link to="/">← {t('compare.back')}</Link>
+      <Link to="/">
+        <span className="dir-icon" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('compare.back')}
+      </Link>
       <h1>{t('compare.title', { file })}</h1>
       <p className="muted">{t('compare.explain')}</p>
       {q.isPending ? (

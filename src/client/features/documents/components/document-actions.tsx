@@ -5,6 +5,7 @@ import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useModal } from '../../../lib/use-modal';
 import { useDeleteDocument, usePatchDocument } from '../api';
+import { isolated } from '../../../lib/isolated';
 
 type Open = 'rename' | 'delete' | null;
 
@@ -115,7 +116,7 @@ function DeleteDialog({ doc, open, onClose }: { doc: DocumentListEntry; open: bo
     <dialog ref={ref} className="dialog" aria-labelledby={`${id}-h`} onClose={onClose}>
       {open && (
         <>
-          <h2 id={`${id}-h`}>{t('manage.deleteTitle', { title: doc.title })}</h2>
+          <h2 id={`${id}-h`}>{isolated((slot) => t('manage.deleteTitle', { title: slot(doc.title) }))}</h2>
           <p>{t('manage.deleteExplain')}</p>
           {remove.isError && (
             <p className="form-error" role="alert">

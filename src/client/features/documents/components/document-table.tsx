@@ -42,7 +42,7 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
   const shown = arrange(entries, view, i18n.language, findings.data);
   const num = numberFormat(i18n.language);
   const pct = numberFormat(i18n.language, { style: 'percent' });
-  const dateFormat = useDateTimeFormat('medium', 'short');
+  const dateFormat = useDateTimeFormat();
   const known = (lang: string) => (lang === 'und' ? '—' : langName(lang));
 
   const header = (key: SortKey) => {

@@ -6,6 +6,8 @@ import { ApiError } from '../../../lib/api';
 import { documentQueries } from '../../../lib/document-queries';
 import { useErrorText } from '../../../lib/use-error-text';
 import { uploadFile, type ImportFileResponse } from '../upload-file';
+import { elisionContext } from '../../../lib/elision';
+import { isolated } from '../../../lib/isolated';
 import { numberFormat } from '../../../lib/number-format';
 
 type Upload =
@@ -90,10 +92,18 @@ export function FileImport() {
       </div>
       {upload.state === 'sending' && (
         <p role="status">
-          <progress value={upload.progress} max={1} aria-label={t('fileImport.progress', { name: upload.name })} />{' '}
+          <progress
+            value={upload.progress}
+            max={1}
+            aria-label={t('fileImport.progress', { name: upload.name, context: elisionContext(upload.name) })}
+          />{' '}
           {upload.progress < 1
-            ? t('fileImport.sending', { name: upload.name, percent: Math.round(upload.progress * 100) })
-            : t('fileImport.reading', { name: upload.name })}
+            ? t('fileImport.sending', {
+                name: upload.name,
+                context: elisionContext(upload.name),
+                percent: Math.round(upload.progress * 100),
+              })
+            : t('fileImport.reading', { name: upload.name, context: elisionContext(upload.name) })}
         </p>
       )}
       {upload.state === 'done' && (
@@ -110,7 +120,7 @@ export function FileImport() {
       )}
       {upload.state === 'duplicate' && (
         <div role="alert">
-          <p>{t('fileImport.duplicate', { title: upload.title })}</p>
+          <p>{isolated((slot) => t('fileImport.duplicate', { title: slot(upload.title) }))}</p>
           <button type="button" onClick={() => void send(upload.file, true)}>
             {t('fileImport.importAgain')}
           </button>{' '}

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { importPlainTexts } from '../../../../shared/formats/import-text';
 import { useErrorText } from '../../../lib/use-error-text';
-import { useLangName } from '../../../lib/use-lang-name';
+import { languageDirection } from '../../../../shared/lang/direction';
 import { useImportText } from '../api';
 import { useAlignPreview } from '../align-api';
 import { AlignPreviewTable } from './align-preview';
+import { LanguageCombobox } from './language-combobox';
 
 type Pairing = 'in-order' | 'sentence' | 'paragraph';
-
-const LANGS = ['ar', 'fr', 'en'];
 
 export function ImportForm() {
   const { t } = useTranslation('documents');
@@ -63,20 +62,6 @@ export function ImportForm() {
     );
   }
 
-  const langName = useLangName();
-  const langSelect = (value: string, set: (v: string) => void, label: string, key: string) => (
-    <div className="field">
-      <label htmlFor={`${ids}-${key}`}>{label}</label>
-      <select id={`${ids}-${key}`} value={value} onChange={(e) => set(e.target.value)}>
-        {LANGS.map((l) => (
-          <option key={l} value={l}>
-            {langName(l)} ({l})
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-
   if (reviewing && align.data) {
     return (
       <section className="import-form" aria-labelledby={`${ids}-h`}>
@@ -109,8 +94,8 @@ export function ImportForm() {
           />
         </div>
         <div className="lang-row">
-          {langSelect(sourceLang, setSourceLang, t('create.sourceLang'), 'sl')}
-          {langSelect(targetLang, setTargetLang, t('create.targetLang'), 'tl')}
+          <LanguageCombobox label={t('create.sourceLang')} value={sourceLang} onChange={setSourceLang} />
+          <LanguageCombobox label={t('create.targetLang')} value={targetLang} onChange={setTargetLang} />
         </div>
         <div className="text-row">
           <div className="field">
@@ -120,7 +105,7 @@ export function ImportForm() {
               rows={8}
               value={sourceText}
               lang={sourceLang}
-              dir={sourceLang === 'ar' ? 'rtl' : 'ltr'}
+              dir={languageDirection(sourceLang)}
               onChange={(e) => setSourceText(e.target.value)}
             />
             <input
@@ -137,7 +122,7 @@ export function ImportForm() {
               rows={8}
               value={targetText}
               lang={targetLang}
-              dir={targetLang === 'ar' ? 'rtl' : 'ltr'}
+              dir={languageDirection(targetLang)}
               onChange={(e) => setTargetText(e.target.value)}
             />
             <input

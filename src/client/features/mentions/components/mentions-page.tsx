@@ -5,6 +5,7 @@ import { useDisplayName } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { mentionHref, mentionQueries, useMarkRead } from '../api';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
+import { isolated } from '../../../lib/isolated';
 
 /** Every comment that @mentioned me, newest first, read or not: a mention reaches someone who was offline. */
 export function MentionsPage() {
@@ -14,7 +15,7 @@ export function MentionsPage() {
   const displayName = useDisplayName();
   const q = useQuery(mentionQueries.list());
   const markRead = useMarkRead();
-  const when = useDateTimeFormat('short', 'short');
+  const when = useDateTimeFormat();
   if (q.isPending) return <p className="page-state">{tc('state.loading')}</p>;
   if (q.isError)
     return (
@@ -42,7 +43,7 @@ export function MentionsPage() {
                 <span className={`mention-state ${m.read ? 'muted' : ''}`}>
                   {m.read ? t('mentions.read') : t('mentions.unread')}
                 </span>{' '}
-                · <strong>{t('mentions.by', { name: displayName(m.by) })}</strong> ·{' '}
+                · <strong>{isolated((slot) => t('mentions.by', { name: slot(displayName(m.by)) }))}</strong> ·{' '}
                 <time dateTime={m.at}>{when.format(new Date(m.at))}</time>
               </p>
               <blockquote dir="auto">{m.text}</blockquote>

@@ -20,7 +20,7 @@ export function TokensPage() {
   const tokens = useQuery(tokenQueries.list(isAdmin));
   const create = useCreateToken();
   const revoke = useRevokeToken();
-  const format = useDateTimeFormat('medium', 'short');
+  const format = useDateTimeFormat();
   const id = useId();
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState<(typeof EXPIRIES)[number]>('30');

@@ -128,7 +128,7 @@ function DeliveryLog({ hookId }: { hookId: string }) {
   const errorText = useErrorText();
   const log = useQuery(webhookQueries.deliveries(hookId));
   const resend = useResendDelivery();
-  const format = useDateTimeFormat('short', 'medium');
+  const format = useDateTimeFormat();
   if (log.isPending) return <p>{tc('state.loading')}</p>;
   if (log.isError) return <p role="alert">{errorText(log.error)}</p>;
   if (log.data.length === 0) return <p>{t('webhooks.noDeliveries')}</p>;

@@ -25,7 +25,7 @@ export function ActivityFeed({
   const displayName = useDisplayName();
   const q = useQuery(activityQueries.document(doc.id));
   const [shown, setShown] = useState(PAGE);
-  const when = useDateTimeFormat('short', 'medium');
+  const when = useDateTimeFormat();
 
   function segmentOf(e: DocumentEvent): string | undefined {
     if ('payload' in e && e.payload && 'segmentId' in e.payload) return e.payload.segmentId;
@@ -85,9 +85,9 @@ export function ActivityFeed({
                   </>
                 )}
                 {'reason' in e.payload && e.payload.reason ? (
-                  <span className="muted" dir="auto">
+                  <span className="muted">
                     {' '}
-                    — {e.payload.reason}
+                    — <bdi dir="auto">{e.payload.reason}</bdi>
                   </span>
                 ) : null}
                 <br />

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../../shared/schemas';
 import { useModal } from '../../../lib/use-modal';
+import { isolated } from '../../../lib/isolated';
 
 export interface ConflictInfo {
   segmentNumber: number;
@@ -46,7 +47,9 @@ function ConflictForm({ conflict, onKeepMine, onTakeTheirs, onSaveMerged }: Prop
       <p>{t('conflict.explain')}</p>
       <div className="conflict-columns">
         <section aria-labelledby="conflict-theirs">
-          <h3 id="conflict-theirs">{t('conflict.theirs', { name: conflict.theirs.updatedBy })}</h3>
+          <h3 id="conflict-theirs">
+            {isolated((slot) => t('conflict.theirs', { name: slot(conflict.theirs.updatedBy) }))}
+          </h3>
           <p className="conflict-text" lang={conflict.lang} dir={conflict.dir}>
             {conflict.theirs.target}
           </p>

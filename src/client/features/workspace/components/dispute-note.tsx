@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDisplayName } from '../../../lib/user-directory';
 import type { Dispute } from '../lib/notices';
+import { isolated } from '../../../lib/isolated';
 
 /**
  * A flag's dispute as a short exchange: who disputed it and why, then the reviewer's answer (maintained or
@@ -13,19 +14,21 @@ export function DisputeNote({ dispute }: { dispute: Dispute }) {
   return (
     <div className="dispute" role="group" aria-label={t('dispute.label')}>
       <p>
-        <strong>{t('dispute.by', { name: displayName(dispute.by) })}</strong>
+        <strong>{isolated((slot) => t('dispute.by', { name: slot(displayName(dispute.by)) }))}</strong>
         <br />
-        <span dir="auto">
-          {dispute.reason ? t('dispute.reason', { reason: dispute.reason }) : t('dispute.noReason')}
+        <span>
+          {dispute.reason
+            ? isolated((slot) => t('dispute.reason', { reason: slot(dispute.reason!) }))
+            : t('dispute.noReason')}
         </span>
       </p>
       {r ? (
         <p className="dispute-response">
-          <strong>{t(`dispute.${r.action}`, { name: displayName(r.by) })}</strong>
+          <strong>{isolated((slot) => t(`dispute.${r.action}`, { name: slot(displayName(r.by)) }))}</strong>
           {r.reason && (
             <>
               <br />
-              <span dir="auto">{t('dispute.reason', { reason: r.reason })}</span>
+              <span>{isolated((slot) => t('dispute.reason', { reason: slot(r.reason!) }))}</span>
             </>
           )}
         </p>

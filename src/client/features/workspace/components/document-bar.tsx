@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentState, StatusAction } from '../../../../shared/schemas';
+import { isolated } from '../../../lib/isolated';
 
 interface Props {
   doc: DocumentState;
@@ -26,8 +27,8 @@ export function DocumentBar({ doc, canDecide, busy, approvedCount, onStatus, onA
       </span>
       {s === 'approved' && <span className="muted">{t('document.locked')}</span>}
       {s === 'returned' && doc.statusReason && (
-        <span className="muted" dir="auto">
-          {t('document.returnedBecause', { reason: doc.statusReason })}
+        <span className="muted">
+          {isolated((slot) => t('document.returnedBecause', { reason: slot(doc.statusReason!) }))}
         </span>
       )}
       {canDecide && (

@@ -12,7 +12,8 @@ import { FilterBar } from './filter-bar';
 import { FindBar } from './find-bar';
 import { GoToDialog } from './go-to-dialog';
 import { ReplaceDialog, type ReplaceRequest } from './replace-dialog';
-import { textDir, type SideHighlights } from './segment-row';
+import { type SideHighlights } from './segment-row';
+import { languageDirection } from '../../../../shared/lang/direction';
 import { ShortcutHelp } from './shortcut-help';
 
 interface Options {
@@ -108,7 +109,7 @@ export function useFindTools({ docId, doc, findings, suggestionsOf, focusSpan, c
         segments={doc.segments}
         request={replacing}
         lang={doc.targetLang}
-        dir={textDir(doc.targetLang)}
+        dir={languageDirection(doc.targetLang)}
         onClose={() => setReplacing(null)}
         onDone={(changed) => {
           setReplacing(null);

@@ -7,6 +7,7 @@ import type { FlagWithDispute } from '../lib/notices';
 import { DisputeNote } from './dispute-note';
 import { flagActions, type PanelAction } from '../lib/flag-actions';
 import { FlagThread } from './flag-thread';
+import { isolated } from '../../../lib/isolated';
 
 interface Props {
   docId: string;
@@ -77,13 +78,11 @@ export const FlagItem = memo(function FlagItem({ docId, flag, n, segNo, lang, ac
       <p className="flag-status-line">
         <span className={`flag-status flag-status-${flag.status}`}>{t(`flagStatus.${flag.status}`)}</span>
         {flag.orphaned && flag.status === 'open' && <span className="orphaned"> · {t('panel.orphaned')}</span>}
-        <span className="by"> · {t('panel.by', { name: displayName(flag.createdBy) })}</span>
+        <span className="by"> · {isolated((slot) => t('panel.by', { name: slot(displayName(flag.createdBy)) }))}</span>
       </p>
       {dispute && <DisputeNote dispute={dispute} />}
       {flag.reason && flag.reason !== dispute?.reason && flag.reason !== dispute?.response?.reason && (
-        <p className="flag-reason" dir="auto">
-          {t('panel.reason', { reason: flag.reason })}
-        </p>
+        <p className="flag-reason">{isolated((slot) => t('panel.reason', { reason: slot(flag.reason!) }))}</p>
       )}
       {lock && <p className="flag-locked muted">{tc(`errors.${lock}`)}</p>}
       <div className="flag-actions">

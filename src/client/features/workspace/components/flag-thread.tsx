@@ -28,7 +28,7 @@ export const FlagThread = memo(function FlagThread({ docId, flag, n, me, canAdd,
   const displayName = useDisplayName();
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const id = useId();
-  const when = useDateTimeFormat('short', 'short');
+  const when = useDateTimeFormat();
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -9,6 +9,7 @@ import { historyQueries, useRevert } from '../api';
 import { DiffView } from './diff-view';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
 import { StructureTools, UndoStructureButton } from './structure-tools';
+import { isolated } from '../../../lib/isolated';
 
 interface Props {
   docId: string;
@@ -45,7 +46,7 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose, structure 
   const history = useQuery(historyQueries.segment(docId, segment.id));
   const revert = useRevert(docId);
   const [compare, setCompare] = useState<Compare>('revisions');
-  const when = useDateTimeFormat('medium', 'medium');
+  const when = useDateTimeFormat();
 
   return (
     <div>
@@ -69,10 +70,12 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose, structure 
         history.data.lastApproved ? (
           <>
             <p className="muted">
-              {t('history.approvedBy', {
-                name: displayName(history.data.lastApproved.actor),
-                when: when.format(new Date(history.data.lastApproved.at)),
-              })}
+              {isolated((slot) =>
+                t('history.approvedBy', {
+                  name: slot(displayName(history.data.lastApproved!.actor)),
+                  when: when.format(new Date(history.data.lastApproved!.at)),
+                }),
+              )}
             </p>
             <DiffView before={history.data.lastApproved.text} after={segment.target} lang={lang} dir={dir} />
           </>

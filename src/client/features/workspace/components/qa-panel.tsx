@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../shared/qa/types';
 import { QA_CHECK_IDS } from '../../../../shared/qa/types';
 import type { DocumentState } from '../../../../shared/schemas';
+import { DismissedList } from './dismissed-list';
 import { QaSettingsForm } from './qa-settings-form';
 
 interface Props {
@@ -57,18 +58,24 @@ export function QaPanel(props: Props) {
       </div>
       <div className="qa-step">
         <button type="button" onClick={() => step(-1)} disabled={shown.length === 0} aria-keyshortcuts="Shift+F8">
-          ← {t('qa.previous')}
+          <span className="dir-icon" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('qa.previous')}
         </button>
         <span aria-live="polite">{index >= 0 ? t('qa.position', { n: index + 1, count: shown.length }) : ''}</span>
         <button type="button" onClick={() => step(1)} disabled={shown.length === 0} aria-keyshortcuts="F8">
-          {t('qa.next')} →
+          {t('qa.next')}{' '}
+          <span className="dir-icon" aria-hidden="true">
+            →
+          </span>
         </button>
       </div>
       <p className="muted small-print">{t('qa.stepHint')}</p>
       {shown.length === 0 ? (
         <p className="empty">{t('qa.none')}</p>
       ) : (
-        <ol className="finding-list">
+        <ol className="finding-list" aria-labelledby="qa-title">
           {shown.map((f) => (
             <li
               key={f.id}
@@ -105,6 +112,7 @@ export function QaPanel(props: Props) {
           ))}
         </ol>
       )}
+      <DismissedList doc={doc} canRestore={props.canDismiss} />
       {props.canConfigure && <QaSettingsForm doc={doc} />}
     </section>
   );

@@ -5,7 +5,7 @@ import type { PanelAction } from './flag-panel';
 
 /** Decisions that ask why; some must say why. `override`: approving over unsettled major/critical flags. */
 export type ReasonAction = PanelAction | 'request-changes' | 'dismiss' | 'override';
-const REQUIRED: readonly ReasonAction[] = ['dispute', 'maintain', 'request-changes', 'override'];
+const REQUIRED: readonly ReasonAction[] = ['dispute', 'maintain', 'request-changes', 'override', 'dismiss'];
 
 interface Props {
   action: ReasonAction | null;

@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reanchor } from '../../../../shared/anchor';
+import { languageDirection } from '../../../../shared/lang/direction';
 import type { Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
 import { useDisplayName } from '../../../lib/user-directory';
 import { useLangName } from '../../../lib/use-lang-name';
@@ -8,6 +9,7 @@ import type { Highlight } from '../lib/highlight';
 import type { Draft } from '../lib/save-queue';
 import { HighlightedText } from './highlighted-text';
 import { SegmentNotes } from './segment-notes';
+import { isolated } from '../../../lib/isolated';
 
 export interface SegmentRowProps {
   /** Measures the row (its height varies with its text) for the virtualized table; stable. */
@@ -47,10 +49,6 @@ export interface TermNote {
 export interface SideHighlights {
   source: readonly Highlight[];
   target: readonly Highlight[];
-}
-
-export function textDir(lang: string): 'ltr' | 'rtl' {
-  return ['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'].includes(lang.split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
 /** Open, attached flags of one side, mapped onto the text the user sees (which may be an unsaved draft). */
@@ -166,7 +164,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
             ref={(el) => props.registerCell(`${segment.id}:source`, el)}
             text={segment.source}
             lang={sourceLang}
-            dir={textDir(sourceLang)}
+            dir={languageDirection(sourceLang)}
             label={t('segment.sourceLabel', { n })}
             readOnly
             codes={segment.codes}
@@ -182,7 +180,11 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
             {props.termNotes.map((n) => (
               <li key={n.term}>
                 {/* Each side isolated, so the arrow reads source → target whatever the scripts. */}
-                <bdi lang={sourceLang}>{n.term}</bdi> → <bdi lang={targetLang}>{n.targets}</bdi>
+                <bdi lang={sourceLang}>{n.term}</bdi>{' '}
+                <span className="dir-icon" aria-hidden="true">
+                  →
+                </span>{' '}
+                <bdi lang={targetLang}>{n.targets}</bdi>
               </li>
             ))}
           </ul>
@@ -196,7 +198,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           }}
           text={shownTarget}
           lang={targetLang}
-          dir={textDir(targetLang)}
+          dir={languageDirection(targetLang)}
           label={t('segment.targetLabel', { n })}
           placeholder={t('segment.noTarget')}
           readOnly={props.locked}
@@ -214,7 +216,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         />
         {changedBy && (
           <p className="row-notice" role="status">
-            {t('live.changedWhileEditing', { name: displayName(changedBy) })}
+            {isolated((slot) => t('live.changedWhileEditing', { name: slot(displayName(changedBy)) }))}
           </p>
         )}
       </td>

@@ -27,9 +27,14 @@ export function WorkspaceHeader({ doc, drafts, canFlag, hasSelection, panelOpen,
     <div className="ws-header">
       <div className="ws-title">
         <Link to="/" className="back-link">
-          ← {t('back')}
+          <span className="dir-icon" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('back')}
         </Link>
-        <h1>{doc.title}</h1>
+        <h1>
+          <bdi>{doc.title}</bdi>
+        </h1>
         <p className="ws-meta">
           {t('meta', {
             source: langName(doc.sourceLang),

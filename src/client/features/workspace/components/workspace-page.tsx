@@ -32,7 +32,7 @@ import { PresenceBar } from './presence-bar';
 import { ReasonDialog } from './reason-dialog';
 import { SegmentTable } from './segment-table';
 import { SidePanel } from './side-panel';
-import { textDir } from './segment-row';
+import { languageDirection } from '../../../../shared/lang/direction';
 import { WorkspaceHeader } from './workspace-header';
 
 /** The review workspace of one document: the segments, the side panel and the dialogs, wired together. */
@@ -282,7 +282,7 @@ export function WorkspacePage() {
         docId={doc.id}
         segment={historyOf && (doc.segments.find((x) => x.id === historyOf.id) ?? null)}
         lang={doc.targetLang}
-        dir={textDir(doc.targetLang)}
+        dir={languageDirection(doc.targetLang)}
         canRevert={can('segment.revert') && doc.status !== 'approved'}
         onClose={() => setHistoryOf(null)}
         structure={
@@ -290,7 +290,7 @@ export function WorkspacePage() {
             ? {
                 next: doc.segments[(doc.segments.find((x) => x.id === historyOf.id)?.index ?? -2) + 1],
                 sourceLang: doc.sourceLang,
-                sourceDir: textDir(doc.sourceLang),
+                sourceDir: languageDirection(doc.sourceLang),
               }
             : undefined
         }

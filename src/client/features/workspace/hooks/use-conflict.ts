@@ -1,6 +1,6 @@
 import type { DocumentState } from '../../../../shared/schemas';
 import type { ConflictInfo } from '../components/conflict-dialog';
-import { textDir } from '../components/segment-row';
+import { languageDirection } from '../../../../shared/lang/direction';
 import type { Draft, SaveQueue } from '../lib/save-queue';
 
 /**
@@ -23,7 +23,7 @@ export function useConflict(
           mine: draft.text,
           theirs: draft.theirs,
           lang: targetLang,
-          dir: textDir(targetLang),
+          dir: languageDirection(targetLang),
         }
       : null;
   return {

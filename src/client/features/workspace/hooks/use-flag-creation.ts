@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCreateFlag } from '../api';
 import type { FlagDraft, FlagFormValues } from '../components/flag-dialog';
-import { textDir } from '../components/segment-row';
+import { languageDirection } from '../../../../shared/lang/direction';
 import type { SaveQueue } from '../lib/save-queue';
 import type { CellSide } from './use-cells';
 import { useOneAtATime } from './use-one-at-a-time';
@@ -63,7 +63,7 @@ export function useFlagCreation(o: Options) {
       quote: text.slice(start, end),
       text,
       lang,
-      dir: textDir(lang),
+      dir: languageDirection(lang),
     });
   }, [canFlag, sourceLang, targetLang, onSelection, selection, getCell]);
 

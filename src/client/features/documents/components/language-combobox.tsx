@@ -1,0 +1,143 @@
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canonicalLanguageTag, LANGUAGE_TAGS } from '../../../../shared/lang/direction';
+import { useLangName } from '../../../lib/use-lang-name';
+
+interface Props {
+  label: string;
+  value: string;
+  onChange: (tag: string) => void;
+}
+
+/** At most this many options are in the list at once: typing narrows it (679 tags in all). */
+const SHOWN = 80;
+
+/** Lower-case, without accents, so that "francais" finds "français" and "arabe" finds "Arabe". */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+/**
+ * A language, chosen from CLDR's tags (ISO 639-1 and common regional variants) by name in the interface
+ * language or by code, or typed as any valid BCP 47 tag ("gsw", "sr-Latn-ME"). The WAI-ARIA combobox
+ * pattern: arrows move through the list, Enter picks, Escape closes; the typed text is kept while it is
+ * not a valid tag, with a message, and the value stays the last valid one.
+ */
+export function LanguageCombobox({ label, value, onChange }: Props) {
+  const { t } = useTranslation('documents');
+  const langName = useLangName();
+  const id = useId();
+  const listId = `${id}-list`;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState<string | null>(null); // null: not editing, the input shows the value
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const shown = (tag: string) => `${langName(tag)} (${tag})`;
+
+  const typedTag = text === null ? value : canonicalLanguageTag(text);
+
+  const options = useMemo(() => {
+    const q = fold(text ?? '');
+    const all = LANGUAGE_TAGS.map((tag) => ({ tag, name: langName(tag) }));
+    if (!q) return all.slice(0, SHOWN);
+    // Any valid tag typed in full is offered first, listed or not ("gsw", "sr-Latn-ME").
+    const typed = typedTag && !/\s/.test(text!.trim()) ? [{ tag: typedTag, name: langName(typedTag) }] : [];
+    const matches = all.filter(({ tag, name }) => fold(name).includes(q) || tag.toLowerCase().startsWith(q));
+    // Names and codes that start with what was typed first ("ar" → Arabic before Bulgarian's "bg-…").
+    const starts = (o: { tag: string; name: string }) =>
+      o.tag.toLowerCase() === q ? 0 : fold(o.name).startsWith(q) || o.tag.toLowerCase().startsWith(q) ? 1 : 2;
+    const rest = matches.sort((a, b) => starts(a) - starts(b)).filter((o) => o.tag !== typedTag);
+    return [...typed, ...rest].slice(0, SHOWN);
+  }, [text, typedTag, langName]);
+
+  const invalid = text !== null && text.trim() !== '' && options.length === 0;
+
+  function pick(tag: string) {
+    onChange(tag);
+    setText(null);
+    setOpen(false);
+  }
+
+  /** Leaving the field: a name or tag typed in full is taken; anything else returns to the last value. */
+  function commit() {
+    if (text === null) return;
+    const exact = options.find((o) => fold(o.name) === fold(text.trim()) || o.tag === typedTag);
+    if (exact) pick(exact.tag);
+    else {
+      setText(null);
+      setOpen(false);
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!open) setOpen(true);
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) => (options.length ? (a + step + options.length) % options.length : 0));
+    } else if (e.key === 'Enter') {
+      if (open && options[active]) {
+        e.preventDefault();
+        pick(options[active].tag);
+      } else if (text !== null) {
+        e.preventDefault();
+        commit();
+      }
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      setOpen(false);
+      setText(null);
+    }
+  }
+
+  const activeId = open && options[active] ? `${id}-o-${options[active].tag}` : undefined;
+  return (
+    <div className="field language-combobox">
+      <label htmlFor={`${id}-input`}>{label}</label>
+      <input
+        ref={inputRef}
+        id={`${id}-input`}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={activeId}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-err` : undefined}
+        value={text ?? shown(value)}
+        onFocus={(e) => e.currentTarget.select()}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={commit}
+      />
+      <ul id={listId} role="listbox" aria-label={label} hidden={!open || options.length === 0}>
+        {open &&
+          options.map((o, i) => (
+            <li
+              key={o.tag}
+              id={`${id}-o-${o.tag}`}
+              role="option"
+              aria-selected={i === active}
+              // mousedown, not click: the input's blur would close the list first.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(o.tag);
+              }}
+            >
+              {o.name} <span className="code">({o.tag})</span>
+            </li>
+          ))}
+      </ul>
+      {invalid && (
+        <p id={`${id}-err`} className="field-error">
+          {t('create.invalidLanguage')}
+        </p>
+      )}
+    </div>
+  );
+}
