@@ -7,6 +7,17 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 // Chromium refuses to start its sandbox as root (CI containers run as root).
 const sandboxArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 
+// The smoke project (e2e/smoke) runs against any deployment: E2E_BASE_URL with E2E_LOGIN + E2E_PASSWORD
+// (and/or E2E_TOKEN). Without E2E_BASE_URL, `npm test` starts the built server on a temporary DATA_DIR and
+// points the same variables at it, so the smoke set always goes through the E2E_BASE_URL path.
+const SMOKE_PORT = Number(process.env.SMOKE_PORT ?? 8795);
+const localSmoke = !process.env.E2E_BASE_URL;
+if (localSmoke) {
+  process.env.E2E_BASE_URL = `http://127.0.0.1:${SMOKE_PORT}`;
+  process.env.E2E_LOGIN = 'admin';
+  process.env.E2E_PASSWORD = 'smoke admin password';
+}
+
 export default defineConfig({
   testDir: 'e2e',
   // Each test starts its own server on a fresh DATA_DIR (see e2e/fixtures/test.ts).
@@ -39,5 +50,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testIgnore: ['smoke/**'] },
+    { name: 'smoke', testDir: 'e2e/smoke', use: { baseURL: process.env.E2E_BASE_URL } },
+  ],
+  ...(localSmoke
+    ? {
+        webServer: {
+          command: 'node scripts/smoke-server.mjs',
+          url: `http://127.0.0.1:${SMOKE_PORT}/api/health`,
+          env: { PORT: String(SMOKE_PORT), ADMIN_PASSWORD: process.env.E2E_PASSWORD! },
+          reuseExistingServer: false,
+          timeout: 60_000,
+        },
+      }
+    : {}),
 });

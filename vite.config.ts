@@ -18,6 +18,9 @@ const API_TESTS_ON_POSTGRES = [
   'src/server/security-headers.test.ts',
   'src/server/structure-api.test.ts',
   'src/server/workflow.test.ts',
+  'src/server/tokens/tokens-api.test.ts',
+  'src/server/gate-api.test.ts',
+  'src/server/webhooks/webhooks-api.test.ts',
 ];
 
 // One config for the UI build and for Vitest: node tests for shared/server/cli, jsdom for the client.

@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../server/pg/test-database';
 import { openPgBackend } from '../server/pg/pg-backend';
-import { openJsonFileStore } from '../server/store/json-file-store';
 import { authHeaders, json, login, makeSandbox, signIn, startServer, TEST_SCRYPT } from '../server/test-helpers';
 import { buildApp } from '../server/app';
 import { toDocumentState } from '../shared/reducer';
@@ -24,6 +23,8 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
   let dataDir: string;
   let docId: string;
   let original: unknown;
+  let youssefCookie: string;
+  let tokenSecret: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -37,7 +38,15 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
       method: 'POST',
       url: '/api/documents',
       headers,
-      payload: { title: 'À migrer', sourceLang: 'en', targetLang: 'fr', segments: [{ source: 'Hi', target: 'Salut' }] },
+      payload: {
+        title: 'À migrer',
+        sourceLang: 'en',
+        targetLang: 'fr',
+        segments: [
+          { source: 'Hi', target: 'Salut' },
+          { source: 'Two words.', target: 'Deux  mots.' },
+        ],
+      },
     });
     const doc = json(created).document;
     docId = doc.id;
@@ -80,7 +89,46 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
       headers: y.headers,
       payload: { ids: [mentions[0].id] },
     });
-    original = toDocumentState((await server.store.get(docId))!);
+    // A dismissed finding and changed settings (both events) travel with the document.
+    const qa = json(await server.app.inject({ url: `/api/documents/${docId}/qa`, headers })).findings;
+    expect(qa.length).toBeGreaterThan(0);
+    const dismissed = await server.app.inject({
+      method: 'POST',
+      url: `/api/documents/${docId}/findings/${encodeURIComponent(qa[0].id)}/dismiss`,
+      headers,
+      payload: { reason: 'fine' },
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    const settings = await server.app.inject({
+      method: 'POST',
+      url: `/api/documents/${docId}/scoring`,
+      headers,
+      payload: { cutScore: 90 },
+    });
+    expect(settings.statusCode, settings.body).toBeLessThan(300);
+    youssefCookie = y.cookie;
+    // An API token and a webhook move too.
+    const made = await server.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: y.headers,
+      payload: { name: 'ci', expiresInDays: 30, permissions: ['document.read'] },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    tokenSecret = JSON.parse(made.body).secret;
+    const hook = await server.app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers,
+      payload: {
+        url: 'http://127.0.0.1:9/h',
+        events: ['flag.created'],
+        secret: 'a secret of 16+ chars',
+        active: false,
+      },
+    });
+    expect(hook.statusCode, hook.body).toBe(201);
+    expect((original = toDocumentState((await server.store.get(docId))!)).dismissed).toHaveLength(1);
     await server.close();
   });
   afterAll(async () => {
@@ -91,7 +139,7 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
   it('moves DATA_DIR into PostgreSQL: same documents (fold compared), same accounts and passwords, read mentions', async () => {
     const c = capture();
     expect(await run(['migrate-store', '--from', dataDir, '--to', db.url], c.io), c.stderr()).toBe(0);
-    expect(c.stdout()).toMatch(/Migrated 1 document\(s\) \(\d+ events\) and 2 user\(s\)/);
+    expect(c.stdout()).toMatch(/Migrated 1 document\(s\) \(\d+ events\), 2 user\(s\) and [2-9] session\(s\)/);
     const pg = await openPgBackend({ url: db.url, logger: quiet, scrypt: TEST_SCRYPT });
     try {
       expect(toDocumentState((await pg.store.get(docId))!)).toEqual(original);
@@ -99,6 +147,15 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
       const y = await login(app, 'youssef'); // the same password hash
       const mentions = json(await app.inject({ url: '/api/mentions', headers: y.headers })).mentions;
       expect(mentions.map((m: { read: boolean }) => m.read)).toEqual([true]);
+      // youssef's session from the embedded store is still signed in on PostgreSQL.
+      const me = await app.inject({ url: '/api/session', headers: { cookie: youssefCookie } });
+      expect(json(me).user.login).toBe('youssef');
+      const viaToken = await app.inject({
+        url: `/api/documents/${docId}`,
+        headers: { authorization: `Bearer ${tokenSecret}` },
+      });
+      expect(viaToken.statusCode).toBe(200);
+      expect((await pg.auth.webhooks.hooks()).map((h) => h.url)).toEqual(['http://127.0.0.1:9/h']);
       await app.close();
     } finally {
       await pg.close();
@@ -115,11 +172,19 @@ describe.skipIf(skipped)('visavis migrate-store', () => {
     const back = (await makeSandbox()).dataDir;
     const c = capture();
     expect(await run(['migrate-store', '--from', db.url, '--to', back], c.io), c.stderr()).toBe(0);
-    const store = await openJsonFileStore({ dataDir: back, logger: quiet });
+    const server = await startServer(back);
     try {
-      expect(toDocumentState((await store.get(docId))!)).toEqual(original);
+      expect(toDocumentState((await server.store.get(docId))!)).toEqual(original);
+      const me = await server.app.inject({ url: '/api/session', headers: { cookie: youssefCookie } });
+      expect(json(me).user.login).toBe('youssef');
+      const viaToken = await server.app.inject({
+        url: `/api/documents/${docId}`,
+        headers: { authorization: `Bearer ${tokenSecret}` },
+      });
+      expect(viaToken.statusCode).toBe(200);
+      expect((await server.auth.webhooks.hooks()).length).toBe(1);
     } finally {
-      await store.close();
+      await server.close();
     }
   });
 });

@@ -27,8 +27,9 @@ export async function migrateStoreCommand(io: CliIo, opts: MigrateStoreOptions):
     const report = await migrateStore(resolve(from), resolve(to), logger);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     io.stdout(
-      `Migrated ${report.documents} document(s) (${report.events} events) and ${report.users} user(s) in ${seconds} s; ` +
-        'every document read back from the target folds to the same state. Sessions were not moved: everyone signs in again.\n',
+      `Migrated ${report.documents} document(s) (${report.events} events), ${report.users} user(s) and ` +
+        `${report.sessions} session(s) in ${seconds} s; every document read back from the target folds to the same ` +
+        'state (dismissals and settings included), and the accounts and sessions read back the same.\n',
     );
     return 0;
   } catch (err) {

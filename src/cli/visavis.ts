@@ -3,6 +3,7 @@ import { LangSchema } from '../shared/schemas';
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, type CliIo } from './io';
 import { alignCommand } from './align-command';
 import { CONVERT_FORMATS, convertCommand, reportCommand } from './convert-command';
+import { gateCommand } from './gate-command';
 import { importMqmCommand } from './import-mqm-command';
 import { migrateStoreCommand } from './migrate-store-command';
 import { qaCommand } from './qa-command';
@@ -160,6 +161,24 @@ function program(io: CliIo, exit: { code: number }): Command {
     .option('--to <dir|url>', 'the empty store to fill: postgres://… or a data directory (default: $DATABASE_URL)')
     .action(async (opts) => {
       exit.code = await migrateStoreCommand(io, opts);
+    });
+
+  cli
+    .command('gate')
+    .description(
+      'Ask a server’s release gate whether a document may be published (the scorecard’s score, unsettled flags, ' +
+        'QA findings, approval). Exit codes: 0 pass, 1 fail, 2 bad input or an unreachable server.',
+    )
+    .option('--server <url>', 'the server, e.g. https://review.example.org (default: $VISAVIS_SERVER)')
+    .option('--token <token>', 'a personal API token (default: $VISAVIS_TOKEN)')
+    .option('--document <id>', 'the document id')
+    .option('--min-score <n>', 'lowest quality score (default: the document’s cut score)')
+    .option('--max-open <limits>', 'most unsettled flags per severity, e.g. major:0,critical:0')
+    .option('--max-findings <limits>', 'most QA findings per severity, e.g. major:0')
+    .option('--approved', 'the document must be approved')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+    .action(async (opts) => {
+      exit.code = await gateCommand(io, opts);
     });
 
   return cli;

@@ -25,6 +25,11 @@ import { structureRoutes } from './routes/structure';
 import { createDocumentOffload } from './workers/document-offload';
 import { BASELINE_SECURITY_HEADERS, registerSecurityHeaders } from './security-headers';
 import type { DocumentStore } from './store/document-store';
+import { gateRoutes } from './routes/gate';
+import { tokenRoutes } from './tokens/token-routes';
+import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhooks/dispatcher';
+import { withWebhooks } from './webhooks/hooked-store';
+import { webhookRoutes } from './webhooks/webhook-routes';
 
 export interface AppOptions {
   store: DocumentStore;
@@ -37,6 +42,8 @@ export interface AppOptions {
   /** Live streams and presence (routes/live.ts): in memory for one server unless given. */
   live?: LiveOptions;
   logger?: FastifyServerOptions['logger'];
+  /** Webhook delivery settings (tests shorten the backoff and the poll). */
+  webhooks?: Omit<WebhookDispatcherOptions, 'store'>;
 }
 
 /** Fastify's own error codes that mean "the client sent something wrong". */
@@ -110,23 +117,32 @@ export async function buildApp(opts: AppOptions) {
     globalDecompression: false,
   });
 
+  // Webhooks: every committed write tells the dispatcher, which sends after the answer (never blocking it).
+  const dispatcher = new WebhookDispatcher({ store: opts.auth.webhooks, ...opts.webhooks });
+  dispatcher.start();
+  app.addHook('onClose', () => dispatcher.close());
+  const store = withWebhooks(opts.store, dispatcher);
+
   await installAuth(app, opts.auth);
   app.get('/api/health', async () => ({ status: 'ok' }));
   await app.register(sessionRoutes, { auth: opts.auth });
   await app.register(userRoutes, { auth: opts.auth });
-  await app.register(documentRoutes, { store: opts.store });
-  await app.register(fileRoutes, { store: opts.store });
-  await app.register(deliverableRoutes, { store: opts.store });
-  await app.register(workflowRoutes, { store: opts.store, users: opts.auth.users });
-  await app.register(structureRoutes, { store: opts.store });
-  await app.register(mqmRoutes, { store: opts.store });
+  await app.register(tokenRoutes, { auth: opts.auth });
+  await app.register(webhookRoutes, { auth: opts.auth, dispatcher });
+  await app.register(documentRoutes, { store });
+  await app.register(fileRoutes, { store });
+  await app.register(deliverableRoutes, { store });
+  await app.register(workflowRoutes, { store, users: opts.auth.users });
+  await app.register(structureRoutes, { store });
+  await app.register(mqmRoutes, { store });
   // One pool of worker threads for whole-document QA: the QA routes and the list's findings counts.
   const offload = createDocumentOffload();
-  await app.register(qaRoutes, { store: opts.store, offload });
-  await app.register(findingsCountRoutes, { store: opts.store, offload });
-  await app.register(replaceRoutes, { store: opts.store });
-  await app.register(reviewRoutes, { store: opts.store });
-  await app.register(liveRoutes, { store: opts.store, auth: opts.auth, ...opts.live });
+  await app.register(qaRoutes, { store, offload });
+  await app.register(findingsCountRoutes, { store, offload });
+  await app.register(gateRoutes, { store, offload });
+  await app.register(replaceRoutes, { store });
+  await app.register(reviewRoutes, { store });
+  await app.register(liveRoutes, { store, auth: opts.auth, ...opts.live });
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   const hintsFor = staticDir ? createPreloadHints(staticDir) : undefined;

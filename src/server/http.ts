@@ -5,6 +5,7 @@ import { can, type Permission } from '../shared/permissions';
 import './auth/request-user';
 import type { StoredUser } from './auth/user-store';
 import { AppError } from './errors';
+import type { Actor } from './store/stamp';
 import { limitErrorOf } from './limit-errors';
 
 /** API responses at least this large are compressed (when the client accepts it). */
@@ -44,9 +45,33 @@ export function actorOf(req: FastifyRequest): string {
   return currentUser(req).login;
 }
 
-/** Refuses with 403 FORBIDDEN unless one of the user's roles grants `permission` (see shared/permissions.ts). */
+/** Who writes, as events record it: the login, and the API token's name when the request came with one. */
+export function writerOf(req: FastifyRequest): Actor {
+  const login = actorOf(req);
+  return req.apiToken ? { login, token: req.apiToken.name } : login;
+}
+
+/** Does the request may do this: one of the user's roles grants it, and so does its API token if any. */
+export function requestCan(req: FastifyRequest, permission: Permission): boolean {
+  const user = req.user;
+  if (!user || !can(user.roles, permission)) return false;
+  return !req.apiToken || req.apiToken.permissions.includes(permission);
+}
+
+/**
+ * Refuses with 403 FORBIDDEN unless one of the user's roles grants `permission` (see shared/permissions.ts)
+ * and, for a request with an API token, the token was given it too.
+ */
 export function requirePermission(req: FastifyRequest, permission: Permission): StoredUser {
   const user = currentUser(req);
+  if (can(user.roles, permission) && req.apiToken && !req.apiToken.permissions.includes(permission)) {
+    throw new AppError(
+      403,
+      'TOKEN_SCOPE',
+      `This API token may not do this: it needs the permission ${permission}, which the token was not given.`,
+      { permission },
+    );
+  }
   if (!can(user.roles, permission)) {
     const roles = user.roles.length > 0 ? user.roles.join(', ') : 'none';
     throw new AppError(

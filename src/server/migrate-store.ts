@@ -6,6 +6,10 @@ import { foldAll, toDocumentState } from '../shared/reducer';
 import { summarize } from '../shared/schemas';
 import { loginKey } from '../shared/users';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
+import type { Session } from './auth/session-store';
+import type { Delivery } from '../shared/webhooks';
+import type { StoredToken } from './tokens/api-token';
+import type { StoredHook } from './webhooks/webhook-store';
 import type { StoredUser } from './auth/user-store';
 import { openPgBackend, type PgBackend } from './pg/pg-backend';
 import { writeFileAtomic } from './store/atomic-write';
@@ -16,8 +20,8 @@ import type { StoreLogger } from './store/logger';
 
 /**
  * `visavis migrate-store`: everything of one store (documents with every event, users with their password
- * hashes, which mentions each has read) into another, empty one — DATA_DIR into PostgreSQL or back. Sessions
- * are not moved (everyone signs in again). Then every document is read back from the target and its fold
+ * hashes, their live sessions and API tokens, webhooks and their deliveries, which mentions each has read; dismissals and settings are events) into
+ * another, empty one — DATA_DIR into PostgreSQL or back. Then every document is read back from the target and its fold
  * compared with the source's: any difference fails the migration.
  */
 
@@ -54,6 +58,10 @@ async function openSide(where: string, logger: StoreLogger): Promise<Side & { pg
 interface Snapshot {
   documents: { id: string; events: DocumentEvent[] }[];
   users: StoredUser[];
+  /** Live sessions: whoever is signed in stays signed in. */
+  sessions: Session[];
+  tokens: StoredToken[];
+  webhooks: { hooks: StoredHook[]; deliveries: Delivery[] };
   /** userId → mention ids read. */
   reads: Map<string, string[]>;
 }
@@ -78,7 +86,11 @@ async function readAll(side: Side): Promise<Snapshot> {
     const read = [...(await side.auth.mentionReads.readBy(u.id))];
     if (read.length > 0) reads.set(u.id, read);
   }
-  return { documents, users, reads };
+  const userIds = new Set(users.map((u) => u.id));
+  const sessions = (await side.auth.sessions.list()).filter((s) => userIds.has(s.userId));
+  const tokens = (await side.auth.tokens.list()).filter((t) => userIds.has(t.userId));
+  const webhooks = await side.auth.webhooks.exportAll();
+  return { documents, users, sessions, reads, tokens, webhooks };
 }
 
 async function writeToDatabase(url: string, data: Snapshot, logger: StoreLogger): Promise<void> {
@@ -105,6 +117,21 @@ async function writeToDatabase(url: string, data: Snapshot, logger: StoreLogger)
       for (const u of data.users) {
         await tx`INSERT INTO users (id, login_key, body) VALUES (${u.id}, ${loginKey(u.login)}, ${JSON.stringify(u)}::text::json)`;
       }
+      for (const x of data.sessions) {
+        await tx`INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at)
+                 VALUES (${x.id}, ${x.userId}, ${x.createdAt}, ${x.lastSeenAt}, ${x.expiresAt})`;
+      }
+      for (const t of data.tokens) {
+        await tx`INSERT INTO api_tokens (id, hash, user_id, created_at, expires_at, body)
+                 VALUES (${t.id}, ${t.hash}, ${t.userId}, ${t.createdAt}, ${t.expiresAt}, ${JSON.stringify(t)}::text::json)`;
+      }
+      for (const h of data.webhooks.hooks) {
+        await tx`INSERT INTO webhooks (id, created_at, body) VALUES (${h.id}, ${h.createdAt}, ${JSON.stringify(h)}::text::json)`;
+      }
+      for (const d of data.webhooks.deliveries) {
+        await tx`INSERT INTO webhook_deliveries (id, hook_id, created_at, status, next_attempt_at, body)
+                 VALUES (${d.id}, ${d.hookId}, ${d.createdAt}, ${d.status}, ${d.nextAttemptAt}, ${JSON.stringify(d)}::text::json)`;
+      }
       for (const [userId, ids] of data.reads) {
         await tx`INSERT INTO mention_reads (user_id, mention_id) SELECT ${userId}, m FROM unnest(${ids}::text[]) AS t (m)`;
       }
@@ -127,6 +154,11 @@ async function writeToDirectory(dir: string, data: Snapshot): Promise<void> {
   }
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   await writeFileAtomic(path.join(dir, 'users.json'), json({ version: 1, users: data.users }), { mode: 0o600 });
+  await writeFileAtomic(path.join(dir, 'sessions.json'), json({ version: 1, sessions: data.sessions }), {
+    mode: 0o600,
+  });
+  await writeFileAtomic(path.join(dir, 'api-tokens.json'), json({ version: 1, tokens: data.tokens }), { mode: 0o600 });
+  await writeFileAtomic(path.join(dir, 'webhooks.json'), json({ version: 1, ...data.webhooks }), { mode: 0o600 });
   await writeFileAtomic(
     path.join(dir, 'mentions-read.json'),
     json({ version: 1, read: Object.fromEntries(data.reads) }),
@@ -137,6 +169,7 @@ export interface MigrationReport {
   documents: number;
   events: number;
   users: number;
+  sessions: number;
 }
 
 export async function migrateStore(from: string, to: string, logger: StoreLogger): Promise<MigrationReport> {
@@ -159,6 +192,14 @@ export async function migrateStore(from: string, to: string, logger: StoreLogger
       if (!isDeepStrictEqual(byId(await target.auth.users.list()), byId(data.users))) {
         throw new Error('the users read back differently from the target: migration not verified');
       }
+      const tokensOf = (list: StoredToken[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+      if (!isDeepStrictEqual(tokensOf(await target.auth.tokens.list()), tokensOf(data.tokens))) {
+        throw new Error('the API tokens read back differently from the target: migration not verified');
+      }
+      const sessionsOf = (list: Session[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+      if (!isDeepStrictEqual(sessionsOf(await target.auth.sessions.list()), sessionsOf(data.sessions))) {
+        throw new Error('the sessions read back differently from the target: migration not verified');
+      }
     } finally {
       await target.close();
     }
@@ -166,6 +207,7 @@ export async function migrateStore(from: string, to: string, logger: StoreLogger
       documents: data.documents.length,
       events: data.documents.reduce((n, d) => n + d.events.length, 0),
       users: data.users.length,
+      sessions: data.sessions.length,
     };
   } finally {
     await source.close();

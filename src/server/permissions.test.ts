@@ -62,6 +62,13 @@ interface Fixture {
   dismissedId: string;
   /** The seq of a split (of segment 5, by an admin while setting up), for the structure revert. */
   splitSeq: number;
+  /** An API token of the user under test (their own: anyone may revoke their own). */
+  tokenId: string;
+  /** A webhook made for this request (switched off: it sends nothing). */
+  hookId: string;
+  /** A webhook with one delivery in its log (shared by every request). */
+  loggedHookId: string;
+  deliveryId: string;
 }
 
 interface Case {
@@ -431,6 +438,55 @@ const CASES: Case[] = [
     }),
   },
   {
+    route: 'POST /api/tokens',
+    label: 'POST /api/tokens (own API token)',
+    need: 'signed-in',
+    request: () => ({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'ci', expiresInDays: 30, permissions: ['document.read'] },
+    }),
+  },
+  {
+    route: 'DELETE /api/tokens/:id',
+    label: 'DELETE /api/tokens/:id (own token)',
+    need: 'signed-in',
+    request: (f) => ({ method: 'DELETE', url: `/api/tokens/${f.tokenId}` }),
+  },
+  {
+    route: 'POST /api/webhooks',
+    label: 'POST /api/webhooks',
+    need: 'users.manage',
+    request: () => ({
+      method: 'POST',
+      url: '/api/webhooks',
+      payload: {
+        url: 'http://127.0.0.1:9/hook',
+        events: ['document.approved'],
+        secret: 'a secret of 16+ chars',
+        active: false,
+      },
+    }),
+  },
+  {
+    route: 'PATCH /api/webhooks/:id',
+    label: 'PATCH /api/webhooks/:id',
+    need: 'users.manage',
+    request: (f) => ({ method: 'PATCH', url: `/api/webhooks/${f.hookId}`, payload: { events: ['flag.created'] } }),
+  },
+  {
+    route: 'DELETE /api/webhooks/:id',
+    label: 'DELETE /api/webhooks/:id',
+    need: 'users.manage',
+    request: (f) => ({ method: 'DELETE', url: `/api/webhooks/${f.hookId}` }),
+  },
+  {
+    route: 'POST /api/webhooks/:id/deliveries/:deliveryId/resend',
+    label: 'POST a webhook delivery again',
+    need: 'users.manage',
+    request: (f) => ({ method: 'POST', url: `/api/webhooks/${f.loggedHookId}/deliveries/${f.deliveryId}/resend` }),
+  },
+  {
     route: 'POST /api/users',
     label: 'POST /api/users',
     need: 'users.manage',
@@ -460,6 +516,8 @@ describe('permissions: every mutating route × every role', () => {
   let app: FastifyInstance;
   let admin: Credentials;
   let targetUserId: string;
+  let loggedHookId: string;
+  let deliveryId: string;
   let n = 0;
 
   beforeAll(async () => {
@@ -470,6 +528,23 @@ describe('permissions: every mutating route × every role', () => {
     await ensureUser(app, 'admin', ['admin']);
     admin = await login(app, 'admin');
     targetUserId = (await ensureUser(app, 'target', ['viewer'])).id;
+    // A webhook with a delivery in its log (to an address where nothing listens), then switched off.
+    loggedHookId = (
+      await ok({
+        method: 'POST',
+        url: '/api/webhooks',
+        payload: { url: 'http://127.0.0.1:9/hook', events: ['document.approved'], secret: 'a secret of 16+ chars' },
+      })
+    ).webhook.id;
+    const d = (await ok({ method: 'POST', url: '/api/documents', payload: NEW_DOC })).document as DocumentState;
+    await ok({ method: 'POST', url: `/api/documents/${d.id}/status`, payload: { action: 'approve' } });
+    // The delivery is enqueued after the answer (never in the write's way): wait for it.
+    for (let i = 0; i < 200 && !deliveryId; i++) {
+      deliveryId = (await ok({ method: 'GET', url: `/api/webhooks/${loggedHookId}/deliveries` })).deliveries[0]?.id;
+      if (!deliveryId) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(deliveryId).toBeTruthy();
+    await ok({ method: 'PATCH', url: `/api/webhooks/${loggedHookId}`, payload: { active: false } });
   });
   afterAll(async () => {
     await server?.close();
@@ -583,6 +658,22 @@ describe('permissions: every mutating route × every role', () => {
     // The flags as they are now (a comment bumps a flag's version; the dismissal above bumps the seq).
     const now = (await ok({ method: 'GET', url: `/api/documents/${doc.id}` })).document as DocumentState;
     const current = (flag: Flag) => now.flags.find((x) => x.id === flag.id)!;
+    const token = await send(user, {
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: `mine ${k}`, expiresInDays: 1, permissions: ['document.read'] },
+    });
+    expect(token.statusCode, token.body).toBe(201);
+    const hook = await ok({
+      method: 'POST',
+      url: '/api/webhooks',
+      payload: {
+        url: 'http://127.0.0.1:9/h',
+        events: ['document.approved'],
+        secret: 'a secret of 16+ chars',
+        active: false,
+      },
+    });
     return {
       f: {
         doc,
@@ -596,6 +687,10 @@ describe('permissions: every mutating route × every role', () => {
         findingId,
         dismissedId,
         splitSeq,
+        tokenId: json(token).token.id,
+        hookId: hook.webhook.id,
+        loggedHookId,
+        deliveryId,
       },
       user,
     };
@@ -677,6 +772,56 @@ describe('permissions: every mutating route × every role', () => {
     },
   );
 
+  /** Routes a bearer request never reaches (403 FORBIDDEN): the session and token management. */
+  const SESSION_ONLY = /^\S+ \/api\/((session|tokens)(\/|$)|documents\/:id\/(stream|presence)$)/;
+
+  /** An API token of `user` with every permission `role` gives, made on the account page's route. */
+  async function tokenOf(user: Credentials, role: Role, permissions?: Permission[]): Promise<string> {
+    const all = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can([role], p));
+    const res = await send(user, {
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: `bearer ${role}`, expiresInDays: 1, permissions: permissions ?? all },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return json(res).secret as string;
+  }
+
+  async function sendBearer(secret: string, req: ReturnType<Case['request']>) {
+    const headers = { ...req.headers, authorization: `Bearer ${secret}` };
+    return app.inject({ method: req.method, url: req.url, headers, ...(req.payload ? { payload: req.payload } : {}) });
+  }
+
+  it.each(table)('%s as %s with a bearer token (no cookie, no CSRF) → %s', async (_, role, expected, c) => {
+    const { f, user } = await fixture([role]);
+    const secret = await tokenOf(user, role);
+    const res = await sendBearer(secret, c.request(f));
+    expect(res.headers['set-cookie'], 'a bearer request never gets a cookie').toBeUndefined();
+    if (SESSION_ONLY.test(c.route)) {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(json(res).error.code).toBe('FORBIDDEN');
+    } else if (expected === 'allowed') {
+      expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    } else {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(json(res).error).toMatchObject({ code: 'FORBIDDEN', details: { permission: c.need } });
+    }
+  });
+
+  const READ_ONLY: Need[] = ['public', 'signed-in', 'document.read', 'document.export'];
+  it.each(
+    CASES.filter((c) => !READ_ONLY.includes(c.need) && !SESSION_ONLY.test(c.route)).map((c) => [c.label, c] as const),
+  )('%s with an admin’s read-only token → 403 TOKEN_SCOPE, nothing changed', async (_, c) => {
+    const { f, user } = await fixture(['admin']);
+    const secret = await tokenOf(user, 'admin', ['document.read', 'document.export']);
+    const res = await sendBearer(secret, c.request(f));
+    expect(res.statusCode, res.body).toBe(403);
+    expect(json(res).error).toMatchObject({ code: 'TOKEN_SCOPE', details: { permission: c.need } });
+    const after = json(await send(admin, { method: 'GET', url: `/api/documents/${f.doc.id}/events?after=${f.seq}` }));
+    expect(after.events).toEqual([]);
+  });
+
   it('signing in needs neither a session nor a CSRF token', async () => {
     const { f } = await fixture(['viewer']);
     const res = await send(null, {
@@ -691,6 +836,8 @@ describe('permissions: every mutating route × every role', () => {
     // The event stream never ends by itself: live.test.ts checks it on a real connection.
     const streams = ['GET /api/health', 'GET /api/documents/:id/stream'];
     const reads = registeredRoutes(app).filter((r) => /^GET \/api\//.test(r) && !streams.includes(r));
+    // Webhooks are the admins' (users.manage), reads included.
+    const adminReads = ['GET /api/webhooks', 'GET /api/webhooks/:id/deliveries'];
     expect(reads.length).toBeGreaterThan(4);
     const { f, user } = await fixture(['viewer']);
     const fill = (pattern: string) =>
@@ -704,7 +851,7 @@ describe('permissions: every mutating route × every role', () => {
       const anonymous = await send(null, { method: 'GET', url });
       expect(anonymous.statusCode, `${r}: ${anonymous.body}`).toBe(401);
       const viewer = await send(user, { method: 'GET', url });
-      expect(viewer.statusCode, `${r}: ${viewer.body}`).toBe(200);
+      expect(viewer.statusCode, `${r}: ${viewer.body}`).toBe(adminReads.includes(r) ? 403 : 200);
     }
     expect((await send(null, { method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });

@@ -8,7 +8,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Sql } from 'postgres';
 import { ROLES, type Role } from '../shared/permissions';
 import { CSRF_HEADER, LoginSchema } from '../shared/users';
-import { buildApp } from './app';
+import { buildApp, type AppOptions } from './app';
 import { SESSION_COOKIE } from './auth/auth-hooks';
 import { openAuthStore, type AuthStore, type AuthStoreOptions } from './auth/auth-store';
 import type { ScryptParams } from './auth/password';
@@ -61,6 +61,7 @@ export interface StartOptions {
   trustProxy?: boolean;
   /** A built UI to serve. */
   staticDir?: string;
+  webhooks?: AppOptions['webhooks'];
 }
 
 /** VISAVIS_TEST_STORE=postgres (the node-postgres Vitest project): API tests run on a fresh PostgreSQL database. */
@@ -76,6 +77,7 @@ export async function startServer(dataDir: string, opts: StartOptions = {}): Pro
     ...(backend.live ? { live: backend.live } : {}),
     ...(opts.trustProxy ? { trustProxy: true } : {}),
     ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
+    ...(opts.webhooks ? { webhooks: opts.webhooks } : {}),
   });
   await app.ready();
   authOf.set(app, auth);

@@ -191,7 +191,13 @@ export const EventPayloadSchemas = {
 export type EventType = keyof typeof EventPayloadSchemas;
 export const EVENT_TYPES = Object.keys(EventPayloadSchemas) as EventType[];
 
-const envelope = { seq: z.number().int().min(1), at: IsoDateSchema, actor: z.string() };
+const envelope = {
+  seq: z.number().int().min(1),
+  at: IsoDateSchema,
+  actor: z.string(),
+  /** The name of the API token the change came through (the actor is still the token's user). */
+  token: z.string().optional(),
+};
 
 export const DocumentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('DocumentCreated'), payload: EventPayloadSchemas.DocumentCreated }),

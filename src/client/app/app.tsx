@@ -23,6 +23,8 @@ const documents = page(() => import('../features/documents/components/documents-
 const compare = page(() => import('../features/documents/components/compare-page'), 'ComparePage');
 const workspace = page(() => import('../features/workspace/components/workspace-page'), 'WorkspacePage');
 const users = page(() => import('../features/admin/components/users-page'), 'UsersPage');
+const tokens = page(() => import('../features/tokens/components/tokens-page'), 'TokensPage');
+const webhooks = page(() => import('../features/webhooks/components/webhooks-page'), 'WebhooksPage');
 const mentions = page(() => import('../features/mentions/components/mentions-page'), 'MentionsPage');
 
 const retryable = (err: unknown) => !(err instanceof ApiError && err.status >= 400 && err.status < 500);
@@ -57,7 +59,9 @@ const PREFETCH: { path: string; start: (qc: QueryClient, params: Params) => void
   { path: '/compare', start: () => void compare.load() },
   { path: '/account/password', start: () => void password.load() },
   { path: '/mentions', start: () => void mentions.load() },
+  { path: '/account/tokens', start: () => void tokens.load() },
   { path: '/admin/users', start: () => void users.load() },
+  { path: '/admin/webhooks', start: () => void webhooks.load() },
 ];
 
 /**
@@ -91,9 +95,11 @@ function AppRoutes() {
           <Route path="/documents/:id" element={<workspace.Page />} />
           <Route path="/compare" element={<compare.Page />} />
           <Route path="/account/password" element={<password.Page />} />
+          <Route path="/account/tokens" element={<tokens.Page />} />
           <Route path="/mentions" element={<mentions.Page />} />
           <Route element={<RequirePermission permission="users.manage" />}>
             <Route path="/admin/users" element={<users.Page />} />
+            <Route path="/admin/webhooks" element={<webhooks.Page />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -45,18 +45,54 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
  * is not the session's, and with 403 PASSWORD_CHANGE_REQUIRED anything but BEFORE_PASSWORD_CHANGE while the
  * user's password is one an admin set. Runs first (onRequest), before the body is even read.
  */
+/**
+ * What a bearer request may not reach: the session itself, token management (a token never makes tokens)
+ * and live streams (a browser's, ended with its session).
+ */
+const SESSION_ONLY = [/^\/api\/session(\/|$)/, /^\/api\/tokens(\/|$)/, /^\/api\/documents\/[^/]+\/(stream|presence)$/];
+
 export async function installAuth(app: FastifyInstance, auth: AuthStore) {
+  /**
+   * `Authorization: Bearer <API token>`: the token's user, limited to the token's permissions. No cookie is
+   * read or set and no CSRF token is asked for: a browser never adds this header by itself, so another site
+   * cannot make one send it. A disabled user's tokens stop at once (the user is read with the token).
+   */
+  async function bearer(req: FastifyRequest, pathname: string) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    const found = match ? await auth.tokens.lookup(match[1]!) : undefined;
+    if (!found || found.user.disabled) {
+      throw new AppError(
+        401,
+        'UNAUTHENTICATED',
+        'The API token is not valid: unknown, revoked or expired, or its user is disabled.',
+      );
+    }
+    if (SESSION_ONLY.some((re) => re.test(pathname))) {
+      throw new AppError(403, 'FORBIDDEN', 'Sign in for this: an API token cannot reach it.');
+    }
+    if (found.user.mustChangePassword) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'The token’s user must choose a new password first.');
+    }
+    req.user = found.user;
+    req.apiToken = found.token;
+    auth.tokens.touch(found.token);
+  }
+
   await app.register(fastifyCookie);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
 
+  app.decorateRequest('apiToken', null);
+
   app.addHook('onRequest', async (req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';
     if (pathname !== '/api' && !pathname.startsWith('/api/')) return;
+    if (req.headers.authorization !== undefined) return bearer(req, pathname);
     const token = req.cookies[SESSION_COOKIE];
-    const session = await auth.sessions.lookup(token);
-    const user = session ? await auth.users.byId(session.userId) : undefined;
+    const found = await auth.signedIn(token);
+    const session = found?.session;
+    const user = found?.user;
     if (token && session && user && !user.disabled) {
       req.user = user;
       req.session = session;

@@ -1,4 +1,7 @@
 import { MentionReads } from '../live/mentions';
+import type { TokenDirectory } from '../tokens/api-token';
+import { JsonTokenStore } from '../tokens/token-store';
+import { JsonWebhookStore, type WebhookStore } from '../webhooks/webhook-store';
 import type { StoreLogger } from '../store/logger';
 import { LoginThrottle, type ThrottleOptions } from './login-throttle';
 import type { ScryptParams } from './password';
@@ -22,6 +25,8 @@ export interface UserDirectory {
 export interface SessionDirectory {
   readonly ttlSeconds: number;
   create(userId: string): Promise<{ token: string; session: Session }>;
+  /** Every live (unexpired) session, for migrate-store. */
+  list(): Promise<Session[]>;
   /** The live session of a cookie's token, or undefined. */
   lookup(token: string | undefined): Promise<Session | undefined>;
   /** Slides the expiry of a session in use (saved in the background); true when it moved. */
@@ -56,6 +61,15 @@ export interface AuthStore {
   readonly sessions: SessionDirectory;
   readonly throttle: SignInThrottle;
   readonly mentionReads: MentionReadStore;
+  /** Personal API tokens (Authorization: Bearer). */
+  readonly tokens: TokenDirectory;
+  /** Webhooks and their deliveries. */
+  readonly webhooks: WebhookStore;
+  /**
+   * The live session of a cookie's token and its user (disabled or not), or undefined. One read: on
+   * PostgreSQL one query joins both, as every request asks it.
+   */
+  signedIn(token: string | undefined): Promise<{ session: Session; user: StoredUser } | undefined>;
   /** Waits for pending writes (sliding session expiries). */
   close(): Promise<void>;
 }
@@ -81,13 +95,22 @@ export async function openAuthStore(opts: AuthStoreOptions): Promise<AuthStore> 
   });
   const throttle = new LoginThrottle({ ...(opts.now ? { now: opts.now } : {}), ...opts.throttle });
   const mentionReads = await MentionReads.open(opts.dataDir, logger);
+  const tokens = await JsonTokenStore.open(opts.dataDir, users, logger, opts.now);
+  const webhooks = await JsonWebhookStore.open(opts.dataDir, logger, opts.now);
   return {
     users,
     sessions,
     throttle,
     mentionReads,
+    tokens,
+    webhooks,
+    async signedIn(token) {
+      const session = await sessions.lookup(token);
+      const user = session ? await users.byId(session.userId) : undefined;
+      return session && user ? { session, user } : undefined;
+    },
     async close() {
-      await Promise.all([users.flush(), sessions.flush(), mentionReads.flush()]);
+      await Promise.all([users.flush(), sessions.flush(), mentionReads.flush(), tokens.flush(), webhooks.flush()]);
     },
   };
 }

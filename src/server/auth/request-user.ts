@@ -1,3 +1,4 @@
+import type { StoredToken } from '../tokens/api-token';
 import type { Session } from './session-store';
 import type { StoredUser } from './user-store';
 
@@ -9,6 +10,8 @@ declare module 'fastify' {
     session: Session | null;
     /** The token from the session cookie: the key of the CSRF token. */
     sessionToken: string | null;
+    /** The API token of an `Authorization: Bearer` request (no session, no cookie, no CSRF), or null. */
+    apiToken: StoredToken | null;
   }
 }
 

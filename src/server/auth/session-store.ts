@@ -107,6 +107,10 @@ export class SessionStore implements SessionDirectory {
     return { token, session };
   }
 
+  async list(): Promise<Session[]> {
+    return this.live().map((s) => ({ ...s }));
+  }
+
   /** The live session of a cookie's token, or undefined. */
   async lookup(token: string | undefined): Promise<Session | undefined> {
     if (!token || !TOKEN_PATTERN.test(token)) return undefined;

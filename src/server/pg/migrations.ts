@@ -67,6 +67,38 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'personal API tokens, webhooks and their deliveries',
+    sql: `
+      CREATE TABLE api_tokens (
+        id text PRIMARY KEY,
+        -- SHA-256 of the secret: the secret itself is shown once and never kept.
+        hash text NOT NULL UNIQUE,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        body json NOT NULL
+      );
+      CREATE INDEX api_tokens_user_id ON api_tokens (user_id);
+      CREATE TABLE webhooks (
+        id text PRIMARY KEY,
+        created_at timestamptz NOT NULL,
+        body json NOT NULL
+      );
+      CREATE TABLE webhook_deliveries (
+        id text PRIMARY KEY,
+        hook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        -- pending deliveries are tried when due; a server claims one by moving next_attempt_at (a lease).
+        status text NOT NULL,
+        next_attempt_at timestamptz,
+        body json NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+      CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (hook_id, created_at);
+    `,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock every Vis-à-vis server takes to migrate (and to bootstrap). */

@@ -21,6 +21,8 @@ import {
 } from '../auth/user-store';
 import { errorMessage, type StoreLogger } from '../store/logger';
 import { CHANNELS, type Notifications } from './notifications';
+import { PgTokens } from './pg-tokens';
+import { PgWebhooks } from './pg-webhooks';
 
 /** Users are changed one at a time (the login and last-admin checks read them all): this lock says so. */
 const USERS_LOCK = 0x7669_7375;
@@ -150,12 +152,29 @@ export class PgSessions implements SessionDirectory {
     return { token, session };
   }
 
+  async list(): Promise<Session[]> {
+    const rows = await this.sql<SessionRow[]>`
+      SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions
+      WHERE expires_at > ${new Date(this.now())} ORDER BY created_at, id`;
+    return rows.map(toSession);
+  }
+
   async lookup(token: string | undefined): Promise<Session | undefined> {
     if (!token || !TOKEN_PATTERN.test(token)) return undefined;
     const [row] = await this.sql<SessionRow[]>`
       SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions
       WHERE id = ${sessionIdOf(token)} AND expires_at > ${new Date(this.now())}`;
     return row ? toSession(row) : undefined;
+  }
+
+  /** lookup() and the session's user in one query (every request asks both). */
+  async lookupWithUser(token: string | undefined): Promise<{ session: Session; user: StoredUser } | undefined> {
+    if (!token || !TOKEN_PATTERN.test(token)) return undefined;
+    const [row] = await this.sql<(SessionRow & { body: unknown })[]>`
+      SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, u.body FROM sessions s
+      JOIN users u ON u.id = s.user_id
+      WHERE s.id = ${sessionIdOf(token)} AND s.expires_at > ${new Date(this.now())}`;
+    return row ? { session: toSession(row), user: parseUser(row.body) } : undefined;
   }
 
   touch(session: Session): boolean {
@@ -313,13 +332,17 @@ export function openPgAuthStore(opts: PgAuthOptions): AuthStore {
     ...now,
   });
   const throttle = new PgThrottle(opts.sql, { ...now, ...opts.throttle });
+  const tokens = new PgTokens(opts.sql, logger, opts.now);
   return {
+    tokens,
+    webhooks: new PgWebhooks(opts.sql, opts.now),
     users,
     sessions,
     throttle,
     mentionReads: new PgMentionReads(opts.sql),
+    signedIn: (token) => sessions.lookupWithUser(token),
     async close() {
-      await sessions.flush();
+      await Promise.all([sessions.flush(), tokens.flush()]);
     },
   };
 }

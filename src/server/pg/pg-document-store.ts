@@ -7,7 +7,7 @@ import { DocumentStateSchema, summarize, type DocumentListEntry } from '../../sh
 import { AppError } from '../errors';
 import type { AppendResult, Decide, DocumentStore, Listener } from '../store/document-store';
 import { errorMessage, type StoreLogger } from '../store/logger';
-import { stamp } from '../store/stamp';
+import { stamp, type Actor } from '../store/stamp';
 import { CHANNELS, type Notifications } from './notifications';
 
 export interface PgDocumentStoreOptions {
@@ -19,7 +19,7 @@ export interface PgDocumentStoreOptions {
 }
 
 interface Pending {
-  actor: string;
+  actor: Actor;
   decide: Decide<unknown>;
   resolve(r: AppendResult<unknown>): void;
   reject(err: unknown): void;
@@ -35,6 +35,8 @@ class StaleHead extends Error {}
 
 /** A batch retries this often (each time after reading what the other servers committed) before giving up. */
 const MAX_RETRIES = 100;
+/** A due snapshot waits for this long without writes to its document. */
+const SNAPSHOT_QUIET_MS = 1000;
 
 const notFound = (id: string) => new AppError(404, 'DOCUMENT_NOT_FOUND', `No document ${JSON.stringify(id)}`);
 
@@ -63,6 +65,7 @@ export class PgDocumentStore implements DocumentStore {
   private readonly writers = new Map<string, Writer>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly snapshotSeq = new Map<string, number>();
+  private readonly snapshotTimers = new Map<string, NodeJS.Timeout>();
   private readonly sql: Sql;
   private readonly logger: StoreLogger;
   private readonly snapshotEvery: number;
@@ -90,7 +93,13 @@ export class PgDocumentStore implements DocumentStore {
     return this.catchUp(id);
   }
 
-  async create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>> {
+  /** The cached state when there is one (the append's head check catches what other servers did), else get(). */
+  async getForAppend(id: string): Promise<FoldState | undefined> {
+    if (!isValidId(id)) return undefined;
+    return this.cache.get(id) ?? this.catchUp(id);
+  }
+
+  async create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: Actor): Promise<AppendResult<undefined>> {
     this.assertOpen();
     const id = event.payload.id;
     if (!isValidId(id)) throw new AppError(400, 'INVALID_ID', `Invalid document id ${JSON.stringify(id)}`);
@@ -115,7 +124,7 @@ export class PgDocumentStore implements DocumentStore {
     return { state, events: [stamped!], result: undefined };
   }
 
-  append<R>(id: string, actor: string, decide: Decide<R>): Promise<AppendResult<R>> {
+  append<R>(id: string, actor: Actor, decide: Decide<R>): Promise<AppendResult<R>> {
     this.assertOpen();
     if (!isValidId(id)) return Promise.reject(notFound(id));
     let writer = this.writers.get(id);
@@ -164,6 +173,7 @@ export class PgDocumentStore implements DocumentStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       for (const off of this.off) off();
+      for (const timer of this.snapshotTimers.values()) clearTimeout(timer);
       for (const w of [...this.writers.values()]) while (w.running) await w.running;
     })();
     return this.closing;
@@ -247,8 +257,15 @@ export class PgDocumentStore implements DocumentStore {
   private async writeBatch(id: string, batch: Pending[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       let base: FoldState | undefined;
+      // From the cache, the decisions may be behind another server's commits: a commit then finds the head
+      // moved (StaleHead, below); a refusal is checked against the head before it is answered.
+      let fresh = false;
       try {
-        base = this.cache.get(id) ?? (await this.catchUp(id));
+        base = this.cache.get(id);
+        if (!base) {
+          base = await this.catchUp(id);
+          fresh = true;
+        }
       } catch (err) {
         for (const p of batch) p.reject(err);
         return;
@@ -270,6 +287,11 @@ export class PgDocumentStore implements DocumentStore {
         } catch (err) {
           outcomes.push({ ok: false, err });
         }
+      }
+      if (!fresh && outcomes.some((o) => !o.ok) && attempt < MAX_RETRIES) {
+        // A 409 decided on a stale state would be wrong: one read of the head says whether it was.
+        const now = await this.catchUp(id).catch(() => base);
+        if (now !== base) continue;
       }
       const events = outcomes.flatMap((o) => (o.ok ? o.events : []));
       if (events.length > 0) {
@@ -330,9 +352,24 @@ export class PgDocumentStore implements DocumentStore {
     this.stats.events += events.length;
   }
 
+  /**
+   * Off the hot path: a snapshot due is written once the document has had no write for SNAPSHOT_QUIET_MS (or
+   * at once when it is 5 × snapshotEvery behind), so a write storm never waits for a large stringify.
+   */
   private maybeSnapshot(id: string, state: FoldState): void {
     const last = this.snapshotSeq.get(id) ?? 0;
     if (state.seq - last < this.snapshotEvery) return;
+    clearTimeout(this.snapshotTimers.get(id));
+    if (state.seq - last >= 5 * this.snapshotEvery) return this.writeSnapshot(id);
+    const timer = setTimeout(() => this.writeSnapshot(id), SNAPSHOT_QUIET_MS);
+    timer.unref();
+    this.snapshotTimers.set(id, timer);
+  }
+
+  private writeSnapshot(id: string): void {
+    this.snapshotTimers.delete(id);
+    const state = this.cache.get(id);
+    if (!state || this.closing) return;
     this.snapshotSeq.set(id, state.seq);
     // Best effort: a missing snapshot only makes the first read on a server replay more events.
     void (async () => {

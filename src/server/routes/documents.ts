@@ -19,11 +19,11 @@ import { createFlag, editSegment, patchFlag } from '../domain/commands';
 import { AppError, notFound } from '../errors';
 import { limitError } from '../limit-errors';
 import type { Permission } from '../../shared/permissions';
-import { actorOf, currentUser, idParam, parseWith, requirePermission } from '../http';
-import { can } from '../../shared/permissions';
+import { actorOf, idParam, parseWith, requestCan, requirePermission, writerOf } from '../http';
 import { jsonStream } from '../json-stream';
 import { timingFromEvents } from '../../shared/timing';
 import type { DocumentStore } from '../store/document-store';
+import type { Actor } from '../store/stamp';
 
 export interface NewDocumentInput {
   title: string;
@@ -34,7 +34,7 @@ export interface NewDocumentInput {
 }
 
 /** Every way in creates documents through here: the limits (LIMITS) are checked once more before the store. */
-export async function createDocument(store: DocumentStore, input: NewDocumentInput, actor: string) {
+export async function createDocument(store: DocumentStore, input: NewDocumentInput, actor: Actor) {
   const violations = newDocumentViolations(input);
   if (violations.length > 0) throw limitError(violations);
   const id = input.id ?? newId('d');
@@ -56,9 +56,10 @@ const EventsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_EVENTS_PAGE).optional(),
 });
 
-export async function loadDocument(store: DocumentStore, id: unknown): Promise<FoldState> {
+/** `forAppend`: the caller only needs to know it exists before store.append, which re-checks (see getForAppend). */
+export async function loadDocument(store: DocumentStore, id: unknown, forAppend = false): Promise<FoldState> {
   const docId = idParam(id, 'document');
-  const doc = await store.get(docId);
+  const doc = forAppend && store.getForAppend ? await store.getForAppend(docId) : await store.get(docId);
   if (!doc) throw notFound('DOCUMENT_NOT_FOUND', `There is no document ${docId}.`);
   return doc;
 }
@@ -83,6 +84,7 @@ const AUTHOR_ACTIONS = new Set<string>(['edit', 'restore']);
 export async function documentRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
   const { store } = opts;
   const load = (id: unknown) => loadDocument(store, id);
+  const loadForAppend = (id: unknown) => loadDocument(store, id, true);
 
   app.get('/api/documents', async (req) => {
     requirePermission(req, 'document.read');
@@ -91,7 +93,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.post('/api/documents', async (req, reply) => {
     requirePermission(req, 'document.create');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const body = parseWith(CreateDocumentBodySchema, req.body);
     const doc = await createDocument(store, body, actor);
     return reply.code(201).send({ document: doc });
@@ -99,7 +101,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.post('/api/documents/import-text', async (req, reply) => {
     requirePermission(req, 'document.create');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const body = parseWith(ImportTextBodySchema, req.body);
     // Splitting stops one paragraph past the limit: 10 MiB of one-letter lines is refused without 5 million strings.
     const max = LIMITS.segmentsPerDocument;
@@ -158,8 +160,8 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.patch<{ Params: { id: string; segmentId: string } }>('/api/documents/:id/segments/:segmentId', async (req) => {
     requirePermission(req, 'segment.edit');
-    const actor = actorOf(req);
-    const doc = await load(req.params.id);
+    const actor = writerOf(req);
+    const doc = await loadForAppend(req.params.id);
     const segmentId = idParam(req.params.segmentId, 'segment');
     const body = parseWith(EditSegmentBodySchema, req.body);
     const { state } = await store.append(doc.id, actor, editSegment(segmentId, body));
@@ -168,8 +170,8 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/flags', async (req, reply) => {
     requirePermission(req, 'flag.create');
-    const actor = actorOf(req);
-    const doc = await load(req.params.id);
+    const actor = writerOf(req);
+    const doc = await loadForAppend(req.params.id);
     const body = parseWith(CreateFlagBodySchema, req.body);
     const { state, result } = await store.append(doc.id, actor, createFlag(body));
     return reply.code(201).send({ flag: byId(state.flags, result ?? ''), seq: state.seq });
@@ -187,10 +189,10 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: Docume
         if (author !== undefined && author !== actorOf(req)) requirePermission(req, 'flag.editAny');
       }
     }
-    const actor = actorOf(req);
-    const doc = await load(req.params.id);
+    const actor = writerOf(req);
+    const doc = await loadForAppend(req.params.id);
     const body = parseWith(PatchFlagBodySchema, req.body);
-    const who = { actor, editor: can(currentUser(req).roles, 'flag.editAny') };
+    const who = { actor: actorOf(req), editor: requestCan(req, 'flag.editAny') };
     const { state } = await store.append(doc.id, actor, patchFlag(flagId, body, who));
     const flag = byId(state.flags, flagId);
     const segment = byId(state.segments, flag?.segmentId ?? '');

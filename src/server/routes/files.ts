@@ -9,8 +9,9 @@ import { toDocumentState } from '../../shared/reducer';
 import { LangSchema, LIMITS, PatchDocumentBodySchema, summarize } from '../../shared/schemas';
 import type { NewEvent } from '../../shared/events';
 import { AppError } from '../errors';
-import { actorOf, parseWith, requirePermission } from '../http';
+import { parseWith, requirePermission, writerOf } from '../http';
 import { limitError } from '../limit-errors';
+import { loginOf } from '../store/stamp';
 import type { DocumentStore } from '../store/document-store';
 import { createDocumentOffload, type DocumentOffload } from '../workers/document-offload';
 import { loadDocument } from './documents';
@@ -81,7 +82,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
 
   app.post('/api/documents/import-file', async (req, reply) => {
     requirePermission(req, 'document.create');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const { force } = parseWith(ImportQuerySchema, req.query);
     const upload = await readUpload(req);
     const fields = parseWith(FormFieldsSchema, upload.fields);
@@ -100,7 +101,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
     const result = await offload.importFile(decoded.text, {
       fileName: upload.fileName,
       hash,
-      actor,
+      actor: loginOf(actor),
       ...(fields.sourceLang ? { sourceLang: fields.sourceLang } : {}),
       ...(fields.targetLang ? { targetLang: fields.targetLang } : {}),
       ...(fields.title ? { title: fields.title } : {}),
@@ -126,7 +127,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
     const body = parseWith(PatchDocumentBodySchema, req.body);
     if (body.title !== undefined) requirePermission(req, 'document.rename');
     if (body.archived !== undefined) requirePermission(req, 'document.archive');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const { state } = await store.append(doc.id, actor, (current) => {
       const events: NewEvent[] = [];

@@ -8,7 +8,8 @@ import { exportTsv, WMT_FORMAT } from '../../shared/formats/wmt-tsv';
 import { importDocuments, importProblems, parseWmtFile } from '../domain/import-mqm';
 import { AppError } from '../errors';
 import { limitError } from '../limit-errors';
-import { actorOf, parseWith, requirePermission } from '../http';
+import { parseWith, requirePermission, writerOf } from '../http';
+import { loginOf } from '../store/stamp';
 import type { DocumentStore } from '../store/document-store';
 import { loadDocument } from './documents';
 
@@ -27,7 +28,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/scoring', async (req) => {
     requirePermission(req, 'document.settings');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const settings = parseWith(ScoringSettingsSchema, req.body);
     const { state } = await store.append(doc.id, actor, () => ({
@@ -46,7 +47,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
 
   app.post('/api/documents/import-mqm', async (req, reply) => {
     requirePermission(req, 'document.create');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const body = parseWith(ImportMqmBodySchema, req.body);
     const parsed = parseWmtFile(body.tsv, body);
     // All or nothing: everything is checked before the first document is written.
@@ -63,7 +64,7 @@ export async function mqmRoutes(app: FastifyInstance, opts: { store: DocumentSto
         skipped: parsed.skipped,
       });
     }
-    await importDocuments(store, parsed.documents, actor);
+    await importDocuments(store, parsed.documents, loginOf(actor));
     const documents = await Promise.all(
       parsed.documents.map(async (d) => summarize((await store.get(d.document.id))!)),
     );

@@ -7,7 +7,7 @@ import type { Finding } from '../../shared/qa/types';
 import { QaSettingsSchema } from '../../shared/qa/types';
 import { LIMITS, type DocumentState } from '../../shared/schemas';
 import { AppError } from '../errors';
-import { actorOf, idParam, parseWith, requirePermission } from '../http';
+import { idParam, parseWith, requirePermission, writerOf } from '../http';
 import { jsonStream } from '../json-stream';
 import type { DocumentStore } from '../store/document-store';
 import { createDocumentOffload, hiddenFindings, type DocumentOffload } from '../workers/document-offload';
@@ -68,7 +68,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     '/api/documents/:id/findings/:findingId/restore',
     async (req) => {
       requirePermission(req, 'qa.dismiss');
-      const actor = actorOf(req);
+      const actor = writerOf(req);
       const doc = await loadDocument(store, req.params.id);
       const findingId = idParam(req.params.findingId, 'finding');
       const { state } = await store.append(doc.id, actor, (current) => {
@@ -82,7 +82,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req, reply) => {
     requirePermission(req, 'qa.settings');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const body = parseWith(GlossaryBodySchema, req.body);
     const parsed = await offload.parseGlossary({
@@ -116,7 +116,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
 
   app.delete<{ Params: { id: string } }>('/api/documents/:id/glossary', async (req) => {
     requirePermission(req, 'qa.settings');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const { state } = await store.append(doc.id, actor, () => ({
       events: [{ type: 'GlossarySet', payload: { glossary: null, fileName: null } }],
@@ -126,7 +126,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/qa-settings', async (req) => {
     requirePermission(req, 'qa.settings');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const settings = parseWith(QaSettingsSchema, req.body);
     const { state } = await store.append(doc.id, actor, () => ({
@@ -139,7 +139,7 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
     '/api/documents/:id/findings/:findingId/dismiss',
     async (req) => {
       requirePermission(req, 'qa.dismiss');
-      const actor = actorOf(req);
+      const actor = writerOf(req);
       const doc = await loadDocument(store, req.params.id);
       const body = parseWith(DismissBodySchema, req.body ?? {});
       const findingId = idParam(req.params.findingId, 'finding');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { toDocumentState } from '../../shared/reducer';
 import { ReplaceBodySchema } from '../../shared/schemas';
 import { replaceTexts } from '../domain/replace';
-import { actorOf, parseWith, requirePermission } from '../http';
+import { parseWith, requirePermission, writerOf } from '../http';
 import type { DocumentStore } from '../store/document-store';
 import { loadDocument } from './documents';
 
@@ -11,7 +11,7 @@ export async function replaceRoutes(app: FastifyInstance, opts: { store: Documen
   const { store } = opts;
   app.post<{ Params: { id: string } }>('/api/documents/:id/replace', async (req) => {
     requirePermission(req, 'segment.edit');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const body = parseWith(ReplaceBodySchema, req.body);
     const { state, result } = await store.append(doc.id, actor, replaceTexts(body));

@@ -4,7 +4,7 @@ import { toDocumentState } from '../../shared/reducer';
 import { ReviewBodySchema } from '../../shared/schemas';
 import { byId } from '../../shared/state-index';
 import { segmentOf } from '../domain/commands';
-import { actorOf, idParam, parseWith, requirePermission } from '../http';
+import { actorOf, idParam, parseWith, requirePermission, writerOf } from '../http';
 import type { DocumentStore } from '../store/document-store';
 import { loadDocument } from './documents';
 
@@ -21,7 +21,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { store: Document
       const segmentId = idParam(req.params.segmentId, 'segment');
       const body = parseWith(ReviewBodySchema, req.body);
       // Reading changes no text: it is recorded on approved documents and segments too.
-      const { state } = await store.append(doc.id, actor, (s) => {
+      const { state } = await store.append(doc.id, writerOf(req), (s) => {
         const segment = segmentOf(s, segmentId);
         const had = (segment.reviewedBy ?? []).includes(actor);
         if (had === body.reviewed && body.activeMs === 0) return { events: [] };
@@ -33,10 +33,9 @@ export async function reviewRoutes(app: FastifyInstance, opts: { store: Document
 
   app.put<{ Params: { id: string } }>('/api/documents/:id/guidelines', async (req) => {
     requirePermission(req, 'document.guidelines');
-    const actor = actorOf(req);
     const doc = await loadDocument(store, req.params.id);
     const body = parseWith(GuidelinesBodySchema, req.body);
-    const { state } = await store.append(doc.id, actor, () => ({
+    const { state } = await store.append(doc.id, writerOf(req), () => ({
       events: [{ type: 'GuidelinesSet', payload: { guidelines: body.guidelines, fileName: body.fileName } }],
     }));
     const d = toDocumentState(state);

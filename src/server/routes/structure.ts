@@ -13,7 +13,7 @@ import {
 } from '../../shared/schemas';
 import { deleteSegment, mergeWithNext, revertStructure, splitSegment } from '../domain/structure-commands';
 import { AppError, notFound } from '../errors';
-import { actorOf, idParam, parseWith, requirePermission } from '../http';
+import { idParam, parseWith, requirePermission, writerOf } from '../http';
 import { limitError } from '../limit-errors';
 import type { DocumentStore } from '../store/document-store';
 import { loadDocument } from './documents';
@@ -40,7 +40,7 @@ export async function structureRoutes(app: FastifyInstance, opts: { store: Docum
 
   app.post<SegmentParams>('/api/documents/:id/segments/:segmentId/split', async (req, reply) => {
     requirePermission(req, 'segment.structure');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const segmentId = idParam(req.params.segmentId, 'segment');
     const body = parseWith(SplitSegmentBodySchema, req.body);
@@ -50,7 +50,7 @@ export async function structureRoutes(app: FastifyInstance, opts: { store: Docum
 
   app.post<SegmentParams>('/api/documents/:id/segments/:segmentId/merge-next', async (req) => {
     requirePermission(req, 'segment.structure');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const segmentId = idParam(req.params.segmentId, 'segment');
     const body = parseWith(MergeSegmentBodySchema, req.body);
@@ -60,7 +60,7 @@ export async function structureRoutes(app: FastifyInstance, opts: { store: Docum
 
   app.delete<SegmentParams>('/api/documents/:id/segments/:segmentId', async (req) => {
     requirePermission(req, 'segment.structure');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const segmentId = idParam(req.params.segmentId, 'segment');
     const body = parseWith(DeleteSegmentBodySchema, req.body);
@@ -70,7 +70,7 @@ export async function structureRoutes(app: FastifyInstance, opts: { store: Docum
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/structure/revert', async (req) => {
     requirePermission(req, 'segment.structure');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await loadDocument(store, req.params.id);
     const body = parseWith(RevertStructureBodySchema, req.body);
     const [event] = await store.events(doc.id, body.seq - 1);

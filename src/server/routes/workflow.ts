@@ -13,7 +13,8 @@ import {
 } from '../domain/commands';
 import { notFound } from '../errors';
 import { checkMentions } from '../live/mentions';
-import { actorOf, idParam, parseWith, requirePermission } from '../http';
+import { idParam, parseWith, requirePermission, writerOf } from '../http';
+import { loginOf } from '../store/stamp';
 import type { DocumentStore } from '../store/document-store';
 import { flagsOf, loadDocument } from './documents';
 
@@ -44,7 +45,7 @@ export async function workflowRoutes(
 
   app.post<SegmentParams>('/api/documents/:id/segments/:segmentId/revert', async (req) => {
     requirePermission(req, 'segment.revert');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await load(req.params.id);
     const segmentId = segmentParam(doc, req.params.segmentId);
     const body = parseWith(RevertBodySchema, req.body);
@@ -58,7 +59,7 @@ export async function workflowRoutes(
 
   app.post<SegmentParams>('/api/documents/:id/segments/:segmentId/status', async (req) => {
     requirePermission(req, 'segment.status');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await load(req.params.id);
     const segmentId = segmentParam(doc, req.params.segmentId);
     const body = parseWith(StatusBodySchema, req.body);
@@ -68,7 +69,7 @@ export async function workflowRoutes(
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/approve-clean', async (req) => {
     requirePermission(req, 'segment.status');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await load(req.params.id);
     const { state, result } = await store.append(doc.id, actor, approveClean());
     return { approved: result ?? 0, document: toDocumentState(state) };
@@ -76,7 +77,7 @@ export async function workflowRoutes(
 
   app.post<{ Params: { id: string } }>('/api/documents/:id/status', async (req) => {
     requirePermission(req, 'document.status');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await load(req.params.id);
     const body = parseWith(StatusBodySchema, req.body);
     const { state } = await store.append(doc.id, actor, changeDocumentStatus(body));
@@ -87,7 +88,7 @@ export async function workflowRoutes(
 
   app.post<FlagParams>('/api/documents/:id/flags/:flagId/comments', async (req, reply) => {
     requirePermission(req, 'comment.add');
-    const actor = actorOf(req);
+    const actor = writerOf(req);
     const doc = await load(req.params.id);
     const flagId = idParam(req.params.flagId, 'flag');
     const body = parseWith(CommentBodySchema, req.body);
@@ -100,13 +101,17 @@ export async function workflowRoutes(
     '/api/documents/:id/flags/:flagId/comments/:commentId',
     async (req) => {
       requirePermission(req, 'comment.edit');
-      const actor = actorOf(req);
+      const actor = writerOf(req);
       const doc = await load(req.params.id);
       const flagId = idParam(req.params.flagId, 'flag');
       const commentId = idParam(req.params.commentId, 'comment');
       const body = parseWith(CommentBodySchema, req.body);
       const mentions = await checkMentions(users, body.mentions);
-      const { state } = await store.append(doc.id, actor, editComment(flagId, commentId, body.text, actor, mentions));
+      const { state } = await store.append(
+        doc.id,
+        actor,
+        editComment(flagId, commentId, body.text, loginOf(actor), mentions),
+      );
       return { flag: byId(state.flags, flagId), seq: state.seq };
     },
   );

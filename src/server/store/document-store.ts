@@ -1,3 +1,4 @@
+import type { Actor } from './stamp';
 import type { DocumentEvent, NewEvent } from '../../shared/events';
 import type { FoldState } from '../../shared/reducer';
 import type { DocumentListEntry } from '../../shared/schemas';
@@ -29,10 +30,15 @@ export interface DocumentStore {
    * the plain document (O(flags)) for those who send or analyse all of it.
    */
   get(id: string): Promise<FoldState | undefined>;
+  /**
+   * For a write about to be appended: the document as this server last saw it (may be behind another
+   * server's commits, which the append's own check catches), or what get() says. Saves a read per write.
+   */
+  getForAppend?(id: string): Promise<FoldState | undefined>;
   /** Appends a DocumentCreated event for a new document. Fails with DOCUMENT_EXISTS-like AppError if the id is taken. */
-  create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>>;
+  create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: Actor): Promise<AppendResult<undefined>>;
   /** Serialized per document: decide runs against the latest state, then its events are journaled. */
-  append<R>(id: string, actor: string, decide: Decide<R>): Promise<AppendResult<R>>;
+  append<R>(id: string, actor: Actor, decide: Decide<R>): Promise<AppendResult<R>>;
   /** Events with seq > after, in order. */
   events(id: string, after: number): Promise<DocumentEvent[]>;
   subscribe(id: string, listener: Listener): () => void;

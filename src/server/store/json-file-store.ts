@@ -15,7 +15,7 @@ import {
 import { DocumentCorruptError, loadDocument, removeEmptyDocumentDir, removeTempFiles } from './document-files';
 import type { AppendResult, Decide, DocumentStore, Listener } from './document-store';
 import { fsyncDir } from './atomic-write';
-import { stamp } from './stamp';
+import { stamp, type Actor } from './stamp';
 import { acquireLock, type DataDirLock } from './lock';
 import { errorMessage, type StoreLogger } from './logger';
 
@@ -200,7 +200,7 @@ class JsonFileStoreImpl implements JsonFileStore {
     return doc.durable ?? undefined;
   }
 
-  async create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: string): Promise<AppendResult<undefined>> {
+  async create(event: Extract<NewEvent, { type: 'DocumentCreated' }>, actor: Actor): Promise<AppendResult<undefined>> {
     this.assertOpen();
     const id = event.payload.id;
     if (!isValidId(id)) throw new AppError(400, 'INVALID_ID', `Invalid document id ${JSON.stringify(id)}`);
@@ -217,7 +217,7 @@ class JsonFileStoreImpl implements JsonFileStore {
 
   // Not awaiting anything before decide: it runs synchronously at call time against the head, so calls
   // are decided (and get their seqs) in call order.
-  async append<R>(id: string, actor: string, decide: Decide<R>): Promise<AppendResult<R>> {
+  async append<R>(id: string, actor: Actor, decide: Decide<R>): Promise<AppendResult<R>> {
     this.assertOpen();
     const doc = this.require(id, true);
     const base = doc.head!;

@@ -24,6 +24,7 @@ export function AccountMenu() {
         <span className="roles">({t('account.roles', { roles })})</span>
       </span>
       <Link to="/account/password">{t('account.changePassword')}</Link>
+      <Link to="/account/tokens">{t('tokens.nav')}</Link>
       <button
         type="button"
         className="link-button"
