@@ -730,6 +730,18 @@ describe('PATCH /api/documents/:id/flags/:flagId', () => {
       version: 2,
       updatedBy: ZINEB,
       updatedAt: expect.any(String),
+      // What the edit changed, kept in the flag's history (issue #18).
+      history: [
+        {
+          action: 'edited',
+          by: ZINEB,
+          at: expect.any(String),
+          changes: [
+            { field: 'severity', from: 'major', to: 'critical' },
+            { field: 'correction', from: 'Laftt', to: 'Laftit' },
+          ],
+        },
+      ],
     });
     expect(body.segment).toEqual(title);
     expect(body.flags).toEqual([body.flag]);
