@@ -15,7 +15,7 @@ test('exports TMX, clean text, the glossary as TBX and the LQA report, and opens
   await expect(workspace.flagItems()).toHaveCount(1);
 
   const { page } = workspace;
-  const menu = workspace.toolbar.getByText('More exports');
+  const menu = workspace.toolbar.getByRole('button', { name: 'More exports' });
   const exportFile = async (name: string) => {
     await menu.click();
     const download = page.waitForEvent('download');
