@@ -6,19 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaErrors } from '../server/xliff-schema-check';
 import { readXliff } from '../shared/formats/xliff/read';
 import { readTmx } from '../shared/formats/tmx';
-import { run, type CliIo } from './visavis';
+import { capture } from './test-io';
+import { run } from './visavis';
 
 /** `visavis convert` and `visavis report` (issue #14). */
 
 const FIXTURES = fileURLToPath(new URL('../shared/formats/xliff/fixtures/', import.meta.url));
 const SAMPLE_GLOSSARY = fileURLToPath(new URL('../../samples/laftit-darmanin/glossary.csv', import.meta.url));
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env: {} };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 let tmp: string;
 beforeEach(async () => {

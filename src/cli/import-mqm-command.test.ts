@@ -4,16 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../shared/schemas';
 import { WMT_COLUMNS } from '../shared/formats/wmt-tsv';
-import { run, type CliIo } from './visavis';
+import { capture } from './test-io';
+import { run } from './visavis';
 
 /** `visavis import-mqm` is all or nothing (issue #8, item 3): a file it refuses leaves the data directory as it was. */
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env: {} };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 const row = (system: string, seg: number, target: string) =>
   [system, 'talk', '1', String(seg), 'rater1', `Source ${seg}.`, target, 'Fluency/Grammar', 'Minor', ''].join('\t');

@@ -5,17 +5,11 @@ import { openPgBackend } from '../server/pg/pg-backend';
 import { authHeaders, json, login, makeSandbox, signIn, startServer, TEST_SCRYPT } from '../server/test-helpers';
 import { buildApp } from '../server/app';
 import { toDocumentState } from '../shared/reducer';
-import { run, type CliIo } from './visavis';
+import { capture } from './test-io';
+import { run } from './visavis';
 
 const skipped = inject('postgresSkipped') !== '';
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env: {} };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 describe.skipIf(skipped)('visavis migrate-store', () => {
   let db: TestDatabase;

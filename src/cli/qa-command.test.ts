@@ -4,19 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, type CliIo } from './visavis';
+import { capture } from './test-io';
+import { run } from './visavis';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/laftit-darmanin/', import.meta.url));
 const S = path.join(SAMPLE, 'source.ar.txt');
 const T = path.join(SAMPLE, 'target.fr.txt');
 const G = path.join(SAMPLE, 'glossary.csv');
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env: {} };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 interface JsonFinding {
   segmentIndex: number;

@@ -3,18 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, type CliIo } from './visavis';
+import { capture } from './test-io';
+import { run } from './visavis';
 
 /** `visavis qa --xliff FILE` (issue #13): the checks, inline codes included, on an XLIFF file directly. */
 
 const FIXTURES = fileURLToPath(new URL('../shared/formats/xliff/fixtures/', import.meta.url));
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env: {} };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 let tmp: string;
 beforeEach(async () => {

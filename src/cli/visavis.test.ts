@@ -5,17 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJsonFileStore } from '../server/store/json-file-store';
 import { toDocumentState } from '../shared/reducer';
-import { run, type CliIo } from './visavis';
+import { run } from './visavis';
+import { capture } from './test-io';
 
 const TED = fileURLToPath(new URL('../../samples/wmt-mqm/mqm_ted_ende.tsv', import.meta.url));
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-
-function capture(extra: Partial<CliIo> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env: {}, ...extra };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 let tmp: string;
 beforeEach(async () => {
