@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { scoreDocument } from '../shared/mqm-score';
+import { reviewerTotals } from '../shared/timing';
 import { DEFAULT_SCORING } from '../shared/scoring-settings';
 import type { DocumentState } from '../shared/schemas';
 import { readTmx } from '../shared/formats/tmx';
@@ -46,6 +47,20 @@ describe('deliverables of the sample after a scripted review', () => {
       );
       expect(res.statusCode, res.body).toBe(201);
     }
+    // The reviewer read two segments, 90 s and 30 s of active time (issue #18's timing).
+    for (const [k, activeMs] of [
+      [0, 90_000],
+      [1, 30_000],
+    ] as const) {
+      const read = await call(
+        ctx.app,
+        'POST',
+        url(`segments/${d.segments[k]!.id}/review`),
+        { reviewed: true, activeMs },
+        REVIEWER,
+      );
+      expect(read.statusCode, read.body).toBe(200);
+    }
     const res = await call(ctx.app, 'POST', url(`segments/${d.segments[3]!.id}/status`), { action: 'approve' }, EDITOR);
     expect(res.statusCode, res.body).toBe(200);
   };
@@ -78,6 +93,16 @@ describe('deliverables of the sample after a scripted review', () => {
     const style = rows.find((r) => r[0] === 'style')!;
     expect(style.slice(1)).toEqual(['0', '0', '0', '1', '1']);
     expect(rows.some((r) => r[0] === 'Approver (segments)' && r[1] === EDITOR)).toBe(true);
+    // Each reviewer's time, as the scorecard's per-reviewer table has it.
+    const totals = reviewerTotals(state, score.evaluatedWords).find((t) => t.reviewer === REVIEWER)!;
+    expect(rows.find((r) => r[0] === REVIEWER && r.length === 6)).toEqual([
+      REVIEWER,
+      '3',
+      '2',
+      '120000',
+      String(Math.round(totals.msPer1000Words!)),
+      totals.flagsPer1000Words!.toFixed(2),
+    ]);
 
     const html = await call(ctx.app, 'GET', url('report.html'), undefined, VIEWER);
     expect(html.statusCode).toBe(200);
@@ -86,6 +111,8 @@ describe('deliverables of the sample after a scripted review', () => {
     expect(html.body).toContain('<link rel="stylesheet" href="/api/report.css"/>');
     expect(html.body).not.toMatch(/\sstyle=/);
     expect(html.body).not.toContain('<style');
+    expect(html.body).toContain('<h2>Review time</h2>');
+    expect(html.body).toContain('2 min 00 s');
     expect((await call(ctx.app, 'GET', '/api/report.css', undefined, VIEWER)).headers['content-type']).toMatch(
       /^text\/css/,
     );

@@ -55,6 +55,16 @@ export function reportCsv(r: LqaReport): string {
     ...r.segmentApprovals.map((p) => ['Approver (segments)', p.name, String(p.count), p.first, p.last]),
     ...r.documentApprovals.map((a) => ['Approver (document)', a.by, '', a.at, a.at]),
     [],
+    ['Reviewer', 'Flags', 'Segments reviewed', 'Active ms', 'Active ms per 1000 words', 'Flags per 1000 words'],
+    ...r.timing.map((t) => [
+      t.reviewer,
+      String(t.flags),
+      String(t.reviewed),
+      String(t.activeMs),
+      t.msPer1000Words === null ? '' : String(Math.round(t.msPer1000Words)),
+      t.flagsPer1000Words === null ? '' : t.flagsPer1000Words.toFixed(2),
+    ]),
+    [],
     [...ISSUE_COLUMNS],
     ...r.issues.map((i) => [
       String(i.segment),

@@ -3,6 +3,7 @@ import { MQM_CATEGORIES, SEVERITIES, type MqmCategory, type Severity } from '../
 import { COUNTED_STATUSES, scoreDocument, type DocumentScore } from '../../mqm-score';
 import { DEFAULT_SCORING } from '../../scoring-settings';
 import type { DocumentState, FlagStatus } from '../../schemas';
+import { reviewerTotals, type ReviewerTotals } from '../../timing';
 
 /*
  * The LQA report of a document, for the client (issue #14): the figures come from scoreDocument, the very code of
@@ -53,6 +54,8 @@ export interface LqaReport {
   segmentApprovals: ReportPerson[];
   /** The document's approvals, in order. */
   documentApprovals: { by: string; at: string }[];
+  /** Each reviewer's time and pace (issue #18), as the scorecard shows it. */
+  timing: ReviewerTotals[];
 }
 
 /** Code characters (private-use area) are markup, not words: shown as nothing. */
@@ -122,5 +125,6 @@ export function buildReport(
     reviewers: [...reviewers.values()],
     segmentApprovals: [...segmentApprovals.values()],
     documentApprovals,
+    timing: reviewerTotals(doc, score.evaluatedWords),
   };
 }

@@ -20,6 +20,12 @@ export interface ReportHtmlOptions {
 const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 const date = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 
+/** A duration as minutes and seconds ("12 min 05 s"). */
+const minutes = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+};
+
 export function reportHtml(r: LqaReport, opts: ReportHtmlOptions = { stylesheet: { href: REPORT_CSS_PATH } }): string {
   const doc = new DOMImplementation().createDocument(XHTML, 'html', null);
   const html = doc.documentElement!;
@@ -104,6 +110,31 @@ export function reportHtml(r: LqaReport, opts: ReportHtmlOptions = { stylesheet:
   for (const a of r.documentApprovals) person('Approver (document)', a.by, '', a.at, a.at);
   if (pb.firstChild === null)
     el(el(pb, 'tr'), 'td', 'Nobody has reviewed or approved yet.', 'empty').setAttribute('colspan', '5');
+
+  if (r.timing.length > 0) {
+    el(main, 'h2', 'Review time');
+    const timing = el(main, 'table', undefined, 'people');
+    const th = el(el(timing, 'thead'), 'tr');
+    for (const h of [
+      'Reviewer',
+      'Flags',
+      'Segments reviewed',
+      'Active time',
+      'Per 1,000 words',
+      'Flags per 1,000 words',
+    ])
+      el(th, 'th', h).setAttribute('scope', 'col');
+    const tb = el(timing, 'tbody');
+    for (const t of r.timing) {
+      const tr = el(tb, 'tr');
+      el(tr, 'td', t.reviewer);
+      el(tr, 'td', String(t.flags), 'number');
+      el(tr, 'td', String(t.reviewed), 'number');
+      el(tr, 'td', minutes(t.activeMs), 'number');
+      el(tr, 'td', t.msPer1000Words === null ? '' : minutes(t.msPer1000Words), 'number');
+      el(tr, 'td', t.flagsPer1000Words === null ? '' : t.flagsPer1000Words.toFixed(1), 'number');
+    }
+  }
 
   el(main, 'h2', `Issues (${r.issues.length})`);
   const issues = el(main, 'table', undefined, 'issues');
