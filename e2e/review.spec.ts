@@ -226,7 +226,7 @@ test.describe('reviewing the Laftit–Darmanin sample', () => {
     await workspace.openAs(SAMPLE_ID, 'Keyboard user');
     const tabs = page.getByRole('tablist', { name: 'Side panel' });
     const flags = tabs.getByRole('tab', { name: 'Flags' });
-    await expect(tabs.getByRole('tab')).toHaveCount(4);
+    await expect(tabs.getByRole('tab')).toHaveCount(5);
     await expect(tabs.locator('[tabindex="0"]')).toHaveCount(1);
     await flags.focus();
     await page.keyboard.press('ArrowRight');

@@ -18,6 +18,8 @@ test('three people, three roles: flag, accept and dispute, approve only once the
   workspace: reviewer,
   newReviewerWorkspace,
 }) => {
+  // Three people in three browsers, a dozen round trips each: twice the usual time.
+  test.setTimeout(90_000);
   // The reviewer flags two errors.
   await reviewer.open(SAMPLE_ID);
   await reviewer.signIn('Rania', { roles: ['reviewer'] });
