@@ -37,6 +37,13 @@ export function reportHtml(r: LqaReport, opts: ReportHtmlOptions = { stylesheet:
     parent.appendChild(e);
     return e;
   };
+  /** A table with one header row of column headers under `parent`; answers its body, for the rows. */
+  const headedTable = (parent: Element, className: string, headers: readonly string[]): Element => {
+    const table = el(parent, 'table', undefined, className);
+    const row = el(el(table, 'thead'), 'tr');
+    for (const h of headers) el(row, 'th', h).setAttribute('scope', 'col');
+    return el(table, 'tbody');
+  };
   const head = el(html, 'head');
   el(head, 'meta').setAttribute('charset', 'utf-8');
   el(head, 'title', `LQA report — ${r.title}`);
@@ -93,10 +100,7 @@ export function reportHtml(r: LqaReport, opts: ReportHtmlOptions = { stylesheet:
   }
 
   el(main, 'h2', 'Review and approval');
-  const people = el(main, 'table', undefined, 'people');
-  const ph = el(el(people, 'thead'), 'tr');
-  for (const h of ['Role', 'Name', 'Count', 'From', 'To']) el(ph, 'th', h).setAttribute('scope', 'col');
-  const pb = el(people, 'tbody');
+  const pb = headedTable(main, 'people', ['Role', 'Name', 'Count', 'From', 'To']);
   const person = (role: string, name: string, count: string, first: string, last: string) => {
     const tr = el(pb, 'tr');
     el(tr, 'td', role);
@@ -113,18 +117,14 @@ export function reportHtml(r: LqaReport, opts: ReportHtmlOptions = { stylesheet:
 
   if (r.timing.length > 0) {
     el(main, 'h2', 'Review time');
-    const timing = el(main, 'table', undefined, 'people');
-    const th = el(el(timing, 'thead'), 'tr');
-    for (const h of [
+    const tb = headedTable(main, 'people', [
       'Reviewer',
       'Flags',
       'Segments reviewed',
       'Active time',
       'Per 1,000 words',
       'Flags per 1,000 words',
-    ])
-      el(th, 'th', h).setAttribute('scope', 'col');
-    const tb = el(timing, 'tbody');
+    ]);
     for (const t of r.timing) {
       const tr = el(tb, 'tr');
       el(tr, 'td', t.reviewer);
@@ -137,9 +137,7 @@ export function reportHtml(r: LqaReport, opts: ReportHtmlOptions = { stylesheet:
   }
 
   el(main, 'h2', `Issues (${r.issues.length})`);
-  const issues = el(main, 'table', undefined, 'issues');
-  const ih = el(el(issues, 'thead'), 'tr');
-  for (const h of [
+  const ib = headedTable(main, 'issues', [
     '#',
     'Source',
     'Translation as delivered',
@@ -151,9 +149,7 @@ export function reportHtml(r: LqaReport, opts: ReportHtmlOptions = { stylesheet:
     'Reviewer',
     'Date',
     'Status',
-  ])
-    el(ih, 'th', h).setAttribute('scope', 'col');
-  const ib = el(issues, 'tbody');
+  ]);
   for (const i of r.issues) {
     const tr = el(ib, 'tr', undefined, i.counted ? undefined : 'not-counted');
     el(tr, 'td', String(i.segment), 'number');
