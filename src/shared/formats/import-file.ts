@@ -46,20 +46,26 @@ export function normalizeLang(tag: string): string {
 
 const stripExtension = (name: string) => name.replace(/\.[A-Za-z0-9]+$/, '') || name;
 
+/** The languages (the form's, else the file's) and the title (the form's, else the file name) of a new document. */
+function documentMeta(
+  opts: ImportFileOptions,
+  file: { sourceLang: string; targetLang?: string | null | undefined },
+  noTarget: string,
+) {
+  const sourceLang = normalizeLang(opts.sourceLang || file.sourceLang);
+  const targetLang = normalizeLang(opts.targetLang || file.targetLang || '');
+  if (!sourceLang || !targetLang) return { ok: false as const, code: 'VALIDATION_FAILED' as const, message: noTarget };
+  const title = (opts.title?.trim() || stripExtension(opts.fileName)).slice(0, 300);
+  return { ok: true as const, sourceLang, targetLang, title };
+}
+
 function importTmx(text: string, opts: ImportFileOptions): ImportFileResult {
   const read = readTmx(text);
   if (!read.ok) return { ok: false, code: 'INVALID_TMX', message: `Line ${read.line}: ${read.message}.` };
   const x = read.value;
-  const sourceLang = normalizeLang(opts.sourceLang || x.sourceLang);
-  const targetLang = normalizeLang(opts.targetLang || x.targetLang || '');
-  if (!sourceLang || !targetLang) {
-    return {
-      ok: false,
-      code: 'VALIDATION_FAILED',
-      message: 'The memory has no second language: give targetLang with the file.',
-    };
-  }
-  const title = (opts.title?.trim() || stripExtension(opts.fileName)).slice(0, 300);
+  const meta = documentMeta(opts, x, 'The memory has no second language: give targetLang with the file.');
+  if (!meta.ok) return meta;
+  const { sourceLang, targetLang, title } = meta;
   const notes = x.pairs.reduce((n, p) => n + p.notes.length, 0);
   return {
     ok: true,
@@ -112,16 +118,9 @@ export function importFile(text: string, opts: ImportFileOptions): ImportFileRes
     };
   }
   const x = read.value;
-  const sourceLang = normalizeLang(opts.sourceLang || x.sourceLang);
-  const targetLang = normalizeLang(opts.targetLang || x.targetLang || '');
-  if (!sourceLang || !targetLang) {
-    return {
-      ok: false,
-      code: 'VALIDATION_FAILED',
-      message: 'The file does not say its target language: give targetLang with the file.',
-    };
-  }
-  const title = (opts.title?.trim() || stripExtension(opts.fileName)).slice(0, 300);
+  const meta = documentMeta(opts, x, 'The file does not say its target language: give targetLang with the file.');
+  if (!meta.ok) return meta;
+  const { sourceLang, targetLang, title } = meta;
   const events = xliffDocumentEvents(x, { ...opts, title, sourceLang, targetLang, skeleton: text });
   return {
     ok: true,
