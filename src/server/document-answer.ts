@@ -1,5 +1,5 @@
-import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { toDocumentState, type FoldState } from '../shared/reducer';
@@ -76,11 +76,12 @@ export async function sendDocument(req: FastifyRequest, reply: FastifyReply, sta
   reply.header('etag', answer.etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
   if (matches(req.headers['if-none-match'], answer.etag)) return reply.code(304).send();
   reply.type('application/json; charset=utf-8');
+  // The same negotiation library as the shell's language hints (preload.ts).
   const accept = req.headers['accept-encoding'];
   const encoding =
     answer.json.length >= COMPRESS_ABOVE_BYTES && accept
-      ? (negotiate(accept, [...ENCODINGS]) as Encoding | null)
-      : null;
+      ? (new Negotiator({ headers: { 'accept-encoding': accept } }).encoding([...ENCODINGS]) as Encoding | undefined)
+      : undefined;
   if (!encoding) return reply.send(answer.json);
   const body = await encode(answer, encoding);
   return reply.header('content-encoding', encoding).send(body);
