@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { makeLocalSmokeToken } from './smoke-token';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Not part of the app a server needs at run time (node_modules is linked, not copied).
@@ -21,6 +22,7 @@ async function missingAssets(dist: string): Promise<string[]> {
  * E2E_IN_PLACE=1 runs the working tree itself.
  */
 export default async function globalSetup() {
+  await makeLocalSmokeToken();
   const dist = path.join(ROOT, 'dist');
   const index = path.join(dist, 'index.html');
   if (!existsSync(index)) {
