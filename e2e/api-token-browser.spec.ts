@@ -78,6 +78,11 @@ test('a browser sent with an API token works without signing in, within the toke
   await writer.typeAtEnd(2, ' (jeton)');
   await writer.expectSaved();
   await expect(reader.targetCell(2)).toHaveValue(/ \(jeton\)$/);
+  // The activity names the token the edit came through.
+  await writer.page.getByRole('tab', { name: 'Activity' }).click();
+  await expect(writer.page.getByRole('tabpanel').getByRole('listitem').first()).toContainText(
+    'Lena (through the API token “ci all”)',
+  );
 
   // Token management needs a session: the page says so instead of listing anything.
   await reader.page.goto('/account/tokens');

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,6 +43,20 @@ async function receiver() {
 }
 
 const SECRET = 'a webhook secret, 16+ chars';
+
+type Verify = (secret: string, rawBody: string, signature: unknown) => boolean;
+/** The receiver's check the README shows (its `js` block after the webhook-receiver marker), as written there. */
+async function readmeVerifier(): Promise<Verify> {
+  const readme = await fs.readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+  const block = /<!-- webhook-receiver:[^>]*-->\s*```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('README: the webhook receiver example is gone');
+  const code = block.replace(/^import .*$/m, '').replace(/^export /m, '');
+  // The README's code, given the two functions its import line names.
+  return new Function('createHmac', 'timingSafeEqual', `${code}\nreturn verifySignature;`)(
+    createHmac,
+    timingSafeEqual,
+  ) as Verify;
+}
 /** Fast retries for tests: 0.2 s after every failure. */
 const FAST = { backoff: () => 0.2, pollMs: 100 };
 
@@ -112,10 +126,15 @@ describe('webhooks', { timeout: 180_000 }, () => {
       document: { id: doc.id, title: 'Hooked', status: 'approved' },
       actor: 'boss',
     });
+    const verify = await readmeVerifier();
     for (const g of rx.got) {
       const expected = `sha256=${createHmac('sha256', SECRET).update(g.body).digest('hex')}`;
       expect(g.headers[SIGNATURE_HEADER]).toBe(expected);
       expect(g.headers['content-type']).toBe('application/json');
+      expect(verify(SECRET, g.body, g.headers[SIGNATURE_HEADER])).toBe(true);
+      expect(verify(SECRET, g.body.replace('boss', 'eve'), g.headers[SIGNATURE_HEADER])).toBe(false);
+      expect(verify('another secret of 16+', g.body, g.headers[SIGNATURE_HEADER])).toBe(false);
+      expect(verify(SECRET, g.body, undefined)).toBe(false);
     }
     await expect
       .poll(async () => (await deliveries(id)).map((d: { status: string }) => d.status), { timeout: 10_000 })
