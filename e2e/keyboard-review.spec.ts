@@ -1,3 +1,4 @@
+import { accountsOf } from './fixtures/accounts';
 import { SAMPLE_ID, expect, test } from './fixtures/test';
 
 /** Issue #18: classify in one key beside the segment, edit and restore flags, know what I have read. */
@@ -92,34 +93,86 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('edit a flag in place and undo its withdrawal; the changes show in its history', async ({ workspace, page }) => {
-    await workspace.openAs(SAMPLE_ID, 'Editing reviewer');
-    await workspace.selectText(workspace.targetCell(1), 'Lafetet');
-    await workspace.flagSelection({ category: 'Fluency — Spelling', severity: 'Minor', correction: 'Laftit' });
-    const item = workspace.flagItem(1, 1);
-    await item.getByRole('button', { name: /^Edit/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Edit flag 1' });
-    await expect(dialog).toBeVisible();
-    await dialog.getByRole('radio', { name: 'Critical', exact: true }).check();
-    await dialog.getByRole('textbox', { name: 'Comment', exact: true }).fill('The minister’s name.');
-    await dialog.getByRole('button', { name: 'Save changes' }).click();
+  test('the author edits every field of a flag and undoes its withdrawal by keyboard; another reviewer sees each change live, with its history', async ({
+    workspace: a,
+    newReviewerWorkspace,
+  }) => {
+    const b = await newReviewerWorkspace();
+    // Youssef reviews only: neither the flag's author nor an editor.
+    await accountsOf(b.page).ensure('Youssef', ['reviewer']);
+    await a.openAs(SAMPLE_ID, 'Amina');
+    await b.openAs(SAMPLE_ID, 'Youssef');
+    await expect(a.presenceList.getByLabel('Youssef', { exact: true })).toBeVisible();
+    await a.selectText(a.targetCell(1), 'Lafetet');
+    await a.flagSelection({ category: 'Fluency — Spelling', severity: 'Minor', correction: 'Laftit' });
+    const mine = a.flagItem(1, 1);
+    const theirs = b.flagItem(1, 1);
+    await expect(theirs).toContainText('Spelling');
+    // Youssef's reply starts the thread the flag keeps through its edits.
+    await theirs.getByText('0 comments').click();
+    await theirs.getByRole('combobox', { name: 'Reply on flag 1' }).fill('Le nom officiel ?');
+    await theirs.getByRole('button', { name: 'Send' }).click();
+    await expect(mine).toContainText('Le nom officiel ?');
+    // Not his flag, and he is no editor: no Edit (the one he has is his comment's).
+    await expect(theirs.getByRole('button', { name: /^Edit Go to flag/ })).toHaveCount(0);
+
+    // Amina edits all five by keyboard: the words (reselected in the text), category, severity, correction, comment.
+    await mine.getByRole('button', { name: /^Edit Go to flag/ }).focus();
+    await a.page.keyboard.press('Enter');
+    const dialog = a.page.getByRole('dialog', { name: 'Edit flag 1' });
+    const words = dialog.getByRole('textbox', { name: /^Flagged words/ });
+    await words.focus();
+    await expect.poll(() => a.selectedText(words)).toBe('Lafetet');
+    for (let i = 0; i < ' discute'.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => a.selectedText(words)).toBe('Lafetet discute');
+    await a.page.keyboard.press('Tab');
+    await expect(dialog.getByRole('combobox', { name: /^Category/ })).toBeFocused();
+    await dialog.getByRole('combobox', { name: /^Category/ }).selectOption({ label: 'Accuracy — Mistranslation' });
+    await a.page.keyboard.press('Tab');
+    await expect(dialog.getByRole('radio', { name: 'Minor', exact: true })).toBeFocused();
+    await a.page.keyboard.press('ArrowRight');
+    await expect(dialog.getByRole('radio', { name: 'Major', exact: true })).toBeChecked();
+    const correction = dialog.getByRole('textbox', { name: /^Correction/ });
+    await correction.focus();
+    await a.page.keyboard.press('Control+a');
+    await a.page.keyboard.type('Laftit s’entretient');
+    await dialog.getByRole('textbox', { name: 'Comment', exact: true }).focus();
+    await a.page.keyboard.type('Le nom et le verbe.');
+    await dialog.getByRole('button', { name: 'Save changes' }).focus();
+    await a.page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(item).toContainText('Critical');
-    await expect(item.getByRole('list', { name: 'Changes to this flag' })).toContainText(
-      'severity Minor → Critical; comment “” → “The minister’s name.”, by Editing reviewer',
-    );
-    await item.getByRole('button', { name: 'Withdraw', exact: true }).click();
-    const why = page.getByRole('dialog', { name: 'Withdraw this flag' });
-    await why.getByRole('textbox', { name: 'Why? (recorded in the history)' }).fill('oops');
-    await why.getByRole('button', { name: 'Confirm' }).click();
-    await expect(item).toContainText('Withdrawn');
-    await item.getByRole('button', { name: 'Restore', exact: true }).click();
-    await expect(item).toContainText('Open');
-    await expect(item.getByRole('list', { name: 'Changes to this flag' })).toContainText(
-      'restored, by Editing reviewer',
-    );
-    await page.reload();
-    await expect(workspace.flagItem(1, 1)).toContainText('restored, by Editing reviewer');
+
+    // Youssef sees it without reloading: the same flag (its thread), moved and reclassified, and why.
+    const line =
+      'category Spelling → Mistranslation; severity Minor → Major; correction “Laftit” → “Laftit s’entretient”; ' +
+      'comment “” → “Le nom et le verbe.”; words “Lafetet” → “Lafetet discute”, by Amina';
+    for (const item of [theirs, mine]) {
+      await expect(item).toContainText('Major');
+      await expect(item).toContainText('Mistranslation');
+      await expect(item).toContainText('“Lafetet discute” → “Laftit s’entretient”');
+      await expect(item).toContainText('Le nom officiel ?');
+      await expect(item.getByRole('list', { name: 'Changes to this flag' })).toContainText(line);
+    }
+    await expect(b.flagItems()).toHaveCount(1);
+
+    // Withdrawn by keyboard, then restored with its thread: live on the other side both times.
+    await mine.getByRole('button', { name: 'Withdraw', exact: true }).focus();
+    await a.page.keyboard.press('Enter');
+    const why = a.page.getByRole('dialog', { name: 'Withdraw this flag' });
+    await expect(why.getByRole('textbox', { name: 'Why? (recorded in the history)' })).toBeFocused();
+    await a.page.keyboard.type('oops');
+    await why.getByRole('button', { name: 'Confirm' }).focus();
+    await a.page.keyboard.press('Enter');
+    await expect(theirs).toContainText('Withdrawn');
+    await expect(theirs.getByRole('button', { name: 'Restore', exact: true })).toHaveCount(0);
+    await mine.getByRole('button', { name: 'Restore', exact: true }).focus();
+    await a.page.keyboard.press('Enter');
+    await expect(theirs).toContainText('Open');
+    await expect(theirs.getByRole('list', { name: 'Changes to this flag' })).toContainText('restored, by Amina');
+    await expect(theirs).toContainText('Le nom officiel ?');
+    await b.page.reload();
+    await expect(b.flagItem(1, 1).getByRole('list', { name: 'Changes to this flag' })).toContainText(line);
+    await expect(b.flagItem(1, 1)).toContainText('restored, by Amina');
   });
 
   test('reviewed by me: one key, or a dwell before moving on; the header counts it; next unreviewed by keyboard; it survives a reload', async ({
