@@ -5,7 +5,7 @@ import { SAMPLE_ID, expect, test } from './fixtures/test';
 test.describe('reviewing at the speed of the keyboard', () => {
   // Long keyboard scripts (and a 3 s dwell) on a machine shared with other runs.
   test.setTimeout(120_000);
-  test('the classification panel, by keyboard only: type-ahead, severity by number, Enter, Esc, “Other” needs a note', async ({
+  test('the classification panel, by keyboard only: type-ahead, severity by number or letter, Enter, Esc, “Other” needs a note', async ({
     workspace,
     page,
   }) => {
@@ -27,6 +27,20 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await expect(search).toHaveValue('spel');
     await expect(panel.getByRole('radio', { name: /Major/ })).toBeChecked();
     await expect(panel).toContainText('The meaning is changed or unclear');
+    // Letters outside the text boxes: Tab to the severity, then c (critical), m (minor), M (major).
+    await expect(panel).toContainText('n m M c outside the text boxes');
+    await page.keyboard.press('Tab');
+    await expect(panel.getByRole('radio', { name: /Major/ })).toBeFocused();
+    await page.keyboard.press('c');
+    await expect(panel.getByRole('radio', { name: /Critical/ })).toBeChecked();
+    await expect(panel.getByRole('radio', { name: /Critical/ })).toBeFocused();
+    await page.keyboard.press('m');
+    await expect(panel.getByRole('radio', { name: /Minor/ })).toBeChecked();
+    await page.keyboard.press('Shift+M');
+    await expect(panel.getByRole('radio', { name: /Major/ })).toBeChecked();
+    await page.keyboard.press('Shift+Tab');
+    await expect(search).toBeFocused();
+    await expect(search).toHaveValue('spel');
     await page.keyboard.press('Enter');
     await expect(panel).toBeHidden();
     const item = workspace.flagItem(1, 1);
@@ -56,7 +70,10 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await expect(other.getByRole('alert')).toHaveText('“Other” needs a note saying what is wrong.');
     const note = other.getByRole('textbox', { name: 'Note' });
     await expect(note).toBeFocused();
-    await page.keyboard.type('Odd word order');
+    // In the note, numbers and letters are text, not severities.
+    await page.keyboard.type('Odd word order (2 c)');
+    await expect(note).toHaveValue('Odd word order (2 c)');
+    await expect(other.getByRole('radio', { name: /Minor/ })).toBeChecked();
     await page.keyboard.press('Enter');
     await expect(other).toBeHidden();
     await expect(workspace.flagItems()).toHaveCount(2);
@@ -68,7 +85,9 @@ test.describe('reviewing at the speed of the keyboard', () => {
       help.getByRole('row').filter({ hasText: /Classify the selected words beside the segment/ }),
     ).toBeVisible();
     await expect(
-      help.getByRole('row').filter({ hasText: /Severity: 0 neutral, 1 minor, 2 major, 3 critical/ }),
+      help
+        .getByRole('row')
+        .filter({ hasText: /Severity: 0 or n neutral, 1 or m minor, 2 or M major, 3 or c critical/ }),
     ).toBeVisible();
     await expect(help.getByRole('row').filter({ hasText: /Mark the segment reviewed by me/ })).toBeVisible();
   });
@@ -90,6 +109,12 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await page.keyboard.type('2');
     await expect(panel.getByRole('combobox')).toHaveValue('2');
     await expect(panel.getByRole('radio', { name: /Minor/ })).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(panel.getByRole('radio', { name: /Minor/ })).toBeFocused();
+    await page.keyboard.press('c');
+    await expect(panel.getByRole('radio', { name: /Minor/ })).toBeChecked();
+    await page.keyboard.press('ArrowRight');
+    await expect(panel.getByRole('radio', { name: /Major/ })).toBeChecked();
     await page.keyboard.press('Escape');
   });
 

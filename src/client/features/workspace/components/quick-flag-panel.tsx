@@ -1,8 +1,9 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEVERITIES, type MqmCategory, type Severity } from '../../../../shared/mqm';
+import type { MqmCategory, Severity } from '../../../../shared/mqm';
 import { useGuidance } from '../hooks/use-guidance';
 import { categoryOptions, searchCategories } from '../lib/category-search';
+import { SEVERITY_KEYS, severityForKey, type PanelSpot } from '../lib/severity-keys';
 import { useSingleKeyShortcuts } from '../lib/shortcut-settings';
 import type { FlagDraft, FlagFormValues } from './flag-dialog';
 import { GuidanceNote } from './guidance-note';
@@ -17,15 +18,6 @@ interface Props {
   /** The full dialog, with what was chosen here. */
   onMore: (values: Partial<FlagFormValues>) => void;
 }
-
-/** Severity by number (0–3, single keys) in the panel, or by letter in its severity group (Anthea's m/M). */
-export const SEVERITY_DIGITS: Record<string, Severity> = {
-  '0': 'neutral',
-  '1': 'minor',
-  '2': 'major',
-  '3': 'critical',
-};
-const SEVERITY_LETTERS: Record<string, Severity> = { n: 'neutral', m: 'minor', M: 'major', c: 'critical' };
 
 /**
  * Classifying the selected words without a modal: a compact panel beside the segment. The focus starts in the
@@ -43,6 +35,7 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const noteField = useRef<HTMLInputElement>(null);
+  const searchField = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLElement>(null);
   const matches = useMemo(() => searchCategories(options, typed), [options, typed]);
   const chosen: MqmCategory | undefined =
@@ -78,8 +71,26 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
     });
   }
 
+  /** Where a key was pressed: severity keys never take a letter (or, in the note, anything) from a text box. */
+  function spotOf(target: EventTarget): PanelSpot {
+    if (target === searchField.current) return 'search';
+    return target instanceof HTMLInputElement && target.type !== 'radio' ? 'note' : 'other';
+  }
+
+  function chooseSeverity(s: Severity, target: EventTarget) {
+    setSeverity(s);
+    // On the severity buttons, the focus follows the choice (as arrows move it), for the next Tab or arrow.
+    if (target instanceof HTMLInputElement && target.type === 'radio') {
+      panel.current?.querySelector<HTMLInputElement>(`input[type="radio"][value="${s}"]`)?.focus();
+    }
+  }
+
   function onPanelKey(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
+    const s = singleKeys ? severityForKey(e, spotOf(e.target)) : undefined;
+    if (s) {
+      e.preventDefault();
+      chooseSeverity(s, e.target);
+    } else if (e.key === 'Escape') {
       e.preventDefault();
       onCancel();
     } else if (e.key === 'Enter' && !e.shiftKey && !(e.target instanceof HTMLButtonElement)) {
@@ -89,24 +100,11 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
   }
 
   function onSearchKey(e: KeyboardEvent<HTMLInputElement>) {
-    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
-    if (plain && singleKeys && SEVERITY_DIGITS[e.key]) {
-      e.preventDefault();
-      setSeverity(SEVERITY_DIGITS[e.key]!);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const n = Math.max(1, matches.length);
       setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
       if (typed === '') setTyped(' '); // arrows over the whole list choose from it
-    }
-  }
-
-  function onSeverityKey(e: KeyboardEvent) {
-    if (!singleKeys || e.ctrlKey || e.metaKey || e.altKey) return;
-    const s = SEVERITY_DIGITS[e.key] ?? SEVERITY_LETTERS[e.key];
-    if (s) {
-      e.preventDefault();
-      setSeverity(s);
     }
   }
 
@@ -130,6 +128,7 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
         <label htmlFor={`${id}-search`}>{t('quick.category')}</label>
         <input
           id={`${id}-search`}
+          ref={searchField}
           type="text"
           role="combobox"
           autoFocus
@@ -176,9 +175,9 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
         )}
         {chosen && <GuidanceNote id={`${id}-cat-guide`} guidance={guidance({ category: chosen })} />}
       </div>
-      <fieldset className="field quick-severity" onKeyDown={onSeverityKey} aria-describedby={`${id}-sev-guide`}>
+      <fieldset className="field quick-severity" aria-describedby={`${id}-sev-guide`}>
         <legend>{t('quick.severity')}</legend>
-        {SEVERITIES.map((s, i) => (
+        {SEVERITY_KEYS.map(({ severity: s, digit, letter }) => (
           <label key={s} className={`severity-option severity-${s}`}>
             <input
               type="radio"
@@ -187,7 +186,13 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
               checked={severity === s}
               onChange={() => setSeverity(s)}
             />
-            {singleKeys && <kbd aria-hidden="true">{i}</kbd>} {t(`severity.${s}`)}
+            {singleKeys && (
+              <span className="quick-sev-keys" aria-hidden="true">
+                <kbd>{digit}</kbd>
+                <kbd>{letter}</kbd>
+              </span>
+            )}{' '}
+            {t(`severity.${s}`)}
           </label>
         ))}
         <GuidanceNote id={`${id}-sev-guide`} guidance={guidance({ severity })} />
