@@ -1,4 +1,5 @@
-import { accountsOf } from './fixtures/accounts';
+import { E2E_PASSWORD, accountsOf } from './fixtures/accounts';
+import { expectHorizontallyInside } from './fixtures/layout';
 import { SAMPLE_ID, expect, test } from './fixtures/test';
 
 /** Issue #18: classify in one key beside the segment, edit and restore flags, know what I have read. */
@@ -27,6 +28,11 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await expect(search).toHaveValue('spel');
     await expect(panel.getByRole('radio', { name: /Major/ })).toBeChecked();
     await expect(panel).toContainText('The meaning is changed or unclear');
+    // Beside the translation, over the side panel: the words and the source stay in view, and all of the panel.
+    const [panelBox, cellBox] = [await panel.boundingBox(), await cell.boundingBox()];
+    expect(panelBox!.x).toBeGreaterThanOrEqual(cellBox!.x + cellBox!.width);
+    await expect(panel.getByRole('button', { name: 'Create' })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: '/tmp/e2e-shots/quick-panel-en.png' });
     // Letters outside the text boxes: Tab to the severity, then c (critical), m (minor), M (major).
     await expect(panel).toContainText('n m M c outside the text boxes');
     await page.keyboard.press('Tab');
@@ -90,6 +96,41 @@ test.describe('reviewing at the speed of the keyboard', () => {
         .filter({ hasText: /Severity: 0 or n neutral, 1 or m minor, 2 or M major, 3 or c critical/ }),
     ).toBeVisible();
     await expect(help.getByRole('row').filter({ hasText: /Mark the segment reviewed by me/ })).toBeVisible();
+  });
+
+  test('the panel in Arabic in a 420 px window: all of it in view, the keys on it', async ({
+    newReviewerWorkspace,
+    server,
+  }) => {
+    await server.accounts.ensure('Amina');
+    const w = await newReviewerWorkspace({ locale: 'ar-MA', viewport: { width: 420, height: 820 } });
+    const { page } = w;
+    await w.open(SAMPLE_ID);
+    const form = page.getByRole('form', { name: 'تسجيل الدخول' });
+    await form.getByRole('textbox', { name: 'اسم الدخول' }).fill('Amina');
+    await form.getByLabel('كلمة المرور', { exact: true }).fill(E2E_PASSWORD);
+    await page.keyboard.press('Enter');
+    const cell = page.getByRole('textbox', { name: 'ترجمة المقطع 3', exact: true });
+    // By keyboard (the page object's selectText waits for the English toolbar).
+    await cell.focus();
+    await cell.evaluate((el: HTMLTextAreaElement) => {
+      const at = el.value.indexOf('communiqué');
+      el.setSelectionRange(at, at);
+    });
+    for (let i = 0; i < 'communiqué'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => w.selectedText(cell)).toBe('communiqué');
+    await page.keyboard.press('Alt+M');
+    const panel = page.getByRole('dialog', { name: 'تصنيف «communiqué» (المقطع 3)' });
+    await expect(panel.getByRole('combobox', { name: 'الفئة (اكتب للبحث)' })).toBeFocused();
+    await page.keyboard.type('ت');
+    await page.keyboard.press('2');
+    await expect(panel.getByRole('radio', { name: /جسيم/ })).toBeChecked();
+    await expect(panel).toContainText('n m M c');
+    await expectHorizontallyInside(panel, 'viewport', 'the panel');
+    await expect(panel.getByRole('button', { name: 'إنشاء' })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: '/tmp/e2e-shots/quick-panel-ar-420.png' });
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
   });
 
   test('with single-key shortcuts off, digits type into the search and the severity is chosen by Tab and arrows', async ({
