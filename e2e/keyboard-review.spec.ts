@@ -241,7 +241,7 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await expect(b.flagItem(1, 1)).toContainText('restored, by Amina');
   });
 
-  test('reviewed by me: one key, or a dwell before moving on; the header counts it; next unreviewed by keyboard; it survives a reload', async ({
+  test('reviewed by me: one key, or a dwell (set by the reader) before moving on; the header counts it; next unreviewed by keyboard; it survives a reload', async ({
     workspace,
     page,
   }) => {
@@ -251,14 +251,27 @@ test.describe('reviewing at the speed of the keyboard', () => {
     const row = (n: number) => page.getByRole('row').filter({ has: workspace.targetCell(n) });
     await expect(row(1).getByRole('rowheader')).toContainText('Not reviewed');
 
-    // A scripted read: segment 1 marked with Alt+K, segment 2 read for longer than the dwell, then left.
+    // The dwell is the reader's to choose (3 s by default): 1 s here, set by keyboard in the shortcut help.
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dwell = help.getByRole('spinbutton', { name: /^Mark a segment reviewed when I move on/ });
+    await expect(dwell).toHaveValue('3');
+    await dwell.focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    // A scripted read: segment 1 marked with Alt+K, segment 2 read for longer than the dwell, then left;
+    // segment 3 only passed through.
     await workspace.targetCell(1).focus();
     await page.keyboard.press('Alt+K');
     await expect(row(1).getByRole('rowheader')).toContainText('Reviewed');
     await expect(page.getByText(/^[1-9]\d*% reviewed by me · [1-9]\d*% by anyone$/)).toBeVisible();
     await workspace.targetCell(2).focus();
-    await page.waitForTimeout(3300); // the default dwell is 3 s
+    await page.waitForTimeout(1300);
     await workspace.targetCell(3).focus();
+    await workspace.targetCell(4).focus();
     await expect(row(2).getByRole('rowheader')).toContainText('Reviewed');
     await expect(row(3).getByRole('rowheader')).toContainText('Not reviewed');
     const text = await progress.textContent();
@@ -269,6 +282,10 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await workspace.targetCell(1).focus();
     await page.keyboard.press('Alt+U');
     await expect(workspace.targetCell(3)).toBeFocused();
+    // Previous unreviewed from segment 5: 4 (passed through, not read).
+    await workspace.targetCell(5).focus();
+    await page.keyboard.press('Alt+Shift+U');
+    await expect(workspace.targetCell(4)).toBeFocused();
 
     await page.reload();
     await expect(row(1).getByRole('rowheader')).toContainText('Reviewed');
