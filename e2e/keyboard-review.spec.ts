@@ -239,6 +239,28 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await b.page.reload();
     await expect(b.flagItem(1, 1).getByRole('list', { name: 'Changes to this flag' })).toContainText(line);
     await expect(b.flagItem(1, 1)).toContainText('restored, by Amina');
+
+    // Amina, an editor, attaches the project's guidelines; Youssef sees them live, and where he classifies.
+    await a.page.getByRole('tab', { name: 'Guidelines' }).click();
+    const guidelines = {
+      text: 'Ministers’ names as the ministry writes them.',
+      categories: { terminology: { definition: 'Names and titles too.', example: 'Lafetet → Laftit' } },
+    };
+    await a.page.getByLabel('Attach guidelines (JSON)').setInputFiles({
+      name: 'house.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(guidelines)),
+    });
+    await expect(a.page.getByRole('tabpanel')).toContainText('From house.json');
+    await b.page.getByRole('tab', { name: 'Guidelines' }).click();
+    await expect(b.page.getByRole('tabpanel')).toContainText(guidelines.text);
+    await expect(b.page.getByLabel('Attach guidelines (JSON)')).toHaveCount(0);
+    await b.selectText(b.targetCell(2), 'Laftit');
+    await b.page.keyboard.press('Alt+M');
+    const panel = b.page.getByRole('dialog', { name: /^Classify “Laftit”/ });
+    await b.page.keyboard.type('term');
+    await expect(panel).toContainText('When: Names and titles too.');
+    await b.page.keyboard.press('Escape');
   });
 
   test('reviewed by me: one key, or a dwell (set by the reader) before moving on; the header counts it; next unreviewed by keyboard; it survives a reload', async ({
