@@ -67,6 +67,19 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await expect.poll(() => workspace.selectedText(cell)).toBe('homologue');
     await expect(workspace.flagItems()).toHaveCount(1);
 
+    // The full dialog stays a key away, with what was chosen so far.
+    await page.keyboard.press('Alt+M');
+    await page.keyboard.type('term');
+    await page.keyboard.press('3');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'More…' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(workspace.flagDialog.getByRole('combobox', { name: /^Category/ })).toHaveValue('terminology');
+    await expect(workspace.flagDialog.getByRole('radio', { name: 'Critical', exact: true })).toBeChecked();
+    await page.keyboard.press('Escape');
+    await expect(workspace.flagDialog).toBeHidden();
+    await workspace.selectText(cell, 'homologue', 1, 'keyboard');
+
     // “Other” asks for a note before it creates anything.
     await page.keyboard.press('Alt+M');
     const other = page.getByRole('dialog', { name: /^Classify “homologue”/ });
