@@ -326,5 +326,10 @@ test.describe('reviewing at the speed of the keyboard', () => {
     await expect(row(1).getByRole('rowheader')).toContainText('Reviewed');
     await expect(row(2).getByRole('rowheader')).toContainText('Reviewed');
     await expect(page.getByText(new RegExp(`^${mine}% reviewed by me · ${mine}% by anyone$`))).toBeVisible();
+    // The scorecard shows each reader's marks and active time (editors see everyone's).
+    await page.getByRole('tab', { name: 'Score' }).click();
+    const reader = page.getByRole('row', { name: /^Careful reader/ });
+    await expect(reader.getByRole('cell').nth(1)).toHaveText('2');
+    await expect(reader.getByRole('cell').nth(2)).toHaveText(/^\d+(\.\d)? (sec|min)/);
   });
 });
