@@ -186,6 +186,23 @@ describe('Chinese and Japanese sources', () => {
     const d = doc('ja', 'en', [['東京で１２人が参加した。', 'In Tokyo, 13 people took part?']]);
     expect(run(d).map((f) => f.checkId)).toEqual(['number-mismatch', 'end-punctuation']);
   });
+  it('myriads: 3万 is 30,000, 1.5亿 and 1億 are 150 and 100 million, with full-width digits too', () => {
+    const zh = doc('zh', 'en', [
+      ['约有3万人参加了游行。', 'About 30,000 people took part in the march.'],
+      ['投资额达1.5亿元。', 'The investment reached 150 million yuan.'],
+    ]);
+    expect(run(zh).map(brief)).toEqual([]);
+    const ja = doc('ja', 'en', [
+      ['売上高は1億円を超えた。', 'Sales exceeded 100 million yen.'],
+      ['参加者は３万人だった。', 'There were 30,000 participants.'],
+    ]);
+    expect(run(ja).map(brief)).toEqual([]);
+    expect(run(doc('en', 'ja', [['About 30,000 people.', '約3万人。']])).map(brief)).toEqual([]);
+  });
+  it('a myriad read wrong is found: 3万 is not 3,000', () => {
+    const d = doc('ja', 'en', [['参加者は3万人だった。', 'There were 3,000 participants.']]);
+    expect(run(d).map((f) => [f.checkId, f.quote])).toEqual([['number-mismatch', '3,000']]);
+  });
   it('a Japanese target: 「」 paired, 。 ends like "."', () => {
     const d = doc('en', 'ja', [['He said "yes".', '彼は「はい」と言った。']]);
     expect(run(d).map(brief)).toEqual([]);
