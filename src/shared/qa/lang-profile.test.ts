@@ -216,6 +216,22 @@ describe('spelling (with a dictionary only)', () => {
     expect(only(run(d, null, lex), 'spelling')).toEqual([[0, 'spelling', 'Empfinflichkeit', 'Empfindlichkeit']]);
     expect(only(run(d), 'spelling')).toEqual([]);
   });
+  it("checks a sentence's last word (a full stop after it is no abbreviation), not a short abbreviation", () => {
+    const d = doc('en', 'de', [
+      ['It takes hours.', 'Es dauert mehrere Stunnden.'],
+      ['No. 5', 'Es ist Nrr. 5.'],
+    ]);
+    expect(only(run(d, null, lexicon('Es es dauert mehrere Stunden ist Nr')), 'spelling')).toEqual([
+      [0, 'spelling', 'Stunnden', 'Stunden'],
+    ]);
+  });
+  it('leaves a word written the same way twice in the document alone (a choice, not a slip)', () => {
+    const d = doc('en', 'de', [
+      ['The city is high.', 'Die Stadtz ist hoch.'],
+      ['Again.', 'Wieder die Stadtz hier.'],
+    ]);
+    expect(only(run(d, null, lexicon('Die die Stadt ist hoch Wieder hier')), 'spelling')).toEqual([]);
+  });
   it('leaves compounds, rare words, names in the source and repeated words alone', () => {
     const d = doc('en', 'de', [
       ['The city buys hydrogen buses from Xylotec.', 'Die Stadt kauft Wasserstoffbusse von Xylotec.'],
