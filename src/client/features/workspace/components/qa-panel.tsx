@@ -21,6 +21,8 @@ interface Props {
   canFix: boolean;
   canConfigure: boolean;
   busy: boolean;
+  /** The server's dictionary checks (spelling) could not be had: say so rather than show nothing. */
+  dictionaryFailed?: boolean;
   onGoTo: (finding: Finding) => void;
   onConfirm: (finding: Finding) => void;
   onDismiss: (finding: Finding) => void;
@@ -72,6 +74,7 @@ export function QaPanel(props: Props) {
         </button>
       </div>
       <p className="muted small-print">{t('qa.stepHint')}</p>
+      {props.dictionaryFailed && <p role="status">{t('qa.dictionaryFailed')}</p>}
       {shown.length === 0 ? (
         <p className="empty">{t('qa.none')}</p>
       ) : (
@@ -90,6 +93,7 @@ export function QaPanel(props: Props) {
                 <span className="finding-message">
                   {tq(f.message.key.replace(/^qa\./, '') as 'identical.default', f.message.params)}
                 </span>
+                {f.covered && <span className="finding-covered">{t('qa.covered')}</span>}
               </button>
               <div className="flag-actions">
                 {props.canFix && f.fix && f.side === 'target' && (
@@ -97,7 +101,7 @@ export function QaPanel(props: Props) {
                     {t('qa.applyFix', { fix: f.fix.replacement.replace(/[\u00a0\u202f]/g, '⍽') })}
                   </button>
                 )}
-                {props.canConfirm && (
+                {props.canConfirm && !f.covered && (
                   <button type="button" disabled={props.busy} onClick={() => props.onConfirm(f)}>
                     {t('qa.confirm')}
                   </button>
