@@ -27,6 +27,8 @@ export interface ProfileData {
   multipliers?: Record<string, number>;
   /** Multipliers are written against the number and the next word (3万人, 1.5亿元): no space, no word boundary. */
   multipliersAttached?: boolean;
+  /** Elided words written with an apostrophe before the next word, lower case ("l’", "qu’"): two words counted. */
+  elisions?: string[];
 }
 
 const months = (names: string, from = 1) =>
@@ -177,6 +179,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   },
   fr: {
     multipliers: MULTIPLIERS_FR,
+    elisions: 'c d j l m n s t qu jusqu lorsqu puisqu quoiqu'.split(' '),
     grammaticalDoubles: ['nous', 'vous'],
     numberWords: FRENCH_NUMBERS,
     noBreakSpaceBeforePunctuation: true,
@@ -273,7 +276,12 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   lt: { quotes: LOW_QUOTES },
   et: { quotes: LOW_QUOTES },
   pl: { quotes: [['„', '”'], ...LOW_QUOTES] },
-  it: { termKeys: 'stem', stemmer: 'italian' },
+  it: {
+    termKeys: 'stem',
+    stemmer: 'italian',
+    elisions: 'c d l m n s t v un all dall dell nell sull coll quell quest bell sant'.split(' '),
+  },
+  ca: { elisions: 'd l m n s t'.split(' ') },
   pt: { termKeys: 'stem', stemmer: 'portuguese' },
   sv: { compounds: true, termKeys: 'stem', stemmer: 'swedish' },
   da: { compounds: true, termKeys: 'stem', stemmer: 'danish' },

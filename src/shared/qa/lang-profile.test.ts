@@ -3,6 +3,7 @@ import type { Glossary } from '../formats/glossary';
 import { checkDocument, type QaDocument } from './engine';
 import { fallbacks, profileFor } from './lang-profile';
 import { parseNumbers } from './number-parse';
+import { countWords } from '../word-count';
 import type { Finding, Lexicon } from './types';
 
 const doc = (sourceLang: string, targetLang: string, pairs: [string, string][]): QaDocument => ({
@@ -19,6 +20,16 @@ const lexicon = (words: string): Lexicon => {
   const set = new Set(words.split(' '));
   return { name: 'test', isWord: (w) => set.has(w) };
 };
+
+describe('word counts read the elisions from the profile', () => {
+  it('French, Italian and Catalan elided words count apart, in any region; English keeps "don’t" whole', () => {
+    expect([...profileFor('fr-CA').elisions]).toContain('qu');
+    expect(countWords('l’Intérieur qu’il', 'fr-CA')).toBe(4);
+    expect(countWords('dell’anno', 'it-CH')).toBe(2);
+    expect(countWords('l’any', 'ca')).toBe(2);
+    expect(countWords('don’t l’a', 'en')).toBe(2);
+  });
+});
 
 describe('profiles: by BCP 47 tag with fallbacks', () => {
   it('goes from the region to the language to the default', () => {

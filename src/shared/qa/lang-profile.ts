@@ -56,6 +56,8 @@ export interface LanguageProfile {
   multipliers: ReadonlyMap<string, number>;
   /** Multipliers stand against the number and the next word (3万人): no space before, no word boundary after. */
   multipliersAttached: boolean;
+  /** Elided words before an apostrophe that count as words of their own (French "l’", "qu’"), lower case. */
+  elisions: ReadonlySet<string>;
   /** The Hunspell dictionary package that can check this language's spelling (server and CLI only), if any. */
   dictionary: string | null;
 }
@@ -131,6 +133,7 @@ function build(tag: string): LanguageProfile {
     dictionary: data.dictionary ?? null,
     multipliers: new Map(Object.entries(data.multipliers ?? {}).map(([w, v]) => [w.toLowerCase(), v])),
     multipliersAttached: data.multipliersAttached ?? false,
+    elisions: new Set(data.elisions ?? []),
     spellingPairs: data.spellingPairs ?? [],
     extraLetters: data.extraLetters ?? '',
     inflectionEndings: [...(data.inflectionEndings ?? [])].sort((a, b) => b.length - a.length),

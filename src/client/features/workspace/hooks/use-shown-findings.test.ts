@@ -139,7 +139,8 @@ describe('dictionaryKey', () => {
   it('changes with a text edit (segment version), the glossary or the settings, not with flags', () => {
     const d = doc(SEGMENTS);
     const key = dictionaryKey(d);
-    expect(dictionaryKey({ ...d, flags: [flagOn('s1', 14, 16)] })).toBe(key);
+    const flagged: DocumentState = { ...d, flags: [flagOn('s1', 14, 16)] };
+    expect(dictionaryKey(flagged)).toBe(key);
     expect(dictionaryKey({ ...d, segments: SEGMENTS.map((s) => ({ ...s, version: 2 })) })).not.toBe(key);
     expect(dictionaryKey({ ...d, glossary: { sourceLang: 'en', targetLang: 'de', entries: [] } })).not.toBe(key);
   });
