@@ -4,6 +4,7 @@ import { useCurrentUser } from '../../../lib/session';
 import { useSignOut } from '../api';
 import { elisionContext } from '../../../lib/elision';
 import { isolated } from '../../../lib/isolated';
+import { useListFormat } from '../../../lib/use-list-format';
 
 /** The header's account part: who is signed in, with which roles; password change; sign out. */
 export function AccountMenu() {
@@ -11,8 +12,9 @@ export function AccountMenu() {
   const { t: tc } = useTranslation('common');
   const user = useCurrentUser();
   const signOut = useSignOut();
+  const list = useListFormat();
   if (!user) return null;
-  const roles = user.roles.map((r) => t(`roles.${r}`)).join(', ');
+  const roles = list(user.roles.map((r) => t(`roles.${r}`)));
   return (
     <div className="account">
       <span className="actor">
