@@ -26,6 +26,15 @@ describe('the Lindenau hydrogen-bus article (en → de), server checks with dict
     expect(findings.find((f) => f.checkId === 'spelling')?.fix).toEqual({ replacement: 'Stunden' });
   }, 60_000);
 
+  it('the corrected translation has no finding, spelling and names included', () => {
+    const corrected = loadGoldenSample((f) => fs.readFileSync(DIR + f, 'utf8'), {
+      source: 'source.en.txt',
+      target: 'target.de.corrected.txt',
+    });
+    const findings = checkDocument(corrected.doc, corrected.glossary, undefined, lexiconFor('de'));
+    expect(findings.map((f) => [f.segmentIndex, f.checkId, f.quote])).toEqual([]);
+  }, 60_000);
+
   it('the worker task (what GET /qa answers) gives the same findings', () => {
     const result = findingsTask({
       type: 'findings',

@@ -43,6 +43,17 @@ describe('the Lindenau hydrogen-bus article (en → de), browser checks', () => 
     expect(expected.filter((k) => !flagged.has(k))).toEqual([]);
   });
 
+  it('the corrected translation (every planted error fixed) has no finding at all: a good translation is quiet', () => {
+    const corrected = loadGoldenSample((f) => fs.readFileSync(DIR + f, 'utf8'), {
+      source: 'source.en.txt',
+      target: 'target.de.corrected.txt',
+    });
+    expect(corrected.doc.segments).toHaveLength(30);
+    expect(checkDocument(corrected.doc, corrected.glossary).map((f) => [f.segmentIndex, f.checkId, f.quote])).toEqual(
+      [],
+    );
+  });
+
   it('leaves the dictionary findings to the server: no spelling, and the unlisted name only with a dictionary', () => {
     const serverOnly = manifest.planted.filter((p) => p.where === 'server');
     expect(serverOnly.map((p) => p.checkId).sort()).toEqual(['name-near-miss', 'spelling']);
