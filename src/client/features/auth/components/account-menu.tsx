@@ -5,6 +5,7 @@ import { useSession } from '../../../lib/session';
 import { useSignOut } from '../api';
 import { elisionContext } from '../../../lib/elision';
 import { isolated } from '../../../lib/isolated';
+import { useListFormat } from '../../../lib/use-list-format';
 
 /** The header's account part: who is signed in, with which roles (and API token); password change; sign out. */
 export function AccountMenu() {
@@ -12,9 +13,10 @@ export function AccountMenu() {
   const { t: tc } = useTranslation('common');
   const session = useSession().data;
   const signOut = useSignOut();
+  const list = useListFormat();
   if (!session) return null;
   const { user, token } = session;
-  const roles = user.roles.map((r) => t(`roles.${r}`)).join(', ');
+  const roles = list(user.roles.map((r) => t(`roles.${r}`)));
   const readOnly = token?.permissions.every((p) => READ_ONLY_PERMISSIONS.includes(p));
   return (
     <div className="account">
