@@ -31,8 +31,14 @@ export interface AlignOptions extends FeatureOptions, LexiconOptions {
   /** Cost of leaving a unit unpaired: a base, plus so much per character. */
   skipBase: number;
   skipPerChar: number;
+  /** Runs of up to `skipRun` unpaired units on one side pay `skipBase` once and `skipExtra` per unit after
+   * the first: a run of captions or page furniture is cheap, a lone short sentence left out is not. */
+  skipRun: number;
+  skipExtra: number;
   /** Cost of a bead of more than one unit a side, per extra unit. */
   mergeCost: number;
+  /** Further cost of a bead of more than one unit on both sides (2–2, 2–3, …), added to `mergeCost`'s. */
+  manyCost: number;
   /** Cost of a bead that joins units across a paragraph mark (when the caller says where paragraphs start). */
   paragraphCost: number;
   /** Largest number of units on one side of a bead. */
@@ -59,7 +65,10 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   numberMismatch: 1,
   skipBase: 1,
   skipPerChar: 0.08,
+  skipRun: 1,
+  skipExtra: 0,
   mergeCost: 3,
+  manyCost: 0,
   paragraphCost: 3,
   maxSide: 4,
   maxBead: 5,
@@ -92,10 +101,8 @@ interface Step {
 }
 
 function steps(opts: AlignOptions): Step[] {
-  const out: Step[] = [
-    { a: 1, b: 0 },
-    { a: 0, b: 1 },
-  ];
+  const out: Step[] = [];
+  for (let k = 1; k <= Math.max(1, opts.skipRun); k++) out.push({ a: k, b: 0 }, { a: 0, b: k });
   for (let a = 1; a <= opts.maxSide; a++)
     for (let b = 1; b <= opts.maxSide; b++) if (a + b <= opts.maxBead) out.push({ a, b });
   return out;
@@ -171,14 +178,18 @@ function search(
         for (let x = i; x < i + a; x++) hit += anchors.weight(x, y);
         missed += Math.max(0, available.target[y] - hit);
       }
-    if (a === 0 || b === 0) return opts.skipBase + opts.skipPerChar * (ls + lt) + opts.missWeight * missed;
+    if (a === 0 || b === 0)
+      return (
+        opts.skipBase + opts.skipExtra * (a + b - 1) + opts.skipPerChar * (ls + lt) + opts.missWeight * missed
+      );
     const numbers = src.numbers[i + a] - src.numbers[i] + tgt.numbers[j + b] - tgt.numbers[j];
     // Paragraph marks inside the bead (a unit after the first that starts a paragraph).
     const crossed = src.starts[i + a] - src.starts[i + 1] + tgt.starts[j + b] - tgt.starts[j + 1];
     const unmatched = Math.max(0, numbers - 2 * sharedNumbers);
     return (
       lengthCost(ls, lt, ratio, opts.variance) +
-      opts.mergeCost * (a + b - 2) -
+      opts.mergeCost * (a + b - 2) +
+      (a > 1 && b > 1 ? opts.manyCost : 0) -
       opts.anchorWeight * shared +
       opts.numberMismatch * unmatched +
       opts.paragraphCost * crossed +
@@ -215,7 +226,12 @@ function search(
     if (s < 0) throw new Error('alignment band has no path');
     const { a, b } = all[s];
     if ((j === band.lo[i] && band.lo[i] > 0) || (j === band.hi[i] && band.hi[i] < m)) touchesEdge = true;
-    beads.push({ i: i - a, j: j - b, a, b, cost: beadCost(i - a, j - b, a, b) });
+    const cost = beadCost(i - a, j - b, a, b);
+    // A run of unpaired units is one step of the search but one bead per unit (as in the gold format).
+    if (a === 0 || b === 0)
+      for (let k = a + b - 1; k >= 0; k--)
+        beads.push({ i: i - (a && a - k), j: j - (b && b - k), a: a && 1, b: b && 1, cost: cost / (a + b) });
+    else beads.push({ i: i - a, j: j - b, a, b, cost });
     i -= a;
     j -= b;
   }
