@@ -33,25 +33,42 @@ const RANGES: Partial<Record<keyof AlignOptions, number[]>> = {
 };
 const f1 = (opts: AlignOptions, c = set.first) =>
   scoreAlignment(alignUnits(c.source, c.target, opts), c.gold).strict.f1;
-let best: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS };
-let bestF = f1(best);
-console.log('start', bestF.toFixed(4));
-const rounds = Number(process.argv[2] ?? 3);
-for (let r = 0; r < rounds; r++) {
-  let improved = false;
-  for (const [k, values] of Object.entries(RANGES) as [keyof AlignOptions, number[]][]) {
-    for (const v of values) {
-      const cand = { ...best, [k]: v };
-      const f = f1(cand);
-      if (f > bestF + 1e-9) {
-        best = cand;
-        bestF = f;
-        improved = true;
-        console.log(`  ${k}=${v} → ${f.toFixed(4)}`);
+// Coordinate descent: each setting in turn takes its best value (ties keep the current one), until a round
+// changes nothing; then again from `restarts` random starting points (seeded), keeping the best.
+function climb(start: AlignOptions, rounds: number): { opts: AlignOptions; f: number } {
+  let best = start;
+  let bestF = f1(best);
+  for (let r = 0; r < rounds; r++) {
+    let improved = false;
+    for (const [k, values] of Object.entries(RANGES) as [keyof AlignOptions, number[]][]) {
+      for (const v of values) {
+        const cand = { ...best, [k]: v };
+        const f = f1(cand);
+        if (f > bestF + 1e-9) {
+          best = cand;
+          bestF = f;
+          improved = true;
+          console.log(`  ${k}=${v} → ${f.toFixed(4)}`);
+        }
       }
     }
+    if (!improved) break;
   }
-  if (!improved) break;
+  return { opts: best, f: bestF };
+}
+let seed = 15;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const rounds = Number(process.argv[2] ?? 3);
+const restarts = Number(process.argv[3] ?? 0);
+console.log('start', f1(DEFAULT_ALIGN_OPTIONS).toFixed(4));
+let { opts: best, f: bestF } = climb({ ...DEFAULT_ALIGN_OPTIONS }, rounds);
+for (let k = 0; k < restarts; k++) {
+  const start: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS };
+  for (const [key, values] of Object.entries(RANGES) as [keyof AlignOptions, number[]][])
+    Object.assign(start, { [key]: values[Math.floor(random() * values.length)] });
+  console.log(`restart ${k + 1}`);
+  const got = climb(start, rounds);
+  if (got.f > bestF + 1e-9) ({ opts: best, f: bestF } = got);
 }
 console.log(
   'best',

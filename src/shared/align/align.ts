@@ -1,5 +1,11 @@
 import { lengthCost } from './gale-church';
-import { DEFAULT_FEATURE_OPTIONS, newVocabulary, sentenceFeatures, type FeatureOptions } from './features';
+import {
+  DEFAULT_FEATURE_OPTIONS,
+  newVocabulary,
+  sentenceFeatures,
+  type Dictionary,
+  type FeatureOptions,
+} from './features';
 import { anchorMatrix, type AnchorMatrix } from './anchor-matrix';
 import { unitWords } from './features';
 import { availableWeight, beadRanges, induceLexicon, type LexiconOptions, type PathBead } from './second-pass';
@@ -54,6 +60,8 @@ export interface AlignOptions extends FeatureOptions, LexiconOptions {
   /** Second pass: cost per unit of anchor weight a bead leaves unpaired though it lies within `missWindow`. */
   missWeight: number;
   missWindow: number;
+  /** An optional bilingual dictionary (`buildDictionary`, `parseDictionary`): its pairs are anchors too. */
+  dictionary?: Dictionary;
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
@@ -179,9 +187,7 @@ function search(
         missed += Math.max(0, available.target[y] - hit);
       }
     if (a === 0 || b === 0)
-      return (
-        opts.skipBase + opts.skipExtra * (a + b - 1) + opts.skipPerChar * (ls + lt) + opts.missWeight * missed
-      );
+      return opts.skipBase + opts.skipExtra * (a + b - 1) + opts.skipPerChar * (ls + lt) + opts.missWeight * missed;
     const numbers = src.numbers[i + a] - src.numbers[i] + tgt.numbers[j + b] - tgt.numbers[j];
     // Paragraph marks inside the bead (a unit after the first that starts a paragraph).
     const crossed = src.starts[i + a] - src.starts[i + 1] + tgt.starts[j + b] - tgt.starts[j + 1];
@@ -259,8 +265,9 @@ export function alignUnits(
     ];
   }
   const vocab = newVocabulary();
-  const sf = source.map((s) => sentenceFeatures(s, vocab, opts));
-  const tf = target.map((t) => sentenceFeatures(t, vocab, opts));
+  const dict = opts.dictionary;
+  const sf = source.map((s) => sentenceFeatures(s, vocab, opts, undefined, dict?.source));
+  const tf = target.map((t) => sentenceFeatures(t, vocab, opts, undefined, dict?.target));
   const side = (f: typeof sf, starts: readonly boolean[] | undefined): Side => ({
     length: prefixSums(f.map((x) => x.length)),
     numbers: prefixSums(f.map((x) => x.numbers)),
@@ -291,8 +298,8 @@ export function alignUnits(
   if (opts.passes > 1 && opts.lexWeight > 0) {
     const lexicon = induceLexicon(source.map(unitWords), target.map(unitWords), path.beads, opts);
     const vocab2 = newVocabulary();
-    sf2 = source.map((s) => sentenceFeatures(s, vocab2, opts, lexicon.source));
-    tf2 = target.map((t) => sentenceFeatures(t, vocab2, opts, lexicon.target));
+    sf2 = source.map((s) => sentenceFeatures(s, vocab2, opts, lexicon.source, dict?.source));
+    tf2 = target.map((t) => sentenceFeatures(t, vocab2, opts, lexicon.target, dict?.target));
     anchors = anchorMatrix(sf2, tf2, vocab2, band, opts);
   }
   for (let pass = 2; pass <= opts.passes; pass++) {

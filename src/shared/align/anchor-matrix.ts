@@ -44,11 +44,12 @@ export function anchorMatrix(
     word: opts.wordWeight,
     punct: opts.punctWeight,
     lex: opts.lexWeight,
+    dict: opts.dictWeight,
   };
   const featureWeight = new Float64Array(df.length);
   for (let id = 0; id < df.length; id++) {
     const kind = vocab.kinds[id]!;
-    if ((kind === 'word' || kind === 'lex') && df[id] / total > opts.maxDocFrequency) continue;
+    if ((kind === 'word' || kind === 'lex' || kind === 'dict') && df[id] / total > opts.maxDocFrequency) continue;
     featureWeight[id] = kindWeight[kind] * Math.max(0.1, Math.log(total / Math.max(df[id], 2)) / norm);
   }
   // Postings of the target side: feature → [unit, count, unit, count, …].
