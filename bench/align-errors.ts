@@ -33,7 +33,9 @@ function confusion(c: AlignCase): void {
   }
   console.log(`\n${c.name}: type  gold  found(recall)  predicted  right(precision)   (3 = 3 or more)`);
   for (const [t, s] of [...stats].sort())
-    console.log(`  ${t.padEnd(5)} ${String(s.gold).padStart(4)}  ${String(s.found).padStart(4)}  ${String(s.pred).padStart(9)}  ${String(s.right).padStart(4)}`);
+    console.log(
+      `  ${t.padEnd(5)} ${String(s.gold).padStart(4)}  ${String(s.found).padStart(4)}  ${String(s.pred).padStart(9)}  ${String(s.right).padStart(4)}`,
+    );
   if (!verbose) return;
   // Missed gold beads, grouped into stretches with what we returned over the same units.
   for (const g of c.gold) {
