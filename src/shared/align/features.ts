@@ -43,7 +43,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   wordWeight: 1,
   punctWeight: 0.3,
   lexWeight: 0,
-  dictWeight: 1,
+  dictWeight: 0.25,
   dictTrim: 2,
 };
 
