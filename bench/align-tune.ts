@@ -19,6 +19,7 @@ const RANGES: Partial<Record<keyof AlignOptions, number[]>> = {
   skipPerChar: [0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12],
   mergeCost: [0.5, 1, 1.5, 2, 2.5, 3, 4, 5],
   manyCost: [-3, -2, -1, 0, 1, 2],
+  weakEndCost: [0, 1, 2, 3, 4],
   skipRun: [1, 4, 8],
   skipExtra: [0, 0.25, 0.5, 1, 2],
   numberWeight: [0.5, 1, 2, 3, 4],

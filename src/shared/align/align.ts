@@ -14,7 +14,8 @@ import { availableWeight, beadRanges, induceLexicon, type LexiconOptions, type P
  * Sentence alignment: dynamic programming over beads (1–1, 1–0, 0–1, 2–1, 1–2, … up to `maxSide` units a
  * side) inside a band around the diagonal. A bead's cost is the Gale–Church length cost plus a cost per
  * unit past one a side, minus the anchors it pairs (numbers, names and cognates, punctuation), plus a penalty per
- * number one side has and the other lacks. `passes: 2` adds a second search in the same band where a bead
+ * number one side has and the other lacks, plus a cost when one side's last unit ends on a weak stop (; : ,)
+ * and the other's does not (the sentence goes on in the next unit: the cut is likely misplaced). `passes: 2` adds a second search in the same band where a bead
  * also pays for the anchors its units share with the neighbours of their first-pass bead, and optionally
  * a lexicon induced from the first pass: better on the tuning half of the Bleualign set, not on the
  * held-out half (README), so off by default. Also measured and neutral by default (README): runs of up to
@@ -82,7 +83,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   mergeCost: 3,
   manyCost: 0,
   paragraphCost: 3,
-  weakEndCost: 0,
+  weakEndCost: 2,
   maxSide: 4,
   maxBead: 5,
   band: 40,

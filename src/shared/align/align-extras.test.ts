@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignUnits, type Bead } from './align';
 import { buildDictionary, parseDictionary } from './features';
 
-// The optional bilingual dictionary (word pairs given as data), and runs of unpaired units.
+// The optional bilingual dictionary (word pairs given as data), runs of unpaired units, weak stops.
 
 const beads = (result: Bead[]) => result.map((b) => [b.source, b.target]);
 
@@ -85,5 +85,18 @@ describe('runs of unpaired units', () => {
       [[4], [8]],
       [[5], [9]],
     ]);
+  });
+});
+
+describe('weak stops', () => {
+  it('keeps a fragment that ends on a semicolon with the rest of its sentence rather than leaving the rest unpaired', () => {
+    const en = ['The weather turned bad at noon.', 'Everybody went back down to camp.'];
+    const fr = ['Le temps se gâta ;', 'à midi.', 'Tout le monde redescendit au camp.'];
+    expect(beads(alignUnits(en, fr))).toEqual([
+      [[0], [0, 1]],
+      [[1], [2]],
+    ]);
+    // Without the cost of a bead that ends on a weak stop on one side only, "à midi." is left unpaired.
+    expect(beads(alignUnits(en, fr, { weakEndCost: 0 }))).toContainEqual([[], [1]]);
   });
 });
