@@ -54,7 +54,7 @@ export async function runAlignBench(log: (line?: string) => void): Promise<numbe
     ['vis-à-vis, 2 passes', { passes: 2 }],
     // What the tuner picks on the first half when it may ignore the constructed omissions (bench/align-tune.ts):
     // runs of unpaired units, cheaper merges; it merges an omitted sentence into its neighbour instead.
-    ['vis-à-vis, tuned w/o omissions', { variance: 12, skipRun: 4, skipExtra: 0.25, mergeCost: 2.5 }],
+    ['vis-à-vis, tuned w/o omissions', { variance: 12, skipRun: 4, skipExtra: 0.25, mergeCost: 2.5, weakEndCost: 0 }],
     ...(lexicon
       ? [
           ['vis-à-vis + lexicon', { dictionary: parseDictionary(fs.readFileSync(lexicon, 'utf8')) }] as [

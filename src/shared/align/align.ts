@@ -7,6 +7,7 @@ import {
   type FeatureOptions,
 } from './features';
 import { anchorMatrix, type AnchorMatrix } from './anchor-matrix';
+import { makeBand, type Band } from './band';
 import { unitWords } from './features';
 import { availableWeight, beadRanges, induceLexicon, type LexiconOptions, type PathBead } from './second-pass';
 
@@ -123,32 +124,6 @@ function steps(opts: AlignOptions): Step[] {
   for (let a = 1; a <= opts.maxSide; a++)
     for (let b = 1; b <= opts.maxSide; b++) if (a + b <= opts.maxBead) out.push({ a, b });
   return out;
-}
-
-interface Band {
-  lo: Int32Array;
-  hi: Int32Array;
-  offset: Int32Array; // start of row i in the flat table
-  size: number;
-}
-
-function makeBand(n: number, m: number, centre: (i: number) => number, width: number): Band {
-  const lo = new Int32Array(n + 1);
-  const hi = new Int32Array(n + 1);
-  const offset = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) {
-    const c = centre(i);
-    lo[i] = Math.max(0, Math.floor(c - width));
-    hi[i] = Math.min(m, Math.ceil(c + width));
-    if (i > 0) lo[i] = Math.max(lo[i], lo[i - 1]);
-    if (i > 0) hi[i] = Math.max(hi[i], hi[i - 1]);
-  }
-  lo[0] = 0;
-  hi[n] = m;
-  // Keep rows overlapping so that a path exists (monotone band).
-  for (let i = n - 1; i >= 0; i--) hi[i] = Math.max(hi[i], Math.min(lo[i + 1], m));
-  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + (hi[i] - lo[i] + 1);
-  return { lo, hi, offset, size: offset[n + 1] };
 }
 
 interface Path {
