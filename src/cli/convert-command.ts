@@ -10,19 +10,32 @@ import { buildReport } from '../shared/formats/lqa-report/report-data';
 import { reportHtml } from '../shared/formats/lqa-report/report-html';
 import { writeTbx } from '../shared/formats/tbx';
 import { writeTmx } from '../shared/formats/tmx';
-import { skeleton12, writeXliff } from '../shared/formats/xliff/write';
+import { writeXliff } from '../shared/formats/xliff/write';
+import { tmxSegments, writeFreshXliff } from '../shared/formats/codes/export';
 import { foldAll, toDocumentState } from '../shared/reducer';
 import type { DocumentState } from '../shared/schemas';
 import { CliError, EXIT_BAD_INPUT, type CliIo } from './io';
 
 /*
  * `visavis convert IN OUT [--to FORMAT]`: documents between XLIFF 1.2, XLIFF 2.x, TMX and the app's JSON export;
- * glossaries between CSV and TBX. Formats by extension (.xlf .xliff .sdlxliff .tmx .json .csv .tbx) or --to
- * (xliff = the version the input came in, else 2.2; xliff12; xliff2; tmx; json; csv; tbx).
+ * glossaries between CSV and TBX. Formats by extension (.xlf .xliff .sdlxliff .tmx .json .csv .tbx) or --to:
+ * xliff (into the XLIFF file the input came as, else a new XLIFF 2.2), xliff12 (into the 1.2 file it came as,
+ * else a new 1.2), xliff2 (into the 2.x file it came as, else a new 2.2), xliff20 and xliff22 (always a new file
+ * of that version), tmx, json, csv, tbx. Inline codes are mapped between the formats (formats/codes/).
  * `visavis report EXPORT.json --format html|csv [--out FILE]`: the LQA report of an exported document.
  */
 
-export const CONVERT_FORMATS = ['xliff', 'xliff12', 'xliff2', 'tmx', 'json', 'csv', 'tbx'] as const;
+export const CONVERT_FORMATS = [
+  'xliff',
+  'xliff12',
+  'xliff2',
+  'xliff20',
+  'xliff22',
+  'tmx',
+  'json',
+  'csv',
+  'tbx',
+] as const;
 type Format = (typeof CONVERT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, Format> = {
@@ -157,28 +170,21 @@ export async function convertCommand(io: CliIo, input: string, output: string, o
     const first = events[0]!;
     const importedSegmentIds = first.type === 'DocumentCreated' ? first.payload.segments.map((s) => s.id) : undefined;
     const doc = { ...state, ...(importedSegmentIds ? { importedSegmentIds } : {}) };
-    const family = (v: string | undefined) => (v === '1.2' ? '1.2' : '2');
-    const wanted = to === 'xliff12' ? '1.2' : to === 'xliff2' ? '2' : null;
-    const crosses =
-      wanted !== null &&
-      !(state.origin?.format === 'xliff' && family(state.origin.version) === wanted) &&
-      state.segments.some((s) => s.codes && Object.keys(s.codes).length > 0);
-    // A code is kept as the markup of the file it came from: XLIFF 1.2's g or x mean nothing in a 2.x file.
-    if (crosses)
-      throw new CliError(
-        EXIT_BAD_INPUT,
-        `${input}: inline codes cannot be converted to another XLIFF version or from TMX yet`,
-      );
-    if (to === 'xliff') out = writeXliff(doc, skeleton);
-    else if (to === 'xliff2') out = writeXliff(doc, null);
-    else if (to === 'xliff12') out = writeXliff(doc, skeleton12(doc), { rewriteSources: true });
+    const came = state.origin?.format === 'xliff' && skeleton ? (state.origin.version === '1.2' ? '1.2' : '2') : null;
+    // Into the file it came as where that is the version asked for; else a new file, every code mapped.
+    const intoOriginal =
+      (to === 'xliff' && came !== null) || (to === 'xliff12' && came === '1.2') || (to === 'xliff2' && came === '2');
+    if (intoOriginal) out = writeXliff(doc, skeleton);
+    else if (to === 'xliff' || to === 'xliff2' || to === 'xliff22') out = writeFreshXliff(state, '2.2', skeleton);
+    else if (to === 'xliff20') out = writeFreshXliff(state, '2.0', skeleton);
+    else if (to === 'xliff12') out = writeFreshXliff(state, '1.2', skeleton);
     else if (to === 'tmx')
       out = writeTmx({
         sourceLang: state.sourceLang,
         targetLang: state.targetLang,
         segtype: state.origin?.format === 'xliff' || state.origin?.format === 'tmx' ? 'sentence' : 'paragraph',
         datatype: state.origin?.format === 'xliff' ? 'xliff' : 'plaintext',
-        segments: state.segments.filter((s) => s.target.trim() !== ''),
+        segments: tmxSegments({ ...state, segments: state.segments.filter((s) => s.target.trim() !== '') }, skeleton),
       });
     else
       out = JSON.stringify(

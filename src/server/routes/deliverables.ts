@@ -6,6 +6,7 @@ import { buildReport } from '../../shared/formats/lqa-report/report-data';
 import { reportHtml } from '../../shared/formats/lqa-report/report-html';
 import { writeTbx } from '../../shared/formats/tbx';
 import { writeTmx } from '../../shared/formats/tmx';
+import { tmxSegments } from '../../shared/formats/codes/export';
 import { toDocumentState } from '../../shared/reducer';
 import { AppError } from '../errors';
 import { requirePermission } from '../http';
@@ -39,12 +40,16 @@ export async function deliverableRoutes(app: FastifyInstance, opts: { store: Doc
   app.get<{ Params: { id: string } }>('/api/documents/:id/export.tmx', async (req, reply) => {
     requirePermission(req, 'document.export');
     const doc = await load(req.params.id);
+    const [first] = await store.events(doc.id, 0);
+    const skeleton = first?.type === 'DocumentCreated' ? (first.payload.skeleton ?? null) : null;
+    const approved = doc.segments.filter((s) => s.status === 'approved');
     const xml = writeTmx({
       sourceLang: doc.sourceLang,
       targetLang: doc.targetLang,
       segtype: doc.origin?.format === 'xliff' || doc.origin?.format === 'tmx' ? 'sentence' : 'paragraph',
       datatype: doc.origin?.format === 'xliff' ? 'xliff' : 'plaintext',
-      segments: doc.segments.filter((s) => s.status === 'approved'),
+      // Codes as TMX has them: bpt/ept/it/ph holding the native code (an XLIFF 2 file's originalData), hi.
+      segments: tmxSegments({ ...doc, segments: approved }, skeleton),
     });
     attachment(reply, fileName(doc.title, 'tmx'));
     return reply.type('application/x-tmx+xml; charset=utf-8').send(xml);

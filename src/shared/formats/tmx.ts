@@ -8,8 +8,10 @@ import {
   firstChild,
   isElement,
   lineOf,
+  parseFragment,
   parseXml,
   serializeXml,
+  shallowXml,
   TEXT_NODE,
 } from './xml-dom';
 
@@ -33,7 +35,9 @@ export interface TmxSegment {
   id: string;
   source: string;
   target: string;
-  codes?: InlineCodes;
+  codes?: InlineCodes | undefined;
+  /** A segment read from TMX keeps its tu's tuid (meta.tuid). */
+  meta?: Record<string, string> | undefined;
 }
 
 export interface TmxWriteOptions {
@@ -46,20 +50,63 @@ export interface TmxWriteOptions {
   segments: readonly TmxSegment[];
 }
 
+/**
+ * The number of each code in a segment (bpt/ept i, it/ph/hi x): the code's own id when it is one TMX takes and
+ * no other code of the segment has it, else the next free one. A pair's halves share their opening's.
+ */
+function numbersOf(codes: InlineCodes): Map<string, number> {
+  const out = new Map<string, number>();
+  const taken = new Set<number>();
+  const owner = (ch: string) => {
+    const c = codes[ch]!;
+    return c.kind === 'close' && c.pair && Object.hasOwn(codes, c.pair) ? c.pair : ch;
+  };
+  const chars = Object.keys(codes);
+  for (const ch of chars) {
+    const id = codes[ch]!.id;
+    if (owner(ch) !== ch || !id || !/^[1-9]\d{0,8}$/.test(id) || taken.has(Number(id))) continue;
+    out.set(ch, Number(id));
+    taken.add(Number(id));
+  }
+  let n = 0;
+  for (const ch of chars) {
+    if (owner(ch) !== ch || out.has(ch)) continue;
+    while (taken.has(++n));
+    out.set(ch, n);
+    taken.add(n);
+  }
+  for (const ch of chars) if (owner(ch) !== ch) out.set(ch, out.get(owner(ch))!);
+  return out;
+}
+
+/** Which hi openings (by character) have their closing after them, properly nested with the other hi. */
+function nestedHi(text: string, map: InlineCodes): Set<string> {
+  const ok = new Set<string>();
+  const stack: string[] = [];
+  for (const ch of text) {
+    const code = Object.hasOwn(map, ch) ? map[ch] : undefined;
+    if (code?.name !== 'hi') continue;
+    if (code.kind === 'open') stack.push(ch);
+    else if (code.kind === 'close' && code.pair) {
+      const k = stack.lastIndexOf(code.pair);
+      if (k === -1) continue;
+      ok.add(code.pair);
+      stack.length = k;
+    }
+  }
+  return ok;
+}
+
 function writeSeg(xml: Document, seg: Element, text: string, codes: InlineCodes | undefined) {
   const map = codes ?? {};
   const present = new Set([...text].filter((c) => Object.hasOwn(map, c)));
-  const numbers = new Map<string, number>();
-  let x = 0;
-  const numberOf = (ch: string) => {
-    const code = map[ch]!;
-    const key = code.kind === 'close' && code.pair ? code.pair : ch;
-    if (!numbers.has(key)) numbers.set(key, ++x);
-    return numbers.get(key)!;
-  };
+  const numbers = numbersOf(map);
+  const hi = nestedHi(text, map);
+  const stack: Element[] = [seg];
+  const top = () => stack[stack.length - 1]!;
   let run = '';
   const flush = () => {
-    if (run) seg.appendChild(xml.createTextNode(run));
+    if (run) top().appendChild(xml.createTextNode(run));
     run = '';
   };
   for (const ch of text) {
@@ -69,23 +116,36 @@ function writeSeg(xml: Document, seg: Element, text: string, codes: InlineCodes 
       continue;
     }
     flush();
-    const n = numberOf(ch);
-    const paired = code.kind !== 'standalone' && code.pair !== undefined && present.has(code.pair);
+    const n = String(numbers.get(ch));
+    if (code.name === 'hi') {
+      // A highlight holds its text; one that crosses another is left out (its text stays).
+      if (code.kind === 'open' && hi.has(ch)) {
+        const el = xml.createElement('hi');
+        el.setAttribute('x', n);
+        const type = parseFragment(code.xml)?.getAttribute('type');
+        if (type) el.setAttribute('type', type);
+        top().appendChild(el);
+        stack.push(el);
+      } else if (code.kind === 'close' && code.pair && hi.has(code.pair)) stack.pop();
+      continue;
+    }
+    const paired =
+      code.kind !== 'standalone' && code.name !== 'it' && code.pair !== undefined && present.has(code.pair);
     let el: Element;
     if (code.kind === 'standalone') {
       el = xml.createElement('ph');
-      el.setAttribute('x', String(n));
+      el.setAttribute('x', n);
     } else if (!paired) {
       el = xml.createElement('it');
       el.setAttribute('pos', code.kind === 'open' ? 'begin' : 'end');
-      el.setAttribute('x', String(n));
+      el.setAttribute('x', n);
     } else {
       el = xml.createElement(code.kind === 'open' ? 'bpt' : 'ept');
-      el.setAttribute('i', String(n));
-      if (code.kind === 'open') el.setAttribute('x', String(n));
+      el.setAttribute('i', n);
+      if (code.kind === 'open') el.setAttribute('x', n);
     }
-    el.appendChild(xml.createTextNode(code.xml));
-    seg.appendChild(el);
+    if (code.xml) el.appendChild(xml.createTextNode(code.xml));
+    top().appendChild(el);
   }
   flush();
 }
@@ -110,7 +170,7 @@ export function writeTmx(opts: TmxWriteOptions): string {
   root.appendChild(body);
   for (const s of opts.segments) {
     const tu = xml.createElement('tu');
-    tu.setAttribute('tuid', s.id);
+    tu.setAttribute('tuid', s.meta?.tuid ?? s.id);
     for (const [lang, text] of [
       [opts.sourceLang, s.source],
       [opts.targetLang, s.target],
@@ -149,9 +209,31 @@ export type TmxReadResult = { ok: true; value: TmxImport } | { ok: false; line: 
 const langOf = (tuv: Element) => attrNS(tuv, XML_NS, 'lang') ?? attr(tuv, 'xml:lang') ?? attr(tuv, 'lang') ?? '';
 const primary = (lang: string) => lang.toLowerCase().split(/[-_]/)[0]!;
 
-/** A seg's content: text, and one code character per inline element (the same element, the same character). */
+/**
+ * A seg's content: text, and one code character per inline element (the same element, the same character, in
+ * source and target: by its name and number, else its rank among those of its name). A hi is a pair of codes
+ * around its text; sub (text of a code's attribute) is left out.
+ */
 function readSeg(seg: Element, alloc: CodeAllocator, codes: InlineCodes, keys: Map<string, string>) {
   let text = '';
+  const rank = new Map<string, number>();
+  const code = (kind: InlineCode['kind'], name: string, number: string, xml: string): string => {
+    let key = `${name}:${kind}#${number}`;
+    if (!number) {
+      const r = (rank.get(`${name}:${kind}`) ?? 0) + 1;
+      rank.set(`${name}:${kind}`, r);
+      key = `${name}:${kind}@${r}`;
+    }
+    let ch = keys.get(key);
+    if (ch === undefined) {
+      ch = alloc.take() ?? '';
+      if (!ch) return '';
+      keys.set(key, ch);
+      codes[ch] = { kind, xml, key, name, ...(number ? { id: number } : {}) };
+    }
+    text += ch;
+    return ch;
+  };
   const visit = (parent: Node) => {
     for (let n = parent.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === TEXT_NODE || n.nodeType === CDATA_SECTION_NODE) {
@@ -160,33 +242,27 @@ function readSeg(seg: Element, alloc: CodeAllocator, codes: InlineCodes, keys: M
       }
       if (!isElement(n)) continue;
       const name = n.localName ?? '';
+      if (name === 'sub') continue;
       if (name === 'hi') {
-        visit(n); // highlighting: its text stays text
+        // Highlighting: its text stays text, between an opening and a closing.
+        const number = attr(n, 'x') ?? '';
+        const open = code('open', 'hi', number, shallowXml(n));
+        visit(n);
+        const close = code('close', 'hi', number, '</hi>');
+        if (open && close) {
+          codes[open] = { ...codes[open]!, pair: close };
+          codes[close] = { ...codes[close]!, pair: open };
+        }
         continue;
       }
-      if (name === 'sub') continue;
       const kind: InlineCode['kind'] =
         name === 'bpt' || (name === 'it' && attr(n, 'pos') === 'begin')
           ? 'open'
           : name === 'ept' || name === 'it'
             ? 'close'
             : 'standalone';
-      const number = attr(n, 'i') ?? attr(n, 'x') ?? '';
-      const key = `${kind === 'standalone' ? name : kind}#${number}`;
-      let ch = keys.get(key);
-      if (ch === undefined) {
-        ch = alloc.take() ?? '';
-        if (!ch) continue;
-        keys.set(key, ch);
-        codes[ch] = {
-          kind,
-          xml: n.textContent ?? '',
-          key,
-          name,
-          ...(number ? { id: number } : {}),
-        };
-      }
-      text += ch;
+      const number = (name === 'bpt' || name === 'ept' ? attr(n, 'i') : attr(n, 'x')) ?? attr(n, 'i') ?? '';
+      code(kind, name, number, n.textContent ?? '');
     }
   };
   visit(seg);
@@ -196,7 +272,7 @@ function readSeg(seg: Element, alloc: CodeAllocator, codes: InlineCodes, keys: M
 function pairCodes(codes: InlineCodes) {
   const byNumber = new Map<string, { open?: string; close?: string }>();
   for (const [ch, c] of Object.entries(codes)) {
-    if (c.kind === 'standalone' || c.name === 'it') continue;
+    if (c.kind === 'standalone' || c.name === 'it' || c.name === 'hi') continue;
     const e = byNumber.get(c.id ?? '') ?? {};
     e[c.kind] = ch;
     byNumber.set(c.id ?? '', e);
