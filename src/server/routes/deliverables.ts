@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cleanText } from '../../shared/formats/clean-text';
+import { deliverableFileName } from '../../shared/formats/file-name';
 import { REPORT_CSS } from '../../shared/formats/lqa-report/report-css';
 import { reportCsv } from '../../shared/formats/lqa-report/report-csv';
 import { buildReport } from '../../shared/formats/lqa-report/report-data';
@@ -25,14 +26,6 @@ export function attachment(reply: FastifyReply, name: string) {
   reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
 }
 
-const fileName = (title: string, ext: string) =>
-  `${
-    [...title]
-      .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c))
-      .join('')
-      .trim() || 'document'
-  }.${ext}`;
-
 export async function deliverableRoutes(app: FastifyInstance, opts: { store: DocumentStore }) {
   const { store } = opts;
   const load = async (id: string) => toDocumentState(await loadDocument(store, id));
@@ -51,14 +44,14 @@ export async function deliverableRoutes(app: FastifyInstance, opts: { store: Doc
       // Codes as TMX has them: bpt/ept/it/ph holding the native code (an XLIFF 2 file's originalData), hi.
       segments: tmxSegments({ ...doc, segments: approved }, skeleton),
     });
-    attachment(reply, fileName(doc.title, 'tmx'));
+    attachment(reply, deliverableFileName(doc.title, 'tmx'));
     return reply.type('application/x-tmx+xml; charset=utf-8').send(xml);
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/export.txt', async (req, reply) => {
     requirePermission(req, 'document.export');
     const doc = await load(req.params.id);
-    attachment(reply, fileName(doc.title, 'txt'));
+    attachment(reply, deliverableFileName(doc.title, 'txt'));
     return reply.type('text/plain; charset=utf-8').send(cleanText(doc.segments));
   });
 
@@ -66,7 +59,7 @@ export async function deliverableRoutes(app: FastifyInstance, opts: { store: Doc
     requirePermission(req, 'document.export');
     const doc = await load(req.params.id);
     if (!doc.glossary) throw new AppError(404, 'NOT_FOUND', 'This document has no glossary.');
-    attachment(reply, fileName(doc.title, 'tbx'));
+    attachment(reply, deliverableFileName(doc.title, 'tbx'));
     return reply
       .type('application/x-tbx+xml; charset=utf-8')
       .send(writeTbx(doc.glossary, doc.glossaryFile ?? doc.title));
@@ -87,7 +80,7 @@ export async function deliverableRoutes(app: FastifyInstance, opts: { store: Doc
   app.get<{ Params: { id: string } }>('/api/documents/:id/report.csv', async (req, reply) => {
     requirePermission(req, 'document.export');
     const { doc, report: r } = await report(req.params.id);
-    attachment(reply, fileName(doc.title, 'csv'));
+    attachment(reply, deliverableFileName(doc.title, 'csv'));
     return reply.type('text/csv; charset=utf-8').send(reportCsv(r));
   });
 

@@ -330,4 +330,8 @@ export function readTmx(text: string): TmxReadResult {
 
 /** Whether a text is TMX (its root element), told without parsing it. */
 export const looksLikeTmx = (text: string): boolean =>
-  /^(?:\uFEFF)?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<tmx[\s>]/.test(text.slice(0, 4000));
+  // A DOCTYPE may have an internal subset ([…]): a TMX that declares entities is still told as TMX, then refused
+  // as TMX (INVALID_TMX), not as an XLIFF it never was.
+  /^(?:\uFEFF)?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<tmx[\s>]/.test(
+    text.slice(0, 4000),
+  );
