@@ -74,6 +74,15 @@ async function readText(io: CliIo, file: string): Promise<string> {
   return decoded.text;
 }
 
+/** Writes an output file; one it cannot write (no such folder, no permission) is bad input, said plainly. */
+async function writeText(io: CliIo, file: string, text: string): Promise<void> {
+  try {
+    await fs.writeFile(resolve(io, file), text);
+  } catch (err) {
+    throw new CliError(EXIT_BAD_INPUT, `${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 function formatOf(file: string, explicit?: string): Format {
   if (explicit) return explicit as Format;
   const f = BY_EXTENSION[path.extname(file).toLowerCase()];
@@ -193,7 +202,7 @@ export async function convertCommand(io: CliIo, input: string, output: string, o
         2,
       );
   }
-  await fs.writeFile(resolve(io, output), out);
+  await writeText(io, output, out);
   io.stdout(`${input} (${from}) → ${output} (${to})\n`);
   return 0;
 }
@@ -202,7 +211,7 @@ export async function reportCommand(io: CliIo, file: string, opts: { format: 'ht
   const { state, events } = await loadExport(io, file);
   const report = buildReport(state, events);
   const text = opts.format === 'csv' ? reportCsv(report) : reportHtml(report, { stylesheet: 'embed' });
-  if (opts.out) await fs.writeFile(resolve(io, opts.out), text);
+  if (opts.out) await writeText(io, opts.out, text);
   else io.stdout(text);
   return 0;
 }
