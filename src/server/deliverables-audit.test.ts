@@ -1,6 +1,7 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readTmx } from '../shared/formats/tmx';
-import { EDITOR, VIEWER, authHeaders, call, json, multipart, useRoleServer } from './test-helpers';
+import { EDITOR, REVIEWER, VIEWER, authHeaders, call, json, multipart, useRoleServer } from './test-helpers';
 
 /**
  * Issue #14, each deliverable as a client of the API meets it: its content type, its file name (`<title>.<ext>`,
@@ -61,6 +62,40 @@ describe('deliverables as a client meets them', () => {
     expect(read.ok && [read.value.sourceLang, read.value.targetLang]).toEqual(['zh-CN', null]); // nothing approved
     // No glossary: glossary.tbx is 404 with the error shape.
     expectError(await call(ctx.app, 'GET', `/api/documents/${id}/glossary.tbx`, undefined, VIEWER), 404, 'NOT_FOUND');
+  });
+
+  it('report.csv: a comment, correction or text a spreadsheet would run as a formula is written as text', async () => {
+    const res = await upload('f.tmx', TMX('en', TU('en', 'fr', '=1+1 is two', '@SUM(1) deux')));
+    expect(res.statusCode, res.body).toBe(201);
+    const id = json(res).document.id as string;
+    const seg = json(await call(ctx.app, 'GET', `/api/documents/${id}`, undefined, VIEWER)).document.segments[0];
+    const flag = await call(
+      ctx.app,
+      'POST',
+      `/api/documents/${id}/flags`,
+      {
+        segmentId: seg.id,
+        side: 'target',
+        start: 0,
+        end: 7,
+        quote: '@SUM(1)',
+        category: 'style',
+        severity: 'minor',
+        correction: '+cmd',
+        comment: '=HYPERLINK("http://example.com","x")',
+        baseVersion: seg.version,
+      },
+      REVIEWER,
+    );
+    expect(flag.statusCode, flag.body).toBe(201);
+    const csv = (await call(ctx.app, 'GET', `/api/documents/${id}/report.csv`, undefined, VIEWER)).body;
+    const rows = Papa.parse<string[]>(csv.slice(1)).data;
+    const issue = rows.find((r) => r[0] === '1' && r.length > 10)!;
+    expect(issue.slice(1, 3)).toEqual(["'=1+1 is two", "'@SUM(1) deux"]);
+    expect(issue[4]).toBe("'@SUM(1)");
+    expect(issue[7]).toBe("'+cmd");
+    expect(issue[8]).toBe('\'=HYPERLINK("http://example.com","x")');
+    for (const r of rows) for (const f of r) expect(f, f).not.toMatch(/^[=+@]/);
   });
 
   it('an unknown or malformed document id: 4xx with the error shape, for every deliverable', async () => {
