@@ -46,6 +46,7 @@ describe('deliverables as a client meets them', () => {
       ['export.txt', /^text\/plain; charset=utf-8$/, `${safe}.txt`],
       ['report.csv', /^text\/csv; charset=utf-8$/, `${safe}.csv`],
       ['report.html', /^text\/html; charset=utf-8$/, null],
+      ['report.html?download=1', /^text\/html; charset=utf-8$/, `${safe}.html`],
     ];
     for (const [what, type, name] of expected) {
       const r = await call(ctx.app, 'GET', `/api/documents/${id}/${what}`, undefined, VIEWER);
@@ -55,6 +56,11 @@ describe('deliverables as a client meets them', () => {
       if (name === null) expect(cd, what).toBe('');
       else expect(decodeURIComponent(cd.split("filename*=UTF-8''")[1] ?? ''), what).toBe(name);
     }
+    // The downloaded report carries its stylesheet (it is opened away from the app); the page links it.
+    const file = await call(ctx.app, 'GET', `/api/documents/${id}/report.html?download=1`, undefined, VIEWER);
+    expect(file.body).toContain('<style>');
+    const page = await call(ctx.app, 'GET', `/api/documents/${id}/report.html`, undefined, VIEWER);
+    expect(page.body).not.toContain('<style');
     // TMX: the document's languages; the TMX import kept the memory's.
     const tmx = await call(ctx.app, 'GET', `/api/documents/${id}/export.tmx`, undefined, VIEWER);
     expect(tmx.body).toContain('srclang="zh-CN"');

@@ -18,7 +18,7 @@ import { loadDocument } from './documents';
  * What goes back to the client (issue #14), with the permission of every export (document.export):
  * GET /api/documents/:id/export.tmx (approved segments as TMX 1.4b), export.txt (the translation as plain text,
  * paragraphs as imported), glossary.tbx (the document's glossary as TBX-Basic), report.html and report.csv (the
- * LQA report), and /api/report.css (the report page's stylesheet). Files are named `<title>.<ext>`.
+ * LQA report; report.html?download=1 as a file with its stylesheet inside), and /api/report.css (the report page's stylesheet). Files are named `<title>.<ext>`.
  */
 
 export function attachment(reply: FastifyReply, name: string) {
@@ -70,12 +70,20 @@ export async function deliverableRoutes(app: FastifyInstance, opts: { store: Doc
     return { doc, report: buildReport(doc, await store.events(doc.id, 0)) };
   };
 
-  app.get<{ Params: { id: string } }>('/api/documents/:id/report.html', async (req, reply) => {
-    requirePermission(req, 'document.export');
-    const { report: r } = await report(req.params.id);
-    // Shown in the browser (printable); the export menu's link downloads it by its name.
-    return reply.type('text/html; charset=utf-8').send(reportHtml(r));
-  });
+  app.get<{ Params: { id: string }; Querystring: { download?: string } }>(
+    '/api/documents/:id/report.html',
+    async (req, reply) => {
+      requirePermission(req, 'document.export');
+      const { doc, report: r } = await report(req.params.id);
+      // ?download=1: a file to keep or send, `<title>.html`, its stylesheet inside (it is opened away from the
+      // app). Otherwise shown in the browser, printable, with the stylesheet linked (the app's CSP holds).
+      if (req.query.download === '1') {
+        attachment(reply, deliverableFileName(doc.title, 'html'));
+        return reply.type('text/html; charset=utf-8').send(reportHtml(r, { stylesheet: 'embed' }));
+      }
+      return reply.type('text/html; charset=utf-8').send(reportHtml(r));
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/report.csv', async (req, reply) => {
     requirePermission(req, 'document.export');

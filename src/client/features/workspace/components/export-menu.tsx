@@ -8,6 +8,7 @@ const EXPORTS = [
   { key: 'exportText', path: 'export.txt', ext: 'txt' },
   { key: 'exportTbx', path: 'glossary.tbx', ext: 'tbx', glossary: true },
   { key: 'exportReportCsv', path: 'report.csv', ext: 'csv' },
+  { key: 'exportReportHtml', path: 'report.html?download=1', ext: 'html' },
 ] as const;
 
 /**
