@@ -119,7 +119,11 @@ async function loadDocumentFile(io: CliIo, file: string, format: Format, opts: C
     ...(opts.sourceLang ? { sourceLang: opts.sourceLang } : {}),
     ...(opts.targetLang ? { targetLang: opts.targetLang } : {}),
   });
-  if (!r.ok) throw new CliError(EXIT_BAD_INPUT, `${file}: ${r.message}`);
+  if (!r.ok) {
+    // The form's field is targetLang; here it is an option.
+    const hint = r.code === 'VALIDATION_FAILED' ? ' (here: --target-lang)' : '';
+    throw new CliError(EXIT_BAD_INPUT, `${file}: ${r.message}${hint}`);
+  }
   const at = new Date().toISOString();
   let seq = 0;
   const events: DocumentEvent[] = [

@@ -195,3 +195,40 @@ describe.each(PAIRS)('TMX → XLIFF 2 → TMX, $name', ({ src, trg, t }) => {
     expect(await tmxShapes(path.join(tmp, 'back12.tmx'))).toEqual(original);
   });
 });
+
+describe('every XLIFF fixture converts into each version and TMX', () => {
+  const dir = new URL('../xliff/fixtures/', import.meta.url);
+  it('valid against the official schemas, read back with the same texts and translate="no"', async () => {
+    const names = [
+      ...(await fs.readdir(dir)).filter((f) => /\.(xlf|sdlxliff)$/.test(f)),
+      ...(await fs.readdir(new URL('conformance/valid/', dir))).map((f) => `conformance/valid/${f}`),
+    ];
+    expect(names.length).toBeGreaterThan(8);
+    const plain = (s: string) => s.replace(/[\uE000-\uF8FF]/g, '');
+    for (const name of names) {
+      const input = path.join(tmp, path.basename(name));
+      await fs.copyFile(new URL(name, dir), input);
+      const texts = (file: string) =>
+        fs.readFile(file, 'utf8').then((x) => {
+          const r = readXliff(x);
+          if (!r.ok) throw new Error(`${name} → ${file}: ${JSON.stringify(r.problem)}`);
+          return r.value.segments.map((s) => [plain(s.source), plain(s.target), s.readOnly]);
+        });
+      const expected = await texts(input);
+      for (const [to, version] of [
+        ['xliff20', '2.0'],
+        ['xliff22', '2.2'],
+        ['xliff12', '1.2'],
+      ] as const) {
+        const out = `${path.basename(name)}.${to}.xlf`;
+        await convert(path.basename(name), out, '--to', to, '--target-lang', 'fr');
+        const xml = await fs.readFile(path.join(tmp, out), 'utf8');
+        expect(schemaErrors(xml, version), `${name} → ${to}`).toBeNull();
+        expect(await texts(path.join(tmp, out)), `${name} → ${to}`).toEqual(expected);
+      }
+      await convert(path.basename(name), `${path.basename(name)}.tmx`, '--target-lang', 'fr');
+      const tmxRead = readTmx(await fs.readFile(path.join(tmp, `${path.basename(name)}.tmx`), 'utf8'));
+      expect(tmxRead.ok, name).toBe(true);
+    }
+  });
+});

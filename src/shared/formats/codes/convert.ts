@@ -120,7 +120,7 @@ function appendData(xml: Document, d: Element, text: string) {
 
 /** A fresh XLIFF 2.0 or 2.2 file, a unit per segment with its originalData: the writer fills sources and targets. */
 export function xliff2Skeleton(
-  doc: { sourceLang: string; targetLang: string; segments: readonly { id: string }[] },
+  doc: { sourceLang: string; targetLang: string; segments: readonly { id: string; readOnly?: boolean | undefined }[] },
   version: '2.0' | '2.2',
   data: ReadonlyMap<string, [string, string][]>,
 ): string {
@@ -136,6 +136,7 @@ export function xliff2Skeleton(
   doc.segments.forEach((s, i) => {
     const unit = xml.createElementNS(ns, 'unit');
     unit.setAttribute('id', `u${i + 1}`);
+    if (s.readOnly) unit.setAttribute('translate', 'no');
     const own = data.get(s.id);
     if (own && own.length > 0) {
       const od = xml.createElementNS(ns, 'originalData');

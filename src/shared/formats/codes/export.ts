@@ -32,6 +32,15 @@ function mapped<S extends ExportSegment & { meta?: Record<string, string> | unde
 }
 
 /**
+ * A new file has no target to keep: a read-only segment's (translate="no", which the skeleton says) is written
+ * like any other.
+ */
+const writable = <D extends { segments: readonly ExportSegment[] }>(doc: D): D => ({
+  ...doc,
+  segments: doc.segments.map((s) => (s.readOnly ? { ...s, readOnly: false } : s)),
+});
+
+/**
  * A fresh XLIFF file of `version` for the document, its codes in that version's markup (native data in each
  * unit's originalData for 2.x). `skeleton`: the file the document came from (where a 2.x file's data is).
  */
@@ -44,11 +53,11 @@ export function writeFreshXliff<S extends ExportSegment & { meta?: Record<string
   if (version === '1.2') {
     const { segments } = mapped(doc, 'xliff12', skeleton);
     const converted = { ...out, segments };
-    return writeXliff(converted, skeleton12(converted), { rewriteSources: true });
+    return writeXliff(writable(converted), skeleton12(converted), { rewriteSources: true });
   }
   const { segments, data } = mapped(doc, 'xliff2', skeleton, version === '2.0' ? NS.xliff20 : NS.xliff22);
   const converted = { ...out, segments };
-  return writeXliff(converted, xliff2Skeleton(converted, version, data), { rewriteSources: true });
+  return writeXliff(writable(converted), xliff2Skeleton(converted, version, data), { rewriteSources: true });
 }
 
 /** The segments with their codes as TMX has them (bpt/ept/it/ph with the native data, hi), for writeTmx. */

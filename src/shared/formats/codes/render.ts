@@ -96,6 +96,21 @@ function settle(neutral: Map<string, NeutralCode>): Map<string, NeutralCode> {
   return out;
 }
 
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/**
+ * Native data as 1.2 and TMX hold it: text. A character XML cannot hold (2.x's cp) is written as the character
+ * reference that stands for it in XML or HTML, the native formats these files mostly carry.
+ */
+const asText = (c: NeutralCode): NeutralCode =>
+  c.data !== undefined && NOT_IN_XML.test(c.data)
+    ? {
+        ...c,
+        data: c.data.replace(new RegExp(NOT_IN_XML, 'g'), (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`),
+      }
+    : c;
+
 export function renderCodes(
   neutralIn: Map<string, NeutralCode>,
   family: CodeFamily,
@@ -125,9 +140,11 @@ export function renderCodes(
     const key = `${name}#${id}${kind === 'close' ? '/' : ''}`;
     codes[ch] = { kind, xml: markup, key, name, id, ...(pair !== undefined ? { pair } : {}) };
   };
-  for (const [ch, c] of neutral) {
+  for (const [ch, raw] of neutral) {
+    const c = family === 'xliff2' ? raw : asText(raw);
     const id = ids.get(ch)!;
-    const other = c.pair !== undefined ? neutral.get(c.pair) : undefined;
+    const pairOf = c.pair !== undefined ? neutral.get(c.pair) : undefined;
+    const other = pairOf && family !== 'xliff2' ? asText(pairOf) : pairOf;
     if (family === 'tmx') renderTmx(c, ch, id, put, el);
     else if (family === 'xliff12') render12(c, other, ch, id, put, el);
     else render2(c, other, ch, id, put, el, dataRef);
