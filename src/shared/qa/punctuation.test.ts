@@ -11,6 +11,15 @@ describe('double spaces', () => {
   ])('%s', (_what, target, expected) => {
     expect(checkDoubleSpaces(seg('x', target)).map((f) => [f.start, f.end, f.fix])).toEqual(expected);
   });
+  it.each([
+    ['trailing spaces mirrored (Xcode "Settings  ")', 'Settings  ', 'Réglages  ', []],
+    ['leading spaces mirrored', '  Settings', '  設定', []],
+    ['inner spaces mirrored', 'Name:  value', 'Nom :  valeur', []],
+    ['one more run than the source', 'Name:  value', 'Nom :  la  valeur', [[9, 11]]],
+    ['trailing in the target only', 'Settings', 'Réglages  ', [[8, 10]]],
+  ])('same in source: %s', (_what, source, target, expected) => {
+    expect(checkDoubleSpaces(seg(source, target)).map((f) => [f.start, f.end])).toEqual(expected);
+  });
 });
 
 describe('repeated words', () => {

@@ -8,9 +8,38 @@ import type { QaSegment, RawFinding } from './types';
 
 const SPACES = /[ \t\u00a0\u202f]{2,}/g;
 
+interface SpaceRuns {
+  leading: boolean;
+  trailing: boolean;
+  inner: number;
+}
+
+function spaceRuns(text: string): { runs: RegExpExecArray[] } & SpaceRuns {
+  const runs = [...text.matchAll(SPACES)];
+  const leading = runs[0]?.index === 0;
+  const last = runs[runs.length - 1];
+  const trailing = last !== undefined && last.index + last[0].length === text.length;
+  return { runs, leading, trailing, inner: runs.length - (leading ? 1 : 0) - (trailing ? 1 : 0) };
+}
+
+/**
+ * Several spaces in a row in the translation that the source does not have (like the other "same in source"
+ * rules): leading and trailing runs are mirrored when the source has them too (string resources keep their
+ * padding), inner runs as many times as the source has inner runs.
+ */
 export function checkDoubleSpaces(seg: QaSegment): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of seg.target.matchAll(SPACES)) {
+  const src = spaceRuns(seg.source);
+  const tgt = spaceRuns(seg.target);
+  let innerLeft = src.inner;
+  for (const m of tgt.runs) {
+    const atStart = m.index === 0;
+    const atEnd = m.index + m[0].length === seg.target.length;
+    if ((atStart && src.leading) || (atEnd && src.trailing)) continue;
+    if (!atStart && !atEnd && innerLeft > 0) {
+      innerLeft--;
+      continue;
+    }
     const keep = /[\u00a0\u202f]/.exec(m[0])?.[0] ?? ' '; // a no-break space is there for a reason: keep it
     out.push({
       checkId: 'double-space',
