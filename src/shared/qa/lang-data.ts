@@ -132,7 +132,19 @@ const ARABIC_NUMBERS = counting(
 );
 
 const MULTIPLIERS_FR = { mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 };
-const MULTIPLIERS_EN = { thousand: 1e3, thousands: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9 };
+const MULTIPLIERS_EN = {
+  thousand: 1e3,
+  thousands: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  billion: 1e9,
+  billions: 1e9,
+  trillion: 1e12,
+  trillions: 1e12,
+};
+// Long scale: French and German "billion"/"Billion" is 10¹² (not in the default profile, where "billion" is 10⁹).
+const LONG_SCALE_FR = { billion: 1e12, billions: 1e12 };
+const LONG_SCALE_DE = { billion: 1e12, billionen: 1e12 };
 const MULTIPLIERS_DE = {
   tausend: 1e3,
   million: 1e6,
@@ -146,7 +158,7 @@ const MULTIPLIERS_ES = { mil: 1e3, millón: 1e6, millones: 1e6 };
 const MULTIPLIERS_NL = { duizend: 1e3, miljoen: 1e6, miljard: 1e9 };
 const MULTIPLIERS_AR = { ألف: 1e3, آلاف: 1e3, الف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9 };
 // Chinese and Japanese count in myriads: 3万 = 30,000, 1.5亿 / 1億 = 150,000,000, 2兆 = 2 × 10¹².
-const MULTIPLIERS_CJK = { 千: 1e3, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 兆: 1e12 };
+const MULTIPLIERS_CJK = { 千: 1e3, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 兆: 1e12, 万亿: 1e12, 萬億: 1e12 };
 
 // Low-high quotes of Central and Eastern European languages, with guillemets as the second level.
 const LOW_QUOTES: [string, string][] = [
@@ -178,7 +190,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     },
   },
   fr: {
-    multipliers: MULTIPLIERS_FR,
+    multipliers: { ...MULTIPLIERS_FR, ...LONG_SCALE_FR },
     elisions: 'c d j l m n s t qu jusqu lorsqu puisqu quoiqu'.split(' '),
     grammaticalDoubles: ['nous', 'vous'],
     numberWords: FRENCH_NUMBERS,
@@ -200,7 +212,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     dictionary: 'dictionary-en',
   },
   de: {
-    multipliers: MULTIPLIERS_DE,
+    multipliers: { ...MULTIPLIERS_DE, ...LONG_SCALE_DE },
     capitalisesNouns: true,
     compounds: true,
     // Article then relative pronoun ("die die Regeln machen"), pronoun and verb ("sie sie").

@@ -145,21 +145,53 @@ function multiplierAfter(lang: string): RegExp | null {
 
 /**
  * Adds the multiplied value of "2,5 millions", "3万" to its values; the words are the text language's
- * (its profile's `multipliers`).
+ * (its profile's `multipliers`). Where multipliers are attached (Chinese, Japanese), an amount written in
+ * several myriads is one number: 8兆4530億 = 8 × 10¹² + 4530 × 10⁸, 3万5000 = 35,000 (each part smaller than
+ * the multiplier before it).
  */
 export function withMultipliers(text: string, nums: NumberToken[], lang = ''): NumberToken[] {
   const re = multiplierAfter(lang);
   if (!re) return nums;
-  const table = profileFor(lang).multipliers;
-  for (const n of nums) {
+  const p = profileFor(lang);
+  const found = nums.map((n) => {
     re.lastIndex = n.end;
     const m = re.exec(text);
-    const mult = m ? table.get(m[1]!.toLowerCase()) : undefined;
-    if (!mult) continue;
+    const mult = m ? p.multipliers.get(m[1]!.toLowerCase()) : undefined;
+    return mult ? { mult, end: re.lastIndex } : null;
+  });
+  nums.forEach((n, i) => {
+    const mult = found[i]?.mult;
+    if (!mult) return;
     for (const v of [...n.values]) {
       const x = Number(v) * mult;
       if (Number.isSafeInteger(Math.round(x))) n.values.push(String(Math.round(x)));
     }
+  });
+  if (!p.multipliersAttached) return nums;
+  const out: NumberToken[] = [];
+  for (let i = 0; i < nums.length; i++) {
+    const first = found[i];
+    if (!first || nums[i]!.values.length !== 2) {
+      out.push(nums[i]!);
+      continue;
+    }
+    let total = Number(nums[i]!.values[1]);
+    let [limit, end, j] = [first.mult, first.end, i];
+    while (j + 1 < nums.length && nums[j + 1]!.start === end && nums[j + 1]!.values.length >= 1) {
+      const next = nums[j + 1]!;
+      const f = found[j + 1];
+      const value = Number(f ? next.values[next.values.length - 1] : next.values[0]);
+      if ((f && f.mult >= limit) || value >= limit) break;
+      total += value;
+      [limit, end, j] = [f?.mult ?? 1, f?.end ?? next.end, j + 1];
+    }
+    if (j === i) {
+      out.push(nums[i]!);
+      continue;
+    }
+    const start = nums[i]!.start;
+    out.push({ start, end, raw: text.slice(start, end), values: [String(total)], arabicDigits: false });
+    i = j;
   }
-  return nums;
+  return out;
 }

@@ -125,3 +125,25 @@ describe('helpers', () => {
     expect(formatFor(parseNumbers('1,000')[0]!, 'fr', false)).toBeUndefined(); // ambiguous
   });
 });
+
+describe('numbers: myriad units of Chinese and Japanese (profile multipliers)', () => {
+  it.each([
+    ['ja', 'en', '総額8兆4530億円を計上した。', 'a total of 8.453 trillion yen'],
+    ['ja', 'en', '1200万円ではなく、約1兆2000億円', 'about 1.2 trillion yen, not 12 million yen'],
+    ['ja', 'en', '約1400万人で', 'about 14 million'],
+    ['ja', 'en', '1.2兆円', '1.2 trillion yen'],
+    ['ja', 'de', '1.2兆円', '1,2 Billionen Yen'],
+    ['ja', 'en', '3万5000人', '35,000 people'],
+    ['zh-Hans', 'en', '约1779万人', 'about 17.79 million'],
+    ['zh-Hans', 'en', '新增就业岗位１５万个', '150,000 new jobs'],
+    ['zh-Hans', 'en', '3.68万亿元', '3.68 trillion yuan'],
+    ['zh-Hans', 'fr', '2亿5000万元', '250 millions de yuans'],
+    ['en', 'ja', '8.453 trillion yen', '8兆4530億円'],
+  ])('%s→%s %s = %s', (sl, tl, source, target) => {
+    expect(check(source, target, sl, tl)).toEqual([]);
+  });
+  it('a wrong amount is still reported, on the whole compound', () => {
+    const f = check('8兆4530億円', '8.435 trillion yen', 'ja', 'en');
+    expect(f.map((x) => [x.variant, x.params])).toEqual([['changed', { number: '8兆4530億', found: '8.435' }]]);
+  });
+});
