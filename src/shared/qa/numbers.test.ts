@@ -147,3 +147,40 @@ describe('numbers: myriad units of Chinese and Japanese (profile multipliers)', 
     expect(f.map((x) => [x.variant, x.params])).toEqual([['changed', { number: '8兆4530億', found: '8.435' }]]);
   });
 });
+
+describe('numbers: digits inside alphanumeric codes (CO2, H2O, A4, MP3, COVID-19) are codes, not numbers', () => {
+  it('en→de: the 2 of a CO2 the target adds is not taken for the changed 65; the finding points at 56', () => {
+    const target = 'Der Plan soll die CO2-Emissionen bis 2030 um 56 Prozent senken.';
+    const f = check('The plan aims to cut carbon emissions by 65 percent by 2030.', target, 'en', 'de');
+    expect(f.map((x) => [x.variant, x.params, target.slice(x.start, x.end)])).toEqual([
+      ['changed', { number: '65', found: '56' }, '56'],
+    ]);
+  });
+  it('ja→en: the same with a CJK source', () => {
+    const target = 'Cut CO2 emissions of A4 paper mills by 56% by 2030.';
+    const f = check('2030年までにA4用紙工場のCO2排出量を65％削減する。', target, 'ja', 'en');
+    expect(f.map((x) => [x.params, target.slice(x.start, x.end)])).toEqual([[{ number: '65', found: '56' }, '56']]);
+  });
+  it.each([
+    ['en', 'de', 'MP3 files and COVID-19 tests', 'MP3-Dateien und Covid-19-Tests'],
+    ['en', 'de', 'Water (H2O) on 100 m2', 'Wasser auf 100 m²'],
+    ['zh-Hans', 'en', '新冠肺炎(COVID-19)疫情', 'the COVID-19 pandemic'],
+    ['ja', 'en', '５Ｇ対応のＡ４プリンター', 'an A4 printer for 5G'],
+  ])('%s→%s %s = %s', (sl, tl, source, target) => {
+    expect(check(source, target, sl, tl)).toEqual([]);
+  });
+  it.each([
+    ['en', 'de', 'Print on A4 paper.', 'Auf A5-Papier drucken.', 'A4', 'A5'],
+    ['ja', 'en', 'G7サミット', 'the G20 summit', 'G7', 'G20'],
+  ])('%s→%s a changed code is reported: %s', (sl, tl, source, target, number, found) => {
+    const f = check(source, target, sl, tl);
+    expect(f.map((x) => [x.variant, x.params, target.slice(x.start, x.end), x.fix])).toEqual([
+      ['changed', { number, found }, found, number],
+    ]);
+  });
+  it('a changed number is paired with the most similar number left over, not the first', () => {
+    const target = 'In 3 Jahren um 56 Prozent.';
+    const f = check('By 65 percent.', target, 'en', 'de');
+    expect(f.map((x) => target.slice(x.start, x.end))).toEqual(['56']);
+  });
+});

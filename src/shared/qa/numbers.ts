@@ -1,4 +1,6 @@
-import { parseNumbers, withMultipliers, type NumberToken } from './number-parse';
+import { checkCodes, findCodes, outsideCodes } from './number-codes';
+import { parseNumbers, westernDigits, withMultipliers, type NumberToken } from './number-parse';
+import { editDistance } from './edit-distance';
 import { profileFor } from './lang-profile';
 import { foldStrip, primaryLang, words } from './text';
 import type { QaSegment, RawFinding } from './types';
@@ -77,8 +79,9 @@ export function formatFor(n: NumberToken, lang: string, arabicDigits: boolean): 
 
 export function checkNumbers(seg: QaSegment, sourceLang: string, targetLang: string): RawFinding[] {
   if (!/[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/.test(seg.source) || seg.target.trim() === '') return [];
-  const src = withMultipliers(seg.source, parseNumbers(seg.source, sourceLang), sourceLang);
-  const tgt = withMultipliers(seg.target, parseNumbers(seg.target, targetLang), targetLang);
+  const [srcCodes, tgtCodes] = [findCodes(seg.source), findCodes(seg.target)];
+  const src = outsideCodes(withMultipliers(seg.source, parseNumbers(seg.source, sourceLang), sourceLang), srcCodes);
+  const tgt = outsideCodes(withMultipliers(seg.target, parseNumbers(seg.target, targetLang), targetLang), tgtCodes);
   let spelled: NumberToken[] | null = null; // only looked for when digits do not account for a number
   const used = new Set<NumberToken>();
   const missing: NumberToken[] = [];
@@ -89,12 +92,13 @@ export function checkNumbers(seg: QaSegment, sourceLang: string, targetLang: str
     if (t) used.add(t);
     else missing.push(s);
   }
-  const out = wrongDecimals([...used], targetLang);
+  const out = [...wrongDecimals([...used], targetLang), ...checkCodes(srcCodes, tgtCodes)];
   if (missing.length === 0) return out;
   const changed = tgt.filter((t) => !used.has(t));
   return out.concat(
-    missing.map((s, i): RawFinding => {
-      const t = changed[i];
+    missing.map((s): RawFinding => {
+      const t = closest(s, changed);
+      if (t) changed.splice(changed.indexOf(t), 1);
       if (t) {
         const fix = formatFor(s, targetLang, t.arabicDigits);
         return {
@@ -117,6 +121,19 @@ export function checkNumbers(seg: QaSegment, sourceLang: string, targetLang: str
       };
     }),
   );
+}
+
+const digitsOf = (n: NumberToken) => westernDigits(n.raw).replace(/[^0-9]/g, '');
+
+/** The left-over target number most like a missing one (65 → 56 rather than an unrelated 3); first on a tie. */
+function closest(s: NumberToken, candidates: NumberToken[]): NumberToken | undefined {
+  let best: NumberToken | undefined;
+  let bestDistance = Infinity;
+  for (const t of candidates) {
+    const d = editDistance(digitsOf(s), digitsOf(t));
+    if (d < bestDistance) [best, bestDistance] = [t, d];
+  }
+  return best;
 }
 
 const UNAMBIGUOUS_DECIMAL = /^[0-9]+([.,])([0-9]{1,2}|[0-9]{4,})$/;
