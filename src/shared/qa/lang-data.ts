@@ -27,8 +27,25 @@ export interface ProfileData {
   multipliers?: Record<string, number>;
   /** Multipliers are written against the number and the next word (3万人, 1.5亿元): no space, no word boundary. */
   multipliersAttached?: boolean;
+  /**
+   * Clock times besides the language-independent H:MM, as regular-expression fragments (case-insensitive):
+   * words after an hour that make it a time ("Uhr", "h", "時"), after the hour word before minutes' digits
+   * ("分"), and 12-hour markers after ("p.m.") or before ("午後") the time.
+   */
+  clock?: ClockData;
   /** Elided words written with an apostrophe before the next word, lower case ("l’", "qu’"): two words counted. */
   elisions?: string[];
+}
+
+export interface ClockData {
+  /** Times are written on the 24-hour clock: "2:30" is 2:30 at night, not maybe 14:30. */
+  h24?: boolean;
+  hour?: string[];
+  minute?: string[];
+  am?: string[];
+  pm?: string[];
+  amBefore?: string[];
+  pmBefore?: string[];
 }
 
 const months = (names: string, from = 1) =>
@@ -191,6 +208,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   },
   fr: {
     multipliers: { ...MULTIPLIERS_FR, ...LONG_SCALE_FR },
+    clock: { h24: true, hour: ['h', 'heures?'] },
     elisions: 'c d j l m n s t qu jusqu lorsqu puisqu quoiqu'.split(' '),
     grammaticalDoubles: ['nous', 'vous'],
     numberWords: FRENCH_NUMBERS,
@@ -201,6 +219,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   },
   en: {
     multipliers: MULTIPLIERS_EN,
+    clock: { hour: ["o['’]clock"], am: ['a\\.\\s?m\\.', 'am'], pm: ['p\\.\\s?m\\.', 'pm'] },
     grammaticalDoubles: ['had', 'that'],
     numberWords: ENGLISH_NUMBERS,
     quotes: [
@@ -213,6 +232,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   },
   de: {
     multipliers: { ...MULTIPLIERS_DE, ...LONG_SCALE_DE },
+    clock: { h24: true, hour: ['uhr', 'h'] },
     capitalisesNouns: true,
     compounds: true,
     // Article then relative pronoun ("die die Regeln machen"), pronoun and verb ("sie sie").
@@ -254,6 +274,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   },
   nl: {
     multipliers: MULTIPLIERS_NL,
+    clock: { h24: true, hour: ['uur', 'u'] },
     compounds: true,
     grammaticalDoubles: ['dat', 'die'],
     numberWords: DUTCH_NUMBERS,
@@ -270,6 +291,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   },
   es: {
     multipliers: MULTIPLIERS_ES,
+    clock: { hour: ['h'], am: ['a\\.\\s?m\\.'], pm: ['p\\.\\s?m\\.'] },
     numberWords: SPANISH_NUMBERS,
     quotes: [
       ['«', '»'],
@@ -306,6 +328,13 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   ur: { termKeys: 'arabic', ambiguousSeparators: true },
   zh: {
     segmenter: true,
+    // 3点 / 3时 (not 时间, "time"), 下午 afternoon, 晚上 evening.
+    clock: {
+      hour: ['点', '時(?!間)', '时(?!间)'],
+      minute: ['分'],
+      amBefore: ['上午', '早上', '凌晨'],
+      pmBefore: ['下午', '晚上'],
+    },
     multipliers: MULTIPLIERS_CJK,
     multipliersAttached: true,
     quotes: [
@@ -317,6 +346,8 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   },
   ja: {
     segmenter: true,
+    // 3時 (not 3時間, "three hours"), 午前 a.m., 午後 p.m.
+    clock: { hour: ['時(?!間)'], minute: ['分'], amBefore: ['午前'], pmBefore: ['午後'] },
     multipliers: MULTIPLIERS_CJK,
     multipliersAttached: true,
     quotes: [

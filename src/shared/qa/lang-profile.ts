@@ -1,4 +1,4 @@
-import { LANGUAGE_DATA, type ProfileData } from './lang-data';
+import { LANGUAGE_DATA, type ClockData, type ProfileData } from './lang-data';
 
 /*
  * Language profiles: what the checks need to know about a language, as data (lang-data.ts), looked up by BCP 47
@@ -56,6 +56,8 @@ export interface LanguageProfile {
   multipliers: ReadonlyMap<string, number>;
   /** Multipliers stand against the number and the next word (3万人): no space before, no word boundary after. */
   multipliersAttached: boolean;
+  /** How clock times are written besides H:MM (regular-expression fragments, number-times.ts). */
+  clock: ClockData;
   /** Elided words before an apostrophe that count as words of their own (French "l’", "qu’"), lower case. */
   elisions: ReadonlySet<string>;
   /** The Hunspell dictionary package that can check this language's spelling (server and CLI only), if any. */
@@ -134,6 +136,7 @@ function build(tag: string): LanguageProfile {
     multipliers: new Map(Object.entries(data.multipliers ?? {}).map(([w, v]) => [w.toLowerCase(), v])),
     multipliersAttached: data.multipliersAttached ?? false,
     elisions: new Set(data.elisions ?? []),
+    clock: data.clock ?? {},
     spellingPairs: data.spellingPairs ?? [],
     extraLetters: data.extraLetters ?? '',
     inflectionEndings: [...(data.inflectionEndings ?? [])].sort((a, b) => b.length - a.length),

@@ -1,6 +1,7 @@
 import { checkCodes, findCodes, outsideCodes } from './number-codes';
 import { parseNumbers, westernDigits, withMultipliers, type NumberToken } from './number-parse';
 import { editDistance } from './edit-distance';
+import { withTimes } from './number-times';
 import { profileFor } from './lang-profile';
 import { foldStrip, primaryLang, words } from './text';
 import type { QaSegment, RawFinding } from './types';
@@ -65,6 +66,7 @@ function numberFormat(locale: string, plain: boolean, digits: number): Intl.Numb
 export function formatFor(n: NumberToken, lang: string, arabicDigits: boolean): string | undefined {
   if (n.values.length !== 1) return undefined;
   const v = n.values[0]!;
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(v)) return undefined; // a time of day
   const [int, frac = ''] = v.split('.');
   if (int!.length > 15) return undefined;
   const plain = !/[^0-9]/.test(n.raw.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, '0')); // digits only: a year, a code
@@ -80,8 +82,10 @@ export function formatFor(n: NumberToken, lang: string, arabicDigits: boolean): 
 export function checkNumbers(seg: QaSegment, sourceLang: string, targetLang: string): RawFinding[] {
   if (!/[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/.test(seg.source) || seg.target.trim() === '') return [];
   const [srcCodes, tgtCodes] = [findCodes(seg.source), findCodes(seg.target)];
-  const src = outsideCodes(withMultipliers(seg.source, parseNumbers(seg.source, sourceLang), sourceLang), srcCodes);
-  const tgt = outsideCodes(withMultipliers(seg.target, parseNumbers(seg.target, targetLang), targetLang), tgtCodes);
+  const read = (text: string, lang: string, codes: ReturnType<typeof findCodes>) =>
+    withTimes(text, outsideCodes(withMultipliers(text, parseNumbers(text, lang), lang), codes), lang);
+  const src = read(seg.source, sourceLang, srcCodes);
+  const tgt = read(seg.target, targetLang, tgtCodes);
   let spelled: NumberToken[] | null = null; // only looked for when digits do not account for a number
   const used = new Set<NumberToken>();
   const missing: NumberToken[] = [];
