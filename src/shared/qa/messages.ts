@@ -19,6 +19,7 @@ export const QA_MESSAGES_EN = {
     glossary: 'Name: “{{found}}” looks like a misspelling of “{{expected}}” (glossary).',
     document:
       'Name: “{{found}}” looks like a misspelling of “{{expected}}”, as the name is written elsewhere in the document.',
+    source: 'Name: “{{found}}” looks like a misspelling of “{{expected}}”, as the source writes it.',
   },
   'number-mismatch': {
     missing: 'Number: {{number}} in the source is missing from the target.',

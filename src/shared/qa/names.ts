@@ -1,4 +1,5 @@
 import { editDistance } from './edit-distance';
+import { sourceNameFor, sourceNames } from './names-source';
 import { profileFor, type LanguageProfile } from './lang-profile';
 import { foldStrip, isAllUpper, isUpperInitial, upperAt, words } from './text';
 import type { Lexicon, QaSegment, RawFinding } from './types';
@@ -15,7 +16,8 @@ import type { Lexicon, QaSegment, RawFinding } from './types';
  * The target language's profile gives the sentence starters, derived-word endings and inflections, and says
  * whether nouns are capitalised (German): then a capital is no evidence of a name, and only the glossary's names,
  * or words the language's dictionary does not know (server and CLI), are names. A dictionary word is never a
- * misspelt name ("Staat" is not "Stadt").
+ * misspelt name ("Staat" is not "Stadt"). A near-miss of a name of the segment's own source counts too
+ * (names-source.ts).
  */
 
 const MIN_LENGTH = 4;
@@ -294,18 +296,31 @@ function otherPerson(inv: NameInventory, neighbours: readonly string[], name: st
 
 export function checkNames(seg: QaSegment, inv: NameInventory): RawFinding[] {
   const out: RawFinding[] = [];
+  let fromSource: ReturnType<typeof sourceNames> | null = null; // read only when a word is not a known name
   for (const t of capitalised(seg.target)) {
     if (t.initial && inv.profile.sentenceStarters.has(fold(t.text))) continue;
-    const name = likelyName(inv, t.text);
-    if (!name || otherPerson(inv, t.neighbours, name)) continue;
+    const known = likelyName(inv, t.text);
+    const name = known && !otherPerson(inv, t.neighbours, known) ? known : null;
+    const expected =
+      name ??
+      sourceNameFor(
+        t.text,
+        t.neighbours,
+        seg.source,
+        seg.target,
+        (fromSource ??= sourceNames(seg.source)),
+        inv,
+        (a, b) => nearMiss(a, b, inv.profile),
+      );
+    if (!expected) continue;
     out.push({
       checkId: 'name-near-miss',
       side: 'target',
       start: t.start,
       end: t.end,
-      variant: inv.glossary.has(name) ? 'glossary' : 'document',
-      params: { found: t.text, expected: name },
-      fix: name,
+      variant: name ? (inv.glossary.has(name) ? 'glossary' : 'document') : 'source',
+      params: { found: t.text, expected },
+      fix: expected,
     });
   }
   return out;
