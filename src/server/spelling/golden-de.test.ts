@@ -46,4 +46,21 @@ describe('the Lindenau hydrogen-bus article (en → de), server checks with dict
     const findings = 'findings' in result ? result.findings.flatMap((s) => JSON.parse(s) as Finding[]) : [];
     expect(findings).toEqual(checkDocument(sample.doc, sample.glossary, undefined, lexiconFor('de')));
   }, 60_000);
+
+  it('a misspelt name of the source is found alone too, German words that look like the English ones are not', () => {
+    const pairs = [
+      ['Habeck said the Senate would vote.', 'Habek sagte, der Senat werde abstimmen.'],
+      ['Exports to Mexico, Turkey and Africa rose.', 'Die Exporte nach Mexiko, in die Türkei und nach Afrika stiegen.'],
+      ['The European Parliament and the Republic agreed.', 'Das Europäische Parlament und die Republik einigten sich.'],
+    ];
+    const doc = {
+      sourceLang: 'en',
+      targetLang: 'de',
+      segments: pairs.map(([source, target], index) => ({ id: `s${index}`, index, source: source!, target: target! })),
+    };
+    const findings = checkDocument(doc, null, undefined, lexiconFor('de')).filter(
+      (f) => f.checkId === 'name-near-miss',
+    );
+    expect(findings.map((f) => [f.segmentIndex, f.quote, f.fix])).toEqual([[0, 'Habek', { replacement: 'Habeck' }]]);
+  }, 60_000);
 });
