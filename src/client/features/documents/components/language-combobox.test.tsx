@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { languageDirection } from '../../../../shared/lang/direction';
+import { initI18n } from '../../../lib/i18n';
 import { LanguageCombobox } from './language-combobox';
 
 function Harness() {
@@ -72,4 +73,53 @@ describe('LanguageCombobox', () => {
     await user.click(screen.getByRole('button', { name: 'elsewhere' }));
     expect(box).toHaveValue('French (fr)');
   });
+
+  it.each([
+    ['German', 'German (de)', 'de'],
+    ['Japanese', 'Japanese (ja)', 'ja'],
+    ['Chinese', 'Chinese (zh)', 'zh'],
+    ['Deutsch', 'German (de)', 'de'], // the language's own name
+    ['日本語', 'Japanese (ja)', 'ja'],
+    ['Portuguese (Brazil)', '(pt-BR)', 'pt-BR'], // the standard form of the list's regional name
+  ])('a name typed in full, then Enter, picks its language: %s', async (typed, first, tag) => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Target language' });
+    await user.click(box);
+    await user.keyboard(typed);
+    expect(screen.getAllByRole('option')[0]).toHaveTextContent(first);
+    expect(screen.queryByRole('option', { name: new RegExp(`\\(${typed.toLowerCase()}\\)`) })).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'Translation' })).toHaveAttribute('lang', tag);
+  });
+
+  it('a name in the interface language finds the language too (French UI: "allemand")', async () => {
+    const i18n = initI18n();
+    await i18n.changeLanguage('fr');
+    try {
+      const user = userEvent.setup();
+      render(<Harness />);
+      await user.click(screen.getByRole('combobox', { name: 'Target language' }));
+      await user.keyboard('allemand{Enter}');
+      expect(screen.getByRole('textbox', { name: 'Translation' })).toHaveAttribute('lang', 'de');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
+  it.each(['xx', 'qqq', 'german language'])(
+    'Enter on text that is no known language tag is refused with a message, not taken: %s',
+    async (typed) => {
+      const user = userEvent.setup();
+      render(<Harness />);
+      const box = screen.getByRole('combobox', { name: 'Target language' });
+      await user.click(box);
+      await user.keyboard(`${typed}{Enter}`);
+      expect(box).toHaveValue(typed);
+      expect(box).toHaveFocus();
+      expect(box).toHaveAttribute('aria-invalid', 'true');
+      expect(screen.getByText(/^Not a language/)).toBeVisible();
+      expect(screen.getByRole('textbox', { name: 'Translation' })).toHaveAttribute('lang', 'fr');
+    },
+  );
 });

@@ -1,7 +1,8 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canonicalLanguageTag, LANGUAGE_TAGS } from '../../../../shared/lang/direction';
+import { LANGUAGE_TAGS } from '../../../../shared/lang/direction';
 import { useLangName } from '../../../lib/use-lang-name';
+import { fold, foldedNames, knownLanguageTag } from './language-search';
 
 interface Props {
   label: string;
@@ -12,17 +13,15 @@ interface Props {
 /** At most this many options are in the list at once: typing narrows it (679 tags in all). */
 const SHOWN = 80;
 
-/** Lower-case, without accents, so that "francais" finds "français" and "arabe" finds "Arabe". */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-
 /**
- * A language, chosen from CLDR's tags (ISO 639-1 and common regional variants) by name in the interface
- * language or by code, or typed as any valid BCP 47 tag ("gsw", "sr-Latn-ME"). The WAI-ARIA combobox
- * pattern: arrows move through the list, Enter picks, Escape closes; the typed text is kept while it is
- * not a valid tag, with a message, and the value stays the last valid one.
+ * A language, chosen from CLDR's tags (ISO 639-1 and common regional variants) by name (in the interface
+ * language, in English or its own: language-search.ts) or by code, or typed as any valid BCP 47 tag of a
+ * known language ("gsw", "sr-Latn-ME"). The WAI-ARIA combobox pattern: arrows move through the list, Enter
+ * picks, Escape closes; a name typed in full comes first. Text that is no language is never taken: it stays,
+ * with a message, on Enter, and the value stays the last valid one.
  */
 export function LanguageCombobox({ label, value, onChange }: Props) {
-  const { t } = useTranslation('documents');
+  const { t, i18n } = useTranslation('documents');
   const langName = useLangName();
   const id = useId();
   const listId = `${id}-list`;
@@ -32,21 +31,29 @@ export function LanguageCombobox({ label, value, onChange }: Props) {
   const [active, setActive] = useState(0);
   const shown = (tag: string) => `${langName(tag)} (${tag})`;
 
-  const typedTag = text === null ? value : canonicalLanguageTag(text);
+  const typedTag = text === null ? value : knownLanguageTag(text);
 
   const options = useMemo(() => {
     const q = fold(text ?? '');
     const all = LANGUAGE_TAGS.map((tag) => ({ tag, name: langName(tag) }));
-    if (!q) return all.slice(0, SHOWN);
-    // Any valid tag typed in full is offered first, listed or not ("gsw", "sr-Latn-ME").
-    const typed = typedTag && !/\s/.test(text!.trim()) ? [{ tag: typedTag, name: langName(typedTag) }] : [];
-    const matches = all.filter(({ tag, name }) => fold(name).includes(q) || tag.toLowerCase().startsWith(q));
-    // Names and codes that start with what was typed first ("ar" → Arabic before Bulgarian's "bg-…").
-    const starts = (o: { tag: string; name: string }) =>
-      o.tag.toLowerCase() === q ? 0 : fold(o.name).startsWith(q) || o.tag.toLowerCase().startsWith(q) ? 1 : 2;
-    const rest = matches.sort((a, b) => starts(a) - starts(b)).filter((o) => o.tag !== typedTag);
-    return [...typed, ...rest].slice(0, SHOWN);
-  }, [text, typedTag, langName]);
+    if (!q) return all.slice(0, SHOWN).map((o) => ({ ...o, rank: 1 }));
+    const names = (o: { tag: string; name: string }) => foldedNames(o.tag, i18n.language, o.name);
+    const code = (o: { tag: string }) => o.tag.toLowerCase();
+    // A name or code typed in full first, then those that start with the text ("ar" → Arabic before "bg-…").
+    const rank = (o: { tag: string; name: string }) =>
+      code(o) === q || names(o).includes(q)
+        ? 0
+        : code(o).startsWith(q) || names(o).some((n) => n.startsWith(q))
+          ? 1
+          : names(o).some((n) => n.includes(q))
+            ? 2
+            : 3;
+    const ranked = all.map((o) => ({ ...o, rank: rank(o) })).filter((o) => o.rank < 3);
+    // Any valid tag of a known language typed in full is offered, listed or not ("gsw", "sr-Latn-ME").
+    if (typedTag && !ranked.some((o) => o.tag === typedTag))
+      ranked.push({ tag: typedTag, name: langName(typedTag), rank: 0 });
+    return ranked.sort((a, b) => a.rank - b.rank).slice(0, SHOWN);
+  }, [text, typedTag, langName, i18n.language]);
 
   const invalid = text !== null && text.trim() !== '' && options.length === 0;
 
@@ -59,7 +66,7 @@ export function LanguageCombobox({ label, value, onChange }: Props) {
   /** Leaving the field: a name or tag typed in full is taken; anything else returns to the last value. */
   function commit() {
     if (text === null) return;
-    const exact = options.find((o) => fold(o.name) === fold(text.trim()) || o.tag === typedTag);
+    const exact = options.find((o) => o.rank === 0);
     if (exact) pick(exact.tag);
     else {
       setText(null);
@@ -74,7 +81,10 @@ export function LanguageCombobox({ label, value, onChange }: Props) {
       const step = e.key === 'ArrowDown' ? 1 : -1;
       setActive((a) => (options.length ? (a + step + options.length) % options.length : 0));
     } else if (e.key === 'Enter') {
-      if (open && options[active]) {
+      if (invalid) {
+        e.preventDefault(); // not a language: the text and its message stay, nothing is taken
+        setOpen(false);
+      } else if (open && options[active]) {
         e.preventDefault();
         pick(options[active].tag);
       } else if (text !== null) {
@@ -134,7 +144,7 @@ export function LanguageCombobox({ label, value, onChange }: Props) {
           ))}
       </ul>
       {invalid && (
-        <p id={`${id}-err`} className="field-error">
+        <p id={`${id}-err`} className="field-error" role="alert">
           {t('create.invalidLanguage')}
         </p>
       )}
