@@ -17,6 +17,8 @@ describe('double spaces', () => {
     ['inner spaces mirrored', 'Name:  value', 'Nom :  valeur', []],
     ['one more run than the source', 'Name:  value', 'Nom :  la  valeur', [[9, 11]]],
     ['trailing in the target only', 'Settings', 'Réglages  ', [[8, 10]]],
+    ['ja→en, mirrored', '設定  ', 'Settings  ', []],
+    ['zh→en, in the target only', '设置', 'Settings  here', [[8, 10]]],
   ])('same in source: %s', (_what, source, target, expected) => {
     expect(checkDoubleSpaces(seg(source, target)).map((f) => [f.start, f.end])).toEqual(expected);
   });
