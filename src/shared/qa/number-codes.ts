@@ -3,7 +3,7 @@ import type { RawFinding } from './types';
 
 /*
  * Codes: words that start with letters and carry digits (CO2, H2O, A4, MP3, G7, B2B, m2) or an acronym, a hyphen
- * and digits (COVID-19, F-16). Their digits are part of a name, not an amount: they are not matched against the
+ * and digits (COVID-19, Covid-19, Boeing-737). Their digits are part of a name, not an amount: they are not matched against the
  * numbers of the other side (a target that adds "CO2-Emissionen" has no number 2), and a code is compared as a
  * whole: the same code in the target (full-width, subscript digits, case and hyphens aside) is fine; one with the
  * same letters and other digits (A4 → A5, G7 → G20) is reported; a code the translation writes out (H2O →
@@ -21,7 +21,7 @@ export interface CodeToken {
 }
 
 const CODE =
-  /(?<![\p{Lu}\p{Ll}\p{N}])(?:[\p{Lu}\p{Ll}]+[0-9\uff10-\uff19][\p{Lu}\p{Ll}\p{N}]*|\p{Lu}{2,}[-‑][0-9\uff10-\uff19]+[\p{Lu}\p{Ll}\p{N}]*)(?![\p{Lu}\p{Ll}\p{N}])/gu;
+  /(?<![\p{Lu}\p{Ll}\p{N}])(?:[\p{Lu}\p{Ll}]+[0-9\uff10-\uff19][\p{Lu}\p{Ll}\p{N}]*|\p{Lu}[\p{Lu}\p{Ll}]+[-‑][0-9\uff10-\uff19]+[\p{Lu}\p{Ll}\p{N}]*)(?![\p{Lu}\p{Ll}\p{N}])/gu;
 
 export function findCodes(text: string): CodeToken[] {
   const out: CodeToken[] = [];

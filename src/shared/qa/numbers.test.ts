@@ -164,6 +164,7 @@ describe('numbers: digits inside alphanumeric codes (CO2, H2O, A4, MP3, COVID-19
   it.each([
     ['en', 'de', 'MP3 files and COVID-19 tests', 'MP3-Dateien und Covid-19-Tests'],
     ['en', 'de', 'Water (H2O) on 100 m2', 'Wasser auf 100 m²'],
+    ['en', 'de', 'Covid-19 and a Boeing-737', 'COVID-19 und eine Boeing 737'],
     ['zh-Hans', 'en', '新冠肺炎(COVID-19)疫情', 'the COVID-19 pandemic'],
     ['ja', 'en', '５Ｇ対応のＡ４プリンター', 'an A4 printer for 5G'],
   ])('%s→%s %s = %s', (sl, tl, source, target) => {
