@@ -4,6 +4,8 @@ import { checkDocument, type QaDocument } from './engine';
 import { fallbacks, profileFor } from './lang-profile';
 import { parseNumbers } from './number-parse';
 import type { Finding, Lexicon } from './types';
+// German glossary matching stems words: the stemmers are provided as the server provides them.
+import './snowball';
 
 const doc = (sourceLang: string, targetLang: string, pairs: [string, string][]): QaDocument => ({
   sourceLang,

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { replaceSpan } from '../../../../shared/anchor';
-import { compileGlossary, sourceTermSpans } from '../../../../shared/qa/terms';
 import { DEFAULT_QA_SETTINGS, type Finding } from '../../../../shared/qa/types';
 import type { DocumentState, Segment } from '../../../../shared/schemas';
 import { byId } from '../../../../shared/state-index';
@@ -10,6 +9,7 @@ import type { Highlight } from '../lib/highlight';
 import type { SaveQueue } from '../lib/save-queue';
 import type { SideHighlights, TermNote } from '../components/segment-row';
 import { useQaFindings } from './use-qa';
+import { useQaEngine } from './use-qa-engine';
 
 const NONE: SideHighlights = { source: [], target: [] };
 
@@ -27,7 +27,8 @@ export function useQaActions(
   focusSpan: (segmentId: string, side: 'source' | 'target', start: number, end: number) => void,
 ) {
   const errorText = useErrorText();
-  const { findings, ofSegment } = useQaFindings(doc);
+  const engine = useQaEngine(doc);
+  const { findings, ofSegment } = useQaFindings(doc, engine);
   const createFlag = useCreateFlag(docId);
   const dismiss = useDismissFinding(docId);
   const [activeId, setActiveId] = useState<string>();
@@ -61,15 +62,15 @@ export function useQaActions(
   const glossary = doc?.glossary;
   const accentInsensitive = (doc?.qaSettings ?? DEFAULT_QA_SETTINGS).accentInsensitive;
   const compiled = useMemo(
-    () => glossary && compileGlossary(glossary, doc.sourceLang, doc.targetLang, accentInsensitive),
-    [glossary, doc?.sourceLang, doc?.targetLang, accentInsensitive],
+    () => glossary && engine?.compileGlossary(glossary, doc.sourceLang, doc.targetLang, accentInsensitive),
+    [engine, glossary, doc?.sourceLang, doc?.targetLang, accentInsensitive],
   );
   const termsOf = useMemo(() => {
     const bySource = new Map<string, SourceTerms | undefined>();
     return (segment: Pick<Segment, 'source'>): SourceTerms | undefined => {
       if (!compiled) return undefined;
       if (bySource.has(segment.source)) return bySource.get(segment.source);
-      const spans = sourceTermSpans(segment.source, compiled);
+      const spans = engine!.sourceTermSpans(segment.source, compiled);
       const entry =
         spans.length === 0
           ? undefined
@@ -88,7 +89,7 @@ export function useQaActions(
       bySource.set(segment.source, entry);
       return entry;
     };
-  }, [compiled]);
+  }, [engine, compiled]);
 
   function goTo(f: Finding) {
     setActiveId(f.id);
