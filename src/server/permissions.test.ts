@@ -696,6 +696,18 @@ describe('permissions: every mutating route × every role', () => {
     };
   }
 
+  /**
+   * One fixture per role set for requests that must be refused: a refusal changes nothing, so they can share
+   * it (each still checks that nothing happened; a refusal that wrongly wrote would show there too).
+   */
+  const sharedFixtures = new Map<string, Promise<{ f: Fixture; user: Credentials }>>();
+  function refusedFixture(roles: readonly Role[]): Promise<{ f: Fixture; user: Credentials }> {
+    const key = roles.join(',');
+    let made = sharedFixtures.get(key);
+    if (!made) sharedFixtures.set(key, (made = fixture(roles)));
+    return made;
+  }
+
   it('the table lists exactly the mutating routes the app has', () => {
     const registered = registeredRoutes(app).filter((r) => MUTATING.test(r));
     expect(registered.length).toBeGreaterThan(10);
@@ -729,7 +741,7 @@ describe('permissions: every mutating route × every role', () => {
   );
 
   it.each(table)('%s as %s → %s', async (_, role, expected, c) => {
-    const { f, user } = await fixture([role]);
+    const { f, user } = expected === 'allowed' ? await fixture([role]) : await refusedFixture([role]);
     const req = c.request(f);
     const res = await send(user, req);
     if (expected === 'allowed') {
@@ -755,7 +767,7 @@ describe('permissions: every mutating route × every role', () => {
   it.each(CASES.filter((c) => c.need !== 'public').map((c) => [c.label, c] as const))(
     '%s without a session → 401 UNAUTHENTICATED',
     async (_, c) => {
-      const { f } = await fixture(['viewer']);
+      const { f } = await refusedFixture(['viewer']);
       const res = await send(null, c.request(f));
       expect(res.statusCode, res.body).toBe(401);
       expect(json(res).error.code).toBe('UNAUTHENTICATED');
@@ -765,7 +777,7 @@ describe('permissions: every mutating route × every role', () => {
   it.each(CASES.filter((c) => c.need !== 'public').map((c) => [c.label, c] as const))(
     '%s without the CSRF token → 403 CSRF (even for an admin)',
     async (_, c) => {
-      const { f } = await fixture(['admin']);
+      const { f } = await refusedFixture(['admin']);
       const res = await send(admin, c.request(f), false);
       expect(res.statusCode, res.body).toBe(403);
       expect(json(res).error.code).toBe('CSRF');
@@ -793,7 +805,8 @@ describe('permissions: every mutating route × every role', () => {
   }
 
   it.each(table)('%s as %s with a bearer token (no cookie, no CSRF) → %s', async (_, role, expected, c) => {
-    const { f, user } = await fixture([role]);
+    const refused = SESSION_ONLY.test(c.route) || expected !== 'allowed';
+    const { f, user } = refused ? await refusedFixture([role]) : await fixture([role]);
     const secret = await tokenOf(user, role);
     const res = await sendBearer(secret, c.request(f));
     expect(res.headers['set-cookie'], 'a bearer request never gets a cookie').toBeUndefined();
@@ -816,7 +829,7 @@ describe('permissions: every mutating route × every role', () => {
   it.each(
     CASES.filter((c) => !READ_ONLY.includes(c.need) && !SESSION_ONLY.test(c.route)).map((c) => [c.label, c] as const),
   )('%s with an admin’s read-only token → 403 TOKEN_SCOPE, nothing changed', async (_, c) => {
-    const { f, user } = await fixture(['admin']);
+    const { f, user } = await refusedFixture(['admin']);
     const secret = await tokenOf(user, 'admin', ['document.read', 'document.export']);
     const res = await sendBearer(secret, c.request(f));
     expect(res.statusCode, res.body).toBe(403);

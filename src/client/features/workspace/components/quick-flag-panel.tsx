@@ -1,8 +1,10 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEVERITIES, type MqmCategory, type Severity } from '../../../../shared/mqm';
+import type { MqmCategory, Severity } from '../../../../shared/mqm';
 import { useGuidance } from '../hooks/use-guidance';
 import { categoryOptions, searchCategories } from '../lib/category-search';
+import { placePanel, type Place } from '../lib/panel-place';
+import { SEVERITY_KEYS, severityForKey, type PanelSpot } from '../lib/severity-keys';
 import { useSingleKeyShortcuts } from '../lib/shortcut-settings';
 import type { FlagDraft, FlagFormValues } from './flag-dialog';
 import { GuidanceNote } from './guidance-note';
@@ -17,15 +19,6 @@ interface Props {
   /** The full dialog, with what was chosen here. */
   onMore: (values: Partial<FlagFormValues>) => void;
 }
-
-/** Severity by number (0–3, single keys) in the panel, or by letter in its severity group (Anthea's m/M). */
-export const SEVERITY_DIGITS: Record<string, Severity> = {
-  '0': 'neutral',
-  '1': 'minor',
-  '2': 'major',
-  '3': 'critical',
-};
-const SEVERITY_LETTERS: Record<string, Severity> = { n: 'neutral', m: 'minor', M: 'major', c: 'critical' };
 
 /**
  * Classifying the selected words without a modal: a compact panel beside the segment. The focus starts in the
@@ -43,6 +36,7 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const noteField = useRef<HTMLInputElement>(null);
+  const searchField = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLElement>(null);
   const matches = useMemo(() => searchCategories(options, typed), [options, typed]);
   const chosen: MqmCategory | undefined =
@@ -52,16 +46,31 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
         ? undefined
         : matches[active]?.category;
 
-  // Beside the segment: under its row, kept on screen.
-  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+  // Beside the words, hiding neither them nor the other side's text (lib/panel-place.ts); placed again
+  // whenever what it shows grows or shrinks (matches, a definition, the note's error), to keep all of it in view.
+  const [place, setPlace] = useState<Place | null>(null);
+  const content = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const row = document.querySelector(`tr[data-segment-id="${CSS.escape(draft.segmentId)}"]`);
-    if (!row) return;
-    const r = row.getBoundingClientRect();
-    const height = panel.current?.offsetHeight ?? 320;
-    const top = r.bottom + height > window.innerHeight ? Math.max(8, r.top - height) : r.bottom;
-    setPlace({ top, left: Math.max(8, Math.min(r.left + r.width / 3, window.innerWidth - 440)) });
-  }, [draft.segmentId]);
+    const cell = row?.querySelector(`.seg-${draft.side}`);
+    const box = panel.current;
+    if (!row || !cell || !box || !content.current) return;
+    const width = box.offsetWidth; // as the stylesheet sizes it, before any placing narrows it
+    const placeIt = () =>
+      setPlace(
+        placePanel(
+          cell.getBoundingClientRect(),
+          row.getBoundingClientRect(),
+          { width, height: box.scrollHeight },
+          { width: document.documentElement.clientWidth, height: window.innerHeight },
+        ),
+      );
+    placeIt();
+    if (typeof ResizeObserver === 'undefined') return; // (jsdom)
+    const observer = new ResizeObserver(placeIt);
+    observer.observe(content.current);
+    return () => observer.disconnect();
+  }, [draft.segmentId, draft.side]);
 
   function create() {
     if (!chosen) return;
@@ -78,8 +87,26 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
     });
   }
 
+  /** Where a key was pressed: severity keys never take a letter (or, in the note, anything) from a text box. */
+  function spotOf(target: EventTarget): PanelSpot {
+    if (target === searchField.current) return 'search';
+    return target instanceof HTMLInputElement && target.type !== 'radio' ? 'note' : 'other';
+  }
+
+  function chooseSeverity(s: Severity, target: EventTarget) {
+    setSeverity(s);
+    // On the severity buttons, the focus follows the choice (as arrows move it), for the next Tab or arrow.
+    if (target instanceof HTMLInputElement && target.type === 'radio') {
+      panel.current?.querySelector<HTMLInputElement>(`input[type="radio"][value="${s}"]`)?.focus();
+    }
+  }
+
   function onPanelKey(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
+    const s = singleKeys ? severityForKey(e, spotOf(e.target)) : undefined;
+    if (s) {
+      e.preventDefault();
+      chooseSeverity(s, e.target);
+    } else if (e.key === 'Escape') {
       e.preventDefault();
       onCancel();
     } else if (e.key === 'Enter' && !e.shiftKey && !(e.target instanceof HTMLButtonElement)) {
@@ -89,24 +116,11 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
   }
 
   function onSearchKey(e: KeyboardEvent<HTMLInputElement>) {
-    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
-    if (plain && singleKeys && SEVERITY_DIGITS[e.key]) {
-      e.preventDefault();
-      setSeverity(SEVERITY_DIGITS[e.key]!);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const n = Math.max(1, matches.length);
       setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
       if (typed === '') setTyped(' '); // arrows over the whole list choose from it
-    }
-  }
-
-  function onSeverityKey(e: KeyboardEvent) {
-    if (!singleKeys || e.ctrlKey || e.metaKey || e.altKey) return;
-    const s = SEVERITY_DIGITS[e.key] ?? SEVERITY_LETTERS[e.key];
-    if (s) {
-      e.preventDefault();
-      setSeverity(s);
     }
   }
 
@@ -120,117 +134,126 @@ export function QuickFlagPanel({ docId, draft, busy, error, onSubmit, onCancel, 
       aria-modal="false"
       aria-labelledby={`${id}-title`}
       className="quick-flag"
-      style={place ? { top: place.top, left: place.left } : undefined}
+      style={place ?? undefined}
       onKeyDown={onPanelKey}
     >
-      <h2 id={`${id}-title`} className="quick-title">
-        {t('quick.title', { quote: draft.quote, n: draft.segmentNumber })}
-      </h2>
-      <div className="field">
-        <label htmlFor={`${id}-search`}>{t('quick.category')}</label>
-        <input
-          id={`${id}-search`}
-          type="text"
-          role="combobox"
-          autoFocus
-          autoComplete="off"
-          aria-autocomplete="list"
-          aria-expanded={showList}
-          aria-controls={listId}
-          aria-activedescendant={showList && matches[active] ? optionId(active) : undefined}
-          aria-describedby={`${id}-keys${chosen ? ` ${id}-cat-guide` : ''}`}
-          value={typed}
-          onChange={(e) => {
-            setTyped(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onSearchKey}
-        />
-        {showList && (
-          <ul
-            id={listId}
-            role="listbox"
-            aria-label={t('quick.matches', { count: matches.length })}
-            className="quick-list"
-          >
-            {matches.map((o, i) => (
-              <li
-                key={o.category}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === active}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  setActive(i);
-                }}
-              >
-                {o.label}
-              </li>
-            ))}
-          </ul>
-        )}
-        {showList && matches.length === 0 && (
-          <p className="field-error" role="status">
-            {t('quick.noMatch', { text: typed.trim() })}
+      <div ref={content}>
+        <h2 id={`${id}-title`} className="quick-title">
+          {t('quick.title', { quote: draft.quote, n: draft.segmentNumber })}
+        </h2>
+        <div className="field">
+          <label htmlFor={`${id}-search`}>{t('quick.category')}</label>
+          <input
+            id={`${id}-search`}
+            ref={searchField}
+            type="text"
+            role="combobox"
+            autoFocus
+            autoComplete="off"
+            aria-autocomplete="list"
+            aria-expanded={showList}
+            aria-controls={listId}
+            aria-activedescendant={showList && matches[active] ? optionId(active) : undefined}
+            aria-describedby={`${id}-keys${chosen ? ` ${id}-cat-guide` : ''}`}
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onSearchKey}
+          />
+          {showList && (
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label={t('quick.matches', { count: matches.length })}
+              className="quick-list"
+            >
+              {matches.map((o, i) => (
+                <li
+                  key={o.category}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === active}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    setActive(i);
+                  }}
+                >
+                  {o.label}
+                </li>
+              ))}
+            </ul>
+          )}
+          {showList && matches.length === 0 && (
+            <p className="field-error" role="status">
+              {t('quick.noMatch', { text: typed.trim() })}
+            </p>
+          )}
+          {chosen && <GuidanceNote id={`${id}-cat-guide`} guidance={guidance({ category: chosen })} />}
+        </div>
+        <fieldset className="field quick-severity" aria-describedby={`${id}-sev-guide`}>
+          <legend>{t('quick.severity')}</legend>
+          {SEVERITY_KEYS.map(({ severity: s, digit, letter }) => (
+            <label key={s} className={`severity-option severity-${s}`}>
+              <input
+                type="radio"
+                name={`${id}-severity`}
+                value={s}
+                checked={severity === s}
+                onChange={() => setSeverity(s)}
+              />
+              {singleKeys && (
+                <span className="quick-sev-keys" aria-hidden="true">
+                  <kbd>{digit}</kbd>
+                  <kbd>{letter}</kbd>
+                </span>
+              )}{' '}
+              {t(`severity.${s}`)}
+            </label>
+          ))}
+          <GuidanceNote id={`${id}-sev-guide`} guidance={guidance({ severity })} />
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{t('quick.note')}</label>
+          <input
+            id={`${id}-note`}
+            ref={noteField}
+            type="text"
+            dir="auto"
+            value={note}
+            aria-invalid={noteMissing && !note.trim()}
+            aria-describedby={noteMissing ? `${id}-note-error` : undefined}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          {noteMissing && !note.trim() && (
+            <span id={`${id}-note-error`} className="field-error" role="alert">
+              {t('quick.noteRequired')}
+            </span>
+          )}
+        </div>
+        <p id={`${id}-keys`} className="quick-keys muted">
+          {t(singleKeys ? 'quick.keys' : 'quick.keysNoSingle')}
+        </p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
           </p>
         )}
-        {chosen && <GuidanceNote id={`${id}-cat-guide`} guidance={guidance({ category: chosen })} />}
-      </div>
-      <fieldset className="field quick-severity" onKeyDown={onSeverityKey} aria-describedby={`${id}-sev-guide`}>
-        <legend>{t('quick.severity')}</legend>
-        {SEVERITIES.map((s, i) => (
-          <label key={s} className={`severity-option severity-${s}`}>
-            <input
-              type="radio"
-              name={`${id}-severity`}
-              value={s}
-              checked={severity === s}
-              onChange={() => setSeverity(s)}
-            />
-            {singleKeys && <kbd aria-hidden="true">{i}</kbd>} {t(`severity.${s}`)}
-          </label>
-        ))}
-        <GuidanceNote id={`${id}-sev-guide`} guidance={guidance({ severity })} />
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('quick.note')}</label>
-        <input
-          id={`${id}-note`}
-          ref={noteField}
-          type="text"
-          dir="auto"
-          value={note}
-          aria-invalid={noteMissing && !note.trim()}
-          aria-describedby={noteMissing ? `${id}-note-error` : undefined}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        {noteMissing && !note.trim() && (
-          <span id={`${id}-note-error`} className="field-error" role="alert">
-            {t('quick.noteRequired')}
-          </span>
-        )}
-      </div>
-      <p id={`${id}-keys`} className="quick-keys muted">
-        {t(singleKeys ? 'quick.keys' : 'quick.keysNoSingle')}
-      </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t('quick.cancel')}
-        </button>
-        <button
-          type="button"
-          onClick={() => onMore({ severity, comment: note, ...(chosen ? { category: chosen } : {}) })}
-        >
-          {t('quick.more')}
-        </button>
-        <button type="button" className="primary" disabled={busy || !chosen} onClick={create}>
-          {t('quick.create')}
-        </button>
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            {t('quick.cancel')}
+          </button>
+          <button
+            type="button"
+            onClick={() => onMore({ severity, comment: note, ...(chosen ? { category: chosen } : {}) })}
+          >
+            {t('quick.more')}
+          </button>
+          <button type="button" className="primary" disabled={busy || !chosen} onClick={create}>
+            {t('quick.create')}
+          </button>
+        </div>
       </div>
     </section>
   );

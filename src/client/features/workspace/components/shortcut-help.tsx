@@ -25,14 +25,14 @@ export const SHORTCUTS = [
   { group: 'panel', keys: ['ArrowLeft', 'ArrowRight', 'Home', 'End'], action: 'tabs' },
   { group: 'strip', keys: ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'], action: 'strip' },
   { group: 'reply', keys: ['@', 'ArrowUp', 'ArrowDown', 'Enter', 'Tab', 'Escape'], action: 'mention' },
-  { group: 'classify', keys: ['0', '1', '2', '3'], action: 'panelSeverity' },
+  { group: 'classify', keys: ['0', '1', '2', '3', 'n', 'm', 'M', 'c'], action: 'panelSeverity' },
   { group: 'classify', keys: ['Letters', 'ArrowUp', 'ArrowDown'], action: 'panelCategory' },
   { group: 'classify', keys: ['Enter', 'Escape'], action: 'panelCreate' },
   { group: 'dialog', keys: ['Escape'], action: 'close' },
 ] as const;
 
 /** Keys typed alone (no modifier) that count as single-character shortcuts (WCAG 2.1.4). */
-export const SINGLE_KEYS: readonly string[] = ['?', '/', '0', '1', '2', '3'];
+export const SINGLE_KEYS: readonly string[] = ['?', '/', '0', '1', '2', '3', 'n', 'm', 'M', 'c'];
 
 interface Props {
   open: boolean;

@@ -22,13 +22,13 @@ function show(choice: GuidanceChoice, guidelines?: Guidelines) {
       <Shown choice={choice} />
     </QueryClientProvider>,
   );
-  return screen.getByText(/^(When|Quand)/).parentElement!;
+  return screen.getByText(/^(When|Quand|متى)/).parentElement!;
 }
 
 afterEach(() => act(() => void i18n.changeLanguage('en')));
 
 describe('guidance where a category or severity is chosen', () => {
-  it('defaults to MQM’s definitions in our words, with an example, in English and in French', async () => {
+  it('defaults to MQM’s definitions in our words, with an example, in English, French and Arabic', async () => {
     expect(show({ category: 'fluency/spelling' })).toHaveTextContent(
       'When: A word is misspelt, including names, accents and capitals.Example: “Lafetet” for “Laftit”',
     );
@@ -37,6 +37,11 @@ describe('guidance where a category or severity is chosen', () => {
     expect(show({ severity: 'major' })).toHaveTextContent(
       // (toHaveTextContent folds the no-break space before the colon into a plain one.)
       /Quand\s: Le sens est changé ou obscur, ou le lecteur serait trompé ou rebuté\./,
+    );
+    cleanup();
+    await act(() => i18n.changeLanguage('ar'));
+    expect(show({ severity: 'major' })).toHaveTextContent(
+      'متى: تغيّر المعنى أو صار غامضًا، أو قد يُضلَّل القارئ أو يَنفر من النص.مثال: اسم الوزير مكتوب خطأً، أو جملة فرعية محذوفة.',
     );
   });
 
@@ -49,7 +54,7 @@ describe('guidance where a category or severity is chosen', () => {
     expect(show({ category: 'terminology' }, guidelines)).toHaveTextContent('When: Use the ministry’s own terms.');
   });
 
-  it.each(['en', 'fr'])('%s: every category and severity has a definition and an example', (lng) => {
+  it.each(['en', 'fr', 'ar'])('%s: every category and severity has a definition and an example', (lng) => {
     const t = i18n.getFixedT(lng, 'guidelines');
     for (const key of [...MQM_CATEGORIES.map((c) => `categories.${c}`), ...SEVERITIES.map((s) => `severities.${s}`)]) {
       for (const part of ['definition', 'example']) {
