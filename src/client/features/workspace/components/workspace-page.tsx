@@ -164,6 +164,11 @@ export function WorkspacePage() {
   const [params] = useSearchParams();
   const wentTo = useRef(false);
   const loadedDoc = doc !== undefined;
+  // The parts drawn only on demand: their code comes right after the first paint, so a shortcut that opens one
+  // (the quick flag panel's keys are typed at once) never waits for a download.
+  useEffect(() => {
+    if (loadedDoc) for (const part of [QuickFlagPanel, SidePanel]) part.preload();
+  }, [loadedDoc]);
   useEffect(() => {
     if (!loadedDoc || wentTo.current || !doc) return;
     wentTo.current = true;
