@@ -29,6 +29,9 @@ import { DocumentProgress } from './document-progress';
 import { useFindTools } from './find-tools';
 import { NoticeRegion } from './notice-region';
 import { PresenceBar } from './presence-bar';
+// Not a lazy part: it opens on a shortcut and is typed into at once, and a lazy part's first drawing waits a
+// tick for its code even when preloaded (the keys typed meanwhile would be lost).
+import { QuickFlagPanel } from './quick-flag-panel';
 import { SegmentTable } from './segment-table';
 import { languageDirection } from '../../../../shared/lang/direction';
 import { WorkspaceHeader } from './workspace-header';
@@ -37,7 +40,6 @@ import { WorkspaceHeader } from './workspace-header';
 // (drawn after the rows' first paint anyway) and the dialogs, whose code downloads as soon as the page is drawn.
 const SidePanel = lazyPart(() => import('./side-panel').then((m) => m.SidePanel));
 const FlagDialog = lazyPart(() => import('./flag-dialog').then((m) => m.FlagDialog));
-const QuickFlagPanel = lazyPart(() => import('./quick-flag-panel').then((m) => m.QuickFlagPanel));
 const HistoryDialog = lazyPart(() => import('./history-dialog').then((m) => m.HistoryDialog));
 const ReasonDialog = lazyPart(() => import('./reason-dialog').then((m) => m.ReasonDialog));
 const ConflictDialog = lazyPart(() => import('./conflict-dialog').then((m) => m.ConflictDialog));
@@ -164,10 +166,9 @@ export function WorkspacePage() {
   const [params] = useSearchParams();
   const wentTo = useRef(false);
   const loadedDoc = doc !== undefined;
-  // The parts drawn only on demand: their code comes right after the first paint, so a shortcut that opens one
-  // (the quick flag panel's keys are typed at once) never waits for a download.
+  // The side panel is drawn only once the rows are painted: its code comes right after the first paint.
   useEffect(() => {
-    if (loadedDoc) for (const part of [QuickFlagPanel, SidePanel]) part.preload();
+    if (loadedDoc) SidePanel.preload();
   }, [loadedDoc]);
   useEffect(() => {
     if (!loadedDoc || wentTo.current || !doc) return;
