@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { replaceSpan } from '../../../../shared/anchor';
 import { DEFAULT_QA_SETTINGS, type Finding } from '../../../../shared/qa/types';
 import type { DocumentState, Segment } from '../../../../shared/schemas';
@@ -96,13 +96,29 @@ export function useQaActions(
     focusSpan(f.segmentId, f.side, f.start, f.end);
   }
 
+  // F8 pressed before the checks' code is here (they load after the first paint): done once they have run.
+  const pendingStep = useRef<1 | -1 | null>(null);
+  const ready = engine !== null && doc !== undefined;
+
   /** To the next (+1) or previous (-1) shown finding, wrapping around; nothing when none is shown. */
   function step(delta: 1 | -1) {
+    if (!ready) {
+      pendingStep.current = delta;
+      return;
+    }
     if (shown.length === 0) return;
     const index = shown.findIndex((f) => f.id === activeId);
     const next = index < 0 ? (delta > 0 ? 0 : shown.length - 1) : (index + delta + shown.length) % shown.length;
     goTo(shown[next]!);
   }
+  useEffect(() => {
+    if (!ready || pendingStep.current === null) return;
+    const delta = pendingStep.current;
+    pendingStep.current = null;
+    step(delta);
+    // Once, when the findings first exist.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready]);
 
   async function confirm(f: Finding) {
     if (!doc) return;
