@@ -7,15 +7,17 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 // Chromium refuses to start its sandbox as root (CI containers run as root).
 const sandboxArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 
-// The smoke project (e2e/smoke) runs against any deployment: E2E_BASE_URL with E2E_LOGIN + E2E_PASSWORD
-// (and/or E2E_TOKEN). Without E2E_BASE_URL, `npm test` starts the built server on a temporary DATA_DIR and
-// points the same variables at it, so the smoke set always goes through the E2E_BASE_URL path.
+// The smoke project (e2e/smoke) runs against any deployment: E2E_BASE_URL with E2E_TOKEN and/or E2E_LOGIN +
+// E2E_PASSWORD. Without E2E_BASE_URL, `npm test` starts the built server on a temporary DATA_DIR and points
+// the same variables at it (global setup makes the API token there, through the API, once the server is up),
+// so the smoke set always goes through the E2E_BASE_URL path, with a password and with a token alone.
 const SMOKE_PORT = Number(process.env.SMOKE_PORT ?? 8795);
 const localSmoke = !process.env.E2E_BASE_URL;
 if (localSmoke) {
   process.env.E2E_BASE_URL = `http://127.0.0.1:${SMOKE_PORT}`;
   process.env.E2E_LOGIN = 'admin';
   process.env.E2E_PASSWORD = 'smoke admin password';
+  process.env.E2E_SMOKE_LOCAL = '1';
 }
 
 export default defineConfig({

@@ -73,6 +73,7 @@ export default defineConfig({
             'src/server/**/*.test.ts',
             'src/cli/**/*.test.ts',
             'locales/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
         },
       },

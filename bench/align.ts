@@ -1,13 +1,16 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { alignUnits } from '../src/shared/align/align';
+import { alignUnits, type AlignOptions } from '../src/shared/align/align';
+import { parseDictionary } from '../src/shared/align/features';
 import { scoreAlignment, type GoldBead, type Scores } from '../src/shared/align/evaluate';
 import { hunalign, loadDevSet, type AlignCase } from './align-data';
 
 // BENCH_ONLY=align: sentence alignment on the Bleualign German → French development set, ours beside
 // hunalign (WASM, no dictionary) in the same run. Our settings were tuned on the first half only
 // (bench/align-tune.ts); the second half is held out; the whole set is aligned as one document.
-// Then the time to align a 2,000-sentence pair (the development set repeated).
+// Then the time to align a 2,000-sentence pair (the development set repeated). ALIGN_LEXICON=FILE.tsv (word
+// pairs, e.g. from bench/freedict-lexicon.ts) adds rows with that bilingual dictionary; the default rows use none.
 
 const pct = (n: number) => n.toFixed(3);
 
@@ -45,12 +48,29 @@ export async function runAlignBench(log: (line?: string) => void): Promise<numbe
   let heldOut = 0;
   // "2 passes": the optional second pass (a bead pays for the anchors it leaves to its neighbours), off by
   // default because it does not carry to the held-out half.
-  for (const system of ['vis-à-vis', 'vis-à-vis, 2 passes', 'hunalign'] as const) {
+  const lexicon = process.env.ALIGN_LEXICON;
+  const systems: [string, Partial<AlignOptions> | undefined][] = [
+    ['vis-à-vis', {}],
+    ['vis-à-vis, 2 passes', { passes: 2 }],
+    // What the tuner picks on the first half when it may ignore the constructed omissions (bench/align-tune.ts):
+    // runs of unpaired units, cheaper merges; it merges an omitted sentence into its neighbour instead.
+    ['vis-à-vis, tuned w/o omissions', { variance: 12, skipRun: 4, skipExtra: 0.25, mergeCost: 2.5, weakEndCost: 0 }],
+    ...(lexicon
+      ? [
+          ['vis-à-vis + lexicon', { dictionary: parseDictionary(fs.readFileSync(lexicon, 'utf8')) }] as [
+            string,
+            Partial<AlignOptions>,
+          ],
+        ]
+      : []),
+    ['hunalign', undefined],
+  ];
+  if (lexicon) log(`  lexicon: ${lexicon}`);
+  for (const [system, options] of systems) {
     for (const c of cases) {
-      const predicted: GoldBead[] =
-        system === 'hunalign'
-          ? await hunalign(c.source, c.target)
-          : alignUnits(c.source, c.target, { passes: system === 'vis-à-vis' ? 1 : 2 });
+      const predicted: GoldBead[] = options
+        ? alignUnits(c.source, c.target, options)
+        : await hunalign(c.source, c.target);
       const s = scoreAlignment(predicted, c.gold);
       if (system === 'vis-à-vis' && c === set.second) heldOut = s.strict.f1;
       rows.push(row(system, c, s));
@@ -66,6 +86,8 @@ export async function runAlignBench(log: (line?: string) => void): Promise<numbe
     0,
     Math.round((2000 * set.whole.target.length) / set.whole.source.length),
   );
+  const dictionary = lexicon ? systems.find(([name]) => name.includes('lexicon'))?.[1] : undefined;
+  const lexCpu: number[] = [];
   const ours: number[] = [];
   const oursCpu: number[] = [];
   const twoPassCpu: number[] = [];
@@ -80,6 +102,12 @@ export async function runAlignBench(log: (line?: string) => void): Promise<numbe
     alignUnits(source, target, { passes: 2 });
     const c2 = process.cpuUsage(c1);
     twoPassCpu.push((c2.user + c2.system) / 1000);
+    if (dictionary) {
+      const c3 = process.cpuUsage();
+      alignUnits(source, target, dictionary);
+      const c4 = process.cpuUsage(c3);
+      lexCpu.push((c4.user + c4.system) / 1000);
+    }
   }
   const h0 = performance.now();
   await hunalign(source, target);
@@ -89,6 +117,7 @@ export async function runAlignBench(log: (line?: string) => void): Promise<numbe
     `  ${source.length} / ${target.length} sentences: vis-à-vis ${median(ours).toFixed(0)} ms wall, ` +
       `${median(oursCpu).toFixed(0)} ms CPU (medians of 5; on a busy machine the CPU time is the fairer figure), ` +
       `2 passes ${median(twoPassCpu).toFixed(0)} ms CPU, ` +
+      (dictionary ? `with the lexicon ${median(lexCpu).toFixed(0)} ms CPU, ` : '') +
       `hunalign ${hun.toFixed(0)} ms (one run, WASM instance included)`,
   );
   log(

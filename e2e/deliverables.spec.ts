@@ -24,19 +24,25 @@ test('exports TMX, clean text, the glossary as TBX and the LQA report, and opens
     return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
   };
 
+  // Each file is named after the document: `<title>.<ext>`.
+  const title = 'Laftit reçoit Darmanin (Rabat, 22 avril 2024)';
   const tmx = await exportFile('Translation memory (TMX)');
-  expect(tmx.name).toMatch(/\.tmx$/);
+  expect(tmx.name).toBe(`${title}.tmx`);
   expect(tmx.text).toContain('<tmx version="1.4"');
   const txt = await exportFile('Clean text (TXT)');
-  expect(txt.name).toMatch(/\.txt$/);
+  expect(txt.name).toBe(`${title}.txt`);
   expect(txt.text).toContain('Darmanin');
   const tbx = await exportFile('Glossary (TBX)');
-  expect(tbx.name).toMatch(/\.tbx$/);
+  expect(tbx.name).toBe(`${title}.tbx`);
   expect(tbx.text).toContain('<tbx');
   const csv = await exportFile('LQA report (CSV)');
-  expect(csv.name).toMatch(/\.csv$/);
+  expect(csv.name).toBe(`${title}.csv`);
   expect(csv.text.charCodeAt(0)).toBe(0xfeff);
   expect(csv.text).toContain('Lafetet');
+  const html = await exportFile('LQA report (HTML file)');
+  expect(html.name).toBe(`${title}.html`);
+  expect(html.text).toContain('<style>');
+  expect(html.text).toContain('Lafetet');
 
   // The printable report opens in a tab of its own, styled by its own stylesheet (the app's CSP holds).
   await menu.click();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { makeLocalSmokeToken } from './smoke-token';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Not part of the app a server needs at run time (node_modules is linked, not copied).
@@ -21,8 +22,16 @@ async function missingAssets(dist: string): Promise<string[]> {
  * E2E_IN_PLACE=1 runs the working tree itself.
  */
 export default async function globalSetup() {
+  await makeLocalSmokeToken();
   const dist = path.join(ROOT, 'dist');
   const index = path.join(dist, 'index.html');
+  // Against a deployment (E2E_BASE_URL given), the smoke project needs no build of its own: a QA team's
+  // clone runs `npm ci && npx playwright test --project smoke` as it is. Only the other project starts servers.
+  const deployed = process.env.E2E_SMOKE_LOCAL !== '1';
+  if (deployed && (!existsSync(index) || !existsSync(path.join(ROOT, 'build', 'main.js')))) {
+    console.warn('Not built: only the smoke project (against E2E_BASE_URL) can run; `npm run build` for the rest.');
+    return;
+  }
   if (!existsSync(index)) {
     throw new Error(
       `The UI is not built: ${index} is missing.\n` +

@@ -75,3 +75,44 @@ for (const [size, viewport] of [
     }
   });
 }
+
+test('the QA tab in Arabic on a German translation: a spelling finding from the server, a covered one', async ({
+  newReviewerWorkspace,
+  server,
+}) => {
+  test.slow(); // dictionary-de loads in a fresh worker
+  mkdirSync(DIR, { recursive: true });
+  await server.accounts.ensure('Amina', ['translator', 'reviewer', 'editor', 'admin']);
+  // Tall: the whole panel in view for its screenshot.
+  const { page } = await newReviewerWorkspace({ locale: 'ar-MA', viewport: { width: 1400, height: 2000 } });
+  await page.goto('/login');
+  const form = page.getByRole('form', { name: 'تسجيل الدخول' });
+  await form.getByRole('textbox', { name: 'اسم الدخول' }).fill('Amina');
+  await form.getByLabel('كلمة المرور', { exact: true }).fill(E2E_PASSWORD);
+  await form.getByRole('button', { name: 'تسجيل الدخول' }).click();
+  await expect(form).toBeHidden();
+  const { csrfToken } = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': csrfToken };
+  const created = await page.request.post('/api/documents', {
+    headers,
+    data: {
+      title: 'Wasserstoffbusse',
+      sourceLang: 'en',
+      targetLang: 'de',
+      segments: [
+        { source: 'It takes several hours.', target: 'Es dauert mehrere Stunnden.' },
+        { source: 'The city has 48 buses.', target: 'Die Stadt hat 46 Busse.' },
+      ],
+    },
+  });
+  const { document } = (await created.json()) as { document: { id: string; segments: { id: string }[] } };
+  const flag = { side: 'target', start: 14, end: 16, category: 'accuracy/mistranslation', severity: 'major' };
+  const data = { ...flag, segmentId: document.segments[1]!.id, correction: '48', baseVersion: 1 };
+  expect((await page.request.post(`/api/documents/${document.id}/flags`, { headers, data })).status()).toBe(201);
+  await page.goto(`/documents/${document.id}`);
+  await page.getByRole('tab', { name: /^ضمان الجودة/ }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Stunnden' })).toHaveCount(1, { timeout: 30_000 });
+  await expect(panel.getByText('تغطّيه ملاحظة قائمة على هذه الكلمات')).toBeVisible();
+  await panel.screenshot({ path: `${DIR}/wide-workspace-qa-german.png` });
+});

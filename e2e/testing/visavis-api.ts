@@ -94,6 +94,13 @@ export class VisavisApi {
     }
   }
 
+  /** A document's events after `after` (who did what: `actor`, and `token` when an API token did it). */
+  async events(id: string, after = 0) {
+    const path = `/api/documents/${encodeURIComponent(id)}/events?after=${after}`;
+    return (await this.request<{ events: { seq: number; type: string; actor: string; token?: string }[] }>('GET', path))
+      .events;
+  }
+
   /** The release gate: e.g. gate(id, { minScore: 95, maxOpen: 'major:0,critical:0' }). */
   async gate(id: string, q: { minScore?: number; maxOpen?: string; maxFindings?: string; approved?: boolean } = {}) {
     const params = new URLSearchParams();

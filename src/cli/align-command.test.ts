@@ -64,6 +64,28 @@ describe('visavis align', () => {
     expect(lines[3]!.split('\t')[3]).toBe('Partager cet article');
   });
 
+  it('uses a bilingual dictionary given as a file to tell look-alike lines apart', async () => {
+    await fs.writeFile(
+      path.join(tmp, 's.txt'),
+      ['Der Hund schläft.', 'Die Katze trinkt.', 'Der Vogel singt.'].join('\n'),
+    );
+    await fs.writeFile(path.join(tmp, 't.txt'), ['Le chien dort.', 'L’oiseau chante.'].join('\n'));
+    await fs.writeFile(path.join(tmp, 'de-fr.tsv'), 'hund\tchien\nschläft\tdort\nvogel\toiseau\nsingt\tchante\n');
+    const args = ['align', '--source', 's.txt', '--target', 't.txt', '--unit', 'line', '--format', 'text'];
+    const c = capture();
+    expect(await run([...args, '--lexicon', 'de-fr.tsv'], { ...c.io, cwd: tmp })).toBe(0);
+    const heads = (out: string) =>
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
+    expect(heads(c.stdout())).toEqual(['[0]:[0]', '[1]:[]', '[2]:[1]']);
+    const d = capture();
+    await fs.writeFile(path.join(tmp, 'empty.tsv'), 'no pairs here\n');
+    expect(await run([...args, '--lexicon', 'empty.tsv'], { ...d.io, cwd: tmp })).toBe(2);
+    expect(d.stderr()).toContain('no word pairs');
+  });
+
   it('exits with 2 on a missing file or a bad unit', async () => {
     const c = capture();
     expect(await run(['align', '--source', 'nope.txt', '--target', 'nope.txt'], { ...c.io, cwd: tmp })).toBe(2);

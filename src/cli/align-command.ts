@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { parseDictionary } from '../shared/align/features';
 import { alignTexts, type AlignUnit } from '../shared/align/units';
 import type { ParagraphBreak } from '../shared/formats/import-text';
 import { CliError, EXIT_BAD_INPUT, type CliIo } from './io';
@@ -12,6 +13,8 @@ export interface AlignCommandOptions {
   targetLang?: string;
   paragraphs: ParagraphBreak;
   format: 'json' | 'text';
+  /** A bilingual dictionary file (word pairs, tab-separated), optional. */
+  lexicon?: string;
 }
 
 const bad = (message: string) => new CliError(EXIT_BAD_INPUT, message);
@@ -36,12 +39,15 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 export async function alignCommand(io: CliIo, opts: AlignCommandOptions): Promise<number> {
   const sourceText = await readText(io, opts.source, '--source');
   const targetText = await readText(io, opts.target, '--target');
-  const aligned = alignTexts(sourceText, targetText, {
-    unit: opts.unit,
-    sourceLang: opts.sourceLang,
-    targetLang: opts.targetLang,
-    breaks: opts.paragraphs,
-  });
+  const dictionary =
+    opts.lexicon === undefined ? undefined : parseDictionary(await readText(io, opts.lexicon, '--lexicon'));
+  if (dictionary && dictionary.source.size === 0) throw bad(`--lexicon: no word pairs in ${opts.lexicon}`);
+  const aligned = alignTexts(
+    sourceText,
+    targetText,
+    { unit: opts.unit, sourceLang: opts.sourceLang, targetLang: opts.targetLang, breaks: opts.paragraphs },
+    { dictionary },
+  );
   if (opts.format === 'json') {
     io.stdout(JSON.stringify({ alignments: aligned.alignments }) + '\n');
     return 0;

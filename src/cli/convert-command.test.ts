@@ -59,8 +59,12 @@ describe('visavis convert', () => {
     expect(await run(['convert', json, p('same.xlf')], c.io), c.stderr()).toBe(0);
     const same = await fs.readFile(p('same.xlf'), 'utf8');
     expect(essence(same)).toEqual(essence(await fs.readFile(path.join(FIXTURES, 'features-2.2.xlf'), 'utf8')));
-    // Codes do not cross XLIFF versions (yet): said, not written wrong.
-    expect(await run(['convert', json, p('x12.xlf'), '--to', 'xliff12'], c.io)).toBe(2);
+    // Codes cross XLIFF versions: 2.2's pc/ph/sc/ec with originalData become 1.2's bpt/ept/ph/bx/ex (formats/codes/).
+    expect(await run(['convert', json, p('x12.xlf'), '--to', 'xliff12'], c.io), c.stderr()).toBe(0);
+    const codes12 = await fs.readFile(p('x12.xlf'), 'utf8');
+    expect(schemaErrors(codes12, '1.2')).toBeNull();
+    expect(codes12).toContain('<bpt id="1">&lt;b&gt;</bpt>');
+    expect(essence(codes12)).toEqual(essence(same));
   });
 
   it('a glossary CSV → TBX → CSV is the same', async () => {

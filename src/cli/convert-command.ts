@@ -10,19 +10,32 @@ import { buildReport } from '../shared/formats/lqa-report/report-data';
 import { reportHtml } from '../shared/formats/lqa-report/report-html';
 import { writeTbx } from '../shared/formats/tbx';
 import { writeTmx } from '../shared/formats/tmx';
-import { skeleton12, writeXliff } from '../shared/formats/xliff/write';
+import { writeXliff } from '../shared/formats/xliff/write';
+import { tmxSegments, writeFreshXliff } from '../shared/formats/codes/export';
 import { foldAll, toDocumentState } from '../shared/reducer';
 import type { DocumentState } from '../shared/schemas';
 import { CliError, EXIT_BAD_INPUT, type CliIo } from './io';
 
 /*
  * `visavis convert IN OUT [--to FORMAT]`: documents between XLIFF 1.2, XLIFF 2.x, TMX and the app's JSON export;
- * glossaries between CSV and TBX. Formats by extension (.xlf .xliff .sdlxliff .tmx .json .csv .tbx) or --to
- * (xliff = the version the input came in, else 2.2; xliff12; xliff2; tmx; json; csv; tbx).
+ * glossaries between CSV and TBX. Formats by extension (.xlf .xliff .sdlxliff .tmx .json .csv .tbx) or --to:
+ * xliff (into the XLIFF file the input came as, else a new XLIFF 2.2), xliff12 (into the 1.2 file it came as,
+ * else a new 1.2), xliff2 (into the 2.x file it came as, else a new 2.2), xliff20 and xliff22 (always a new file
+ * of that version), tmx, json, csv, tbx. Inline codes are mapped between the formats (formats/codes/).
  * `visavis report EXPORT.json --format html|csv [--out FILE]`: the LQA report of an exported document.
  */
 
-export const CONVERT_FORMATS = ['xliff', 'xliff12', 'xliff2', 'tmx', 'json', 'csv', 'tbx'] as const;
+export const CONVERT_FORMATS = [
+  'xliff',
+  'xliff12',
+  'xliff2',
+  'xliff20',
+  'xliff22',
+  'tmx',
+  'json',
+  'csv',
+  'tbx',
+] as const;
 type Format = (typeof CONVERT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, Format> = {
@@ -61,6 +74,15 @@ async function readText(io: CliIo, file: string): Promise<string> {
   return decoded.text;
 }
 
+/** Writes an output file; one it cannot write (no such folder, no permission) is bad input, said plainly. */
+async function writeText(io: CliIo, file: string, text: string): Promise<void> {
+  try {
+    await fs.writeFile(resolve(io, file), text);
+  } catch (err) {
+    throw new CliError(EXIT_BAD_INPUT, `${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 function formatOf(file: string, explicit?: string): Format {
   if (explicit) return explicit as Format;
   const f = BY_EXTENSION[path.extname(file).toLowerCase()];
@@ -97,7 +119,11 @@ async function loadDocumentFile(io: CliIo, file: string, format: Format, opts: C
     ...(opts.sourceLang ? { sourceLang: opts.sourceLang } : {}),
     ...(opts.targetLang ? { targetLang: opts.targetLang } : {}),
   });
-  if (!r.ok) throw new CliError(EXIT_BAD_INPUT, `${file}: ${r.message}`);
+  if (!r.ok) {
+    // The form's field is targetLang; here it is an option.
+    const hint = r.code === 'VALIDATION_FAILED' ? ' (here: --target-lang)' : '';
+    throw new CliError(EXIT_BAD_INPUT, `${file}: ${r.message}${hint}`);
+  }
   const at = new Date().toISOString();
   let seq = 0;
   const events: DocumentEvent[] = [
@@ -157,28 +183,21 @@ export async function convertCommand(io: CliIo, input: string, output: string, o
     const first = events[0]!;
     const importedSegmentIds = first.type === 'DocumentCreated' ? first.payload.segments.map((s) => s.id) : undefined;
     const doc = { ...state, ...(importedSegmentIds ? { importedSegmentIds } : {}) };
-    const family = (v: string | undefined) => (v === '1.2' ? '1.2' : '2');
-    const wanted = to === 'xliff12' ? '1.2' : to === 'xliff2' ? '2' : null;
-    const crosses =
-      wanted !== null &&
-      !(state.origin?.format === 'xliff' && family(state.origin.version) === wanted) &&
-      state.segments.some((s) => s.codes && Object.keys(s.codes).length > 0);
-    // A code is kept as the markup of the file it came from: XLIFF 1.2's g or x mean nothing in a 2.x file.
-    if (crosses)
-      throw new CliError(
-        EXIT_BAD_INPUT,
-        `${input}: inline codes cannot be converted to another XLIFF version or from TMX yet`,
-      );
-    if (to === 'xliff') out = writeXliff(doc, skeleton);
-    else if (to === 'xliff2') out = writeXliff(doc, null);
-    else if (to === 'xliff12') out = writeXliff(doc, skeleton12(doc), { rewriteSources: true });
+    const came = state.origin?.format === 'xliff' && skeleton ? (state.origin.version === '1.2' ? '1.2' : '2') : null;
+    // Into the file it came as where that is the version asked for; else a new file, every code mapped.
+    const intoOriginal =
+      (to === 'xliff' && came !== null) || (to === 'xliff12' && came === '1.2') || (to === 'xliff2' && came === '2');
+    if (intoOriginal) out = writeXliff(doc, skeleton);
+    else if (to === 'xliff' || to === 'xliff2' || to === 'xliff22') out = writeFreshXliff(state, '2.2', skeleton);
+    else if (to === 'xliff20') out = writeFreshXliff(state, '2.0', skeleton);
+    else if (to === 'xliff12') out = writeFreshXliff(state, '1.2', skeleton);
     else if (to === 'tmx')
       out = writeTmx({
         sourceLang: state.sourceLang,
         targetLang: state.targetLang,
         segtype: state.origin?.format === 'xliff' || state.origin?.format === 'tmx' ? 'sentence' : 'paragraph',
         datatype: state.origin?.format === 'xliff' ? 'xliff' : 'plaintext',
-        segments: state.segments.filter((s) => s.target.trim() !== ''),
+        segments: tmxSegments({ ...state, segments: state.segments.filter((s) => s.target.trim() !== '') }, skeleton),
       });
     else
       out = JSON.stringify(
@@ -187,7 +206,7 @@ export async function convertCommand(io: CliIo, input: string, output: string, o
         2,
       );
   }
-  await fs.writeFile(resolve(io, output), out);
+  await writeText(io, output, out);
   io.stdout(`${input} (${from}) → ${output} (${to})\n`);
   return 0;
 }
@@ -196,7 +215,7 @@ export async function reportCommand(io: CliIo, file: string, opts: { format: 'ht
   const { state, events } = await loadExport(io, file);
   const report = buildReport(state, events);
   const text = opts.format === 'csv' ? reportCsv(report) : reportHtml(report, { stylesheet: 'embed' });
-  if (opts.out) await fs.writeFile(resolve(io, opts.out), text);
+  if (opts.out) await writeText(io, opts.out, text);
   else io.stdout(text);
   return 0;
 }

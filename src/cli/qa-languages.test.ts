@@ -66,6 +66,14 @@ describe('visavis qa: languages are never guessed silently', () => {
     expect(JSON.parse(c.stdout())).toMatchObject({ sourceLang: 'en', targetLang: 'de' });
   });
 
+  it('English news text is English, not Scots (franc ranks "sco" first by a hair: a known language wins a near tie)', () => {
+    expect(detectLanguage('The city buys 48 hydrogen buses for the region and its people.')).toBe('en');
+    expect(
+      detectLanguage('The remaining sum, some 24 million euros, comes from the city budget and a loan over 15 years.'),
+    ).toBe('en');
+    expect(detectLanguage('Die Stadt kauft 48 Wasserstoffbusse für die Region und ihre Menschen.')).toBe('de');
+  });
+
   it('detectLanguage maps franc’s ISO 639-3 codes to BCP 47', () => {
     expect(detectLanguage(DE)).toBe('de');
     expect(detectLanguage(EN)).toBe('en');

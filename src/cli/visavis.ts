@@ -146,6 +146,10 @@ function program(io: CliIo, exit: { code: number }): Command {
         .choices(['line', 'blank-line'])
         .default('line'),
     )
+    .option(
+      '--lexicon <file>',
+      'optional bilingual dictionary: one word pair a line, source and target word separated by a tab',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
     .action(async (opts) => {
       exit.code = await alignCommand(io, opts);

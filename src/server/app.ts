@@ -120,6 +120,10 @@ export async function buildApp(opts: AppOptions) {
   // Webhooks: every committed write tells the dispatcher, which sends after the answer (never blocking it).
   const dispatcher = new WebhookDispatcher({ store: opts.auth.webhooks, ...opts.webhooks });
   dispatcher.start();
+  // Before the first request: deliveries a stop between a commit and its enqueue left out (never fatal).
+  app.addHook('onReady', async () => {
+    await dispatcher.recover(opts.store).catch((err: unknown) => app.log.error(err, 'webhooks: recovery failed'));
+  });
   app.addHook('onClose', () => dispatcher.close());
   const store = withWebhooks(opts.store, dispatcher);
 

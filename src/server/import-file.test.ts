@@ -2,25 +2,24 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../shared/schemas';
 import { readOk } from '../shared/formats/xliff/test-helpers';
-import { ADMIN, EDITOR, REVIEWER, TRANSLATOR, VIEWER, authHeaders, call, json, useRoleServer } from './test-helpers';
+import {
+  ADMIN,
+  EDITOR,
+  REVIEWER,
+  TRANSLATOR,
+  VIEWER,
+  authHeaders,
+  call,
+  json,
+  multipart,
+  useRoleServer,
+} from './test-helpers';
 import { schemaErrors } from './xliff-schema-check';
 
 /** POST /api/documents/import-file (multipart) and GET /api/documents/:id/export.xlf (issue #13). */
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../shared/formats/xliff/fixtures/${name}`, import.meta.url), 'utf8');
-
-/** A multipart/form-data body as a browser sends it (undici serializes FormData). */
-async function multipart(
-  file: { name: string; bytes: Uint8Array | string } | null,
-  fields: Record<string, string> = {},
-) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new Blob([file.bytes as BlobPart]), file.name);
-  const res = new Response(form);
-  return { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type')! };
-}
 
 describe('import-file and export.xlf', () => {
   const ctx = useRoleServer();

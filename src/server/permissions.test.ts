@@ -784,8 +784,11 @@ describe('permissions: every mutating route × every role', () => {
     },
   );
 
-  /** Routes a bearer request never reaches (403 FORBIDDEN): the session and token management. */
-  const SESSION_ONLY = /^\S+ \/api\/((session|tokens)(\/|$)|documents\/:id\/(stream|presence)$)/;
+  /**
+   * Routes a bearer request never reaches (403 FORBIDDEN): the session's writes and token management. It may
+   * read GET /api/session, and reach the live routes (stream, presence), so a browser sent with the header works.
+   */
+  const SESSION_ONLY = /^((POST|PUT|PATCH|DELETE) \/api\/session$|\S+ \/api\/session\/|\S+ \/api\/tokens(\/|$))/;
 
   /** An API token of `user` with every permission `role` gives, made on the account page's route. */
   async function tokenOf(user: Credentials, role: Role, permissions?: Permission[]): Promise<string> {

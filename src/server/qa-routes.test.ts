@@ -255,6 +255,18 @@ describe('GET /qa on the seeded sample', () => {
     expect(await api.seq()).toBe(SEED_SEQ);
   });
 
+  it('?checks= gives those checks only (the browser asks for the dictionary ones); an unknown check → 400', async () => {
+    const res = await api.req(VIEWER, 'GET', `${QA_URL}?checks=name-near-miss,spelling`);
+    expect(res.statusCode, res.body).toBe(200);
+    const only = (json(res) as QaAnswer).findings;
+    expect(only.length).toBeGreaterThan(0);
+    // French has no dictionary: no spelling; the names are those of the full answer.
+    expect(only).toEqual(findings.filter((f) => f.checkId === 'name-near-miss'));
+    for (const q of ['nope', '', 'spelling,,x'])
+      expectError(await api.req(VIEWER, 'GET', `${QA_URL}?checks=${q}`), 400, 'VALIDATION_FAILED');
+    expect(await api.seq()).toBe(SEED_SEQ);
+  });
+
   it('anonymous → 401; unknown document → 404; invalid document id → 400', async () => {
     expectError(await api.req(null, 'GET', QA_URL), 401, 'UNAUTHENTICATED');
     expectError(await api.req(VIEWER, 'GET', '/api/documents/no-such-doc/qa'), 404, 'DOCUMENT_NOT_FOUND');

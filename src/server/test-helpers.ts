@@ -311,3 +311,15 @@ export function useRoleServer(seed?: (server: TestServer) => Promise<void>): Rol
   });
   return ctx;
 }
+
+/** A multipart/form-data body as a browser sends it (undici serializes FormData). */
+export async function multipart(
+  file: { name: string; bytes: Uint8Array | string } | null,
+  fields: Record<string, string> = {},
+) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file) form.append('file', new Blob([file.bytes as BlobPart]), file.name);
+  const res = new Response(form);
+  return { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type')! };
+}

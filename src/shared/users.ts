@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiTokenInfoSchema } from './api-tokens';
 import { IdSchema } from './ids';
 import { ROLES, RoleSchema, type Role } from './permissions';
 import { IsoDateSchema } from './schemas';
@@ -71,7 +72,19 @@ export const SessionUserSchema = UserSchema.pick({
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
-export const SessionResponseSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
+/** The API token a bearer request came with, as GET /api/session tells its browser (never the secret). */
+export const SessionTokenSchema = ApiTokenInfoSchema.pick({ id: true, name: true, permissions: true, expiresAt: true });
+export type SessionToken = z.infer<typeof SessionTokenSchema>;
+
+/**
+ * Who is signed in. A session (cookie) has a CSRF token to send back on writes; a bearer request (an API
+ * token in `Authorization`) has none (it needs none) and names its token, whose permissions limit the user's.
+ */
+export const SessionResponseSchema = z.object({
+  user: SessionUserSchema,
+  csrfToken: z.string().nullable(),
+  token: SessionTokenSchema.optional(),
+});
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 /**

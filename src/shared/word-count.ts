@@ -14,6 +14,7 @@
  *   ("1 000 000", French style, also with no-break or narrow no-break spaces) is 1 word.
  * - Punctuation, symbols and spaces never count.
  */
+import { profileFor } from './qa/lang-profile';
 
 // One segmenter per language: constructing Intl objects costs far more than using them.
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -35,32 +36,6 @@ function segmenterFor(lang: string): Intl.Segmenter {
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\uFF70]/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-// Elided forms written with an apostrophe before the next word (lower case, without the apostrophe).
-const ELIDED: Record<string, ReadonlySet<string>> = {
-  fr: new Set(['c', 'd', 'j', 'l', 'm', 'n', 's', 't', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']),
-  it: new Set([
-    'c',
-    'd',
-    'l',
-    'm',
-    'n',
-    's',
-    't',
-    'v',
-    'un',
-    'all',
-    'dall',
-    'dell',
-    'nell',
-    'sull',
-    'coll',
-    'quell',
-    'quest',
-    'bell',
-    'sant',
-  ]),
-  ca: new Set(['d', 'l', 'm', 'n', 's', 't']),
-};
 const APOSTROPHE = /['’ʼ]/gu;
 
 // Hyphen between letters/digits: joined for counting ("e-mail" → "email").
@@ -68,11 +43,7 @@ const INNER_HYPHEN = /(?<=[\p{L}\p{N}])[-\u2010\u2011](?=[\p{L}\p{N}])/gu;
 // Digit groups separated by a space, NBSP or NNBSP ("1 000 000"): joined for counting.
 const GROUPED_NUMBER = /(?<!\d)\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)/gu;
 
-function primaryLanguage(lang: string): string {
-  return lang.split('-')[0]!.toLowerCase();
-}
-
-/** Words in one word-like segment: extra words for elisions (fr/it/ca). */
+/** Words in one word-like segment: extra words for elisions (the language profile's: fr, it, ca). */
 function elisionWords(word: string, elided: ReadonlySet<string> | undefined): number {
   if (!elided) return 1;
   let count = 1;
@@ -116,7 +87,8 @@ export function countWords(text: string, lang: string): number {
 
 function count(text: string, lang: string): number {
   const prepared = text.replace(INNER_HYPHEN, '').replace(GROUPED_NUMBER, (n) => n.replace(/[ \u00A0\u202F]/gu, ''));
-  const elided = ELIDED[primaryLanguage(lang)];
+  const elisions = profileFor(lang).elisions;
+  const elided = elisions.size > 0 ? elisions : undefined;
   let count = 0;
   for (const s of segmenterFor(lang).segment(prepared)) {
     if (!s.isWordLike) continue;

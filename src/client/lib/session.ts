@@ -69,8 +69,16 @@ export function useCurrentUser() {
   return useSession().data?.user ?? null;
 }
 
-/** Whether the signed-in user's roles allow `permission` (shared/permissions.ts; the server has the last word). */
+/**
+ * Whether the session may do `permission`: one of the user's roles allows it (shared/permissions.ts) and, when
+ * the browser came with an API token (Authorization: Bearer), the token was given it too. The server has the
+ * last word (403 FORBIDDEN or TOKEN_SCOPE).
+ */
+export function sessionCan(session: SessionResponse | null | undefined, permission: Permission): boolean {
+  if (!session || !can(session.user.roles, permission)) return false;
+  return !session.token || session.token.permissions.includes(permission);
+}
+
 export function useCan(permission: Permission): boolean {
-  const user = useCurrentUser();
-  return !!user && can(user.roles, permission);
+  return sessionCan(useSession().data, permission);
 }

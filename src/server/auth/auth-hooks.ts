@@ -46,10 +46,15 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
  * user's password is one an admin set. Runs first (onRequest), before the body is even read.
  */
 /**
- * What a bearer request may not reach: the session itself, token management (a token never makes tokens)
- * and live streams (a browser's, ended with its session).
+ * What a bearer request may not reach: the session's writes (sign in, sign out, change password) and token
+ * management (a token never makes tokens). It may read GET /api/session (who the token's user is, and the
+ * token's name and permissions) and open live streams, so a browser sent with the header works.
  */
-const SESSION_ONLY = [/^\/api\/session(\/|$)/, /^\/api\/tokens(\/|$)/, /^\/api\/documents\/[^/]+\/(stream|presence)$/];
+function sessionOnly(method: string, pathname: string): boolean {
+  if (/^\/api\/tokens(\/|$)/.test(pathname)) return true;
+  if (/^\/api\/session\/./.test(pathname)) return true;
+  return /^\/api\/session\/?$/.test(pathname) && method !== 'GET' && method !== 'HEAD';
+}
 
 export async function installAuth(app: FastifyInstance, auth: AuthStore) {
   /**
@@ -67,7 +72,7 @@ export async function installAuth(app: FastifyInstance, auth: AuthStore) {
         'The API token is not valid: unknown, revoked or expired, or its user is disabled.',
       );
     }
-    if (SESSION_ONLY.some((re) => re.test(pathname))) {
+    if (sessionOnly(req.method, pathname)) {
       throw new AppError(403, 'FORBIDDEN', 'Sign in for this: an API token cannot reach it.');
     }
     if (found.user.mustChangePassword) {

@@ -5,9 +5,10 @@ import { currentUser, parseWith } from '../http';
 import { clearSessionCookie, setSessionCookie } from './auth-hooks';
 import type { AuthStore } from './auth-store';
 import { csrfTokenFor } from './csrf';
+import type { StoredToken } from '../tokens/api-token';
 import type { StoredUser } from './user-store';
 
-function sessionResponse(user: StoredUser, token: string): SessionResponse {
+function sessionResponse(user: StoredUser, token: string | null, apiToken?: StoredToken | null): SessionResponse {
   return {
     user: {
       id: user.id,
@@ -16,7 +17,17 @@ function sessionResponse(user: StoredUser, token: string): SessionResponse {
       roles: user.roles,
       mustChangePassword: user.mustChangePassword ?? false,
     },
-    csrfToken: csrfTokenFor(token),
+    csrfToken: token === null ? null : csrfTokenFor(token),
+    ...(apiToken
+      ? {
+          token: {
+            id: apiToken.id,
+            name: apiToken.name,
+            permissions: apiToken.permissions,
+            expiresAt: apiToken.expiresAt,
+          },
+        }
+      : {}),
   };
 }
 
@@ -58,7 +69,12 @@ export async function sessionRoutes(app: FastifyInstance, opts: { auth: AuthStor
     return sessionResponse(user, token);
   });
 
-  app.get('/api/session', async (req) => sessionResponse(currentUser(req), req.sessionToken!));
+  // A bearer request (auth-hooks.ts lets only this GET through): the token's user and the token itself.
+  app.get('/api/session', async (req) =>
+    req.apiToken
+      ? sessionResponse(currentUser(req), null, req.apiToken)
+      : sessionResponse(currentUser(req), req.sessionToken!),
+  );
 
   app.delete('/api/session', async (req, reply) => {
     currentUser(req);

@@ -17,6 +17,11 @@ export interface StreamOwner {
   sessionId: string;
   /** The cookie's token, to check the session again on each heartbeat (expiry, other servers). */
   token: string;
+  /**
+   * Opened by a bearer request: `token` is the API token's secret, `sessionId` is `token:<id>`, and each
+   * heartbeat checks the token (revoked, expired, its user disabled) instead of a session.
+   */
+  bearer?: boolean;
 }
 
 /**

@@ -299,6 +299,32 @@ describe('streams end with the session', () => {
     await sa.untilEnded();
   });
 
+  it('an API token (Authorization: Bearer) opens a stream that ends when the token is revoked', async () => {
+    const doc = await live.newDoc();
+    const youssef = await live.as('youssef');
+    const made = await live.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: youssef.headers,
+      payload: { name: 'browser', expiresInDays: 1, permissions: ['document.read'] },
+    });
+    const { secret, token } = JSON.parse(made.body);
+    const stream = await live.open(doc.id, null, { headers: { authorization: `Bearer ${secret}` } });
+    expect(stream.status).toBe(200);
+    await stream.until(() => stream.of('presence').some((m) => m.data.includes('youssef')), 'youssef present');
+    const seq = await live.edit('amina', doc.id, doc.segments[0]!.id, 'Vu par le jeton');
+    await stream.until(() => seqs(stream).includes(seq), 'the edit');
+    const revoked = await live.app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${token.id}`,
+      headers: youssef.headers,
+    });
+    expect(revoked.statusCode).toBe(204);
+    // The next heartbeat checks the token again.
+    await stream.untilEnded();
+    expect(JSON.parse(stream.of('closed')[0]!.data)).toEqual({ reason: 'signed-out' });
+  });
+
   it('app.close() ends every open stream instead of waiting for them', async () => {
     const doc = await live.newDoc();
     const stream = await live.open(doc.id, 'youssef');

@@ -99,6 +99,20 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (hook_id, created_at);
     `,
   },
+  {
+    version: 3,
+    name: 'webhook high-water marks',
+    sql: `
+      -- Per document, the seq up to which its events' webhook deliveries are queued (raised in the same
+      -- transaction as the deliveries); a server starting up computes the deliveries of later events again.
+      CREATE TABLE webhook_marks (
+        document_id text PRIMARY KEY,
+        seq bigint NOT NULL
+      );
+      -- What was written before this version had its deliveries queued then (with other ids): start from here.
+      INSERT INTO webhook_marks (document_id, seq) SELECT id, seq FROM documents;
+    `,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock every Vis-à-vis server takes to migrate (and to bootstrap). */

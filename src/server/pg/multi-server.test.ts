@@ -187,7 +187,11 @@ describe.skipIf(skipped)('first start of two servers at once on an empty databas
       const sql = backends[0]!.sql;
       expect((await backends[1]!.auth.users.list()).map((u) => u.login)).toEqual(['admin']);
       expect((await backends[1]!.store.list()).map((d) => d.id)).toEqual(['laftit-darmanin']);
-      expect(await sql`SELECT version FROM schema_migrations`).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([
+        { version: 1 },
+        { version: 2 },
+        { version: 3 },
+      ]);
     } finally {
       await Promise.all(backends.map((x) => x.close()));
       await db.drop();

@@ -1,12 +1,14 @@
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
+import { DELIVERY_LOG_SIZE, DeliverySchema, type Delivery, type WebhookBody } from '../../shared/webhooks';
 import {
-  DELIVERY_LOG_SIZE,
-  DeliverySchema,
-  type Delivery,
-  type WebhookBody,
-  type WebhookEvent,
-} from '../../shared/webhooks';
-import { StoredHookSchema, newDelivery, newHook, type StoredHook, type WebhookStore } from '../webhooks/webhook-store';
+  StoredHookSchema,
+  newDelivery,
+  newHook,
+  type QueuedDelivery,
+  type StoredHook,
+  type WebhookData,
+  type WebhookStore,
+} from '../webhooks/webhook-store';
 
 const parseHook = (body: unknown) => StoredHookSchema.parse(body);
 const parseDelivery = (body: unknown) => DeliverySchema.parse(body);
@@ -44,10 +46,25 @@ export class PgWebhooks implements WebhookStore {
     return rows.count > 0;
   }
 
-  async enqueue(list: { hookId: string; event: WebhookEvent; body: string }[]) {
+  async enqueue(list: QueuedDelivery[], marks: Readonly<Record<string, number>> = {}) {
     const made = list.map((d) => newDelivery(d, this.now()));
-    for (const d of made) await this.insertDelivery(d);
-    return made;
+    if (made.length === 0 && Object.keys(marks).length === 0) return [];
+    // One transaction: the deliveries and the marks saying they are queued commit together, or neither does.
+    return this.sql.begin(async (tx) => {
+      const added: Delivery[] = [];
+      for (const d of made) if (await this.insertDelivery(d, tx)) added.push(d);
+      await this.raiseMarks(marks, tx);
+      return added;
+    });
+  }
+
+  async legacyMarks() {
+    return false; // migration 3 set them
+  }
+
+  async marks() {
+    const rows = await this.sql<{ document_id: string; seq: string }[]>`SELECT document_id, seq FROM webhook_marks`;
+    return new Map(rows.map((r) => [r.document_id, Number(r.seq)]));
   }
 
   async claimDue(now: number, leaseMs: number, limit: number) {
@@ -90,12 +107,13 @@ export class PgWebhooks implements WebhookStore {
   async exportAll() {
     const hooks = await this.hooks();
     const rows = await this.sql<{ body: unknown }[]>`SELECT body FROM webhook_deliveries ORDER BY created_at, id`;
-    return { hooks, deliveries: rows.map((r) => parseDelivery(r.body)) };
+    return { hooks, deliveries: rows.map((r) => parseDelivery(r.body)), marks: Object.fromEntries(await this.marks()) };
   }
 
-  async importAll(data: { hooks: StoredHook[]; deliveries: Delivery[] }) {
+  async importAll(data: WebhookData) {
     for (const h of data.hooks) await this.insertHook(h);
     for (const d of data.deliveries) await this.insertDelivery(d);
+    await this.raiseMarks(data.marks ?? {});
   }
 
   async flush() {}
@@ -105,9 +123,21 @@ export class PgWebhooks implements WebhookStore {
       .sql`INSERT INTO webhooks (id, created_at, body) VALUES (${h.id}, ${h.createdAt}, ${JSON.stringify(h)}::text::json)`;
   }
 
-  private async insertDelivery(d: Delivery) {
-    await this.sql`
+  /** Adds a delivery unless one with its id is kept already (true when added). */
+  private async insertDelivery(d: Delivery, sql: Sql | TransactionSql = this.sql): Promise<boolean> {
+    const rows = await sql`
       INSERT INTO webhook_deliveries (id, hook_id, created_at, status, next_attempt_at, body)
-      VALUES (${d.id}, ${d.hookId}, ${d.createdAt}, ${d.status}, ${d.nextAttemptAt}, ${JSON.stringify(d)}::text::json)`;
+      VALUES (${d.id}, ${d.hookId}, ${d.createdAt}, ${d.status}, ${d.nextAttemptAt}, ${JSON.stringify(d)}::text::json)
+      ON CONFLICT (id) DO NOTHING`;
+    return rows.count > 0;
+  }
+
+  /** Marks only go up (two servers may raise the same one). */
+  private async raiseMarks(marks: Readonly<Record<string, number>>, sql: Sql | TransactionSql = this.sql) {
+    for (const [id, seq] of Object.entries(marks)) {
+      await sql`
+        INSERT INTO webhook_marks (document_id, seq) VALUES (${id}, ${seq})
+        ON CONFLICT (document_id) DO UPDATE SET seq = GREATEST(webhook_marks.seq, EXCLUDED.seq)`;
+    }
   }
 }

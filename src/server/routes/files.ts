@@ -164,6 +164,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
         ...(created ? { importedSegmentIds: created.segments.map((s) => s.id) } : {}),
       },
       skeleton,
+      doc.origin,
     );
     const name = (doc.origin?.format === 'xliff' && doc.origin.file) || `${doc.id}.xlf`;
     const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../shared/permissions';
 import { byId } from '../../shared/state-index';
 import { MentionsReadBodySchema, PresenceBodySchema } from '../../shared/schemas';
@@ -40,6 +40,9 @@ function replyHeaders(reply: FastifyReply): Record<string, string | string[]> {
   return out;
 }
 
+/** The API token's secret of a bearer request (auth-hooks.ts already checked it). */
+const bearerSecret = (req: FastifyRequest): string => /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')![1]!;
+
 const presenceUser = (u: { id: string; login: string; displayName: string }): PresenceUser => ({
   id: u.id,
   login: u.login,
@@ -61,6 +64,15 @@ export async function liveRoutes(app: FastifyInstance, opts: { store: DocumentSt
     logger: app.log,
     ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
     async stillAllowed(owner) {
+      if (owner.bearer) {
+        const found = await auth.tokens.lookup(owner.token);
+        return (
+          !!found &&
+          !found.user.disabled &&
+          can(found.user.roles, 'document.read') &&
+          found.token.permissions.includes('document.read')
+        );
+      }
       const session = await auth.sessions.lookup(owner.token);
       const user = session?.id === owner.sessionId ? await auth.users.byId(session.userId) : undefined;
       return !!user && !user.disabled && can(user.roles, 'document.read');
@@ -97,7 +109,9 @@ export async function liveRoutes(app: FastifyInstance, opts: { store: DocumentSt
       req.raw.socket.setKeepAlive(true);
       hub.open({
         documentId: doc.id,
-        owner: { user: presenceUser(user), sessionId: req.session!.id, token: req.sessionToken! },
+        owner: req.apiToken
+          ? { user: presenceUser(user), sessionId: `token:${req.apiToken.id}`, token: bearerSecret(req), bearer: true }
+          : { user: presenceUser(user), sessionId: req.session!.id, token: req.sessionToken! },
         res,
         from,
         reset,

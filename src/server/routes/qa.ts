@@ -5,7 +5,7 @@ import { checkDocument } from '../../shared/qa/engine';
 import '../../shared/qa/snowball';
 import { markCovered } from '../../shared/qa/covered';
 import type { Finding } from '../../shared/qa/types';
-import { QaSettingsSchema } from '../../shared/qa/types';
+import { CheckIdSchema, DEFAULT_QA_SETTINGS, onlyChecks, QaSettingsSchema } from '../../shared/qa/types';
 import { LIMITS, type DocumentState } from '../../shared/schemas';
 import { AppError } from '../errors';
 import { idParam, parseWith, requirePermission, writerOf } from '../http';
@@ -19,6 +19,16 @@ const GlossaryBodySchema = z.object({
   format: z.enum(['csv', 'tbx']),
   text: z.string().max(LIMITS.bodyBytes),
   fileName: z.string().trim().min(1).max(300),
+});
+
+/** `?checks=spelling,name-near-miss`: only these checks (the browser asks for those that need a dictionary). */
+const QaQuerySchema = z.object({
+  checks: z
+    .string()
+    .max(1000)
+    .transform((s) => s.split(','))
+    .pipe(z.array(CheckIdSchema).min(1))
+    .optional(),
 });
 
 // The dialog asks why: a dismissal without a reason is refused (400 VALIDATION_FAILED).
@@ -50,8 +60,10 @@ export async function qaRoutes(app: FastifyInstance, opts: { store: DocumentStor
   // Both answers can be megabytes (thousands of findings; a document with its glossary): written in chunks.
   app.get<{ Params: { id: string } }>('/api/documents/:id/qa', async (req, reply) => {
     requirePermission(req, 'document.read');
+    const { checks } = parseWith(QaQuerySchema, req.query);
     const doc = await loadDocument(store, req.params.id);
-    const state = toDocumentState(doc);
+    const full = toDocumentState(doc);
+    const state = checks ? { ...full, qaSettings: onlyChecks(full.qaSettings ?? DEFAULT_QA_SETTINGS, checks) } : full;
     // Those a live flag already covers are marked (covered: true): confirming one is refused (409 FINDING_COVERED).
     const findings = markCovered(await offload.findings(state), state.flags);
     return reply.type(JSON_TYPE).send(jsonStream({ findings, dismissed: doc.dismissed ?? [] }));

@@ -110,16 +110,53 @@ describe('API tokens', () => {
     expect(json(res).error).toMatchObject({ code: 'TOKEN_SCOPE', details: { permission: 'segment.edit' } });
   });
 
-  it('cannot reach the session or make tokens', async () => {
+  it('cannot sign in or out, change the password or make tokens', async () => {
     const { secret } = json(await make(amina, full));
     for (const [method, url] of [
-      ['GET', '/api/session'],
+      ['POST', '/api/session'],
+      ['DELETE', '/api/session'],
+      ['PATCH', '/api/session/password'],
       ['POST', '/api/tokens'],
       ['GET', '/api/tokens'],
     ] as const) {
       const res = await server.app.inject({ method, url, headers: bearer(secret), payload: full });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(json(res).error.code).toBe('FORBIDDEN');
     }
+    // Still signed in: DELETE /api/session did not end anything.
+    expect((await server.app.inject({ url: '/api/session', headers: amina.headers })).statusCode).toBe(200);
+  });
+
+  it('GET /api/session answers a bearer request with the token’s user and the token (read-only: no cookie, no CSRF token)', async () => {
+    const { secret, token } = json(await make(amina, { ...full, name: 'browser' }));
+    const res = await server.app.inject({ url: '/api/session', headers: bearer(secret) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(json(res)).toEqual({
+      user: {
+        id: expect.any(String),
+        login: 'amina',
+        displayName: expect.any(String),
+        roles: ['translator', 'reviewer'],
+        mustChangePassword: false,
+      },
+      csrfToken: null,
+      token: {
+        id: token.id,
+        name: 'browser',
+        permissions: ['document.read', 'segment.edit'],
+        expiresAt: token.expiresAt,
+      },
+    });
+    // A session's answer names no token.
+    const mine = json(await server.app.inject({ url: '/api/session', headers: amina.headers }));
+    expect(mine.token).toBeUndefined();
+    expect(typeof mine.csrfToken).toBe('string');
+    // A revoked token is no one.
+    await server.app.inject({ method: 'DELETE', url: `/api/tokens/${token.id}`, headers: amina.headers });
+    const gone = await server.app.inject({ url: '/api/session', headers: bearer(secret) });
+    expect(gone.statusCode).toBe(401);
+    expect(json(gone).error.code).toBe('UNAUTHENTICATED');
   });
 
   it('expires', async () => {

@@ -1,14 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { DocumentEvent } from '../../shared/events';
 import type { FoldState } from '../../shared/reducer';
-import {
-  MAX_ATTEMPTS,
-  SIGNATURE_HEADER,
-  backoffSeconds,
-  type Delivery,
-  type WebhookEvent,
-} from '../../shared/webhooks';
+import { MAX_ATTEMPTS, SIGNATURE_HEADER, backoffSeconds, type Delivery } from '../../shared/webhooks';
+import type { DocumentStore } from '../store/document-store';
 import { errorMessage, type StoreLogger } from '../store/logger';
+import { deliveriesOf } from './webhook-events';
 import type { StoredHook, WebhookStore } from './webhook-store';
 
 export interface WebhookDispatcherOptions {
@@ -26,59 +22,6 @@ export interface WebhookDispatcherOptions {
 /** `sha256=<hex>`: HMAC-SHA256 of the exact body bytes with the hook's secret. */
 export const signature = (secret: string, body: string) =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-
-/** The webhook events a committed batch of document events means, with what the receiver is told. */
-export function webhookEventsOf(
-  events: readonly DocumentEvent[],
-  before: FoldState['status'] | undefined,
-  after: FoldState,
-): { event: WebhookEvent; data: Record<string, unknown> }[] {
-  const out: { event: WebhookEvent; data: Record<string, unknown> }[] = [];
-  let status = before;
-  for (const e of events) {
-    const who = { actor: e.actor, ...(e.token ? { token: e.token } : {}), seq: e.seq, at: e.at };
-    switch (e.type) {
-      case 'DocumentStatusChanged': {
-        const kind: WebhookEvent | null =
-          e.payload.status === 'approved'
-            ? 'document.approved'
-            : e.payload.status === 'returned'
-              ? 'document.returned'
-              : status === 'approved'
-                ? 'document.reopened'
-                : null;
-        if (kind) out.push({ event: kind, data: { ...who, status: e.payload.status, reason: e.payload.reason } });
-        status = e.payload.status;
-        break;
-      }
-      case 'SegmentStatusChanged':
-        if (e.payload.status === 'approved') {
-          out.push({ event: 'segment.approved', data: { ...who, segmentId: e.payload.segmentId } });
-        }
-        break;
-      case 'FlagCreated': {
-        const f = e.payload;
-        out.push({
-          event: 'flag.created',
-          data: { ...who, flagId: f.flagId, segmentId: f.segmentId, category: f.category, severity: f.severity },
-        });
-        break;
-      }
-      case 'FlagAccepted':
-      case 'FlagRejected':
-      case 'FlagResolved':
-      case 'FlagWithdrawn': {
-        const outcome = e.type.slice('Flag'.length).toLowerCase();
-        out.push({ event: 'flag.settled', data: { ...who, flagId: e.payload.flagId, outcome } });
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  void after;
-  return out;
-}
 
 /**
  * Sends webhook deliveries. A write only enqueues them (after its commit, not awaited by its answer); this
@@ -98,6 +41,10 @@ export class WebhookDispatcher {
   private again = false;
   private closed = false;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Marks of writes that owed no delivery, raised in the store by the next pass. */
+  private readonly lateMarks = new Map<string, number>();
+  /** written() runs its enqueues one after the other. */
+  private queue: Promise<void> = Promise.resolve();
   /** Closing the app abandons the attempts under way (they stay pending and are tried again). */
   private readonly closing = new AbortController();
 
@@ -118,33 +65,80 @@ export class WebhookDispatcher {
     this.hooksCache = null;
   }
 
-  /** After a commit: enqueue what the hooks asked for. Never throws (a write is never failed by a hook). */
+  /**
+   * After a commit: enqueue what the hooks asked for, and raise the document's high-water mark in the same
+   * write. Never throws (a write is never failed by a hook). A crash before this lands is made good by
+   * recover() at the next start.
+   */
   written(document: FoldState, events: readonly DocumentEvent[], before: FoldState['status'] | undefined): void {
-    if (this.closed) return;
-    const p = (async () => {
-      const hooks = [...(await this.hooks()).values()].filter((h) => h.active);
+    if (this.closed || events.length === 0) return;
+    // One at a time, in commit order: a mark raised for a later write never lands before an earlier write's
+    // deliveries (a crash in between would lose them).
+    const p = (this.queue = this.queue.then(async () => {
+      const hooks = [...(await this.hooks()).values()];
+      // No hook at all, nothing owed: the mark stays behind, and recover() finds nothing after it either (a
+      // hook hears only what happens after it is made).
       if (hooks.length === 0) return;
-      const happened = webhookEventsOf(events, before, document);
-      const deliveries = happened.flatMap(({ event, data }) =>
-        hooks
-          .filter((h) => h.events.includes(event))
-          .map((h) => ({
-            hookId: h.id,
-            event,
-            body: JSON.stringify({
-              event,
-              document: { id: document.id, title: document.title, status: document.status },
-              ...data,
-            }),
-          })),
-      );
-      if (deliveries.length === 0) return;
-      await this.store.enqueue(deliveries);
+      const deliveries = deliveriesOf(hooks, document, events, before);
+      const seq = events.at(-1)!.seq;
+      if (deliveries.length === 0) {
+        // Nothing to send: the mark is raised with the next write to the queue (at most one per pass).
+        this.lateMarks.set(document.id, Math.max(this.lateMarks.get(document.id) ?? 0, seq));
+        return;
+      }
+      await this.store.enqueue(deliveries, { [document.id]: seq });
       this.kick();
-    })()
+    }))
       .catch((err: unknown) => this.logger.error(`webhooks: could not enqueue deliveries: ${errorMessage(err)}`))
       .finally(() => this.inFlight.delete(p));
     this.inFlight.add(p);
+  }
+
+  /**
+   * At start-up: the deliveries of events after each document's high-water mark, computed again (a crash
+   * between a commit and its enqueue left them out). Each has the id it had the first time, so one already
+   * queued is not queued twice; the mark then moves to the document's last event.
+   */
+  async recover(documents: DocumentStore): Promise<number> {
+    const hooks = [...(await this.hooks()).values()].filter((h) => h.active);
+    if (hooks.length === 0) return 0;
+    const marks = await this.store.marks();
+    // Before marks existed, every write's deliveries were queued at once (with other ids): start from now.
+    const legacy = await this.store.legacyMarks();
+    const baseline: Record<string, number> = {};
+    let added = 0;
+    for (const entry of await documents.list()) {
+      if (!entry.available || this.closed) continue;
+      const state = await documents.get(entry.id);
+      const mark = marks.get(entry.id) ?? 0;
+      if (!state || state.seq <= mark) continue;
+      if (legacy) {
+        baseline[entry.id] = state.seq;
+        continue;
+      }
+      const all = await documents.events(entry.id, 0);
+      const status = all.filter((e) => e.seq <= mark && e.type === 'DocumentStatusChanged').at(-1);
+      const before = status?.type === 'DocumentStatusChanged' ? status.payload.status : undefined;
+      const later = all.filter((e) => e.seq > mark);
+      const made = await this.store.enqueue(deliveriesOf(hooks, state, later, before), { [entry.id]: state.seq });
+      added += made.length;
+    }
+    if (legacy) await this.store.enqueue([], baseline);
+    if (added > 0) {
+      this.logger.warn(`webhooks: queued ${added} delivery(ies) a stop before their enqueue had left out`);
+      this.kick();
+    }
+    return added;
+  }
+
+  /** Raises the marks of writes that owed nothing, after the enqueues before them (same queue). */
+  private flushLateMarks(): Promise<void> {
+    return (this.queue = this.queue.then(async () => {
+      if (this.lateMarks.size === 0) return;
+      const marks = Object.fromEntries(this.lateMarks);
+      this.lateMarks.clear();
+      await this.store.enqueue([], marks);
+    }));
   }
 
   /** Sends what is due now (soon after the current pass, if one runs). */
@@ -188,6 +182,7 @@ export class WebhookDispatcher {
 
   private async pass(): Promise<void> {
     try {
+      if (this.lateMarks.size > 0) await this.flushLateMarks();
       for (;;) {
         const due = await this.store.claimDue(this.now(), this.timeoutMs + 5000, 20);
         if (due.length === 0 || this.closed) return;

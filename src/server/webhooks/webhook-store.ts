@@ -27,14 +27,32 @@ export type StoredHook = z.infer<typeof StoredHookSchema>;
 
 export const hookInfo = ({ secret: _secret, ...info }: StoredHook): WebhookInfo => info;
 
+export interface WebhookData {
+  hooks: StoredHook[];
+  deliveries: Delivery[];
+  marks?: Record<string, number>;
+}
+
 /** Webhooks and their deliveries (pending ones survive a restart). JSON file or PostgreSQL. */
 export interface WebhookStore {
   hooks(): Promise<StoredHook[]>;
   createHook(body: WebhookBody, createdBy: string): Promise<StoredHook>;
   updateHook(id: string, changes: Partial<WebhookBody>): Promise<StoredHook | undefined>;
   deleteHook(id: string): Promise<boolean>;
-  /** Persists new pending deliveries (due now). */
-  enqueue(deliveries: { hookId: string; event: WebhookEvent; body: string }[]): Promise<Delivery[]>;
+  /**
+   * Persists new pending deliveries (due now; one with the id of a delivery already kept is skipped) and, in
+   * the same atomic write, raises the high-water marks: `marks[documentId]` is the seq up to which that
+   * document's events have had their deliveries queued (start-up computes those after it again). Answers
+   * the deliveries it added.
+   */
+  enqueue(deliveries: QueuedDelivery[], marks?: Readonly<Record<string, number>>): Promise<Delivery[]>;
+  /** The high-water marks (document id → seq) enqueue has raised. */
+  marks(): Promise<Map<string, number>>;
+  /**
+   * True for a store kept before the marks existed (until it is next written): its documents' events had
+   * their deliveries queued then, so start-up only sets their marks. (PostgreSQL's migration sets them.)
+   */
+  legacyMarks(): Promise<boolean>;
   /**
    * Pending deliveries due at `now`, each leased for `leaseMs` (its next attempt moved that far) so that
    * another server does not send it at the same time.
@@ -46,8 +64,8 @@ export interface WebhookStore {
   deliveries(hookId: string): Promise<Delivery[]>;
   delivery(id: string): Promise<Delivery | undefined>;
   /** migrate-store: everything as it is. */
-  exportAll(): Promise<{ hooks: StoredHook[]; deliveries: Delivery[] }>;
-  importAll(data: { hooks: StoredHook[]; deliveries: Delivery[] }): Promise<void>;
+  exportAll(): Promise<WebhookData>;
+  importAll(data: WebhookData): Promise<void>;
   flush(): Promise<void>;
 }
 
@@ -55,10 +73,13 @@ export function newHook(body: WebhookBody, createdBy: string, now: number): Stor
   return { id: newId('h'), ...body, createdAt: new Date(now).toISOString(), createdBy };
 }
 
-export function newDelivery(d: { hookId: string; event: WebhookEvent; body: string }, now: number): Delivery {
+/** A delivery to add: its id when it has one already (computed from the event it reports), else a new one. */
+export type QueuedDelivery = { id?: string; hookId: string; event: WebhookEvent; body: string };
+
+export function newDelivery({ id, ...d }: QueuedDelivery, now: number): Delivery {
   const at = new Date(now).toISOString();
   return {
-    id: newId('w'),
+    id: id ?? newId('w'),
     ...d,
     status: 'pending',
     attempts: 0,
@@ -74,12 +95,15 @@ const FileSchema = z.object({
   version: z.literal(1),
   hooks: z.array(StoredHookSchema),
   deliveries: z.array(DeliverySchema),
+  /** Document id → the seq up to which its events' deliveries are queued (absent in files from before). */
+  marks: z.record(z.string(), z.number().int()).optional(),
 });
 
 /** DATA_DIR/webhooks.json: hooks and their delivery logs, rewritten atomically on every change. */
 export class JsonWebhookStore implements WebhookStore {
-  private data: z.infer<typeof FileSchema> = { version: 1, hooks: [], deliveries: [] };
+  private data: z.infer<typeof FileSchema> = { version: 1, hooks: [], deliveries: [], marks: {} };
   private readonly file: JsonStateFile<typeof FileSchema>;
+  private legacy = false;
 
   private constructor(
     dataDir: string,
@@ -91,6 +115,8 @@ export class JsonWebhookStore implements WebhookStore {
   static async open(dataDir: string, logger: StoreLogger, now: () => number = Date.now): Promise<JsonWebhookStore> {
     const store = new JsonWebhookStore(dataDir, now);
     store.data = (await store.file.read(logger)) ?? store.data;
+    // A file from before the marks: its writes had their deliveries queued then (with other ids).
+    store.legacy = store.data.marks === undefined;
     return store;
   }
 
@@ -125,11 +151,27 @@ export class JsonWebhookStore implements WebhookStore {
     return true;
   }
 
-  async enqueue(list: { hookId: string; event: WebhookEvent; body: string }[]) {
+  async enqueue(list: QueuedDelivery[], marks: Readonly<Record<string, number>> = {}) {
     const now = this.now();
-    const made = list.map((d) => newDelivery(d, now));
-    if (made.length > 0) await this.save((d) => ({ ...d, deliveries: [...d.deliveries, ...made] }));
+    let made: Delivery[] = [];
+    const raised = Object.entries(marks).filter(([id, seq]) => seq > (this.data.marks?.[id] ?? 0));
+    if (list.length === 0 && raised.length === 0) return made;
+    await this.save((d) => {
+      const known = new Set(d.deliveries.map((x) => x.id));
+      made = list.filter((x) => x.id === undefined || !known.has(x.id)).map((x) => newDelivery(x, now));
+      const next = { ...(d.marks ?? {}) };
+      for (const [id, seq] of Object.entries(marks)) next[id] = Math.max(next[id] ?? 0, seq);
+      return { ...d, deliveries: [...d.deliveries, ...made], marks: next };
+    });
     return made;
+  }
+
+  async legacyMarks() {
+    return this.legacy;
+  }
+
+  async marks() {
+    return new Map(Object.entries(this.data.marks ?? {}));
   }
 
   async claimDue(now: number, leaseMs: number, limit: number) {
@@ -163,14 +205,19 @@ export class JsonWebhookStore implements WebhookStore {
   }
 
   async exportAll() {
-    return { hooks: [...this.data.hooks], deliveries: [...this.data.deliveries] };
+    return {
+      hooks: [...this.data.hooks],
+      deliveries: [...this.data.deliveries],
+      marks: { ...(this.data.marks ?? {}) },
+    };
   }
 
-  async importAll(data: { hooks: StoredHook[]; deliveries: Delivery[] }) {
+  async importAll(data: WebhookData) {
     await this.save((d) => ({
       ...d,
       hooks: [...d.hooks, ...data.hooks],
       deliveries: [...d.deliveries, ...data.deliveries],
+      marks: { ...(d.marks ?? {}), ...data.marks },
     }));
   }
 

@@ -1,10 +1,20 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER } from '../../shared/webhooks';
-import { ensureUser, json, login, makeSandbox, startServer, type Credentials, type TestServer } from '../test-helpers';
+import { deliveryIdOf } from './webhook-events';
+import {
+  TEST_STORE,
+  ensureUser,
+  json,
+  login,
+  makeSandbox,
+  startServer,
+  type Credentials,
+  type TestServer,
+} from '../test-helpers';
 
 interface Received {
   headers: http.IncomingHttpHeaders;
@@ -33,6 +43,20 @@ async function receiver() {
 }
 
 const SECRET = 'a webhook secret, 16+ chars';
+
+type Verify = (secret: string, rawBody: string, signature: unknown) => boolean;
+/** The receiver's check the README shows (its `js` block after the webhook-receiver marker), as written there. */
+async function readmeVerifier(): Promise<Verify> {
+  const readme = await fs.readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+  const block = /<!-- webhook-receiver:[^>]*-->\s*```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('README: the webhook receiver example is gone');
+  const code = block.replace(/^import .*$/m, '').replace(/^export /m, '');
+  // The README's code, given the two functions its import line names.
+  return new Function('createHmac', 'timingSafeEqual', `${code}\nreturn verifySignature;`)(
+    createHmac,
+    timingSafeEqual,
+  ) as Verify;
+}
 /** Fast retries for tests: 0.2 s after every failure. */
 const FAST = { backoff: () => 0.2, pollMs: 100 };
 
@@ -102,10 +126,15 @@ describe('webhooks', { timeout: 180_000 }, () => {
       document: { id: doc.id, title: 'Hooked', status: 'approved' },
       actor: 'boss',
     });
+    const verify = await readmeVerifier();
     for (const g of rx.got) {
       const expected = `sha256=${createHmac('sha256', SECRET).update(g.body).digest('hex')}`;
       expect(g.headers[SIGNATURE_HEADER]).toBe(expected);
       expect(g.headers['content-type']).toBe('application/json');
+      expect(verify(SECRET, g.body, g.headers[SIGNATURE_HEADER])).toBe(true);
+      expect(verify(SECRET, g.body.replace('boss', 'eve'), g.headers[SIGNATURE_HEADER])).toBe(false);
+      expect(verify('another secret of 16+', g.body, g.headers[SIGNATURE_HEADER])).toBe(false);
+      expect(verify(SECRET, g.body, undefined)).toBe(false);
     }
     await expect
       .poll(async () => (await deliveries(id)).map((d: { status: string }) => d.status), { timeout: 10_000 })
@@ -151,6 +180,82 @@ describe('webhooks', { timeout: 180_000 }, () => {
       .toEqual(['delivered', 'delivered']);
     expect(rx.got.map((g) => JSON.parse(g.body).event).sort()).toEqual(['document.reopened', 'document.returned']);
   });
+
+  it('a stop between a commit and its enqueue loses nothing: the next start queues it, once, with the same id', async () => {
+    const id = await hook(['document.approved', 'document.reopened']);
+    const doc = await newDoc();
+    // The crash: the event is durable, the process dies before the queue write (nothing of it is saved).
+    const queue = server.auth.webhooks;
+    let killed = 0;
+    queue.enqueue = async () => {
+      killed++;
+      throw new Error('killed between the event write and the queue write');
+    };
+    const approved = await api('POST', `/api/documents/${doc.id}/status`, { action: 'approve' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const seq = json(approved).document.seq as number;
+    await expect.poll(() => killed).toBe(1);
+    expect(await deliveries(id)).toEqual([]);
+    await server.close();
+
+    server = await startServer(dataDir, { webhooks: FAST });
+    boss = await login(server.app, 'boss');
+    const mine = () => rx.got.filter((g) => JSON.parse(g.body).document.id === doc.id);
+    await expect.poll(() => mine().length, { timeout: 10_000 }).toBe(1);
+    const [got] = mine();
+    rx.got.length = 0;
+    expect(JSON.parse(got!.body)).toMatchObject({ event: 'document.approved', seq, document: { id: doc.id } });
+    // The id it would have had (receivers may use X-Visavis-Delivery to drop one they already handled).
+    expect(got!.headers['x-visavis-delivery']).toBe(deliveryIdOf(id, doc.id, seq, 'document.approved'));
+    await expect.poll(async () => (await deliveries(id))[0]?.status, { timeout: 10_000 }).toBe('delivered');
+
+    // Another start computes nothing again: only the next write's delivery arrives.
+    await server.close();
+    server = await startServer(dataDir, { webhooks: FAST });
+    boss = await login(server.app, 'boss');
+    const reopened = await api('POST', `/api/documents/${doc.id}/status`, { action: 'reopen' });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    const ours = async () => {
+      const ids = new Set((await deliveries(id)).map((d: { id: string }) => d.id));
+      return rx.got.filter((g) => ids.has(String(g.headers['x-visavis-delivery'])));
+    };
+    await expect
+      .poll(async () => (await deliveries(id)).map((d: { status: string }) => d.status), { timeout: 10_000 })
+      .toEqual(['delivered', 'delivered']);
+    // Since the first delivery arrived: the reopening only, not the approval again.
+    expect((await ours()).map((g) => JSON.parse(g.body).event)).toEqual(['document.reopened']);
+    await api('DELETE', `/api/webhooks/${id}`);
+  });
+
+  it.skipIf(TEST_STORE === 'postgres')(
+    'a webhooks.json from before the marks: start-up queues nothing again for what was written then',
+    async () => {
+      const id = await hook(['document.approved']);
+      const before = await newDoc();
+      await api('POST', `/api/documents/${before.id}/status`, { action: 'approve' });
+      await expect.poll(async () => (await deliveries(id))[0]?.status, { timeout: 10_000 }).toBe('delivered');
+      await server.close();
+      // As the previous version wrote it: no marks, deliveries with random ids.
+      const file = `${dataDir}/webhooks.json`;
+      const old = JSON.parse(await fs.readFile(file, 'utf8'));
+      delete old.marks;
+      old.deliveries = old.deliveries.map((d: { id: string }, i: number) => ({ ...d, id: `wlegacy${i}` }));
+      await fs.writeFile(file, JSON.stringify(old));
+      rx.got.length = 0;
+      server = await startServer(dataDir, { webhooks: FAST });
+      boss = await login(server.app, 'boss');
+      const after = await newDoc();
+      await api('POST', `/api/documents/${after.id}/status`, { action: 'approve' });
+      const approvals = () =>
+        rx.got.map((g) => JSON.parse(g.body)).filter((b) => b.event === 'document.approved' && b.document);
+      await expect.poll(() => approvals().some((b) => b.document.id === after.id), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(async () => (await deliveries(id)).every((d: { status: string }) => d.status === 'delivered'))
+        .toBe(true);
+      expect(approvals().filter((b) => b.document.id === before.id)).toEqual([]);
+      await api('DELETE', `/api/webhooks/${id}`);
+    },
+  );
 
   it('keeps the last 100 deliveries per hook', async () => {
     const id = await hook(['segment.approved']);

@@ -4,7 +4,14 @@ import type { ExportDocument } from '../../shared/formats/xliff/write';
 import type { Glossary, GlossaryEntry, GlossaryIssue } from '../../shared/formats/glossary';
 import type { Finding } from '../../shared/qa/types';
 import type { DocumentState } from '../../shared/schemas';
-import type { DocumentTask, FindingsTaskResult, GlossaryTask, GlossaryTaskResult, JsonSlices } from './document-tasks';
+import type {
+  DocumentTask,
+  ExportXliffTask,
+  FindingsTaskResult,
+  GlossaryTask,
+  GlossaryTaskResult,
+  JsonSlices,
+} from './document-tasks';
 import { WorkerPool, workerUrl } from './pool';
 
 /**
@@ -28,7 +35,7 @@ export interface DocumentOffload {
   /** Reads an uploaded file (XLIFF…) into its document's events. */
   importFile(text: string, opts: ImportFileOptions): Promise<ImportFileResult>;
   /** Writes a document as XLIFF (into its original file when it has one). */
-  exportXliff(doc: ExportDocument, skeleton: string | null): Promise<string>;
+  exportXliff(doc: ExportDocument, skeleton: string | null, origin?: ExportXliffTask['origin']): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -101,8 +108,8 @@ export function createDocumentOffload(
     async importFile(text, opts) {
       return JSON.parse((await pool.run({ type: 'import-file', text, opts })) as string) as ImportFileResult;
     },
-    async exportXliff(doc, skeleton) {
-      return (await pool.run({ type: 'export-xliff', doc, skeleton })) as string;
+    async exportXliff(doc, skeleton, origin) {
+      return (await pool.run({ type: 'export-xliff', doc, skeleton, origin })) as string;
     },
     close: () => pool.close(),
   };

@@ -1,3 +1,5 @@
+import { codeFamilyOf } from '../../shared/formats/codes/convert';
+import { writeFreshXliff } from '../../shared/formats/codes/export';
 import {
   GlossarySchema,
   parseGlossaryCsv,
@@ -74,6 +76,8 @@ export interface ExportXliffTask {
   type: 'export-xliff';
   doc: ExportDocument;
   skeleton: string | null;
+  /** Where the document came from: a document from TMX has its codes mapped into XLIFF 2's (formats/codes/). */
+  origin?: { format: string; version?: string | undefined } | undefined;
 }
 
 export type DocumentTask = GlossaryTask | FindingsTask | ImportFileTask | ExportXliffTask;
@@ -117,6 +121,9 @@ export function runDocumentTask(task: DocumentTask): GlossaryTaskResult | Findin
     case 'import-file':
       return JSON.stringify(importFile(task.text, task.opts));
     case 'export-xliff':
+      // Codes from a file that was no XLIFF (TMX) mean nothing in XLIFF as they are: mapped into a new file.
+      if (task.skeleton === null && codeFamilyOf(task.origin) !== null)
+        return writeFreshXliff({ ...task.doc, origin: task.origin }, '2.2', null);
       return writeXliff(task.doc, task.skeleton);
     case 'glossary':
       return glossaryTask(task);

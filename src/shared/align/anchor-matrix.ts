@@ -23,7 +23,8 @@ export interface AnchorOptions extends FeatureOptions {
 /**
  * Shared features weighted by rarity: a feature found in one unit on each side weighs its kind's weight,
  * one found in many weighs less (log inverse document frequency), and words in more than
- * `maxDocFrequency` of the units are not anchors at all (accidental cognates such as short function words).
+ * `maxDocFrequency` of the units are not anchors at all (accidental cognates such as short function words),
+ * unless found in only one unit a side.
  */
 export function anchorMatrix(
   sf: readonly SentenceFeatures[],
@@ -44,11 +45,14 @@ export function anchorMatrix(
     word: opts.wordWeight,
     punct: opts.punctWeight,
     lex: opts.lexWeight,
+    dict: opts.dictWeight,
   };
   const featureWeight = new Float64Array(df.length);
   for (let id = 0; id < df.length; id++) {
     const kind = vocab.kinds[id]!;
-    if ((kind === 'word' || kind === 'lex') && df[id] / total > opts.maxDocFrequency) continue;
+    // A feature found once on each side stays an anchor however short the document.
+    if ((kind === 'word' || kind === 'lex' || kind === 'dict') && df[id] > 2 && df[id] / total > opts.maxDocFrequency)
+      continue;
     featureWeight[id] = kindWeight[kind] * Math.max(0.1, Math.log(total / Math.max(df[id], 2)) / norm);
   }
   // Postings of the target side: feature → [unit, count, unit, count, …].

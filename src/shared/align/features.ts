@@ -31,6 +31,10 @@ export interface FeatureOptions {
   punctWeight: number;
   /** Weight of a word pair of the lexicon induced from the document itself (second pass). */
   lexWeight: number;
+  /** Weight of a word pair of the optional bilingual dictionary (`dictionary` in the aligner's options). */
+  dictWeight: number;
+  /** Letters a word may lose at its end to be found in the dictionary (crude inflection, any language). */
+  dictTrim: number;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -39,6 +43,8 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   wordWeight: 1,
   punctWeight: 0.3,
   lexWeight: 0,
+  dictWeight: 0.25,
+  dictTrim: 2,
 };
 
 export interface SentenceFeatures {
@@ -51,7 +57,7 @@ export interface SentenceFeatures {
   length: number;
 }
 
-export type FeatureKind = 'number' | 'word' | 'punct' | 'lex';
+export type FeatureKind = 'number' | 'word' | 'punct' | 'lex' | 'dict';
 
 export interface Vocabulary {
   ids: Map<string, number>;
@@ -78,6 +84,53 @@ const fold = (text: string) => text.normalize('NFKC').normalize('NFD').replace(M
 /** The words of a text, folded as the anchors are (accents and case), for the induced lexicon. */
 export const unitWords = (text: string): string[] => fold(text).match(/\p{L}+/gu) ?? [];
 
+/** A bilingual dictionary as the aligner uses it: each folded word → the keys of its pairs. */
+export interface Dictionary {
+  source: Map<string, string[]>;
+  target: Map<string, string[]>;
+}
+
+/**
+ * Word pairs (source word, target word; single words, any case or accents) as a dictionary. The data comes
+ * from the caller (a file it loads): nothing is shipped, and the aligner works without one.
+ */
+export function buildDictionary(pairs: Iterable<readonly [string, string]>): Dictionary {
+  const dictionary: Dictionary = { source: new Map(), target: new Map() };
+  const add = (map: Map<string, string[]>, word: string, key: string) => {
+    const list = map.get(word);
+    if (list) list.push(key);
+    else map.set(word, [key]);
+  };
+  for (const [s, t] of pairs) {
+    const a = fold(s.trim());
+    const b = fold(t.trim());
+    if (!/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) continue;
+    const key = `${a}=${b}`;
+    add(dictionary.source, a, key);
+    add(dictionary.target, b, key);
+  }
+  return dictionary;
+}
+
+/** Reads a dictionary file: one pair a line, source and target word separated by a tab. */
+export const parseDictionary = (tsv: string): Dictionary =>
+  buildDictionary(
+    tsv
+      .split('\n')
+      .map((line) => line.split('\t'))
+      .filter((cells): cells is [string, string] => cells.length >= 2)
+      .map(([s, t]) => [s, t] as const),
+  );
+
+/** The dictionary pairs of a word: as it is, or failing that less up to `trim` letters at its end. */
+function dictionaryKeys(dictionary: ReadonlyMap<string, readonly string[]>, word: string, trim: number) {
+  for (let k = 0; k <= trim && word.length - k >= 4; k++) {
+    const keys = dictionary.get(k === 0 ? word : word.slice(0, -k));
+    if (keys) return keys;
+  }
+  return dictionary.get(word) ?? [];
+}
+
 /**
  * `lexicon` maps a folded word of this side to the key of its lexicon pair: both words of a pair then share
  * that feature, as two cognates share their prefix.
@@ -87,6 +140,7 @@ export function sentenceFeatures(
   vocab: Vocabulary,
   opts: FeatureOptions,
   lexicon?: ReadonlyMap<string, string>,
+  dictionary?: ReadonlyMap<string, readonly string[]>,
 ): SentenceFeatures {
   const counts = new Map<number, number>();
   let numbers = 0;
@@ -101,6 +155,8 @@ export function sentenceFeatures(
       // Code units: a letter outside the BMP counts twice, which only makes such words anchors sooner.
       const pair = lexicon?.get(word);
       if (pair !== undefined) add(featureId(vocab, `l:${pair}`, 'lex'));
+      if (dictionary)
+        for (const key of dictionaryKeys(dictionary, word, opts.dictTrim)) add(featureId(vocab, `d:${key}`, 'dict'));
       if (word.length < opts.prefix) continue;
       add(featureId(vocab, `w:${word.slice(0, opts.prefix)}`, 'word'));
     } else if (punct !== undefined) {

@@ -29,8 +29,17 @@ export interface GlossaryParseResult {
   errors: GlossaryIssue[];
 }
 
+/**
+ * A spreadsheet takes a cell that starts with = + - or @ for a formula: writeGlossaryCsv puts an apostrophe
+ * before such a field (and before one that already starts with apostrophes and then one of them), as
+ * spreadsheets do to show text; the reader takes one off. The round trip is exact.
+ */
+const FORMULA_OUT = /^'*[=+\-@\t\r]/;
+const FORMULA_IN = /^'+[=+\-@\t\r]/;
+const unescapeFormula = (cell: string) => (FORMULA_IN.test(cell) ? cell.slice(1) : cell);
+
 const alternatives = (cell: string | undefined): string[] =>
-  (cell ?? '')
+  unescapeFormula(cell ?? '')
     .split('|')
     .map((s) => s.trim())
     .filter((s) => s !== '');
@@ -57,7 +66,9 @@ const BLANK = /\s/;
 
 /** Parses a CSV glossary (papaparse). */
 export function parseGlossaryCsv(text: string): GlossaryParseResult {
-  const body = text.replace(/^\uFEFF/, '');
+  // Line breaks at the very end are no row: dropped, so that a last quoted field followed by a line break other
+  // than the file's (a CRLF file ending in LF, as writeGlossaryCsv wrote them) is not read as malformed.
+  const body = text.replace(/^\uFEFF/, '').replace(/[\r\n]+$/, '');
   const lineAt = lineLocator(body);
   const entries: GlossaryEntry[] = [];
   const errors: GlossaryIssue[] = [];
@@ -106,7 +117,7 @@ export function parseGlossaryCsv(text: string): GlossaryParseResult {
       source: alternatives(cells[src]),
       target: alternatives(cells[tgt]),
       forbidden: forb === -1 ? [] : alternatives(cells[forb]),
-      note: note === -1 ? '' : (cells[note] ?? '').trim(),
+      note: note === -1 ? '' : unescapeFormula(cells[note] ?? '').trim(),
     };
     if (entry.source.length === 0 && entry.forbidden.length === 0) {
       errors.push({ line, message: 'no source term (and no forbidden form)' });
@@ -249,9 +260,12 @@ export function parseTbx(xml: string, langs: TbxOptions): TbxParseResult {
 /** The writing side: a glossary as the CSV parseGlossaryCsv reads (`|` between alternatives). */
 export function writeGlossaryCsv(entries: readonly GlossaryEntry[]): string {
   return (
-    Papa.unparse({
-      fields: ['source', 'target', 'forbidden', 'note'],
-      data: entries.map((e) => [e.source.join('|'), e.target.join('|'), e.forbidden.join('|'), e.note]),
-    }) + '\n'
+    Papa.unparse(
+      {
+        fields: ['source', 'target', 'forbidden', 'note'],
+        data: entries.map((e) => [e.source.join('|'), e.target.join('|'), e.forbidden.join('|'), e.note]),
+      },
+      { newline: '\r\n', escapeFormulae: FORMULA_OUT },
+    ) + '\r\n'
   );
 }

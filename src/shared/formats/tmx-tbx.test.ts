@@ -171,3 +171,20 @@ describe('clean text', () => {
     ).toBe('A. B.\nC.\n');
   });
 });
+
+describe('TMX reading: codes without numbers', () => {
+  it('two ph without x are two codes with their own content (they shared one character); hi is a pair', () => {
+    const r =
+      readTmx(`<tmx version="1.4"><header srclang="en" segtype="sentence" datatype="html" o-tmf="x" adminlang="en" creationtool="t" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en"><seg>a<ph>&lt;br/&gt;</ph>b<ph>&lt;hr/&gt;</ph> <hi type="term">c</hi></seg></tuv><tuv xml:lang="fr"><seg>A<ph>&lt;br/&gt;</ph>B<ph>&lt;hr/&gt;</ph> <hi type="term">C</hi></seg></tuv></tu></body></tmx>`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const { source, target, codes } = r.value.pairs[0]!;
+    const chars = [...source].filter((c) => codes && Object.hasOwn(codes, c));
+    expect(chars).toHaveLength(4);
+    expect(chars.slice(0, 2).map((c) => codes![c]!.xml)).toEqual(['<br/>', '<hr/>']);
+    expect([...target].filter((c) => codes && Object.hasOwn(codes, c))).toEqual(chars);
+    const [open, close] = chars.slice(2).map((c) => codes![c]!);
+    expect([open!.name, open!.kind, close!.kind, open!.pair]).toEqual(['hi', 'open', 'close', chars[3]]);
+  });
+});

@@ -109,3 +109,13 @@ export function elementFromXml(doc: Document, xml: string): Element | null {
     return null;
   }
 }
+
+/** A code's markup (shallowXml's, or a whole inline element) as an element of its own, null when it is none. */
+export function parseFragment(xml: string): Element | null {
+  if (!xml.startsWith('<') || xml.startsWith('</')) return null;
+  try {
+    return new DOMParser({ onError: onErrorStopParsing }).parseFromString(xml, 'text/xml').documentElement ?? null;
+  } catch {
+    return null;
+  }
+}

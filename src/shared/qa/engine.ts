@@ -183,7 +183,8 @@ export function checkSegment(
     if (on('fr-spacing') && profileFor(targetLang).noBreakSpaceBeforePunctuation)
       raw.push(...checkFrenchSpacing(segment));
     if (on('code-mismatch')) raw.push(...checkCodes(segment));
-    if (on('spelling') && ctx.lexicon) raw.push(...checkSpelling(segment, targetLang, ctx.lexicon, ctx.glossaryWords));
+    if (on('spelling') && ctx.lexicon)
+      raw.push(...checkSpelling(segment, targetLang, ctx.lexicon, ctx.glossaryWords, ctx.targetWordCounts));
   }
   if (raw.length === 0) return [];
   return dedupe(raw.filter((f) => on(f.checkId)))

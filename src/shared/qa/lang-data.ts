@@ -23,6 +23,12 @@ export interface ProfileData {
   inflectionEndings?: string[];
   spellingPairs?: [string, string][];
   extraLetters?: string;
+  /** Words that multiply the number before them ("2 millions", "٣ مليارات", "3万"), lower case. */
+  multipliers?: Record<string, number>;
+  /** Multipliers are written against the number and the next word (3万人, 1.5亿元): no space, no word boundary. */
+  multipliersAttached?: boolean;
+  /** Elided words written with an apostrophe before the next word, lower case ("l’", "qu’"): two words counted. */
+  elisions?: string[];
 }
 
 const months = (names: string, from = 1) =>
@@ -125,6 +131,23 @@ const ARABIC_NUMBERS = counting(
   'صفر واحد/واحدة/أحد/الأول/الأولى اثنان/اثنين/اثنتان/اثنتين/الثاني/الثانية ثلاثة/ثلاث/الثالث/الثالثة أربعة/أربع/الرابع/الرابعة خمسة/خمس/الخامس/الخامسة ستة/ست/السادس/السادسة سبعة/سبع/السابع/السابعة ثمانية/ثماني/ثمان/الثامن/الثامنة تسعة/تسع/التاسع/التاسعة عشرة/عشر/العاشر/العاشرة',
 );
 
+const MULTIPLIERS_FR = { mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 };
+const MULTIPLIERS_EN = { thousand: 1e3, thousands: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9 };
+const MULTIPLIERS_DE = {
+  tausend: 1e3,
+  million: 1e6,
+  millionen: 1e6,
+  mio: 1e6,
+  milliarde: 1e9,
+  milliarden: 1e9,
+  mrd: 1e9,
+};
+const MULTIPLIERS_ES = { mil: 1e3, millón: 1e6, millones: 1e6 };
+const MULTIPLIERS_NL = { duizend: 1e3, miljoen: 1e6, miljard: 1e9 };
+const MULTIPLIERS_AR = { ألف: 1e3, آلاف: 1e3, الف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9 };
+// Chinese and Japanese count in myriads: 3万 = 30,000, 1.5亿 / 1億 = 150,000,000, 2兆 = 2 × 10¹².
+const MULTIPLIERS_CJK = { 千: 1e3, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 兆: 1e12 };
+
 // Low-high quotes of Central and Eastern European languages, with guillemets as the second level.
 const LOW_QUOTES: [string, string][] = [
   ['„', '“'],
@@ -144,8 +167,19 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     nameSuffixes: SUFFIXES_ROMANCE,
     nameInflections: ['e', 's', 'x', 'es'],
     termKeys: 'plain',
+    // A language without its own list: any of the known ones (as before there were profiles).
+    multipliers: {
+      ...MULTIPLIERS_FR,
+      ...MULTIPLIERS_EN,
+      ...MULTIPLIERS_DE,
+      ...MULTIPLIERS_ES,
+      ...MULTIPLIERS_NL,
+      ...MULTIPLIERS_AR,
+    },
   },
   fr: {
+    multipliers: MULTIPLIERS_FR,
+    elisions: 'c d j l m n s t qu jusqu lorsqu puisqu quoiqu'.split(' '),
     grammaticalDoubles: ['nous', 'vous'],
     numberWords: FRENCH_NUMBERS,
     noBreakSpaceBeforePunctuation: true,
@@ -154,6 +188,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     // dictionary-fr is left out: nspell takes 33 s and 600 MB to load it (README, Spelling).
   },
   en: {
+    multipliers: MULTIPLIERS_EN,
     grammaticalDoubles: ['had', 'that'],
     numberWords: ENGLISH_NUMBERS,
     quotes: [
@@ -165,6 +200,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     dictionary: 'dictionary-en',
   },
   de: {
+    multipliers: MULTIPLIERS_DE,
     capitalisesNouns: true,
     compounds: true,
     // Article then relative pronoun ("die die Regeln machen"), pronoun and verb ("sie sie").
@@ -205,6 +241,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     ],
   },
   nl: {
+    multipliers: MULTIPLIERS_NL,
     compounds: true,
     grammaticalDoubles: ['dat', 'die'],
     numberWords: DUTCH_NUMBERS,
@@ -220,6 +257,7 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
     extraLetters: 'éëïöü',
   },
   es: {
+    multipliers: MULTIPLIERS_ES,
     numberWords: SPANISH_NUMBERS,
     quotes: [
       ['«', '»'],
@@ -238,7 +276,12 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   lt: { quotes: LOW_QUOTES },
   et: { quotes: LOW_QUOTES },
   pl: { quotes: [['„', '”'], ...LOW_QUOTES] },
-  it: { termKeys: 'stem', stemmer: 'italian' },
+  it: {
+    termKeys: 'stem',
+    stemmer: 'italian',
+    elisions: 'c d l m n s t v un all dall dell nell sull coll quell quest bell sant'.split(' '),
+  },
+  ca: { elisions: 'd l m n s t'.split(' ') },
   pt: { termKeys: 'stem', stemmer: 'portuguese' },
   sv: { compounds: true, termKeys: 'stem', stemmer: 'swedish' },
   da: { compounds: true, termKeys: 'stem', stemmer: 'danish' },
@@ -246,11 +289,13 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   no: { compounds: true, termKeys: 'stem', stemmer: 'norwegian' },
   fi: { termKeys: 'stem', stemmer: 'finnish' },
   ru: { termKeys: 'stem', stemmer: 'russian' },
-  ar: { numberWords: ARABIC_NUMBERS, termKeys: 'arabic', ambiguousSeparators: true },
+  ar: { multipliers: MULTIPLIERS_AR, numberWords: ARABIC_NUMBERS, termKeys: 'arabic', ambiguousSeparators: true },
   fa: { termKeys: 'arabic', ambiguousSeparators: true },
   ur: { termKeys: 'arabic', ambiguousSeparators: true },
   zh: {
     segmenter: true,
+    multipliers: MULTIPLIERS_CJK,
+    multipliersAttached: true,
     quotes: [
       ['「', '」'],
       ['『', '』'],
@@ -260,6 +305,8 @@ export const LANGUAGE_DATA: Readonly<Record<string, ProfileData>> = {
   },
   ja: {
     segmenter: true,
+    multipliers: MULTIPLIERS_CJK,
+    multipliersAttached: true,
     quotes: [
       ['「', '」'],
       ['『', '』'],

@@ -3,6 +3,7 @@ import type { Glossary } from '../formats/glossary';
 import { checkDocument, type QaDocument } from './engine';
 import { fallbacks, profileFor } from './lang-profile';
 import { parseNumbers } from './number-parse';
+import { countWords } from '../word-count';
 import type { Finding, Lexicon } from './types';
 // German glossary matching stems words: the stemmers are provided as the server provides them.
 import './snowball';
@@ -21,6 +22,16 @@ const lexicon = (words: string): Lexicon => {
   const set = new Set(words.split(' '));
   return { name: 'test', isWord: (w) => set.has(w) };
 };
+
+describe('word counts read the elisions from the profile', () => {
+  it('French, Italian and Catalan elided words count apart, in any region; English keeps "don’t" whole', () => {
+    expect([...profileFor('fr-CA').elisions]).toContain('qu');
+    expect(countWords('l’Intérieur qu’il', 'fr-CA')).toBe(4);
+    expect(countWords('dell’anno', 'it-CH')).toBe(2);
+    expect(countWords('l’any', 'ca')).toBe(2);
+    expect(countWords('don’t l’a', 'en')).toBe(2);
+  });
+});
 
 describe('profiles: by BCP 47 tag with fallbacks', () => {
   it('goes from the region to the language to the default', () => {
@@ -188,6 +199,23 @@ describe('Chinese and Japanese sources', () => {
     const d = doc('ja', 'en', [['東京で１２人が参加した。', 'In Tokyo, 13 people took part?']]);
     expect(run(d).map((f) => f.checkId)).toEqual(['number-mismatch', 'end-punctuation']);
   });
+  it('myriads: 3万 is 30,000, 1.5亿 and 1億 are 150 and 100 million, with full-width digits too', () => {
+    const zh = doc('zh', 'en', [
+      ['约有3万人参加了游行。', 'About 30,000 people took part in the march.'],
+      ['投资额达1.5亿元。', 'The investment reached 150 million yuan.'],
+    ]);
+    expect(run(zh).map(brief)).toEqual([]);
+    const ja = doc('ja', 'en', [
+      ['売上高は1億円を超えた。', 'Sales exceeded 100 million yen.'],
+      ['参加者は３万人だった。', 'There were 30,000 participants.'],
+    ]);
+    expect(run(ja).map(brief)).toEqual([]);
+    expect(run(doc('en', 'ja', [['About 30,000 people.', '約3万人。']])).map(brief)).toEqual([]);
+  });
+  it('a myriad read wrong is found: 3万 is not 3,000', () => {
+    const d = doc('ja', 'en', [['参加者は3万人だった。', 'There were 3,000 participants.']]);
+    expect(run(d).map((f) => [f.checkId, f.quote])).toEqual([['number-mismatch', '3,000']]);
+  });
   it('a Japanese target: 「」 paired, 。 ends like "."', () => {
     const d = doc('en', 'ja', [['He said "yes".', '彼は「はい」と言った。']]);
     expect(run(d).map(brief)).toEqual([]);
@@ -200,6 +228,22 @@ describe('spelling (with a dictionary only)', () => {
     const d = doc('en', 'de', [['The sensitivity is high.', 'Die Empfinflichkeit ist hoch.']]);
     expect(only(run(d, null, lex), 'spelling')).toEqual([[0, 'spelling', 'Empfinflichkeit', 'Empfindlichkeit']]);
     expect(only(run(d), 'spelling')).toEqual([]);
+  });
+  it("checks a sentence's last word (a full stop after it is no abbreviation), not a short abbreviation", () => {
+    const d = doc('en', 'de', [
+      ['It takes hours.', 'Es dauert mehrere Stunnden.'],
+      ['No. 5', 'Es ist Nrr. 5.'],
+    ]);
+    expect(only(run(d, null, lexicon('Es es dauert mehrere Stunden ist Nr')), 'spelling')).toEqual([
+      [0, 'spelling', 'Stunnden', 'Stunden'],
+    ]);
+  });
+  it('leaves a word written the same way twice in the document alone (a choice, not a slip)', () => {
+    const d = doc('en', 'de', [
+      ['The city is high.', 'Die Stadtz ist hoch.'],
+      ['Again.', 'Wieder die Stadtz hier.'],
+    ]);
+    expect(only(run(d, null, lexicon('Die die Stadt ist hoch Wieder hier')), 'spelling')).toEqual([]);
   });
   it('leaves compounds, rare words, names in the source and repeated words alone', () => {
     const d = doc('en', 'de', [

@@ -52,6 +52,12 @@ export interface LanguageProfile {
   spellingPairs: readonly (readonly [string, string])[];
   /** Letters beyond a–z that a single-letter edit may insert (German ä ö ü ß). */
   extraLetters: string;
+  /** Words that multiply the number before them ("2 millions", "3万"), lower case. */
+  multipliers: ReadonlyMap<string, number>;
+  /** Multipliers stand against the number and the next word (3万人): no space before, no word boundary after. */
+  multipliersAttached: boolean;
+  /** Elided words before an apostrophe that count as words of their own (French "l’", "qu’"), lower case. */
+  elisions: ReadonlySet<string>;
   /** The Hunspell dictionary package that can check this language's spelling (server and CLI only), if any. */
   dictionary: string | null;
 }
@@ -125,6 +131,9 @@ function build(tag: string): LanguageProfile {
     // A tag CLDR does not know ("und", "xx") says nothing about its separators: keep both readings.
     ambiguousSeparators: (data.ambiguousSeparators ?? false) || !cldrKnows(chain[0] ?? 'und'),
     dictionary: data.dictionary ?? null,
+    multipliers: new Map(Object.entries(data.multipliers ?? {}).map(([w, v]) => [w.toLowerCase(), v])),
+    multipliersAttached: data.multipliersAttached ?? false,
+    elisions: new Set(data.elisions ?? []),
     spellingPairs: data.spellingPairs ?? [],
     extraLetters: data.extraLetters ?? '',
     inflectionEndings: [...(data.inflectionEndings ?? [])].sort((a, b) => b.length - a.length),

@@ -125,45 +125,36 @@ export function parseNumbers(text: string, lang = ''): NumberToken[] {
   return out;
 }
 
-/** Words that say "× 1,000,000" after a number ("2 millions", "٣ مليارات"). */
-export const MULTIPLIERS: Readonly<Record<string, number>> = {
-  mille: 1e3,
-  million: 1e6,
-  millions: 1e6,
-  milliard: 1e9,
-  milliards: 1e9,
-  thousand: 1e3,
-  thousands: 1e3,
-  billion: 1e9,
-  billions: 1e9,
-  tausend: 1e3,
-  millionen: 1e6,
-  milliarde: 1e9,
-  milliarden: 1e9,
-  mil: 1e3,
-  millón: 1e6,
-  millones: 1e6,
-  duizend: 1e3,
-  miljoen: 1e6,
-  miljard: 1e9,
-  ألف: 1e3,
-  آلاف: 1e3,
-  الف: 1e3,
-  مليون: 1e6,
-  ملايين: 1e6,
-  مليار: 1e9,
-  مليارات: 1e9,
-};
+// A multiplier word right after the number (sticky: tried at one position, no slicing), per language.
+const multiplierPatterns = new Map<string, RegExp | null>();
 
-// A multiplier word right after the number (sticky: tried at one position, no slicing).
-const MULTIPLIER_AFTER = new RegExp(`[\\s\\u00a0\\u202f]+(${Object.keys(MULTIPLIERS).join('|')})(?![\\p{L}])`, 'iuy');
+function multiplierAfter(lang: string): RegExp | null {
+  const p = profileFor(lang);
+  let re = multiplierPatterns.get(p.tag);
+  if (re === undefined) {
+    const words = [...p.multipliers.keys()].sort((a, b) => b.length - a.length).join('|');
+    re = !words
+      ? null
+      : p.multipliersAttached
+        ? new RegExp(`[\\s\\u00a0\\u202f]*(${words})`, 'iuy')
+        : new RegExp(`[\\s\\u00a0\\u202f]+(${words})(?![\\p{L}])`, 'iuy');
+    multiplierPatterns.set(p.tag, re);
+  }
+  return re;
+}
 
-/** Adds the multiplied value of "2,5 millions" to its values. */
-export function withMultipliers(text: string, nums: NumberToken[]): NumberToken[] {
+/**
+ * Adds the multiplied value of "2,5 millions", "3万" to its values; the words are the text language's
+ * (its profile's `multipliers`).
+ */
+export function withMultipliers(text: string, nums: NumberToken[], lang = ''): NumberToken[] {
+  const re = multiplierAfter(lang);
+  if (!re) return nums;
+  const table = profileFor(lang).multipliers;
   for (const n of nums) {
-    MULTIPLIER_AFTER.lastIndex = n.end;
-    const m = MULTIPLIER_AFTER.exec(text);
-    const mult = m ? MULTIPLIERS[m[1]!.toLowerCase()] : undefined;
+    re.lastIndex = n.end;
+    const m = re.exec(text);
+    const mult = m ? table.get(m[1]!.toLowerCase()) : undefined;
     if (!mult) continue;
     for (const v of [...n.values]) {
       const x = Number(v) * mult;

@@ -77,8 +77,8 @@ export function formatFor(n: NumberToken, lang: string, arabicDigits: boolean): 
 
 export function checkNumbers(seg: QaSegment, sourceLang: string, targetLang: string): RawFinding[] {
   if (!/[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/.test(seg.source) || seg.target.trim() === '') return [];
-  const src = withMultipliers(seg.source, parseNumbers(seg.source, sourceLang));
-  const tgt = withMultipliers(seg.target, parseNumbers(seg.target, targetLang));
+  const src = withMultipliers(seg.source, parseNumbers(seg.source, sourceLang), sourceLang);
+  const tgt = withMultipliers(seg.target, parseNumbers(seg.target, targetLang), targetLang);
   let spelled: NumberToken[] | null = null; // only looked for when digits do not account for a number
   const used = new Set<NumberToken>();
   const missing: NumberToken[] = [];

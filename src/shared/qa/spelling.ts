@@ -85,11 +85,25 @@ export function nearWords(lex: Lexicon, word: string, profile: LanguageProfile):
 
 const APOSTROPHES = new Set(["'", '’', 'ʼ']);
 
-function skip(text: string, start: number, end: number, word: string, profile: LanguageProfile): boolean {
+const MAX_ABBREVIATION = 4;
+
+/**
+ * A word before a full stop that is an abbreviation rather than a sentence's last word: short ("Nr.", "bzw."),
+ * known with its dot, or followed by more of the sentence ("Abt. für", "Jh. 20").
+ */
+function abbreviation(text: string, end: number, word: string, lex: Lexicon): boolean {
+  if (text[end] !== '.') return false;
+  if (word.length <= MAX_ABBREVIATION || lex.isWord(`${word}.`)) return true;
+  return /^\.\s*[\p{Ll}\p{N}]/u.test(text.slice(end, end + 4));
+}
+
+function skip(text: string, start: number, end: number, word: string, profile: LanguageProfile, lex: Lexicon): boolean {
   if (word.length < MIN_LETTERS || /\p{N}/u.test(word) || isAllUpper(word)) return true;
   if (APOSTROPHES.has(text[start - 1] ?? '') || APOSTROPHES.has(text[end] ?? '')) return true;
-  // Part of a hyphenated word or of an elided compound ("Kindersterblichkeits- und Impfraten"), or an abbreviation.
-  if (/[-‐‑–]/.test(text[start - 1] ?? '') || /[-‐‑.]/.test(text[end] ?? '')) return true;
+  // Part of a hyphenated word or of an elided compound ("Kindersterblichkeits- und Impfraten"), or an abbreviation
+  // (a sentence's last word is checked: "mehrere Stunnden." is a typo, not an abbreviation).
+  if (/[-‐‑–]/.test(text[start - 1] ?? '') || /[-‐‑]/.test(text[end] ?? '')) return true;
+  if (abbreviation(text, end, word, lex)) return true;
   if (!profile.capitalisesNouns && upperAt(text, start) && isUpperInitial(word)) return true;
   return false;
 }
@@ -109,7 +123,7 @@ export function checkSpelling(
   const source = seg.source.toLowerCase();
   const out: RawFinding[] = [];
   for (const t of wordsIn(seg.target, targetLang)) {
-    if (skip(seg.target, t.start, t.end, t.text, profile)) continue;
+    if (skip(seg.target, t.start, t.end, t.text, profile, lexicon)) continue;
     const lower = t.text.toLowerCase();
     if (ignore.has(lower) || source.includes(lower) || (frequent.get(lower) ?? 0) >= MIN_REPEATS) continue;
     if (known(lexicon, t.text) || knownInflected(lexicon, t.text, profile.inflectionEndings)) continue;

@@ -66,6 +66,20 @@ export const QA_CHECKS: Readonly<Record<CheckId, CheckInfo>> = {
   spelling: { family: 'spelling', category: 'fluency/spelling', severity: 'minor' },
 };
 
+/**
+ * Checks whose findings change with the target language's Hunspell dictionary, loaded only on the server and in
+ * the CLI: spelling exists only there, and there the name check tells German nouns from names. The browser runs
+ * every check itself and adds the server's findings of these (GET /api/documents/:id/qa?checks=…).
+ */
+export const DICTIONARY_CHECKS: readonly CheckId[] = ['spelling', 'name-near-miss'];
+
+/** The settings with only these checks left on (those already off stay off). */
+export function onlyChecks(settings: QaSettings, ids: readonly CheckId[]): QaSettings {
+  const checks = { ...settings.checks };
+  for (const id of QA_CHECK_IDS) if (!ids.includes(id)) checks[id] = { ...checks[id], enabled: false };
+  return { ...settings, checks };
+}
+
 const checkSetting = (id: CheckId) =>
   z
     .object({ enabled: z.boolean().default(true), severity: SeveritySchema.default(QA_CHECKS[id].severity) })

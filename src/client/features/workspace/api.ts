@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DocumentEvent } from '../../../shared/events';
 import type { SegmentHistory } from '../../../shared/history';
-import type { QaSettings } from '../../../shared/qa/types';
+import { DICTIONARY_CHECKS, type Finding, type QaSettings } from '../../../shared/qa/types';
 import type { ScoringSettings } from '../../../shared/scoring-settings';
 import type { CreateFlagBody, DocumentState, Flag, PatchFlagBody, Segment, StatusBody } from '../../../shared/schemas';
 import type { Guidelines } from '../../../shared/guidelines';
@@ -139,6 +139,22 @@ export function useScoringSettings(docId: string) {
 }
 
 // ---- Automatic QA --------------------------------------------------------------------------------
+
+export const qaQueries = {
+  /**
+   * The server's findings of the checks that need the target language's dictionary (spelling; names told from
+   * nouns), for the texts as they were at `textKey` (qa-server-key.ts): the browser has no dictionary.
+   */
+  dictionary: (docId: string, textKey: string) =>
+    queryOptions({
+      queryKey: [...documentQueries.detail(docId).queryKey, 'qa', 'dictionary', textKey] as const,
+      queryFn: ({ signal }) =>
+        api<{ findings: Finding[] }>(`${base(docId)}/qa?checks=${DICTIONARY_CHECKS.join(',')}`, { signal }).then(
+          (r) => r.findings,
+        ),
+      staleTime: Infinity,
+    }),
+};
 
 export function useDismissFinding(docId: string) {
   return useDocMutation(docId, ({ findingId, reason }: { findingId: string; reason: string }) =>

@@ -24,6 +24,12 @@ export const ISSUE_COLUMNS = [
   'Counted',
 ] as const;
 
+/**
+ * A field a spreadsheet would run as a formula (= + - @, tab, CR first: a source, a comment or a correction can
+ * start so) is written with an apostrophe first, shown as text; a negative number stays a number.
+ */
+const FORMULA = /^(?:[=+@\t\r]|-(?!\d+(?:\.\d+)?$))/;
+
 const fixed = (n: number | null, digits = 2) => (n === null ? '' : n.toFixed(digits));
 
 export function reportCsv(r: LqaReport): string {
@@ -82,5 +88,5 @@ export function reportCsv(r: LqaReport): string {
       i.counted ? 'yes' : 'no',
     ]),
   ];
-  return '\uFEFF' + Papa.unparse(rows, { newline: '\r\n' }) + '\r\n';
+  return '\uFEFF' + Papa.unparse(rows, { newline: '\r\n', escapeFormulae: FORMULA }) + '\r\n';
 }

@@ -81,9 +81,10 @@ export function skeleton12(doc: Pick<ExportDocument, 'sourceLang' | 'targetLang'
   ])
     file.setAttribute(k!, v!);
   const body = xml.createElementNS(NS.xliff12, 'body');
-  doc.segments.forEach((_, i) => {
+  doc.segments.forEach((seg, i) => {
     const unit = xml.createElementNS(NS.xliff12, 'trans-unit');
     unit.setAttribute('id', `u${i + 1}`);
+    if (seg.readOnly) unit.setAttribute('translate', 'no');
     unit.appendChild(xml.createElementNS(NS.xliff12, 'source'));
     body.appendChild(unit);
   });

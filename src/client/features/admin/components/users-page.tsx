@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useListFormat } from '../../../lib/use-list-format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../../lib/session';
@@ -11,6 +12,7 @@ import { EditUserDialog } from './edit-user-dialog';
 export function UsersPage() {
   const { t } = useTranslation('admin');
   const { t: ta } = useTranslation('auth');
+  const list = useListFormat();
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
   const me = useCurrentUser();
@@ -45,7 +47,7 @@ export function UsersPage() {
                   <bdi>{u.displayName}</bdi> {u.id === me?.id && <span className="muted">{t('you')}</span>}
                 </td>
                 <td dir="auto">{u.login}</td>
-                <td>{u.roles.map((r) => ta(`roles.${r}`)).join(', ')}</td>
+                <td>{list(u.roles.map((r) => ta(`roles.${r}`)))}</td>
                 <td>
                   {u.disabled ? t('status.disabled') : t('status.active')}
                   {u.mustChangePassword && !u.disabled && <> — {t('status.mustChange')}</>}

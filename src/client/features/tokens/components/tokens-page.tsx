@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { READ_ONLY_PERMISSIONS, TOKEN_NAME_MAX, type ApiTokenInfo } from '../../../../shared/api-tokens';
 import { can, PERMISSIONS, type Permission } from '../../../../shared/permissions';
-import { useCan, useCurrentUser } from '../../../lib/session';
+import { useCan, useSession } from '../../../lib/session';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
 import { useErrorText } from '../../../lib/use-error-text';
 import { tokenQueries, useCreateToken, useRevokeToken } from '../api';
@@ -15,9 +15,12 @@ export function TokensPage() {
   const { t } = useTranslation('auth');
   const { t: tc } = useTranslation('common');
   const errorText = useErrorText();
-  const me = useCurrentUser();
+  const session = useSession().data;
+  const me = session?.user;
+  // A browser sent with an API token: tokens are made and revoked from a signed-in session only.
+  const viaToken = session?.token;
   const isAdmin = useCan('users.manage');
-  const tokens = useQuery(tokenQueries.list(isAdmin));
+  const tokens = useQuery({ ...tokenQueries.list(isAdmin), enabled: !viaToken });
   const create = useCreateToken();
   const revoke = useRevokeToken();
   const format = useDateTimeFormat();
@@ -27,6 +30,14 @@ export function TokensPage() {
   const [scope, setScope] = useState<'read' | 'all'>('read');
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   if (!me) return null;
+  if (viaToken) {
+    return (
+      <div className="admin-page">
+        <h1>{t('tokens.title')}</h1>
+        <p role="alert">{t('tokens.needsSession', { name: viaToken.name })}</p>
+      </div>
+    );
+  }
   const mine = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(me.roles, p));
 
   function submit(e: FormEvent) {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useListFormat } from '../../../lib/use-list-format';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WEBHOOK_EVENTS, type WebhookEvent, type WebhookInfo } from '../../../../shared/webhooks';
@@ -114,9 +115,10 @@ export function WebhooksPage() {
 
 function HookSummary({ hook }: { hook: WebhookInfo }) {
   const { t } = useTranslation('admin');
+  const list = useListFormat();
   return (
     <span>
-      <code dir="ltr">{hook.url}</code> — {hook.events.map((e) => t(`webhooks.event.${eventKey(e)}`)).join(', ')} —{' '}
+      <code dir="ltr">{hook.url}</code> — {list(hook.events.map((e) => t(`webhooks.event.${eventKey(e)}`)))} —{' '}
       {hook.active ? t('webhooks.active') : t('webhooks.off')}
     </span>
   );

@@ -82,6 +82,7 @@ export function ActivityFeed({
                 <strong>
                   <bdi>{displayName(e.actor)}</bdi>
                 </strong>{' '}
+                {e.token && <span className="muted">({t('activity.viaToken', { name: e.token })}) </span>}
                 {describe(e)}
                 {segment && (
                   <>

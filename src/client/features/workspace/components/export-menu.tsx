@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deliverableFileName } from '../../../../shared/formats/file-name';
 
 /** What goes back to the client (issue #14): TMX, clean text, the glossary as TBX, the LQA report. */
 const EXPORTS = [
@@ -7,10 +8,8 @@ const EXPORTS = [
   { key: 'exportText', path: 'export.txt', ext: 'txt' },
   { key: 'exportTbx', path: 'glossary.tbx', ext: 'tbx', glossary: true },
   { key: 'exportReportCsv', path: 'report.csv', ext: 'csv' },
+  { key: 'exportReportHtml', path: 'report.html?download=1', ext: 'html' },
 ] as const;
-
-// A file name the way the server names it: the title, characters file systems refuse replaced.
-const fileName = (title: string, ext: string) => `${title.replace(/[\\/:*?"<>|]/g, '_').trim() || 'document'}.${ext}`;
 
 /**
  * "More exports": a disclosure button and its list of links (WAI-ARIA disclosure pattern). Escape or a click
@@ -48,7 +47,7 @@ export function ExportMenu({ id, title, hasGlossary }: { id: string; title: stri
       <ul id={listId} hidden={!open} aria-label={t('toolbar.moreExports')}>
         {EXPORTS.filter((e) => !('glossary' in e) || hasGlossary).map((e) => (
           <li key={e.key}>
-            <a href={`${base}/${e.path}`} download={fileName(title, e.ext)} onClick={() => setOpen(false)}>
+            <a href={`${base}/${e.path}`} download={deliverableFileName(title, e.ext)} onClick={() => setOpen(false)}>
               {t(`toolbar.${e.key}`)}
             </a>
           </li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../shared/qa/types';
 import { QA_CHECK_IDS } from '../../../../shared/qa/types';
 import type { DocumentState } from '../../../../shared/schemas';
+import { isolated } from '../../../lib/isolated';
 import { DismissedList } from './dismissed-list';
 import { QaSettingsForm } from './qa-settings-form';
 
@@ -21,10 +22,22 @@ interface Props {
   canFix: boolean;
   canConfigure: boolean;
   busy: boolean;
+  /** The server's dictionary checks (spelling) could not be had: say so rather than show nothing. */
+  dictionaryFailed?: boolean;
   onGoTo: (finding: Finding) => void;
   onConfirm: (finding: Finding) => void;
   onDismiss: (finding: Finding) => void;
   onFix: (finding: Finding) => void;
+}
+
+/**
+ * The message's words from the document (a quote, a name, a dictionary's name) each in its own <bdi>: a German
+ * word at the end of an Arabic sentence keeps the sentence's full stop where Arabic puts it.
+ */
+function isolatedParams(f: Finding, slot: (text: string) => string): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(f.message.params)) out[k] = typeof v === 'string' ? slot(v) : v;
+  return out;
 }
 
 /** Findings counted by check, stepped through with the keyboard (F8 / Shift+F8), confirmed or dismissed. */
@@ -72,6 +85,7 @@ export function QaPanel(props: Props) {
         </button>
       </div>
       <p className="muted small-print">{t('qa.stepHint')}</p>
+      {props.dictionaryFailed && <p role="status">{t('qa.dictionaryFailed')}</p>}
       {shown.length === 0 ? (
         <p className="empty">{t('qa.none')}</p>
       ) : (
@@ -88,8 +102,11 @@ export function QaPanel(props: Props) {
                   {t(`qa.checks.${f.checkId}`)} · {t('qa.segment', { n: f.segmentIndex + 1 })}
                 </span>
                 <span className="finding-message">
-                  {tq(f.message.key.replace(/^qa\./, '') as 'identical.default', f.message.params)}
+                  {isolated((slot) =>
+                    tq(f.message.key.replace(/^qa\./, '') as 'identical.default', isolatedParams(f, slot)),
+                  )}
                 </span>
+                {f.covered && <span className="finding-covered">{t('qa.covered')}</span>}
               </button>
               <div className="flag-actions">
                 {props.canFix && f.fix && f.side === 'target' && (
@@ -97,7 +114,7 @@ export function QaPanel(props: Props) {
                     {t('qa.applyFix', { fix: f.fix.replacement.replace(/[\u00a0\u202f]/g, '⍽') })}
                   </button>
                 )}
-                {props.canConfirm && (
+                {props.canConfirm && !f.covered && (
                   <button type="button" disabled={props.busy} onClick={() => props.onConfirm(f)}>
                     {t('qa.confirm')}
                   </button>

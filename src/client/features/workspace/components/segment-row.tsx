@@ -1,4 +1,5 @@
 import { memo, useMemo, useRef, useState } from 'react';
+import { useListFormat } from '../../../lib/use-list-format';
 import { useTranslation } from 'react-i18next';
 import { reanchor } from '../../../../shared/anchor';
 import { languageDirection } from '../../../../shared/lang/direction';
@@ -73,6 +74,7 @@ function highlightsFor(flags: readonly Flag[], side: FlagSide, savedText: string
 export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   const { segment, flags, draft, sourceLang, targetLang, activeFlagId } = props;
   const { t } = useTranslation('workspace');
+  const list = useListFormat();
   const langName = useLangName();
   const displayName = useDisplayName();
   const n = segment.index + 1;
@@ -151,7 +153,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         </span>
         {props.editors && props.editors.length > 0 && (
           <span className="row-editing">
-            {t('live.editing', { names: props.editors.join(', '), count: props.editors.length })}
+            {t('live.editing', { names: list(props.editors), count: props.editors.length })}
           </span>
         )}
         {openCount > 0 && <span className="flag-count">{t('segment.openFlags', { count: openCount })}</span>}

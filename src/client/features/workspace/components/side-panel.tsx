@@ -22,6 +22,7 @@ export interface QaPanelState {
   step: (delta: 1 | -1) => void;
   activeId: string | undefined;
   busy: boolean;
+  dictionaryFailed: boolean;
   goTo: (f: Finding) => void;
   confirm: (f: Finding) => void;
   askDismiss: (f: Finding | null) => void;
@@ -107,6 +108,7 @@ export function SidePanel({ doc, tab, onTab, onTabKey, score, scoring, qa, me, c
             canFix={can('segment.edit') && doc.status !== 'approved'}
             canConfigure={can('qa.settings')}
             busy={qa.busy}
+            dictionaryFailed={qa.dictionaryFailed}
             onGoTo={qa.goTo}
             onConfirm={qa.confirm}
             onDismiss={qa.askDismiss}

@@ -8,8 +8,10 @@ import { useCreateFlag, useDismissFinding } from '../api';
 import type { Highlight } from '../lib/highlight';
 import type { SaveQueue } from '../lib/save-queue';
 import type { SideHighlights, TermNote } from '../components/segment-row';
+import { useDictionaryFindings } from './use-dictionary-findings';
 import { useQaFindings } from './use-qa';
 import { useQaEngine } from './use-qa-engine';
+import { useShownFindings } from './use-shown-findings';
 
 const NONE: SideHighlights = { source: [], target: [] };
 
@@ -28,7 +30,10 @@ export function useQaActions(
 ) {
   const errorText = useErrorText();
   const engine = useQaEngine(doc);
-  const { findings, ofSegment } = useQaFindings(doc, engine);
+  const own = useQaFindings(doc, engine);
+  // The server's spelling and dictionary-backed name findings beside the browser's own, covered ones marked.
+  const dictionary = useDictionaryFindings(docId, doc);
+  const { findings, ofSegment } = useShownFindings(doc, own, dictionary.findings);
   const createFlag = useCreateFlag(docId);
   const dismiss = useDismissFinding(docId);
   const [activeId, setActiveId] = useState<string>();
@@ -121,7 +126,8 @@ export function useQaActions(
   }, [ready]);
 
   async function confirm(f: Finding) {
-    if (!doc) return;
+    // A flag already marks these words: a second one would count twice (the server refuses it too).
+    if (!doc || f.covered) return;
     setError(null);
     try {
       if (f.side === 'target') await queue.flush(f.segmentId);
@@ -170,6 +176,7 @@ export function useQaActions(
     confirm: (f: Finding) => void confirm(f),
     fix,
     busy: createFlag.isPending || dismiss.isPending,
+    dictionaryFailed: dictionary.failed,
     error: error ?? (dismiss.error ? errorText(dismiss.error) : null),
     dismissing,
     askDismiss: setDismissing,
