@@ -44,13 +44,15 @@ export function sourceNameFor(
   neighbours: readonly string[],
   source: string,
   target: string,
-  names: readonly SourceName[],
+  names: () => readonly SourceName[],
   inv: NameInventory,
   nearMiss: (candidate: string, name: string) => boolean,
 ): string | null {
+  // Without a dictionary only a shared neighbour is evidence: a word without neighbours needs no more looking.
+  if (inv.lexicon === null && neighbours.length === 0) return null;
   if (inv.glossary.has(word) || source.includes(word) || inv.lexicon?.isWord(word)) return null;
   const first = foldStrip(word).charAt(0);
-  for (const s of names) {
+  for (const s of names()) {
     if (foldStrip(s.text).charAt(0) !== first || occurrences(target, s.text) >= occurrences(source, s.text)) continue;
     const evidence = inv.lexicon !== null || s.neighbours.some((n) => neighbours.includes(n));
     if (evidence && nearMiss(word, s.text)) return s.text;

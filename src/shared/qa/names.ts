@@ -308,7 +308,7 @@ export function checkNames(seg: QaSegment, inv: NameInventory): RawFinding[] {
         t.neighbours,
         seg.source,
         seg.target,
-        (fromSource ??= sourceNames(seg.source)),
+        () => (fromSource ??= sourceNames(seg.source)),
         inv,
         (a, b) => nearMiss(a, b, inv.profile),
       );

@@ -23,8 +23,12 @@ export interface CodeToken {
 const CODE =
   /(?<![\p{Lu}\p{Ll}\p{N}])(?:[\p{Lu}\p{Ll}]+[0-9\uff10-\uff19][\p{Lu}\p{Ll}\p{N}]*|\p{Lu}[\p{Lu}\p{Ll}]+[-‑][0-9\uff10-\uff19]+[\p{Lu}\p{Ll}\p{N}]*)(?![\p{Lu}\p{Ll}\p{N}])/gu;
 
-export function findCodes(text: string): CodeToken[] {
+const LETTER_OR_HYPHEN = /[\p{L}\-‑]/u;
+
+/** The codes of a text; `nums` are its numbers: without a letter or hyphen before one there is no code to look for. */
+export function findCodes(text: string, nums: readonly NumberToken[]): CodeToken[] {
   const out: CodeToken[] = [];
+  if (!nums.some((n) => n.start > 0 && LETTER_OR_HYPHEN.test(text[n.start - 1]!))) return out;
   for (const m of text.matchAll(CODE)) {
     const key = m[0].normalize('NFKC').toUpperCase().replace(/[-‑]/g, '');
     out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], key, letters: key.replace(/\P{L}/gu, '') });

@@ -81,11 +81,13 @@ export function formatFor(n: NumberToken, lang: string, arabicDigits: boolean): 
 
 export function checkNumbers(seg: QaSegment, sourceLang: string, targetLang: string): RawFinding[] {
   if (!/[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/.test(seg.source) || seg.target.trim() === '') return [];
-  const [srcCodes, tgtCodes] = [findCodes(seg.source), findCodes(seg.target)];
-  const read = (text: string, lang: string, codes: ReturnType<typeof findCodes>) =>
-    withTimes(text, outsideCodes(withMultipliers(text, parseNumbers(text, lang), lang), codes), lang);
-  const src = read(seg.source, sourceLang, srcCodes);
-  const tgt = read(seg.target, targetLang, tgtCodes);
+  const read = (text: string, lang: string) => {
+    const nums = withMultipliers(text, parseNumbers(text, lang), lang);
+    const codes = findCodes(text, nums);
+    return { codes, nums: withTimes(text, outsideCodes(nums, codes), lang) };
+  };
+  const { codes: srcCodes, nums: src } = read(seg.source, sourceLang);
+  const { codes: tgtCodes, nums: tgt } = read(seg.target, targetLang);
   let spelled: NumberToken[] | null = null; // only looked for when digits do not account for a number
   const used = new Set<NumberToken>();
   const missing: NumberToken[] = [];
