@@ -18,7 +18,7 @@ const flag = (n: number, status: FlagStatus): Flag => ({
   id: `f${n}`,
   segmentId: 's1',
   side: 'target',
-  anchor: { start: 0, end: 5, quote: 'Cible' },
+  anchor: { start: 0, end: 5, quote: 'Cible', prefix: '', suffix: ' 1' },
   quote: 'Cible',
   orphaned: false,
   category: 'terminology',
