@@ -10,8 +10,7 @@ import type { Segment } from './schemas';
 
 type UnitSegment = Pick<Segment, 'meta' | 'source'>;
 
-export const keepsFileUnits = (origin: { format: string } | undefined): boolean =>
-  origin?.format === 'xliff';
+export const keepsFileUnits = (origin: { format: string } | undefined): boolean => origin?.format === 'xliff';
 
 const keyOf = (s: UnitSegment): string | null =>
   s.meta?.unit !== undefined ? `${s.meta.file ?? ''}\u0000${s.meta.unit}` : null;

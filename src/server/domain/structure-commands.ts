@@ -49,8 +49,9 @@ export function splitSegment(segmentId: string, body: SplitSegmentBody): Decide<
 }
 
 function mergeEvent(state: FoldState, a: Segment, b: Segment, revertOf?: number): NewEvent {
-  const sourceSeparator = joinSeparator(state.sourceLang);
-  const targetSeparator = joinSeparator(state.targetLang);
+  // What a split cut out or the file had between them, else the languages' usual separator.
+  const sourceSeparator = b.gap?.source ?? joinSeparator(state.sourceLang);
+  const targetSeparator = b.gap?.target ?? joinSeparator(state.targetLang);
   const at = (x: string, y: string, sep: string) => (x === '' || y === '' ? x.length : x.length + sep.length);
   return {
     type: 'SegmentsMerged',

@@ -6,6 +6,7 @@ import { readContent, type InlineContext } from './inline-read';
 import { fromXliff12State, fromXliff2State } from './mapping';
 import { NS, type XliffImport, type XliffReadResult, type XliffSegment, type XliffVersion } from './model';
 import { checkXliff2 } from './requirements';
+import { gapBefore } from './gaps';
 import { fromSdlConf, sdlSegOf } from './trados';
 import { docNs, walkSegments, xliffVersionOf, type SegmentSlot } from './walk';
 
@@ -162,7 +163,9 @@ function readSlot(
     status = fromXliff2State(state, subState, slot.target !== null);
   }
   if (slot.target === null && status !== 'draft') status = 'draft';
+  const gap = gapBefore(slot);
   return {
+    ...(gap ? { gap } : {}),
     source: source.text,
     target: target.text,
     ...(Object.keys(codes).length > 0 ? { codes } : {}),

@@ -92,6 +92,7 @@ export function xliffDocumentEvents(
       ...(s.codes ? { codes: s.codes } : {}),
       ...(s.readOnly ? { readOnly: true } : {}),
       ...(s.notes.length > 0 ? { notes: s.notes } : {}),
+      ...(s.gap ? { gap: s.gap } : {}),
       ...(Object.keys(s.meta).length > 0 ? { meta: s.meta } : {}),
     };
   });

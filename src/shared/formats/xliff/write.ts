@@ -26,6 +26,8 @@ export interface ExportSegment {
   status: SegmentStatus;
   codes?: InlineCodes;
   readOnly?: boolean;
+  /** The text between the segment before and this one (Segment.gap), for a restructured file. */
+  gap?: { source: string; target: string } | undefined;
 }
 
 export interface ExportDocument {
