@@ -178,3 +178,41 @@ describe('structure of documents imported from XLIFF', () => {
     expect(unitText(out, 'u1')).toEqual({ source: 'One. Two. Three.', target: 'Uno. Dos. Tres.' });
   });
 });
+
+describe('XLIFF export of a document made from texts (F16)', () => {
+  const ctx = useRoleServer();
+
+  it('every segment carries the state of its status, schema-valid', async () => {
+    const created = await call(
+      ctx.app,
+      'POST',
+      '/api/documents',
+      {
+        title: 'From texts',
+        sourceLang: 'en',
+        targetLang: 'de',
+        segments: [
+          { source: 'One.', target: 'Eins.' },
+          { source: 'Two.', target: 'Zwei.' },
+          { source: 'Three.', target: '' },
+        ],
+      },
+      EDITOR,
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const d = json(created).document as DocumentState;
+    const approve = await call(
+      ctx.app,
+      'POST',
+      `/api/documents/${d.id}/segments/${d.segments[1]!.id}/status`,
+      { action: 'approve' },
+      EDITOR,
+    );
+    expect(approve.statusCode, approve.body).toBe(200);
+    const res = await call(ctx.app, 'GET', `/api/documents/${d.id}/export.xlf`, undefined, VIEWER);
+    expect(res.statusCode).toBe(200);
+    expect(schemaErrors(res.body, '2.2')).toBeNull();
+    const states = [...res.body.matchAll(/<segment id="s\d+"(?: state="([a-z]+)")?/g)].map((m) => m[1]);
+    expect(states).toEqual(['translated', 'reviewed', 'initial']);
+  });
+});
