@@ -116,12 +116,17 @@ export async function scrollLongTasks(page: Page): Promise<{ count: number; long
   return { count: long.length, longest: Math.max(0, ...long), total: long.reduce((a, b) => a + b, 0) };
 }
 
-/** The sample's workspace from an empty cache over a slow network: navigation → first editable cell (ms). */
+/**
+ * The sample's workspace from an empty cache over a slow network: navigation → first editable cell (ms).
+ * With `trace`, each request the page made before then: start → end (ms from the first), bytes on the wire
+ * and path (what waits for what, and which files weigh).
+ */
 export async function coldLoad(
   browser: Browser,
   url: string,
   docId: string,
   network: { latencyMs: number; bytesPerSecond: number },
+  trace?: (line: string) => void,
 ): Promise<number> {
   const context = await signedInContext(browser, url);
   try {
@@ -135,7 +140,24 @@ export async function coldLoad(
       downloadThroughput: network.bytesPerSecond,
       uploadThroughput: network.bytesPerSecond,
     });
-    return await openDocument(page, docId, 120_000);
+    const requests = new Map<string, { path: string; start: number; end?: number; bytes?: number }>();
+    session.on('Network.requestWillBeSent', (e) =>
+      requests.set(e.requestId, { path: e.request.url.replace(url, ''), start: e.timestamp }),
+    );
+    session.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
+    });
+    const ms = await openDocument(page, docId, 120_000);
+    if (trace) {
+      const t0 = Math.min(...[...requests.values()].map((r) => r.start));
+      const at = (t: number | undefined) => (t === undefined ? '…' : String(Math.round((t - t0) * 1000)));
+      for (const r of requests.values())
+        trace(
+          `      ${at(r.start).padStart(5)} → ${at(r.end).padStart(5)} ms ${String(r.bytes ?? '').padStart(7)} B  ${r.path}`,
+        );
+    }
+    return ms;
   } finally {
     await context.close();
   }

@@ -24,6 +24,7 @@ import { stopChild } from './processes';
 //   BENCH_BROWSER_RUNS (3)           opens of each document (the median is reported)
 //   BENCH_BROWSER_KEYS (60)          keys typed in each document
 //   BENCH_BROWSER_BUILD (1)          0: use dist/ and build/ as they are
+//   BENCH_BROWSER_TRACE (0)          1: list the first cold load's requests (start → end, bytes)
 
 const num = (name: string, fallback: number) => {
   const n = Number(process.env[name] ?? fallback);
@@ -141,7 +142,9 @@ export async function runBrowserBench(log: (line: string) => void): Promise<numb
     const b = await measureDocument(browser, app.url, large, log);
     log('  cold load of the sample (400 ms RTT, 50 KB/s, cache disabled):');
     const colds: number[] = [];
-    for (let i = 0; i < 2; i++) colds.push(await coldLoad(browser, app.url, SAMPLE_ID, SLOW));
+    const trace = process.env.BENCH_BROWSER_TRACE === '1' ? log : undefined;
+    for (let i = 0; i < 2; i++)
+      colds.push(await coldLoad(browser, app.url, SAMPLE_ID, SLOW, i === 0 ? trace : undefined));
     const cold = median(colds);
     log(`    ${colds.map((c) => Math.round(c)).join(' / ')} ms`);
 

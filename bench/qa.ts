@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseGlossaryCsv, type Glossary } from '../src/shared/formats/glossary';
 import { checkDocument, checkSegment, documentContext, updateContext, type QaDocument } from '../src/shared/qa/engine';
+import '../src/shared/qa/snowball';
 import { DEFAULT_QA_SETTINGS, type QaSegment } from '../src/shared/qa/types';
 import { prng } from './corpus';
 

@@ -20,8 +20,12 @@ test.describe('finding one’s way in a long document', () => {
     // Accents count unless ignored.
     await find.find('numero 1500');
     await expect(find.count).toHaveText('No matches');
+    // The options are folded until asked for; the button then says how many are on.
+    await expect(find.option('Ignore diacritics and accents')).toBeHidden();
+    await find.openOptions();
     await find.option('Ignore diacritics and accents').check();
     await expect(find.count).toHaveText('1 match');
+    await expect(find.search.getByRole('button', { name: 'Options and replace (1)' })).toBeVisible();
     await find.query.press('Enter');
     await expect(find.count).toHaveText('1 of 1');
     await expect(workspace.targetCell(1500)).toBeInViewport();

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkDocument, type QaDocument } from '../src/shared/qa/engine';
+import '../src/shared/qa/snowball';
 import { QA_CHECK_IDS, type CheckId } from '../src/shared/qa/types';
 import { lexiconFor } from '../src/server/spelling/lexicon';
 

@@ -26,11 +26,19 @@ export class FindTools {
     this.help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   }
 
+  /** The options and the replace row are folded by default: unfolds them (once; the choice is kept). */
+  async openOptions() {
+    const toggle = this.search.getByRole('button', { name: /^Options/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
   option(name: string) {
     return this.search.getByRole('checkbox', { name });
   }
 
   async find(query: string, options: string[] = []) {
+    if (options.length > 0) await this.openOptions();
     for (const o of options) await this.option(o).check();
     await this.query.fill(query);
   }

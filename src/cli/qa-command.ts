@@ -8,6 +8,7 @@ import { readXliff } from '../shared/formats/xliff/read';
 import { parseGlossaryCsv, parseTbx, type Glossary, type GlossaryIssue } from '../shared/formats/glossary';
 import { importPlainTexts, type ParagraphBreak } from '../shared/formats/import-text';
 import { checkDocument, type QaDocument } from '../shared/qa/engine';
+import '../shared/qa/snowball';
 import { englishMessage } from '../shared/qa/messages';
 import {
   CheckIdSchema,

@@ -67,6 +67,25 @@ describe('preload hints for the page shell', () => {
     expect(scripts(undefined)).toEqual(['</assets/w.js>; rel=modulepreload']);
   });
 
+  it("finds the page's code when the bundler made its chunk a common one (no key names the module)", async () => {
+    // As Vite writes it once the workspace loads its QA engine later: the engine shares modules with the page,
+    // so the page's chunk becomes `_workspace-page-….js`, which the router's dynamic import runs from.
+    await manifest({
+      '_workspace-page-Gb.js': { file: 'assets/workspace-page-Gb.js', name: 'workspace-page', imports: ['_util.js'] },
+      '_util.js': { file: 'assets/util-123.js', name: 'util' },
+      'src/client/features/workspace/lib/qa-engine.ts': {
+        file: 'assets/qa-engine-1.js',
+        name: 'qa-engine',
+        isDynamicEntry: true,
+        imports: ['_workspace-page-Gb.js'],
+      },
+    });
+    expect(createPreloadHints(dir)('/documents/d1').filter((h) => h.includes('modulepreload'))).toEqual([
+      '</assets/workspace-page-Gb.js>; rel=modulepreload',
+      '</assets/util-123.js>; rel=modulepreload',
+    ]);
+  });
+
   it('hints nothing for other pages, and never puts an odd id in a header', async () => {
     await manifest({ [WORKSPACE]: { file: 'assets/w.js' } });
     const hints = createPreloadHints(dir);

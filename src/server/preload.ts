@@ -15,6 +15,7 @@ import Negotiator from 'negotiator';
 
 interface ManifestChunk {
   file: string;
+  name?: string;
   imports?: string[];
   css?: string[];
 }
@@ -33,6 +34,18 @@ const PAGES: { pattern: RegExp; module: string; data: (m: RegExpMatchArray) => s
     data: () => ['/api/session', '/api/documents'],
   },
 ];
+
+/**
+ * The manifest key of the chunk holding a page's module. Usually the module itself (a dynamic entry); but
+ * when the page's chunk also holds modules that a chunk it loads later shares (the workspace's QA engine),
+ * the bundler makes it a common chunk that the dynamic import runs from, listed under `_<name>-<hash>.js`
+ * with the module's name: no key names the module then.
+ */
+function pageChunk(m: Manifest, module: string): string | undefined {
+  if (m[module]) return module;
+  const name = path.basename(module).replace(/\.[jt]sx?$/, '');
+  return Object.keys(m).find((k) => k.startsWith('_') && m[k]!.name === name);
+}
 
 export function createPreloadHints(staticDir: string) {
   const file = path.join(staticDir, '.vite', 'manifest.json');
@@ -78,7 +91,8 @@ export function createPreloadHints(staticDir: string) {
     if (!page) return [];
     const links = page.p.data(page.m!).map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`);
     const m = manifest();
-    if (!m?.[page.p.module]) return links;
+    const key = m && pageChunk(m, page.p.module);
+    if (!m || !key) return links;
     // The page's scripts, and any stylesheet Vite split off with them (the build keeps one, but a split one
     // is waited for before the page's code runs: unhinted, one more round trip). Vite asks for both with
     // CORS (crossorigin), so the hints do too, or the browser would not reuse what they fetched.
@@ -91,7 +105,7 @@ export function createPreloadHints(staticDir: string) {
       for (const css of chunk.css ?? []) styles.add(css);
       for (const i of chunk.imports ?? []) visit(i);
     };
-    visit(page.p.module);
+    visit(key);
     const strings = stringsFor(m, acceptLanguage);
     if (strings) files.add(strings);
     return [

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
-export const RoleSchema = z.enum(['translator', 'reviewer', 'editor', 'viewer', 'admin']);
+// The list as a constant and the schema made from it: the UI reads the list without asking zod (issue #10).
+export const ROLES = ['translator', 'reviewer', 'editor', 'viewer', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
-export const ROLES = RoleSchema.options;
 
 /** Everything a request can do to a document or to the users; each route names one. */
 export const PERMISSIONS = {

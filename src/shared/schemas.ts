@@ -35,7 +35,9 @@ export const ActorSchema = z.string().trim().min(1).max(LIMITS.actorChars);
 export const SegmentTextSchema = z.string().max(LIMITS.segmentChars);
 export const VersionSchema = z.number().int().min(1);
 
-export const SegmentStatusSchema = z.enum(['draft', 'translated', 'in-review', 'approved', 'changes-requested']);
+// The status lists are constants the UI reads without asking zod; their schemas are made from them (issue #10).
+export const SEGMENT_STATUSES = ['draft', 'translated', 'in-review', 'approved', 'changes-requested'] as const;
+export const SegmentStatusSchema = z.enum(SEGMENT_STATUSES);
 export type SegmentStatus = z.infer<typeof SegmentStatusSchema>;
 
 /** Identifiers a segment had in the file it came from (e.g. WMT doc, doc_id, seg_id), kept for export. */
@@ -110,7 +112,8 @@ export const DocumentOriginSchema = z.object({
  * open → accepted (translator applied it) | resolved (dealt with otherwise) | rejected (not an error)
  * open → disputed (translator disagrees) → open again (reviewer maintains it) | withdrawn (reviewer agrees).
  */
-export const FlagStatusSchema = z.enum(['open', 'disputed', 'accepted', 'rejected', 'resolved', 'withdrawn']);
+export const FLAG_STATUSES = ['open', 'disputed', 'accepted', 'rejected', 'resolved', 'withdrawn'] as const;
+export const FlagStatusSchema = z.enum(FLAG_STATUSES);
 /** Statuses that still need someone's decision. */
 export const UNSETTLED_FLAG_STATUSES: readonly FlagStatus[] = ['open', 'disputed'];
 export type FlagStatus = z.infer<typeof FlagStatusSchema>;
@@ -223,7 +226,8 @@ export const DismissalSchema = z.object({
 });
 export type Dismissal = z.infer<typeof DismissalSchema>;
 
-export const DocumentStatusSchema = z.enum(['in-translation', 'in-review', 'approved', 'returned']);
+export const DOCUMENT_STATUSES = ['in-translation', 'in-review', 'approved', 'returned'] as const;
+export const DocumentStatusSchema = z.enum(DOCUMENT_STATUSES);
 export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
 
 export const DocumentMetaSchema = z.object({

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { IsoDateSchema } from './schemas';
 
 /** What a webhook can be told about (README: Webhooks). */
-export const WebhookEventSchema = z.enum([
+export const WEBHOOK_EVENTS = [
   'document.approved',
   'document.returned',
   'document.reopened',
   'segment.approved',
   'flag.created',
   'flag.settled',
-]);
+] as const;
+export const WebhookEventSchema = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.infer<typeof WebhookEventSchema>;
-export const WEBHOOK_EVENTS = WebhookEventSchema.options;
 
 /** The header carrying `sha256=<hex HMAC-SHA256 of the raw body with the hook's secret>`. */
 export const SIGNATURE_HEADER = 'x-visavis-signature';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { toDocumentState, type FoldState } from '../../shared/reducer';
 import { z } from 'zod';
 import { checkDocument } from '../../shared/qa/engine';
+import '../../shared/qa/snowball';
 import { markCovered } from '../../shared/qa/covered';
 import type { Finding } from '../../shared/qa/types';
 import { CheckIdSchema, DEFAULT_QA_SETTINGS, onlyChecks, QaSettingsSchema } from '../../shared/qa/types';

@@ -10,6 +10,7 @@ import {
 import { importFile, type ImportFileOptions } from '../../shared/formats/import-file';
 import { writeXliff, type ExportDocument } from '../../shared/formats/xliff/write';
 import { checkDocument, type QaDocument } from '../../shared/qa/engine';
+import '../../shared/qa/snowball';
 import type { QaSettings } from '../../shared/qa/types';
 import { lexiconFor } from '../spelling/lexicon';
 

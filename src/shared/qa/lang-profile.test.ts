@@ -5,6 +5,8 @@ import { fallbacks, profileFor } from './lang-profile';
 import { parseNumbers } from './number-parse';
 import { countWords } from '../word-count';
 import type { Finding, Lexicon } from './types';
+// German glossary matching stems words: the stemmers are provided as the server provides them.
+import './snowball';
 
 const doc = (sourceLang: string, targetLang: string, pairs: [string, string][]): QaDocument => ({
   sourceLang,

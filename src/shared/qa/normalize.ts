@@ -1,7 +1,7 @@
 import { arabicTermKeys, arabicTextKeys } from './normalize-ar';
 import { englishKeys, frenchKeys, genericKeys } from './normalize-fr';
-import snowball from 'snowball-stemmers';
 import { profileFor } from './lang-profile';
+import { stemmerFor } from './stemmers';
 import { foldLatin, primaryLang, words, type Token } from './text';
 
 /**
@@ -62,17 +62,6 @@ function memo(fn: (w: string) => string[]): (w: string) => readonly string[] {
 }
 
 const normalizers = new Map<string, TermNormalizer>();
-const stemmers = new Map<string, (w: string) => string>();
-
-function stemmerFor(algorithm: string): (w: string) => string {
-  let s = stemmers.get(algorithm);
-  if (!s) {
-    const stemmer = snowball.newStemmer(algorithm);
-    stemmers.set(algorithm, (s = (w) => stemmer.stem(w)));
-  }
-  return s;
-}
-
 /** Lower case (and accents when asked), and the Snowball stem: "Wasserstoffbusse" → "wasserstoffbuss". */
 function stemKeys(stem: (w: string) => string, word: string, accentInsensitive: boolean): string[] {
   const w = foldLatin(word, accentInsensitive ? 'strip' : 'keep');

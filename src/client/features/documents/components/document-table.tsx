@@ -2,11 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { DocumentStatusSchema, type DocumentListEntry } from '../../../../shared/schemas';
+import { DOCUMENT_STATUSES, type DocumentListEntry } from '../../../../shared/schemas';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
 import { useLangName } from '../../../lib/use-lang-name';
 import { findingsCountsQuery } from '../api';
-import { arrange, viewFromParams, viewToParams, type ListView, type SortKey } from '../lib/document-list';
+import {
+  arrange,
+  documentStatus,
+  viewFromParams,
+  viewToParams,
+  type ListView,
+  type SortKey,
+} from '../lib/document-list';
 import '../document-list.css';
 import { DocumentActions } from './document-actions';
 import { OriginCell } from './origin-cell';
@@ -70,10 +77,10 @@ export function DocumentTable({ entries }: { entries: readonly DocumentListEntry
         <select
           id={`${id}-status`}
           value={view.status ?? ''}
-          onChange={(e) => setView({ status: DocumentStatusSchema.safeParse(e.target.value).data ?? null })}
+          onChange={(e) => setView({ status: documentStatus(e.target.value) })}
         >
           <option value="">{t('list.anyStatus')}</option>
-          {DocumentStatusSchema.options.map((s) => (
+          {DOCUMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}`)}
             </option>

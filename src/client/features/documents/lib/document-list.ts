@@ -1,4 +1,8 @@
-import { DocumentStatusSchema, type DocumentListEntry, type DocumentStatus } from '../../../../shared/schemas';
+import { DOCUMENT_STATUSES, type DocumentListEntry, type DocumentStatus } from '../../../../shared/schemas';
+
+/** A document status, or null for anything else. */
+export const documentStatus = (s: string | null): DocumentStatus | null =>
+  (DOCUMENT_STATUSES as readonly (string | null)[]).includes(s) ? (s as DocumentStatus) : null;
 
 export const SORT_KEYS = [
   'title',
@@ -24,10 +28,9 @@ export const DEFAULT_VIEW: ListView = { q: '', status: null, sort: 'updated', di
 
 export function viewFromParams(params: URLSearchParams): ListView {
   const sort = params.get('sort');
-  const status = DocumentStatusSchema.safeParse(params.get('status'));
   return {
     q: params.get('q') ?? '',
-    status: status.success ? status.data : null,
+    status: documentStatus(params.get('status')),
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : DEFAULT_VIEW.sort,
     dir: params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : DEFAULT_VIEW.dir,
   };
@@ -62,7 +65,7 @@ export function arrange(
   const key: Record<SortKey, (a: DocumentListEntry, b: DocumentListEntry) => number> = {
     title: (a, b) => collator.compare(a.title, b.title),
     languages: (a, b) => collator.compare(`${a.sourceLang} ${a.targetLang}`, `${b.sourceLang} ${b.targetLang}`),
-    status: (a, b) => DocumentStatusSchema.options.indexOf(a.status) - DocumentStatusSchema.options.indexOf(b.status),
+    status: (a, b) => DOCUMENT_STATUSES.indexOf(a.status) - DOCUMENT_STATUSES.indexOf(b.status),
     progress: (a, b) => progress(a) - progress(b),
     segments: (a, b) => a.segmentCount - b.segmentCount,
     openFlags: (a, b) => a.openFlagCount - b.openFlagCount,

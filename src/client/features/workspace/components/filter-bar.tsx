@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS } from '../../../../shared/mqm';
-import { SegmentStatusSchema } from '../../../../shared/schemas';
+import { SEGMENT_STATUSES } from '../../../../shared/schemas';
 import { NO_FILTER, type SegmentFilter } from '../../../../shared/search/filter';
 import { numberFormat } from '../../../lib/number-format';
 
@@ -39,7 +39,7 @@ export function FilterBar({ filter, onChange, active, shown, total, loading }: P
       <fieldset className="filter-bar">
         <legend>{t('filter.label')}</legend>
         <div className="find-row">
-          {SegmentStatusSchema.options.map((s) => (
+          {SEGMENT_STATUSES.map((s) => (
             <label key={s}>
               <input
                 type="checkbox"

@@ -13,6 +13,16 @@ interface Props {
 }
 
 const TOGGLES = ['caseSensitive', 'wholeWord', 'regex', 'ignoreDiacritics', 'letterVariants'] as const;
+/** Whether the options and the replace row are shown: kept, so a reviewer who uses them finds them open. */
+const EXPANDED_KEY = 'visavis.find.expanded';
+
+function storedExpanded(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(EXPANDED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Find (and replace) in the document: the query, where to look, the options, "3 of 17", previous and next
@@ -22,8 +32,19 @@ export const FindBar = forwardRef<HTMLInputElement, Props>(function FindBar({ se
   const { t, i18n } = useTranslation('workspace');
   const id = useId();
   const [template, setTemplate] = useState('');
+  // Folded by default: the rows of the document, not the search options, should fill a laptop's screen.
+  const [expanded, setExpanded] = useState(storedExpanded);
+  const toggle = () => {
+    setExpanded(!expanded);
+    try {
+      globalThis.localStorage?.setItem(EXPANDED_KEY, expanded ? '0' : '1');
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  };
   const num = numberFormat(i18n.language);
   const { options, matches, currentIndex } = search;
+  const active = TOGGLES.filter((k) => options[k]).length;
   const set = (change: Partial<SearchOptions>) => search.setOptions({ ...options, ...change });
   const targetMatches = matches.some((m) => m.side === 'target');
 
@@ -90,27 +111,39 @@ export const FindBar = forwardRef<HTMLInputElement, Props>(function FindBar({ se
         >
           {t('find.next')}
         </button>
+        <button type="button" aria-expanded={expanded} aria-controls={`${id}-more`} onClick={toggle}>
+          {t(canReplace ? 'find.moreReplace' : 'find.more')}
+          {active > 0 && ` (${num.format(active)})`}
+        </button>
         <span id={`${id}-count`} className="find-count" role="status">
           {count}
         </span>
       </div>
-      <div className="find-row find-options">
-        {TOGGLES.map((k) => (
-          <label key={k}>
-            <input type="checkbox" checked={options[k]} onChange={(e) => set({ [k]: e.target.checked })} />
-            {t(`find.option.${k}`)}
-          </label>
-        ))}
-      </div>
-      {canReplace && (
-        <div className="find-row">
-          <label htmlFor={`${id}-r`}>{t('find.replaceWith')}</label>
-          <input id={`${id}-r`} type="text" dir="auto" value={template} onChange={(e) => setTemplate(e.target.value)} />
-          <button type="button" disabled={!targetMatches} onClick={() => onReplace(template)}>
-            {t('find.replace')}
-          </button>
+      <div id={`${id}-more`} hidden={!expanded}>
+        <div className="find-row find-options">
+          {TOGGLES.map((k) => (
+            <label key={k}>
+              <input type="checkbox" checked={options[k]} onChange={(e) => set({ [k]: e.target.checked })} />
+              {t(`find.option.${k}`)}
+            </label>
+          ))}
         </div>
-      )}
+        {canReplace && (
+          <div className="find-row">
+            <label htmlFor={`${id}-r`}>{t('find.replaceWith')}</label>
+            <input
+              id={`${id}-r`}
+              type="text"
+              dir="auto"
+              value={template}
+              onChange={(e) => setTemplate(e.target.value)}
+            />
+            <button type="button" disabled={!targetMatches} onClick={() => onReplace(template)}>
+              {t('find.replace')}
+            </button>
+          </div>
+        )}
+      </div>
     </form>
   );
 });

@@ -10,11 +10,15 @@ import { useSegmentNavigation } from '../hooks/use-segment-navigation';
 import { useWorkspaceKeys } from '../hooks/use-workspace-keys';
 import { FilterBar } from './filter-bar';
 import { FindBar } from './find-bar';
-import { GoToDialog } from './go-to-dialog';
-import { ReplaceDialog, type ReplaceRequest } from './replace-dialog';
+import type { ReplaceRequest } from './replace-dialog';
 import { type SideHighlights } from './segment-row';
 import { languageDirection } from '../../../../shared/lang/direction';
-import { ShortcutHelp } from './shortcut-help';
+import { lazyPart } from '../../../lib/lazy-part';
+
+// The dialogs come in chunks of their own, after the first paint (issue #10).
+const GoToDialog = lazyPart(() => import('./go-to-dialog').then((m) => m.GoToDialog));
+const ReplaceDialog = lazyPart(() => import('./replace-dialog').then((m) => m.ReplaceDialog));
+const ShortcutHelp = lazyPart(() => import('./shortcut-help').then((m) => m.ShortcutHelp));
 
 interface Options {
   docId: string;

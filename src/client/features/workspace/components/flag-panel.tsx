@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MQM_CATEGORY_GROUPS, SEVERITIES } from '../../../../shared/mqm';
 import type { Permission } from '../../../../shared/permissions';
-import { FlagStatusSchema, type Flag, type Segment } from '../../../../shared/schemas';
+import { FLAG_STATUSES, type Flag, type Segment } from '../../../../shared/schemas';
 import { byId, positionOf } from '../../../../shared/state-index';
 import { documentQueries } from '../../../lib/document-queries';
 import type { PanelAction } from '../lib/flag-actions';
@@ -88,7 +88,7 @@ export function FlagPanel(props: Props) {
           <label htmlFor={`${id}-status`}>{t('panel.filterStatus')}</label>
           <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('panel.allStatuses')}</option>
-            {FlagStatusSchema.options.map((s) => (
+            {FLAG_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`flagStatus.${s}`)}
               </option>

@@ -5,6 +5,7 @@ import type { Flag, FlagSide, Segment } from '../../../../shared/schemas';
 import { scoreDocument } from '../../../../shared/mqm-score';
 import { DEFAULT_SCORING } from '../../../../shared/scoring-settings';
 import { useCurrentUser } from '../../../lib/session';
+import { lazyPart } from '../../../lib/lazy-part';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useCells } from '../hooks/use-cells';
 import { useConflict } from '../hooks/use-conflict';
@@ -23,20 +24,25 @@ import { useSelection } from '../hooks/use-selection';
 import { useStructureActions, type StructureKind } from '../hooks/use-structure-actions';
 import { useTypingPause } from '../hooks/use-typing-pause';
 import { useWorkflow } from '../hooks/use-workflow';
-import { ConflictDialog } from './conflict-dialog';
 import { DocumentBar } from './document-bar';
 import { DocumentProgress } from './document-progress';
-import { FlagDialog } from './flag-dialog';
-import { QuickFlagPanel } from './quick-flag-panel';
 import { useFindTools } from './find-tools';
-import { HistoryDialog } from './history-dialog';
 import { NoticeRegion } from './notice-region';
 import { PresenceBar } from './presence-bar';
-import { ReasonDialog } from './reason-dialog';
+// Not a lazy part: it opens on a shortcut and is typed into at once, and a lazy part's first drawing waits a
+// tick for its code even when preloaded (the keys typed meanwhile would be lost).
+import { QuickFlagPanel } from './quick-flag-panel';
 import { SegmentTable } from './segment-table';
-import { SidePanel } from './side-panel';
 import { languageDirection } from '../../../../shared/lang/direction';
 import { WorkspaceHeader } from './workspace-header';
+
+// What the first editable cell does not need comes in chunks of its own, after it (issue #10): the side panel
+// (drawn after the rows' first paint anyway) and the dialogs, whose code downloads as soon as the page is drawn.
+const SidePanel = lazyPart(() => import('./side-panel').then((m) => m.SidePanel));
+const FlagDialog = lazyPart(() => import('./flag-dialog').then((m) => m.FlagDialog));
+const HistoryDialog = lazyPart(() => import('./history-dialog').then((m) => m.HistoryDialog));
+const ReasonDialog = lazyPart(() => import('./reason-dialog').then((m) => m.ReasonDialog));
+const ConflictDialog = lazyPart(() => import('./conflict-dialog').then((m) => m.ConflictDialog));
 
 /** The review workspace of one document: the segments, the side panel and the dialogs, wired together. */
 export function WorkspacePage() {
@@ -160,6 +166,10 @@ export function WorkspacePage() {
   const [params] = useSearchParams();
   const wentTo = useRef(false);
   const loadedDoc = doc !== undefined;
+  // The side panel is drawn only once the rows are painted: its code comes right after the first paint.
+  useEffect(() => {
+    if (loadedDoc) SidePanel.preload();
+  }, [loadedDoc]);
   useEffect(() => {
     if (!loadedDoc || wentTo.current || !doc) return;
     wentTo.current = true;

@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { replaceSpan } from '../../../../shared/anchor';
-import { compileGlossary, sourceTermSpans } from '../../../../shared/qa/terms';
 import { DEFAULT_QA_SETTINGS, type Finding } from '../../../../shared/qa/types';
 import type { DocumentState, Segment } from '../../../../shared/schemas';
 import { byId } from '../../../../shared/state-index';
@@ -11,6 +10,7 @@ import type { SaveQueue } from '../lib/save-queue';
 import type { SideHighlights, TermNote } from '../components/segment-row';
 import { useDictionaryFindings } from './use-dictionary-findings';
 import { useQaFindings } from './use-qa';
+import { useQaEngine } from './use-qa-engine';
 import { useShownFindings } from './use-shown-findings';
 
 const NONE: SideHighlights = { source: [], target: [] };
@@ -29,7 +29,8 @@ export function useQaActions(
   focusSpan: (segmentId: string, side: 'source' | 'target', start: number, end: number) => void,
 ) {
   const errorText = useErrorText();
-  const own = useQaFindings(doc);
+  const engine = useQaEngine(doc);
+  const own = useQaFindings(doc, engine);
   // The server's spelling and dictionary-backed name findings beside the browser's own, covered ones marked.
   const dictionary = useDictionaryFindings(docId, doc);
   const { findings, ofSegment } = useShownFindings(doc, own, dictionary.findings);
@@ -66,15 +67,15 @@ export function useQaActions(
   const glossary = doc?.glossary;
   const accentInsensitive = (doc?.qaSettings ?? DEFAULT_QA_SETTINGS).accentInsensitive;
   const compiled = useMemo(
-    () => glossary && compileGlossary(glossary, doc.sourceLang, doc.targetLang, accentInsensitive),
-    [glossary, doc?.sourceLang, doc?.targetLang, accentInsensitive],
+    () => glossary && engine?.compileGlossary(glossary, doc.sourceLang, doc.targetLang, accentInsensitive),
+    [engine, glossary, doc?.sourceLang, doc?.targetLang, accentInsensitive],
   );
   const termsOf = useMemo(() => {
     const bySource = new Map<string, SourceTerms | undefined>();
     return (segment: Pick<Segment, 'source'>): SourceTerms | undefined => {
       if (!compiled) return undefined;
       if (bySource.has(segment.source)) return bySource.get(segment.source);
-      const spans = sourceTermSpans(segment.source, compiled);
+      const spans = engine!.sourceTermSpans(segment.source, compiled);
       const entry =
         spans.length === 0
           ? undefined
@@ -93,20 +94,36 @@ export function useQaActions(
       bySource.set(segment.source, entry);
       return entry;
     };
-  }, [compiled]);
+  }, [engine, compiled]);
 
   function goTo(f: Finding) {
     setActiveId(f.id);
     focusSpan(f.segmentId, f.side, f.start, f.end);
   }
 
+  // F8 pressed before the checks' code is here (they load after the first paint): done once they have run.
+  const pendingStep = useRef<1 | -1 | null>(null);
+  const ready = engine !== null && doc !== undefined;
+
   /** To the next (+1) or previous (-1) shown finding, wrapping around; nothing when none is shown. */
   function step(delta: 1 | -1) {
+    if (!ready) {
+      pendingStep.current = delta;
+      return;
+    }
     if (shown.length === 0) return;
     const index = shown.findIndex((f) => f.id === activeId);
     const next = index < 0 ? (delta > 0 ? 0 : shown.length - 1) : (index + delta + shown.length) % shown.length;
     goTo(shown[next]!);
   }
+  useEffect(() => {
+    if (!ready || pendingStep.current === null) return;
+    const delta = pendingStep.current;
+    pendingStep.current = null;
+    step(delta);
+    // Once, when the findings first exist.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready]);
 
   async function confirm(f: Finding) {
     // A flag already marks these words: a second one would count twice (the server refuses it too).

@@ -1,6 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState, Segment } from '../../../../shared/schemas';
+import * as engine from '../lib/qa-engine';
 import { useQaFindings } from './use-qa';
 
 const AT = '2026-12-02T08:00:00.000Z';
@@ -39,7 +40,9 @@ describe('useQaFindings after an edit', () => {
   const segments = Array.from({ length: 50 }, (_, i) => seg(i, `The meeting lasted ${i + 10} minutes.`));
 
   it('keeps the same answer when the edited segment still has the same findings (no whole-document work)', () => {
-    const { result, rerender } = renderHook(({ d }) => useQaFindings(d), { initialProps: { d: doc(segments) } });
+    const { result, rerender } = renderHook(({ d }) => useQaFindings(d, engine), {
+      initialProps: { d: doc(segments) },
+    });
     const first = result.current;
     expect(first.findings).toEqual([]);
     // Segment 7 edited, still correct: a new segments array and a new segment object, no new finding.
@@ -49,7 +52,9 @@ describe('useQaFindings after an edit', () => {
   });
 
   it('shows a finding the edit made, and drops it when the next edit fixes it', () => {
-    const { result, rerender } = renderHook(({ d }) => useQaFindings(d), { initialProps: { d: doc(segments) } });
+    const { result, rerender } = renderHook(({ d }) => useQaFindings(d, engine), {
+      initialProps: { d: doc(segments) },
+    });
     const wrong = segments.map((s, i) => (i === 7 ? { ...s, target: 'The meeting lasted 71 minutes.' } : s));
     rerender({ d: doc(wrong) });
     const found = result.current.findings.filter((f) => f.segmentId === 's7');
@@ -69,7 +74,7 @@ describe('useQaFindings after an edit', () => {
           ? { ...s, target: 'It lasted 5 minutes.' }
           : s,
     );
-    const { result, rerender } = renderHook(({ d }) => useQaFindings(d), { initialProps: { d: doc(wrong) } });
+    const { result, rerender } = renderHook(({ d }) => useQaFindings(d, engine), { initialProps: { d: doc(wrong) } });
     expect([...new Set(result.current.findings.map((f) => f.segmentId))]).toEqual(['s3', 's40']);
     const swapped = [...wrong];
     [swapped[3], swapped[40]] = [swapped[40]!, swapped[3]!];

@@ -1,8 +1,9 @@
 import { useMemo, useRef } from 'react';
 import type { Glossary } from '../../../../shared/formats/glossary';
-import { checkSegment, documentContext, updateContext, type QaContext } from '../../../../shared/qa/engine';
+import type { QaContext } from '../../../../shared/qa/engine';
 import { DEFAULT_QA_SETTINGS, type Finding, type QaSettings } from '../../../../shared/qa/types';
 import type { DocumentState } from '../../../../shared/schemas';
+import type { QaEngine } from './use-qa-engine';
 
 interface Checked {
   source: string;
@@ -41,14 +42,15 @@ const sameFindings = (a: readonly Finding[], b: readonly Finding[]) =>
 /**
  * The automatic findings of the document, live: when a segment's text changes only that segment is
  * checked again; a new glossary or new settings re-check the whole document. Dismissed findings and
- * those a reviewer confirmed as flags are left out.
+ * those a reviewer confirmed as flags are left out. None until the engine is here (useQaEngine).
  */
-export function useQaFindings(doc: DocumentState | undefined): QaFindings {
+export function useQaFindings(doc: DocumentState | undefined, qa: QaEngine | null): QaFindings {
   const cache = useRef<Cache | null>(null);
   // Per segment's findings array: that array without the hidden ones (the same array when none is hidden).
   const visible = useRef(new WeakMap<readonly Finding[], { hidden: ReadonlySet<string>; shown: readonly Finding[] }>());
   return useMemo(() => {
-    if (!doc) return { findings: [], ofSegment: () => NONE };
+    if (!doc || !qa) return { findings: [], ofSegment: () => NONE };
+    const { checkSegment, documentContext, updateContext } = qa;
     const glossary = doc.glossary ?? null;
     const settings = doc.qaSettings ?? DEFAULT_QA_SETTINGS;
     let c = cache.current;
@@ -116,5 +118,5 @@ export function useQaFindings(doc: DocumentState | undefined): QaFindings {
     }
     c.result = { findings, ofSegment };
     return c.result;
-  }, [doc]);
+  }, [doc, qa]);
 }

@@ -2,6 +2,7 @@ import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../../shared/qa/types';
 import type { DocumentState, Flag, Segment } from '../../../../shared/schemas';
+import * as engine from '../lib/qa-engine';
 import { dictionaryKey } from './use-dictionary-findings';
 import { useQaFindings } from './use-qa';
 import { useShownFindings } from './use-shown-findings';
@@ -86,7 +87,7 @@ const flagOn = (segmentId: string, start: number, end: number, over: Partial<Fla
 });
 
 function useBoth({ d, server }: { d: DocumentState; server: readonly Finding[] }) {
-  return useShownFindings(d, useQaFindings(d), server);
+  return useShownFindings(d, useQaFindings(d, engine), server);
 }
 
 describe('useShownFindings', () => {
