@@ -2,6 +2,7 @@ import type { Document, Element, Node } from '@xmldom/xmldom';
 import { attr, childElements, firstChild, isElement, removeChildren } from '../xml-dom';
 import { writeContent } from './inline-write';
 import type { XliffVersion } from './model';
+import type { Gap } from './gaps';
 import { segMrks, type SegmentSlot } from './walk';
 
 /*
@@ -32,6 +33,7 @@ export function restructure(
   slots: readonly SegmentSlot[],
   importedIds: readonly string[],
   segments: readonly Seg[],
+  separators: Gap = { source: '', target: '' },
 ): { slots: SegmentSlot[]; rewriteSource: Set<Element> } {
   const present = new Set(segments.map((s) => s.id));
   const slotOf = new Map<string, SegmentSlot>();
@@ -71,6 +73,8 @@ export function restructure(
   });
   const rewriteSource = new Set<Element>();
   // One slot per document segment, in its order.
+  // A new segment's gap: its own, else the usual separator.
+  for (const p of plan) if (!p.slot && !p.seg.gap) p.seg = { ...p.seg, gap: separators };
   const out = version === '1.2' ? plan12(xml, plan, touched, rewriteSource) : plan2(xml, plan, touched, rewriteSource);
   return { slots: out, rewriteSource };
 }

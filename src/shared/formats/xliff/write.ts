@@ -8,6 +8,7 @@ import { marksOf } from './marks-out';
 import { strictify12 } from './strict-12';
 import { fromSdlConf, sdlSegOf, toSdlConf } from './trados';
 import { NS, type XliffVersion } from './model';
+import { joinSeparator } from '../../text-join';
 import { restructure } from './restructure';
 import { docNs, segMrks, walkSegments, xliffVersionOf, type SegmentSlot } from './walk';
 
@@ -120,7 +121,9 @@ export function writeXliff(
   if (!sameShape) {
     if (ids && ids.length === slots.length && slots.length > 0) {
       // Segments were split, merged, deleted or inserted since the import: the file follows them.
-      ({ slots, rewriteSource } = restructure(xml, version, slots, ids, doc.segments));
+      // A new segment without its gap (a snapshot from before gaps were kept, an undone deletion): the usual separator.
+      const separators = { source: joinSeparator(doc.sourceLang), target: joinSeparator(doc.targetLang) };
+      ({ slots, rewriteSource } = restructure(xml, version, slots, ids, doc.segments, separators));
     } else {
       // Without the imported ids the file's segments cannot be told apart: a new XLIFF 2.2 file, a unit per segment.
       xml = skeletonDocument(doc);
