@@ -1,4 +1,5 @@
 import { E2E_ADMIN_PASSWORD, E2E_PASSWORD } from './fixtures/accounts';
+import { LAYOUT_SLACK_PX } from './fixtures/layout';
 import { SAMPLE_ID, expect, test } from './fixtures/test';
 
 test.describe('accounts and roles', () => {
@@ -10,6 +11,14 @@ test.describe('accounts and roles', () => {
     // The admin signs in (the account the first start created from ADMIN_PASSWORD).
     await documents.open();
     await documents.signIn('admin', { password: E2E_ADMIN_PASSWORD, create: false, displayName: 'Administrator' });
+    // F17: the header links stand apart alike ("Users" and "Webhooks" ran together).
+    const box = async (name: string) =>
+      (await page.getByRole('banner').getByRole('link', { name, exact: true }).boundingBox())!;
+    const [documentsBox, usersBox, webhooksBox] = [await box('Documents'), await box('Users'), await box('Webhooks')];
+    const gapAfterDocuments = usersBox.x - (documentsBox.x + documentsBox.width);
+    const gapAfterUsers = webhooksBox.x - (usersBox.x + usersBox.width);
+    expect(gapAfterUsers).toBeGreaterThan(8);
+    expect(Math.abs(gapAfterUsers - gapAfterDocuments)).toBeLessThanOrEqual(LAYOUT_SLACK_PX);
     await page.getByRole('banner').getByRole('link', { name: 'Users' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/test';
+import { SAMPLE_ID, expect, test } from './fixtures/test';
 import { COUNT, FINDING, FLAGGED, createLargeDocument } from './fixtures/large-document';
 import { FindTools } from './pages/find-tools';
 
@@ -245,4 +245,15 @@ test.describe('finding one’s way in a long document', () => {
     await expect(find.help).toBeVisible();
     await expect(find.help.getByRole('checkbox', { name: /^Single-key shortcuts/ })).not.toBeChecked();
   });
+});
+
+// F4: going to a row already on screen left the focus on the page's body (Tab went to the next row).
+test('Ctrl+G to a segment already on screen focuses its translation', async ({ workspace, page }) => {
+  await workspace.openAs(SAMPLE_ID, 'Amina');
+  await expect(workspace.targetCell(2)).toBeInViewport();
+  const find = new FindTools(page);
+  await find.goTo(2);
+  await expect(workspace.targetCell(2)).toBeFocused();
+  await find.goTo(3);
+  await expect(workspace.targetCell(3)).toBeFocused();
 });

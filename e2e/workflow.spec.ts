@@ -112,3 +112,28 @@ test('history shows every revision as a diff and reverts to one', async ({ works
   await dialog.getByRole('radio', { name: 'Original translation → now' }).check();
   await expect(dialog.getByRole('insertion')).toHaveCount(0);
 });
+
+// F5: "Approve document" signed off at once although no segment was approved.
+test('approving the document says what is still open and asks first, by keyboard', async ({ workspace, page }) => {
+  await workspace.open(SAMPLE_ID);
+  await workspace.signIn('Eva', { roles: ['editor'] });
+  const bar = page.getByRole('group', { name: 'Document status' });
+  await bar.getByRole('button', { name: 'Approve document' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Approve the whole document?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('listitem').first()).toHaveText(/^\d+ segments not approved \(of \d+\)$/);
+  await expect(confirm).toContainText('Approving locks the text');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(bar).not.toContainText('Approved');
+
+  await bar.getByRole('button', { name: 'Approve document' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: 'Approve document' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(bar).toContainText('Document status: Approved');
+});

@@ -118,6 +118,16 @@ export const FlagStatusSchema = z.enum(FLAG_STATUSES);
 export const UNSETTLED_FLAG_STATUSES: readonly FlagStatus[] = ['open', 'disputed'];
 export type FlagStatus = z.infer<typeof FlagStatusSchema>;
 
+/**
+ * "Open flags" wherever a count is shown (documents list, workspace progress, approval): the unsettled ones,
+ * a disputed flag included. Takes any iterable (the fold keeps flags in a List).
+ */
+export function countOpenFlags(flags: Iterable<{ status: FlagStatus }>): number {
+  let n = 0;
+  for (const f of flags) if (UNSETTLED_FLAG_STATUSES.includes(f.status)) n++;
+  return n;
+}
+
 /** Users a comment @mentions, by id (GET /api/users); at most 50. */
 export const MentionsSchema = z.array(IdSchema).max(50);
 
@@ -293,8 +303,7 @@ export type DocumentListEntry = z.infer<typeof DocumentListEntrySchema>;
 export function summarize(doc: Omit<DocumentState, 'flags'> & { flags: Iterable<Flag> }): DocumentSummary {
   // The guidelines' text can be long and the list never shows it.
   const { segments, flags, guidelines: _g, ...meta } = doc;
-  let openFlagCount = 0;
-  for (const f of flags) if (f.status === 'open') openFlagCount++;
+  const openFlagCount = countOpenFlags(flags);
   let approvedCount = 0;
   for (const s of segments) if (s.status === 'approved') approvedCount++;
   return { ...meta, segmentCount: segments.length, openFlagCount, approvedCount };

@@ -27,7 +27,8 @@ export function Layout() {
           </nav>
           {canManageUsers && (
             <nav aria-label={tAdmin('nav')}>
-              <Link to="/admin/users">{tAdmin('nav')}</Link> <Link to="/admin/webhooks">{tAdmin('webhooks.nav')}</Link>
+              <Link to="/admin/users">{tAdmin('nav')}</Link>
+              <Link to="/admin/webhooks">{tAdmin('webhooks.nav')}</Link>
             </nav>
           )}
           <MentionsLink />

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentState, StatusAction } from '../../../../shared/schemas';
 import { isolated } from '../../../lib/isolated';
+import { ApproveDocumentDialog, stillOpen } from './approve-document-dialog';
 
 interface Props {
   doc: DocumentState;
@@ -14,7 +16,14 @@ interface Props {
 /** The document's workflow status and the editor's decisions on it. */
 export function DocumentBar({ doc, canDecide, busy, approvedCount, onStatus, onApproveClean }: Props) {
   const { t } = useTranslation('workspace');
+  const [confirming, setConfirming] = useState(false);
   const s = doc.status;
+  // Approval locks the text: with segments unapproved or flags unsettled, say so and ask first.
+  const decide = (action: StatusAction) => {
+    const left = stillOpen(doc);
+    if (action === 'approve' && left.notApproved + left.open + left.disputed > 0) setConfirming(true);
+    else onStatus(action);
+  };
   const actions: { action: StatusAction; label: string }[] = [];
   if (s === 'in-translation' || s === 'returned') actions.push({ action: 'submit', label: t('document.submit') });
   if (s !== 'approved') actions.push({ action: 'approve', label: t('document.approve') });
@@ -34,7 +43,7 @@ export function DocumentBar({ doc, canDecide, busy, approvedCount, onStatus, onA
       {canDecide && (
         <>
           {actions.map((a) => (
-            <button key={a.action} type="button" disabled={busy} onClick={() => onStatus(a.action)}>
+            <button key={a.action} type="button" disabled={busy} onClick={() => decide(a.action)}>
               {a.label}
             </button>
           ))}
@@ -45,6 +54,15 @@ export function DocumentBar({ doc, canDecide, busy, approvedCount, onStatus, onA
           )}
         </>
       )}
+      <ApproveDocumentDialog
+        doc={doc}
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          onStatus('approve');
+        }}
+      />
       {approvedCount !== null && (
         <span role="status" className="muted">
           {t('document.approvedCount', { count: approvedCount })}

@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNSETTLED_FLAG_STATUSES, type DocumentState } from '../../../../shared/schemas';
+import { countOpenFlags, type DocumentState } from '../../../../shared/schemas';
 import { numberFormat } from '../../../lib/number-format';
 
 /** How far the document is: segments approved out of all, open flags, automatic findings. */
@@ -18,7 +18,7 @@ export const DocumentProgress = memo(function DocumentProgress({
   const id = useId();
   const num = numberFormat(i18n.language);
   const approved = doc.segments.filter((s) => s.status === 'approved').length;
-  const open = doc.flags.filter((f) => UNSETTLED_FLAG_STATUSES.includes(f.status)).length;
+  const open = countOpenFlags(doc.flags);
   const total = doc.segments.length;
   return (
     <p className="progress-line">

@@ -74,8 +74,16 @@ export function useFindTools({ docId, doc, findings, suggestionsOf, focusSpan, c
     setGoAfterFilter(null);
     focusSpan(goAfterFilter, 'target');
   }, [goAfterFilter, rows, focusSpan]);
-  const goToNumber = (n: number) => {
+  // The modal dialog keeps the page inert until it has closed, and closing gives the focus back to where it
+  // was: a cell focused before that (a row already on screen) lost it to the body (F4). So go once closed.
+  const goAfterClose = useRef<number | null>(null);
+  const closeGoTo = () => {
     setGoToOpen(false);
+    const n = goAfterClose.current;
+    goAfterClose.current = null;
+    if (n !== null) goToNumber(n);
+  };
+  const goToNumber = (n: number) => {
     const segment = doc?.segments[n - 1];
     if (!segment) return;
     if (rows && !rows.includes(segment)) {
@@ -123,7 +131,15 @@ export function useFindTools({ docId, doc, findings, suggestionsOf, focusSpan, c
           setDone(t('replace.done', { count: changed }));
         }}
       />
-      <GoToDialog open={goToOpen} total={doc.segments.length} onGo={goToNumber} onClose={() => setGoToOpen(false)} />
+      <GoToDialog
+        open={goToOpen}
+        total={doc.segments.length}
+        onGo={(n) => {
+          goAfterClose.current = n;
+          setGoToOpen(false);
+        }}
+        onClose={closeGoTo}
+      />
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );

@@ -11,6 +11,12 @@ import { FlagHistory } from './flag-history';
 import { FlagThread } from './flag-thread';
 import { isolated } from '../../../lib/isolated';
 
+/** Statuses someone's decision ended: the card names who took it. */
+const SETTLED = ['accepted', 'rejected', 'resolved', 'withdrawn'] as const;
+type Settled = (typeof SETTLED)[number];
+const settledStatus = (status: Flag['status']): Settled | null =>
+  (SETTLED as readonly string[]).includes(status) ? (status as Settled) : null;
+
 interface Props {
   docId: string;
   flag: Flag;
@@ -38,6 +44,7 @@ export const FlagItem = memo(function FlagItem({ docId, flag, n, segNo, lang, ac
   const displayName = useDisplayName();
   // The dispute and its answer, when the server records them (they are shown as an exchange).
   const dispute = (flag as FlagWithDispute).dispute;
+  const settled = settledStatus(flag.status);
   const { actions, lock } = flagActions(flag, p.segmentStatus, p.documentStatus, can, me);
   const [editing, setEditing] = useState(false);
   const editable =
@@ -83,9 +90,17 @@ export const FlagItem = memo(function FlagItem({ docId, flag, n, segNo, lang, ac
         </p>
       )}
       <p className="flag-status-line">
-        <span className={`flag-status flag-status-${flag.status}`}>{t(`flagStatus.${flag.status}`)}</span>
+        <span className={`flag-status flag-status-${flag.status}`}>
+          {settled
+            ? // Who settled it (the last action's actor), not who flagged it (F6).
+              isolated((slot) => t(`flagSettledBy.${settled}`, { name: slot(displayName(flag.updatedBy)) }))
+            : t(`flagStatus.${flag.status}`)}
+        </span>
         {flag.orphaned && flag.status === 'open' && <span className="orphaned"> · {t('panel.orphaned')}</span>}
-        <span className="by"> · {isolated((slot) => t('panel.by', { name: slot(displayName(flag.createdBy)) }))}</span>
+        <span className="by">
+          {' · '}
+          {isolated((slot) => t('panel.flaggedBy', { name: slot(displayName(flag.createdBy)) }))}
+        </span>
       </p>
       {dispute && <DisputeNote dispute={dispute} />}
       {flag.reason && flag.reason !== dispute?.reason && flag.reason !== dispute?.response?.reason && (

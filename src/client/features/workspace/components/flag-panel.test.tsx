@@ -74,6 +74,13 @@ function renderPanel(opts: {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   // The workspace has loaded the document; the panel reads its status from that cache.
   qc.setQueryData(documentQueries.detail(doc.id).queryKey, loaded(doc));
+  qc.setQueryData(
+    ['users', 'directory'],
+    [
+      { id: 'u1', login: 'rémi', displayName: 'Rémi Reviewer' },
+      { id: 'u2', login: 'tina', displayName: 'Tina Übersetzer' },
+    ],
+  );
   render(
     <QueryClientProvider client={qc}>
       <FlagPanel
@@ -143,5 +150,19 @@ describe('FlagPanel: actions the state allows', () => {
   it('lets a reviewer settle an open flag in an approved segment (the server allows it)', () => {
     const { buttons } = renderPanel({ roles: ['reviewer'], segmentStatus: 'approved' });
     expect(buttons).toEqual(['Resolve', 'Reject', 'Withdraw']);
+  });
+});
+
+// F6: a card read "Accepted · by Rolf Reviewer" when the translator had accepted the reviewer's flag.
+describe('FlagPanel: who did what', () => {
+  it('names who accepted the flag, and its author apart', () => {
+    const { item } = renderPanel({ roles: ['reviewer'], flag: { status: 'accepted', updatedBy: 'tina', version: 2 } });
+    expect(item).toHaveTextContent('Accepted by Tina Übersetzer · flagged by Rémi Reviewer');
+  });
+
+  it('an open flag names only its author', () => {
+    const { item } = renderPanel({ roles: ['reviewer'] });
+    expect(item).toHaveTextContent('Open · flagged by Rémi Reviewer');
+    expect(item).not.toHaveTextContent('Tina');
   });
 });

@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Segment } from '../../../../shared/schemas';
+import type { Draft } from '../lib/save-queue';
 import { SegmentRow, type SegmentRowProps } from './segment-row';
 
 const seg = (target: string, version: number, updatedBy = 'amina'): Segment => ({
@@ -20,10 +21,11 @@ function setup(segment: Segment) {
   const onEdit = vi.fn();
   const qc = new QueryClient();
   qc.setQueryData(['users', 'directory'], [{ id: 'u1', login: 'youssef', displayName: 'Youssef Alami' }]);
-  const props = (s: Segment, editors?: string[]): SegmentRowProps => ({
+  const props = (s: Segment, editors?: string[], draft?: Draft): SegmentRowProps => ({
     segment: s,
     flags: [],
-    draft: undefined,
+    draft,
+    me: 'tina',
     sourceLang: 'ar',
     targetLang: 'fr',
     activeFlagId: undefined,
@@ -52,7 +54,8 @@ function setup(segment: Segment) {
   const view = render(wrap(<SegmentRow {...props(segment)} />));
   return {
     onEdit,
-    update: (s: Segment, editors?: string[]) => view.rerender(wrap(<SegmentRow {...props(s, editors)} />)),
+    update: (s: Segment, editors?: string[], draft?: Draft) =>
+      view.rerender(wrap(<SegmentRow {...props(s, editors, draft)} />)),
     cell: () => screen.getByRole('textbox', { name: 'Translation of segment 3' }) as HTMLTextAreaElement,
   };
 }
@@ -80,6 +83,39 @@ describe('SegmentRow with live updates', () => {
     fireEvent.focus(row.cell());
     row.update(seg('Texte revu', 2, 'youssef'));
     fireEvent.blur(row.cell());
+    expect(row.cell()).toHaveValue('Texte revu');
+  });
+
+  // F12: on a slow network the stream's echo of my own save arrives before the save's answer.
+  it('the echo of my own save, arriving before its answer, is not announced as a change', () => {
+    const row = setup(seg('Texte', 1, 'tina'));
+    fireEvent.focus(row.cell());
+    const saving: Draft = {
+      segmentId: 's3',
+      text: 'Texte revu et plus',
+      baseVersion: 1,
+      state: 'saving',
+      sent: { text: 'Texte revu', baseVersion: 1 },
+    };
+    row.update(seg('Texte', 1, 'tina'), undefined, saving);
+    row.update(seg('Texte revu', 2, 'tina'), undefined, saving);
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(row.cell()).toHaveValue('Texte revu et plus');
+  });
+
+  it('while my save is out, someone else’s save of the segment is still announced', () => {
+    const row = setup(seg('Texte', 1, 'tina'));
+    fireEvent.focus(row.cell());
+    const saving: Draft = {
+      segmentId: 's3',
+      text: 'Texte revu',
+      baseVersion: 1,
+      state: 'saving',
+      sent: { text: 'Texte revu', baseVersion: 1 },
+    };
+    row.update(seg('Texte', 1, 'tina'), undefined, saving);
+    row.update(seg('Texte corrigé', 2, 'youssef'), undefined, saving);
+    expect(screen.getByRole('status')).toHaveTextContent('Youssef Alami changed this translation');
     expect(row.cell()).toHaveValue('Texte revu');
   });
 

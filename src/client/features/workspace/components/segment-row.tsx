@@ -7,7 +7,7 @@ import type { Flag, FlagSide, Segment, StatusAction } from '../../../../shared/s
 import { useDisplayName } from '../../../lib/user-directory';
 import { useLangName } from '../../../lib/use-lang-name';
 import type { Highlight } from '../lib/highlight';
-import type { Draft } from '../lib/save-queue';
+import { changedByOther, type Draft } from '../lib/save-queue';
 import type { StructureKind } from '../hooks/use-structure-actions';
 import { HighlightedText } from './highlighted-text';
 import { SegmentNotes } from './segment-notes';
@@ -52,6 +52,8 @@ export interface SegmentRowProps {
   editors?: readonly string[] | undefined;
   /** Reading progress: marked reviewed by me, by others only, or by nobody (absent: not tracked here). */
   reviewed?: 'me' | 'others' | 'none' | undefined;
+  /** The signed-in user's login: the live echo of their own save is not someone else's change. */
+  me?: string | undefined;
 }
 
 export interface TermNote {
@@ -97,7 +99,7 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     shownTarget = cell.current.value;
     if (segment.version > seenVersion.current) changedBy = segment.updatedBy;
   } else if (unsaved) {
-    if (segment.version > draft.baseVersion) changedBy = segment.updatedBy;
+    changedBy = changedByOther(segment, draft, props.me);
   } else {
     seenVersion.current = segment.version;
   }

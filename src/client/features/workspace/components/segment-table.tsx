@@ -255,6 +255,7 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
                     termNotes={p.termsOf(s)?.notes ?? NO_NOTES}
                     editors={p.editorsOf?.(s.id)}
                     reviewed={p.me === undefined ? undefined : reviewState(s, p.me)}
+                    me={p.me}
                   />
                 </Fragment>
               );

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Segment } from '../../../../shared/schemas';
 import { ApiError } from '../../../lib/api';
-import { overallState, SaveQueue } from './save-queue';
+import { changedByOther, overallState, SaveQueue, type Draft } from './save-queue';
 
 function segment(version: number, target: string): Segment {
   return {
@@ -202,5 +202,45 @@ describe('SaveQueue', () => {
     const q2 = new SaveQueue({ save, debounceMs: 10 });
     q2.restore([{ segmentId: 's1', text: 'stale', baseVersion: 1 }], [segment(server.version, server.target)]);
     expect(q2.get('s1')?.state).toBe('conflict');
+  });
+});
+
+describe('changedByOther (F12: my own save echoed by the live stream before its answer)', () => {
+  const by = (version: number, target: string, updatedBy: string): Segment => ({
+    ...segment(version, target),
+    updatedBy,
+  });
+  const saving: Draft = {
+    segmentId: 's1',
+    text: 'new and more',
+    baseVersion: 1,
+    state: 'saving',
+    sent: { text: 'new', baseVersion: 1 },
+  };
+  it.each([
+    ['nothing changed', by(1, 'old', 'bob'), saving, null],
+    ['the echo of my save', by(2, 'new', 'tina'), saving, null],
+    ['someone else saved first', by(2, 'theirs', 'bob'), saving, 'bob'],
+    ['I saved other words in another tab', by(2, 'other tab', 'tina'), saving, 'tina'],
+    ['someone saved after my save', by(3, 'later', 'bob'), saving, 'bob'],
+    ['a pending draft (nothing sent)', by(2, 'new', 'tina'), { ...saving, state: 'pending', sent: undefined }, 'tina'],
+  ] as const)('%s', (_name, seg, draft, expected) => {
+    expect(changedByOther(seg, draft, 'tina')).toBe(expected);
+  });
+
+  it('the queue remembers the save in flight until it is answered', async () => {
+    vi.useFakeTimers();
+    const { server, save } = fakeServer();
+    let open: () => void = () => undefined;
+    server.gate = new Promise((r) => (open = r));
+    const q = new SaveQueue({ save, debounceMs: 10 });
+    q.edit('s1', 'new', 1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(q.get('s1')).toMatchObject({ state: 'saving', sent: { text: 'new', baseVersion: 1 } });
+    open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(q.get('s1')).toMatchObject({ state: 'saved', baseVersion: 2 });
+    expect(q.get('s1')?.sent).toBeUndefined();
+    vi.useRealTimers();
   });
 });

@@ -14,6 +14,27 @@ export interface Draft {
   error?: ApiError | undefined;
   /** On a conflict: the segment as it now is on the server. */
   theirs?: Segment | undefined;
+  /**
+   * The last save sent and not yet answered (kept after a network failure, which may have reached the
+   * server): its echo on the live stream can arrive before the answer and is recognised by it.
+   */
+  sent?: { text: string; baseVersion: number } | undefined;
+}
+
+/**
+ * Who saved the segment since the draft's base version, if that was someone else (or this user elsewhere):
+ * null when nothing changed or the change is the echo of this draft's own save (the version right after the
+ * save's base, with its text and by this user), which the live stream may deliver before the save's answer.
+ */
+export function changedByOther(segment: Segment, draft: Draft, me: string | undefined): string | null {
+  if (segment.version <= draft.baseVersion) return null;
+  const s = draft.sent;
+  const ownEcho =
+    !!s &&
+    segment.version === s.baseVersion + 1 &&
+    segment.target === s.text &&
+    (me === undefined || segment.updatedBy === me);
+  return ownEcho ? null : segment.updatedBy;
 }
 
 export interface SaveQueueOptions {
@@ -171,13 +192,19 @@ export class SaveQueue {
     const draft = this.drafts.get(segmentId);
     if (!draft) return Promise.resolve();
     const sent = draft.text;
-    this.set({ ...draft, state: 'saving', error: undefined });
+    this.set({ ...draft, state: 'saving', error: undefined, sent: { text: sent, baseVersion: draft.baseVersion } });
     const run = this.opts
       .save(segmentId, sent, draft.baseVersion)
       .then((segment) => {
         this.attempts.set(segmentId, 0);
         const now = this.drafts.get(segmentId) ?? draft;
-        const next: Draft = { ...now, baseVersion: segment.version, error: undefined, theirs: undefined };
+        const next: Draft = {
+          ...now,
+          baseVersion: segment.version,
+          error: undefined,
+          theirs: undefined,
+          sent: undefined,
+        };
         // Typed more while the request was out: keep going from the new version, once typing pauses (on a
         // slow network, sending at every answer would save, and record a revision, twice a second).
         next.state = now.text === sent ? 'saved' : 'pending';
@@ -193,7 +220,7 @@ export class SaveQueue {
         const error = err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err));
         if (error.code === 'SEGMENT_VERSION_CONFLICT') {
           const theirs = (error.details as { current?: Segment } | undefined)?.current;
-          this.set({ ...now, state: 'conflict', error, theirs });
+          this.set({ ...now, state: 'conflict', error, theirs, sent: undefined });
           return;
         }
         this.set({ ...now, state: 'failed', error });
