@@ -53,6 +53,14 @@ test.describe('XLIFF in and out', () => {
       'The greeting on the home page.',
     );
     await expect(workspace.targetCell(3)).toHaveAttribute('aria-readonly', 'true');
+    const row3 = page.getByRole('row').filter({ has: workspace.targetCell(3) });
+    await expect(row3).toContainText('Not to be translated');
+    await expect(row3.getByRole('button', { name: /Approve|Split/ })).toHaveCount(0);
+    // Merge only within a unit: segment 1 with 2 (unit u1), 4 with 5 (u3); never into another unit.
+    const merge = (n: number) => page.getByRole('button', { name: `Merge segment ${n} with the next` });
+    await expect(merge(1)).toBeVisible();
+    await expect(merge(4)).toBeVisible();
+    await expect(merge(2)).toHaveCount(0);
     await expect(workspace.flagItems()).toHaveCount(3);
     await page.screenshot({ path: '/tmp/e2e-shots/xliff-workspace.png' });
 

@@ -67,6 +67,7 @@ export function fold(state: FoldState | null, event: DocumentEvent): FoldState {
         ...(s.codes ? { codes: s.codes } : {}),
         ...(s.readOnly ? { readOnly: true } : {}),
         ...(s.notes && s.notes.length > 0 ? { notes: s.notes } : {}),
+        ...(s.gap ? { gap: s.gap } : {}),
         id: s.id,
         index,
         source: s.source,

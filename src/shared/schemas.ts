@@ -54,6 +54,11 @@ export const SegmentFileFieldsSchema = z.object({
   codes: InlineCodesSchema.optional(),
   readOnly: z.boolean().optional(),
   notes: SegmentNotesSchema.optional(),
+  /**
+   * The text between the segment before and this one in their paragraph or unit (the spaces a split cut out,
+   * an XLIFF ignorable): a merge puts it back, the XLIFF export writes it between the two.
+   */
+  gap: z.object({ source: SegmentTextSchema, target: SegmentTextSchema }).optional(),
 });
 
 export const SegmentSchema = SegmentFileFieldsSchema.extend({
@@ -537,6 +542,8 @@ export const ERROR_CODES = [
   'NO_NEXT_SEGMENT',
   'SEGMENT_NOT_EMPTY',
   'SEGMENT_HAS_FLAGS',
+  'MERGE_ACROSS_UNITS',
+  'FILE_TEXT_DELETE',
   'STRUCTURE_CHANGED',
   'EVENT_NOT_REVERTIBLE',
   'INVALID_XLIFF',

@@ -69,6 +69,7 @@ export function splitSegment(doc: Structure, event: EventOf<'SegmentSplit'>): St
     // Both halves keep the whole map: a paired code the cut separates has one half in each.
     ...(segment.codes ? { codes: segment.codes } : {}),
     ...(segment.readOnly ? { readOnly: true } : {}),
+    gap: { source: p.sourceGap, target: p.targetGap },
     ...stamp,
   };
   const segments = renumber([...doc.segments.slice(0, position), first, second, ...doc.segments.slice(position + 1)]);

@@ -2,6 +2,7 @@ import type { DocumentEvent, NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import type { FoldState } from '../../shared/reducer';
 import type { MergeSegmentBody, Segment, SplitSegmentBody } from '../../shared/schemas';
+import { deleteBlock, keepsFileUnits, mergeBlock, unitKeys } from '../../shared/file-units';
 import { cutText } from '../../shared/segment-structure';
 import { joinSeparator } from '../../shared/text-join';
 import { byId, flagsOnSegment, positionOf } from '../../shared/state-index';
@@ -48,8 +49,9 @@ export function splitSegment(segmentId: string, body: SplitSegmentBody): Decide<
 }
 
 function mergeEvent(state: FoldState, a: Segment, b: Segment, revertOf?: number): NewEvent {
-  const sourceSeparator = joinSeparator(state.sourceLang);
-  const targetSeparator = joinSeparator(state.targetLang);
+  // What a split cut out or the file had between them, else the languages' usual separator.
+  const sourceSeparator = b.gap?.source ?? joinSeparator(state.sourceLang);
+  const targetSeparator = b.gap?.target ?? joinSeparator(state.targetLang);
   const at = (x: string, y: string, sep: string) => (x === '' || y === '' ? x.length : x.length + sep.length);
   return {
     type: 'SegmentsMerged',
@@ -74,6 +76,11 @@ export function mergeWithNext(segmentId: string, body: MergeSegmentBody): Decide
     if (b.version !== body.nextBaseVersion) throw segmentConflict(b, body.nextBaseVersion);
     assertWritable(state, a);
     assertWritable(state, b);
+    if (keepsFileUnits(state.origin) && mergeBlock(unitKeys(state.segments), a.index))
+      throw conflict(
+        'MERGE_ACROSS_UNITS',
+        `Segments ${a.index + 1} and ${b.index + 1} belong to different units of the file: merged, the second unit would leave the exported file.`,
+      );
     return { events: [mergeEvent(state, a, b)] };
   };
 }
@@ -83,6 +90,11 @@ function assertDeletable(state: FoldState, segment: Segment) {
     throw unprocessable('SEGMENT_NOT_EMPTY', `Segment ${segment.index + 1} has text on both sides.`);
   if (flagsOnSegment(state.flags, segment.id).length > 0)
     throw conflict('SEGMENT_HAS_FLAGS', `Segment ${segment.index + 1} has flags.`);
+  if (keepsFileUnits(state.origin) && deleteBlock(state.segments, unitKeys(state.segments), segment.index))
+    throw conflict(
+      'FILE_TEXT_DELETE',
+      `Segment ${segment.index + 1} holds source text of the file it came from, or is the last segment of its unit: deleted, it would leave the exported file.`,
+    );
 }
 
 export function deleteSegment(segmentId: string, baseVersion: number): Decide<void> {

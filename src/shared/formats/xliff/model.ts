@@ -43,6 +43,8 @@ export interface XliffSegment {
   /** translate="no": shown, never edited. */
   readOnly: boolean;
   notes: string[];
+  /** The plain text between the segment before (in its unit) and this one (gaps.ts). */
+  gap?: { source: string; target: string };
   /** Where it was and what the file said (file, unit and segment ids, state, subState…). */
   meta: Record<string, string>;
   marks: XliffMark[];

@@ -1,11 +1,12 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { CodeAllocator, type InlineCodes } from '../../inline-codes';
 import type { SegmentStatus } from '../../schemas';
-import { attr, attrNS, childElements, firstChild, lineOf, parseXml } from '../xml-dom';
+import { attr, attrNS, childElements, firstChild, isElement, lineOf, parseXml } from '../xml-dom';
 import { readContent, type InlineContext } from './inline-read';
 import { fromXliff12State, fromXliff2State } from './mapping';
 import { NS, type XliffImport, type XliffReadResult, type XliffSegment, type XliffVersion } from './model';
 import { checkXliff2 } from './requirements';
+import { gapBefore } from './gaps';
 import { fromSdlConf, sdlSegOf } from './trados';
 import { docNs, walkSegments, xliffVersionOf, type SegmentSlot } from './walk';
 
@@ -76,8 +77,11 @@ function readDocument(doc: Document, version: XliffVersion, text: string): Xliff
   const segments: XliffSegment[] = [];
   let marks = 0;
   let notes = 0;
+  const noted = new Set<Element>();
   for (const slot of slots) {
     const segment = readSlot(slot, version, ns, standoff, hasPua);
+    // A file's or group's notes go with its first segment (shown under its source, like the unit's own).
+    if (slot.indexInUnit === 0) segment.notes = [...outerNotes(slot.unit, ns, version, noted), ...segment.notes];
     if (!units.has(slot.unit)) notes += segment.notes.length;
     units.add(slot.unit);
     marks += segment.marks.length;
@@ -95,6 +99,28 @@ function readDocument(doc: Document, version: XliffVersion, text: string): Xliff
       notes,
     },
   };
+}
+
+/** Notes of the groups and file around a unit (outermost first) that no earlier segment showed. */
+function outerNotes(unit: Element, ns: string | null, version: XliffVersion, noted: Set<Element>): string[] {
+  const around: Element[] = [];
+  for (let el = unit.parentNode; el && isElement(el) && el.localName !== 'xliff'; el = el.parentNode)
+    around.unshift(el);
+  const out: string[] = [];
+  for (const el of around) {
+    if (noted.has(el)) continue;
+    noted.add(el);
+    // 1.2: a file's notes are in its header.
+    const holder = version === '1.2' && el.localName === 'file' ? firstChild(el, ns, 'header') : el;
+    if (holder) out.push(...ownNotes(holder, ns, version));
+  }
+  return out;
+}
+
+function ownNotes(el: Element, ns: string | null, version: XliffVersion): string[] {
+  const text = (e: Element) => (e.textContent ?? '').trim();
+  const list = version === '1.2' ? el : firstChild(el, ns, 'notes');
+  return list ? childElements(list, ns, 'note').map(text).filter(Boolean) : [];
 }
 
 /** The unit's notes (2.x notes/note, 1.2 note) and, for 1.2, its context-group contexts. */
@@ -162,7 +188,9 @@ function readSlot(
     status = fromXliff2State(state, subState, slot.target !== null);
   }
   if (slot.target === null && status !== 'draft') status = 'draft';
+  const gap = gapBefore(slot);
   return {
+    ...(gap ? { gap } : {}),
     source: source.text,
     target: target.text,
     ...(Object.keys(codes).length > 0 ? { codes } : {}),

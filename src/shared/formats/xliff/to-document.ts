@@ -91,7 +91,9 @@ export function xliffDocumentEvents(
       status: s.status,
       ...(s.codes ? { codes: s.codes } : {}),
       ...(s.readOnly ? { readOnly: true } : {}),
-      ...(s.notes.length > 0 ? { notes: s.notes } : {}),
+      // The schema's bounds (a file's notes join its first segment's).
+      ...(s.notes.length > 0 ? { notes: s.notes.slice(0, 100).map((n) => n.slice(0, 10_000)) } : {}),
+      ...(s.gap ? { gap: s.gap } : {}),
       ...(Object.keys(s.meta).length > 0 ? { meta: s.meta } : {}),
     };
   });

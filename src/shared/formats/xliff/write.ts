@@ -8,6 +8,7 @@ import { marksOf } from './marks-out';
 import { strictify12 } from './strict-12';
 import { fromSdlConf, sdlSegOf, toSdlConf } from './trados';
 import { NS, type XliffVersion } from './model';
+import { joinSeparator } from '../../text-join';
 import { restructure } from './restructure';
 import { docNs, segMrks, walkSegments, xliffVersionOf, type SegmentSlot } from './walk';
 
@@ -26,6 +27,8 @@ export interface ExportSegment {
   status: SegmentStatus;
   codes?: InlineCodes;
   readOnly?: boolean;
+  /** The text between the segment before and this one (Segment.gap), for a restructured file. */
+  gap?: { source: string; target: string } | undefined;
 }
 
 export interface ExportDocument {
@@ -118,16 +121,20 @@ export function writeXliff(
   if (!sameShape) {
     if (ids && ids.length === slots.length && slots.length > 0) {
       // Segments were split, merged, deleted or inserted since the import: the file follows them.
-      ({ slots, rewriteSource } = restructure(xml, version, slots, ids, doc.segments));
+      // A new segment without its gap (a snapshot from before gaps were kept, an undone deletion): the usual separator.
+      const separators = { source: joinSeparator(doc.sourceLang), target: joinSeparator(doc.targetLang) };
+      ({ slots, rewriteSource } = restructure(xml, version, slots, ids, doc.segments, separators));
     } else {
       // Without the imported ids the file's segments cannot be told apart: a new XLIFF 2.2 file, a unit per segment.
       xml = skeletonDocument(doc);
       const fresh = walkSegments(xml, '2.2');
-      return writeInto(xml, '2.2', fresh, doc, new Set(fresh.map((slot) => slot.source)));
+      return writeInto(xml, '2.2', fresh, doc, new Set(fresh.map((slot) => slot.source)), true);
     }
   }
-  if (skeleton === null || opts.rewriteSources) for (const slot of slots) rewriteSource.add(slot.source);
-  return writeInto(xml, version, slots, doc, rewriteSource);
+  // A fresh file says nothing yet: every segment gets its state (a 2.x segment without one would read as initial).
+  const fresh = skeleton === null || opts.rewriteSources === true;
+  if (fresh) for (const slot of slots) rewriteSource.add(slot.source);
+  return writeInto(xml, version, slots, doc, rewriteSource, fresh);
 }
 
 /**
@@ -156,6 +163,7 @@ function writeInto(
   slots: SegmentSlot[],
   doc: ExportDocument,
   rewriteSource: ReadonlySet<Element> = new Set(),
+  fresh = false,
 ): string {
   const root = xml.documentElement!;
   const flagsBySegment = new Map<string, Flag[]>();
@@ -180,11 +188,11 @@ function writeInto(
       acrossSegments(slots, doc, k, side),
     );
     unitStatuses.set(slot.unit, [...(unitStatuses.get(slot.unit) ?? []), seg.status]);
-    if (version !== '1.2') setState2(slot, seg, doc.status === 'approved');
+    if (version !== '1.2') setState2(slot, seg, doc.status === 'approved', fresh);
     else setSdlConf(slot, seg.status, doc.status === 'approved');
   });
   if (version === '1.2') {
-    for (const [unit, statuses] of unitStatuses) setState12(unit, docNs(xml), statuses);
+    for (const [unit, statuses] of unitStatuses) setState12(unit, docNs(xml), statuses, fresh);
     strictify12(root, (unit) => toXliff12State(leastAdvanced(unitStatuses.get(unit) ?? ['translated'])).state);
   }
   return serializeDocument(xml);
@@ -263,12 +271,12 @@ function insertAfter(parent: Element, node: Element, ref: Element) {
 }
 
 /** 2.x: state and subState from the status, unless the file's already say that status (kept as they were). */
-function setState2(slot: SegmentSlot, seg: ExportSegment, documentApproved: boolean) {
+function setState2(slot: SegmentSlot, seg: ExportSegment, documentApproved: boolean, fresh: boolean) {
   const el = slot.segment;
   const hasTarget = firstChild(el, el.namespaceURI, 'target') !== null;
   const asRead = fromXliff2State(attr(el, 'state'), attr(el, 'subState'), hasTarget);
-  if (asRead === seg.status && !(seg.status === 'approved' && documentApproved)) return;
-  if (seg.readOnly && asRead === seg.status) return;
+  if (!fresh && asRead === seg.status && !(seg.status === 'approved' && documentApproved)) return;
+  if (!fresh && seg.readOnly && asRead === seg.status) return;
   const { state, subState } = toXliff2State(seg.status, documentApproved);
   el.setAttribute('state', hasTarget ? state : 'initial');
   if (subState && hasTarget) el.setAttribute('subState', subState);
@@ -293,7 +301,7 @@ const RANK: Record<SegmentStatus, number> = {
 const leastAdvanced = (statuses: SegmentStatus[]) => statuses.reduce((a, b) => (RANK[b] < RANK[a] ? b : a));
 
 /** 1.2: the target's state and the trans-unit's approved, from the least advanced status of its segments. */
-function setState12(unit: Element, ns: string | null, statuses: SegmentStatus[]) {
+function setState12(unit: Element, ns: string | null, statuses: SegmentStatus[], fresh: boolean) {
   const status = leastAdvanced(statuses);
   const target = firstChild(unit, ns, 'target');
   const asRead = fromXliff12State(
@@ -302,7 +310,7 @@ function setState12(unit: Element, ns: string | null, statuses: SegmentStatus[])
     target ? attrNS(target, NS.vv, 'status') : undefined,
     target !== null,
   );
-  if (asRead === status || !target) return;
+  if (!target || (asRead === status && !fresh)) return;
   const { state, approved } = toXliff12State(status);
   target.setAttribute('state', state);
   if (status === 'changes-requested' || status === 'in-review') target.setAttributeNS(NS.vv, 'vv:status', status);

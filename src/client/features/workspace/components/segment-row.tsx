@@ -42,6 +42,12 @@ export interface SegmentRowProps {
   /** Editors: split at the cursor, merge with the next (not on the last row), delete when a side is empty. */
   onStructure?: ((segment: Segment, kind: StructureKind) => void) | undefined;
   isLast?: boolean | undefined;
+  /**
+   * A document written back into its XLIFF file (shared/file-units.ts): no merge with a segment of another unit,
+   * no deletion of the file's text.
+   */
+  noMerge?: boolean | undefined;
+  noDelete?: boolean | undefined;
   /** Display names of the other people editing this segment now (presence). */
   editors?: readonly string[] | undefined;
   /** Reading progress: marked reviewed by me, by others only, or by nobody (absent: not tracked here). */
@@ -134,13 +140,22 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         )}
       </th>
       <td className="seg-status">
-        <span className={`status-badge status-${segment.status}`}>{t(`status.${segment.status}`)}</span>
+        {segment.readOnly ? (
+          // translate="no" in the file: shown, never edited, checked or decided on.
+          <span className="status-badge status-locked">
+            <span aria-hidden="true">🔒 </span>
+            {t('status.notTranslatable')}
+          </span>
+        ) : (
+          <span className={`status-badge status-${segment.status}`}>{t(`status.${segment.status}`)}</span>
+        )}
         <span className="row-actions">
           <button type="button" className="small" onClick={() => props.onHistory(segment)}>
             {t('segmentActions.history')}
             <span className="visually-hidden"> {t('segmentActions.ofSegment', { n })}</span>
           </button>
           {props.canDecide &&
+            !segment.readOnly &&
             (segment.status === 'approved' ? (['reopen'] as const) : (['approve', 'request-changes'] as const)).map(
               (a) => (
                 <button key={a} type="button" className="small" onClick={() => props.onStatus(segment, a)}>
@@ -149,8 +164,14 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
                 </button>
               ),
             )}
-          {props.onStructure && (
-            <StructureButtons segment={segment} isLast={props.isLast} onStructure={props.onStructure} />
+          {props.onStructure && !segment.readOnly && (
+            <StructureButtons
+              segment={segment}
+              isLast={props.isLast}
+              noMerge={props.noMerge}
+              noDelete={props.noDelete}
+              onStructure={props.onStructure}
+            />
           )}
         </span>
         {props.editors && props.editors.length > 0 && (
@@ -250,18 +271,22 @@ const STRUCTURE_KEYS = { split: 'Alt+Shift+S', merge: 'Alt+Shift+M', delete: 'Al
 function StructureButtons({
   segment,
   isLast,
+  noMerge,
+  noDelete,
   onStructure,
 }: {
   segment: Segment;
   isLast: boolean | undefined;
+  noMerge: boolean | undefined;
+  noDelete: boolean | undefined;
   onStructure: (segment: Segment, kind: StructureKind) => void;
 }) {
   const { t } = useTranslation('workspace');
   const n = segment.index + 1;
-  const deletable = segment.source.trim() === '' || segment.target.trim() === '';
+  const deletable = (segment.source.trim() === '' || segment.target.trim() === '') && !noDelete;
   const kinds: StructureKind[] = [
     'split',
-    ...(isLast ? [] : ['merge' as const]),
+    ...(isLast || noMerge ? [] : ['merge' as const]),
     ...(deletable ? ['delete' as const] : []),
   ];
   return kinds.map((kind) => (

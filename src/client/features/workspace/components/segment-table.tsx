@@ -2,6 +2,7 @@ import { Fragment, useCallback, useEffect, useMemo, useRef, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import type { DocumentScore } from '../../../../shared/mqm-score';
 import type { DocumentState, Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
+import { deleteBlock, keepsFileUnits, mergeBlock, unitKeys } from '../../../../shared/file-units';
 import { byId, flagsOnSegment, positionOf } from '../../../../shared/state-index';
 import { useLangName } from '../../../lib/use-lang-name';
 import { useRowVirtualizer } from '../hooks/use-row-virtualizer';
@@ -99,6 +100,11 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
   const activeFlagSegment = activeFlagId ? byId(doc.flags, activeFlagId)?.segmentId : undefined;
 
   const segments = p.rows ?? doc.segments;
+  // Each segment's unit in the file the document is written back into (none for a document from texts).
+  const fileUnits = useMemo(
+    () => (keepsFileUnits(doc.origin) ? unitKeys(doc.segments) : null),
+    [doc.origin, doc.segments],
+  );
   const latest = useRef(segments);
   latest.current = segments;
   const wrap = useRef<HTMLDivElement>(null);
@@ -242,6 +248,8 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
                     onHistory={p.onHistory}
                     onStructure={p.onStructure}
                     isLast={s.index === doc.segments.length - 1}
+                    noMerge={fileUnits !== null && mergeBlock(fileUnits, s.index) !== null}
+                    noDelete={fileUnits !== null && deleteBlock(doc.segments, fileUnits, s.index) !== null}
                     suggestions={p.suggestionsOf(s.id)}
                     sourceTerms={p.termsOf(s)?.marks ?? NO_MARKS}
                     termNotes={p.termsOf(s)?.notes ?? NO_NOTES}
