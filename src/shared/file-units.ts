@@ -15,15 +15,6 @@ export const keepsFileUnits = (origin: { format: string } | undefined): boolean 
 const keyOf = (s: UnitSegment): string | null =>
   s.meta?.unit !== undefined ? `${s.meta.file ?? ''}\u0000${s.meta.unit}` : null;
 
-/** The unit of the segment at `position`: the nearest unit named at or before it (null before any). */
-export function unitKeyAt(segments: readonly UnitSegment[], position: number): string | null {
-  for (let i = position; i >= 0; i--) {
-    const key = keyOf(segments[i]!);
-    if (key !== null) return key;
-  }
-  return null;
-}
-
 /** Every segment's unit, in one pass (the table's rows). */
 export function unitKeys(segments: readonly UnitSegment[]): (string | null)[] {
   let unit: string | null = null;
