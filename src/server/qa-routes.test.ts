@@ -36,6 +36,20 @@ const dismissUrl = (findingId: string) => `/api/documents/${DOC}/findings/${enco
 /** The seed writes DocumentCreated and GlossarySet (actor "Vis-à-vis"). */
 const SEED_SEQ = 2;
 
+/** The body of "Confirm as flag" on a finding: its words, category, severity and fix, with its id. */
+const confirmBody = (finding: Finding, segment: Pick<Segment, 'version'>) => ({
+  segmentId: finding.segmentId,
+  side: finding.side,
+  start: finding.start,
+  end: finding.end,
+  quote: finding.quote,
+  category: finding.category,
+  severity: finding.severity,
+  correction: finding.fix?.replacement ?? '',
+  findingId: finding.id,
+  baseVersion: segment.version,
+});
+
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 type Method = InjectOptions['method'];
@@ -459,18 +473,7 @@ describe('confirming a finding as a flag', () => {
     expect(finding).toBeDefined();
     const segment = (await api.doc()).segments.find((s) => s.id === finding.segmentId)!;
     const seq = await api.seq();
-    const res = await api.req(REVIEWER, 'POST', `/api/documents/${DOC}/flags`, {
-      segmentId: finding.segmentId,
-      side: finding.side,
-      start: finding.start,
-      end: finding.end,
-      quote: finding.quote,
-      category: finding.category,
-      severity: finding.severity,
-      correction: finding.fix?.replacement ?? '',
-      findingId: finding.id,
-      baseVersion: segment.version,
-    });
+    const res = await api.req(REVIEWER, 'POST', `/api/documents/${DOC}/flags`, confirmBody(finding, segment));
     expect(res.statusCode, res.body).toBe(201);
     const flag = json(res).flag as Flag;
     expect(flag).toMatchObject({
@@ -833,19 +836,7 @@ describe('a finding a flag already covers', () => {
     expect(manual.statusCode, manual.body).toBe(201);
     const covered = findQuote((await api.qa()).findings, 'term-forbidden', 'Sahel et du désert')!;
     expect(covered.covered).toBe(true);
-    const confirm = () =>
-      api.req(REVIEWER, 'POST', `/api/documents/${DOC}/flags`, {
-        segmentId: finding.segmentId,
-        side: finding.side,
-        start: finding.start,
-        end: finding.end,
-        quote: finding.quote,
-        category: finding.category,
-        severity: finding.severity,
-        correction: finding.fix?.replacement ?? '',
-        findingId: finding.id,
-        baseVersion: segment.version,
-      });
+    const confirm = () => api.req(REVIEWER, 'POST', `/api/documents/${DOC}/flags`, confirmBody(finding, segment));
     await api.refused(confirm(), 409, 'FINDING_COVERED');
     // Other findings are not covered.
     expect((await api.qa()).findings.filter((f) => f.covered).map((f) => f.quote)).toEqual(['Sahel et du désert']);
