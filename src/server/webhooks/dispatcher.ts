@@ -74,7 +74,7 @@ export class WebhookDispatcher {
     if (this.closed || events.length === 0) return;
     // One at a time, in commit order: a mark raised for a later write never lands before an earlier write's
     // deliveries (a crash in between would lose them).
-    const p = (this.queue = this.queue.then(async () => {
+    const p = this.serial(async () => {
       const hooks = [...(await this.hooks()).values()];
       // No hook at all, nothing owed: the mark stays behind, and recover() finds nothing after it either (a
       // hook hears only what happens after it is made).
@@ -88,7 +88,7 @@ export class WebhookDispatcher {
       }
       await this.store.enqueue(deliveries, { [document.id]: seq });
       this.kick();
-    }))
+    })
       .catch((err: unknown) => this.logger.error(`webhooks: could not enqueue deliveries: ${errorMessage(err)}`))
       .finally(() => this.inFlight.delete(p));
     this.inFlight.add(p);
@@ -133,12 +133,22 @@ export class WebhookDispatcher {
 
   /** Raises the marks of writes that owed nothing, after the enqueues before them (same queue). */
   private flushLateMarks(): Promise<void> {
-    return (this.queue = this.queue.then(async () => {
+    return this.serial(async () => {
       if (this.lateMarks.size === 0) return;
       const marks = Object.fromEntries(this.lateMarks);
       this.lateMarks.clear();
       await this.store.enqueue([], marks);
-    }));
+    });
+  }
+
+  /**
+   * Runs `task` once the ones queued before it have ended, whether they succeeded or not: one failed enqueue
+   * (a full disk, a lost connection) must not stop every later write's deliveries.
+   */
+  private serial(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Sends what is due now (soon after the current pass, if one runs). */
