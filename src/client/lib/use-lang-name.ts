@@ -3,20 +3,32 @@ import { useTranslation } from 'react-i18next';
 // Building an Intl.DisplayNames costs far more than asking it; rows ask on every render: one answer per pair.
 const names = new Map<string, string | undefined>();
 
-const namers = new Map<string, Intl.DisplayNames>();
-function displayNames(uiLanguage: string): Intl.DisplayNames {
-  let n = namers.get(uiLanguage);
-  if (!n) namers.set(uiLanguage, (n = new Intl.DisplayNames([uiLanguage], { type: 'language', fallback: 'none' })));
+type Display = 'dialect' | 'standard';
+const namers = new Map<string, Intl.DisplayNames | null>();
+function displayNames(locale: string, display: Display): Intl.DisplayNames | null {
+  const key = `${locale}|${display}`;
+  let n = namers.get(key);
+  if (n === undefined) {
+    try {
+      n = new Intl.DisplayNames([locale], { type: 'language', languageDisplay: display, fallback: 'none' });
+    } catch {
+      n = null; // a locale Intl does not take
+    }
+    namers.set(key, n);
+  }
   return n;
 }
 
-/** The browser's name for a language code in the UI language, or undefined (an invalid or unknown code). */
-function displayName(code: string, uiLanguage: string): string | undefined {
-  const key = `${uiLanguage}\u0000${code}`;
+/**
+ * The browser's name for a language code in `locale` ("German", "allemand"; `standard`: "Portuguese (Brazil)"
+ * rather than "Brazilian Portuguese"), or undefined (an invalid or unknown code, or a locale Intl does not take).
+ */
+export function languageName(code: string, locale: string, display: Display = 'dialect'): string | undefined {
+  const key = `${locale}\u0000${display}\u0000${code}`;
   if (names.has(key)) return names.get(key);
   let found: string | undefined;
   try {
-    const name = displayNames(uiLanguage).of(code);
+    const name = displayNames(locale, display)?.of(code);
     found = name && name !== code ? name : undefined;
   } catch {
     found = undefined; // not a well-formed language tag
@@ -32,5 +44,5 @@ function displayName(code: string, uiLanguage: string): string | undefined {
 export function useLangName() {
   const { t, i18n } = useTranslation('common');
   return (code: string) =>
-    t(`langNames.${code}` as 'langNames.ar', { defaultValue: displayName(code, i18n.language) ?? code });
+    t(`langNames.${code}` as 'langNames.ar', { defaultValue: languageName(code, i18n.language) ?? code });
 }

@@ -1,5 +1,6 @@
 import { canonicalLanguageTag, LANGUAGE_TAGS } from '../../../../shared/lang/direction';
 import { LangSchema } from '../../../../shared/primitives';
+import { languageName } from '../../../lib/use-lang-name';
 
 /*
  * Finding a language by what people type: its name in the interface language, in English, or in the
@@ -12,30 +13,6 @@ import { LangSchema } from '../../../../shared/primitives';
 /** Lower-case, without accents, so that "francais" finds "français" and "arabe" finds "Arabe". */
 export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase().trim();
 
-const namers = new Map<string, Intl.DisplayNames | null>();
-function namer(locale: string, display: 'dialect' | 'standard'): Intl.DisplayNames | null {
-  const key = `${locale}|${display}`;
-  let n = namers.get(key);
-  if (n === undefined) {
-    try {
-      n = new Intl.DisplayNames([locale], { type: 'language', languageDisplay: display, fallback: 'none' });
-    } catch {
-      n = null;
-    }
-    namers.set(key, n);
-  }
-  return n;
-}
-
-function nameIn(locale: string, tag: string, display: 'dialect' | 'standard'): string | undefined {
-  try {
-    const name = namer(locale, display)?.of(tag);
-    return name && name !== tag ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const folded = new Map<string, readonly string[]>();
 /** Every name of a language, folded: interface language, English and its own, regional and standard forms. */
 export function foldedNames(tag: string, uiLanguage: string, uiName: string): readonly string[] {
@@ -45,7 +22,7 @@ export function foldedNames(tag: string, uiLanguage: string, uiName: string): re
     const all = [uiName];
     for (const locale of [uiLanguage, 'en', tag])
       for (const display of ['dialect', 'standard'] as const) {
-        const n = nameIn(locale, tag, display);
+        const n = languageName(tag, locale, display);
         if (n) all.push(n);
       }
     names = [...new Set(all.map(fold))];
@@ -61,5 +38,5 @@ export function knownLanguageTag(text: string): string | null {
   const tag = canonicalLanguageTag(text);
   if (!tag || !LangSchema.safeParse(tag).success) return null;
   const language = tag.split('-')[0]!;
-  return LISTED.has(language) || nameIn('en', language, 'standard') !== undefined ? tag : null;
+  return LISTED.has(language) || languageName(language, 'en', 'standard') !== undefined ? tag : null;
 }
