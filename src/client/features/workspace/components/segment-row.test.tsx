@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Segment } from '../../../../shared/schemas';
+import type { Flag, FlagStatus, Segment } from '../../../../shared/schemas';
 import type { Draft } from '../lib/save-queue';
 import { SegmentRow, type SegmentRowProps } from './segment-row';
 
@@ -17,13 +17,13 @@ const seg = (target: string, version: number, updatedBy = 'amina'): Segment => (
   updatedBy,
 });
 
-function setup(segment: Segment) {
+function setup(segment: Segment, flags: Flag[] = []) {
   const onEdit = vi.fn();
   const qc = new QueryClient();
   qc.setQueryData(['users', 'directory'], [{ id: 'u1', login: 'youssef', displayName: 'Youssef Alami' }]);
   const props = (s: Segment, editors?: string[], draft?: Draft): SegmentRowProps => ({
     segment: s,
-    flags: [],
+    flags,
     draft,
     me: 'tina',
     sourceLang: 'ar',
@@ -125,4 +125,44 @@ describe('SegmentRow with live updates', () => {
     row.update(seg('Texte', 1), ['Amina Benali']);
     expect(screen.getByText('Amina Benali is editing')).toBeVisible();
   });
+});
+
+const flag = (status: FlagStatus): Flag => ({
+  id: `f-${status}`,
+  segmentId: 's3',
+  side: 'target',
+  anchor: { start: 0, end: 5, quote: 'Texte', prefix: '', suffix: '' },
+  quote: 'Texte',
+  orphaned: false,
+  category: 'style',
+  severity: 'minor',
+  correction: 'Le texte',
+  comment: '',
+  status,
+  reason: null,
+  comments: [],
+  version: 1,
+  createdBy: 'rita',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedBy: 'tina',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('SegmentRow flags', () => {
+  // A disputed flag waits for the reviewer's answer: its words stay marked and it counts as open, as in the
+  // header, the filter and the approval dialog (it used to vanish from the row while disputed).
+  it.each(['open', 'disputed'] as const)('marks the words of a flag that is %s and counts it', (status) => {
+    setup(seg('Texte', 1), [flag(status)]);
+    expect(document.querySelector('.seg-target mark')).toHaveTextContent('Texte');
+    expect(screen.getByText('1 open flag')).toBeVisible();
+  });
+
+  it.each(['accepted', 'rejected', 'withdrawn'] as const)(
+    'leaves a flag that is %s unmarked and uncounted',
+    (status) => {
+      setup(seg('Texte', 1), [flag(status)]);
+      expect(document.querySelector('.seg-target mark')).toBeNull();
+      expect(screen.queryByText(/open flag/)).toBeNull();
+    },
+  );
 });

@@ -3,7 +3,13 @@ import { useListFormat } from '../../../lib/use-list-format';
 import { useTranslation } from 'react-i18next';
 import { reanchor } from '../../../../shared/anchor';
 import { languageDirection } from '../../../../shared/lang/direction';
-import type { Flag, FlagSide, Segment, StatusAction } from '../../../../shared/schemas';
+import {
+  UNSETTLED_FLAG_STATUSES,
+  type Flag,
+  type FlagSide,
+  type Segment,
+  type StatusAction,
+} from '../../../../shared/schemas';
 import { useDisplayName } from '../../../lib/user-directory';
 import { useLangName } from '../../../lib/use-lang-name';
 import type { Highlight } from '../lib/highlight';
@@ -66,10 +72,13 @@ export interface SideHighlights {
   target: readonly Highlight[];
 }
 
-/** Open, attached flags of one side, mapped onto the text the user sees (which may be an unsaved draft). */
+/**
+ * Unsettled (open or disputed: a dispute still waits for the reviewer's answer), attached flags of one side,
+ * mapped onto the text the user sees (which may be an unsaved draft).
+ */
 function highlightsFor(flags: readonly Flag[], side: FlagSide, savedText: string, shownText: string): Highlight[] {
   return flags
-    .filter((f) => f.side === side && f.status === 'open' && !f.orphaned)
+    .filter((f) => f.side === side && UNSETTLED_FLAG_STATUSES.includes(f.status) && !f.orphaned)
     .flatMap((f) => {
       const r =
         savedText === shownText
@@ -117,7 +126,8 @@ export const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     ],
     [flags, segment.target, shownTarget, suggestions],
   );
-  const openCount = flags.filter((f) => f.status === 'open').length;
+  // As the header and the filter count them: open or disputed.
+  const openCount = flags.filter((f) => UNSETTLED_FLAG_STATUSES.includes(f.status)).length;
   const saveState = draft?.state;
 
   return (
