@@ -63,7 +63,9 @@ function issueFrom(el: Element, standoff: boolean): Omit<XliffMark, 'side' | 'st
     category: category ?? categoryOfIts(type),
     severity: parseSeverity(vv('severity')) ?? severityOfIts(severity),
     ...(vv('correction') !== undefined ? { correction: vv('correction') } : {}),
-    comment: vv('comment') ?? comment ?? '',
+    // Our own flags (vv:category) leave vv:comment out when it is empty: the ITS comment is then only the
+    // correction ("→ …") written for other tools, not a comment.
+    comment: vv('comment') ?? (category !== undefined ? '' : (comment ?? '')),
     ...(parseFlagStatus(vv('status')) ? { status: parseFlagStatus(vv('status')) } : {}),
     ...(vv('author') ? { author: vv('author') } : {}),
   };
