@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../shared/qa/engine';
+import { checkSpelling } from '../../shared/qa/spelling';
 import { findingsTask } from '../workers/document-tasks';
 import { lexiconFor, lexiconLoads } from './lexicon';
 
@@ -42,5 +43,19 @@ describe('Hunspell dictionaries (nspell)', () => {
     ]);
     // The browser (no dictionary) has no spelling check.
     expect(checkDocument(doc, null).filter((f) => f.checkId === 'spelling')).toEqual([]);
+  }, 60_000);
+
+  // The English dictionary is American: British spellings in an en-GB (or plain en) translation are not typos.
+  it('English outside the United States: British spellings are known; in en-US they are still reported', () => {
+    const en = lexiconFor('en')!;
+    const words =
+      'The route is 3.2 kilometres long; neighbouring centres organised a programme, centred on jewellery, travelled and analysed the catalogue.';
+    const seg = { id: 's1', index: 0, source: '路线', target: words };
+    const spelling = (lang: string) => checkSpelling(seg, lang, en, new Set()).map((f) => f.params.word);
+    expect(spelling('en-GB')).toEqual([]);
+    expect(spelling('en')).toEqual([]);
+    expect(spelling('en-US')).toEqual(expect.arrayContaining(['kilometres', 'neighbouring']));
+    // A slip is still one: "neighbuoring" is no British spelling of anything.
+    expect(checkSpelling({ ...seg, target: 'The neighbuoring towns.' }, 'en-GB', en, new Set()).length).toBe(1);
   }, 60_000);
 });

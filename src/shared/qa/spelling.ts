@@ -1,5 +1,6 @@
 import { profileFor, type LanguageProfile } from './lang-profile';
 import { wordsIn } from './normalize';
+import { americanSpellings, takesCommonwealthSpelling } from './spelling-variants';
 import { isAllUpper, isUpperInitial, upperAt } from './text';
 import type { Lexicon, QaSegment, RawFinding } from './types';
 
@@ -120,6 +121,7 @@ export function checkSpelling(
   frequent: ReadonlyMap<string, number> = new Map(),
 ): RawFinding[] {
   const profile = profileFor(targetLang);
+  const commonwealth = takesCommonwealthSpelling(targetLang);
   const source = seg.source.toLowerCase();
   const out: RawFinding[] = [];
   for (const t of wordsIn(seg.target, targetLang)) {
@@ -128,6 +130,7 @@ export function checkSpelling(
     if (ignore.has(lower) || source.includes(lower) || (frequent.get(lower) ?? 0) >= MIN_REPEATS) continue;
     if (known(lexicon, t.text) || knownInflected(lexicon, t.text, profile.inflectionEndings)) continue;
     if (profile.compounds && isCompound(lexicon, t.text)) continue;
+    if (commonwealth && americanSpellings(t.text).some((w) => known(lexicon, w))) continue;
     const near = nearWords(lexicon, t.text, profile);
     if (near.length === 0) continue;
     out.push({
