@@ -79,6 +79,22 @@ describe('import-file and export.xlf', () => {
     expect(json(res).read.segments).toBe(3);
   });
 
+  // The page puts the file's name before the message: the message does not repeat it, nor say "column undefined".
+  it('an empty, a truncated or a non-UTF-8 file says what is wrong, in words', async () => {
+    const message = async (name: string, bytes: Uint8Array | string) => {
+      const res = await upload(name, bytes);
+      expect(res.statusCode).toBe(400);
+      return json(res).error.message as string;
+    };
+    expect(await message('empty.xlf', '')).toBe('The file is empty.');
+    expect(await message('blank.xlf', '  \n\n ')).toBe('The file is empty.');
+    const truncated = await message('cut.xlf', fixture('okapi.xlf').slice(0, 400));
+    expect(truncated).toMatch(/^Line \d+: not well-formed XML/);
+    expect(truncated).not.toContain('undefined');
+    const latin1 = Buffer.from(fixture('okapi.xlf').replace('<source>', '<source>é'), 'latin1');
+    expect(await message('latin1.xlf', latin1)).toBe('The file is not valid UTF-8 text.');
+  });
+
   it('a file that breaks an XLIFF 2 processing requirement is refused with the rule and the line; nothing is created', async () => {
     const before = json(await call(ctx.app, 'GET', '/api/documents', undefined, VIEWER)).documents.length;
     const bad = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">

@@ -97,7 +97,9 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
       }
     }
     const decoded = decodeText(upload.bytes);
-    if (!decoded.ok) throw new AppError(400, 'INVALID_XLIFF', `${upload.fileName}: ${decoded.message}.`);
+    // The page names the file before the message: the message does not repeat it.
+    if (!decoded.ok) throw new AppError(400, 'INVALID_XLIFF', `${capitalize(decoded.message)}.`);
+    if (decoded.text.trim() === '') throw new AppError(400, 'INVALID_XLIFF', 'The file is empty.');
     const result = await offload.importFile(decoded.text, {
       fileName: upload.fileName,
       hash,
@@ -175,3 +177,5 @@ export async function fileRoutes(app: FastifyInstance, opts: { store: DocumentSt
     return reply.type('application/xliff+xml; charset=utf-8').send(xml);
   });
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

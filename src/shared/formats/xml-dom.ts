@@ -21,7 +21,11 @@ export function parseXml(text: string): ParsedXml {
   if (valid !== true) {
     return {
       ok: false,
-      problem: { line: valid.err.line, message: `not well-formed XML (column ${valid.err.col}): ${valid.err.msg}` },
+      problem: {
+        line: valid.err.line,
+        // The validator gives no column for some errors (an empty file): "(column undefined)" said nothing.
+        message: `not well-formed XML${valid.err.col === undefined ? '' : ` (column ${valid.err.col})`}: ${valid.err.msg}`,
+      },
     };
   }
   let problem: XmlProblem | null = null;
