@@ -51,7 +51,7 @@ describe('Hunspell dictionaries (nspell)', () => {
     const words =
       'The route is 3.2 kilometres long; neighbouring centres organised a programme, centred on jewellery, travelled and analysed the catalogue.';
     const seg = { id: 's1', index: 0, source: '路线', target: words };
-    const spelling = (lang: string) => checkSpelling(seg, lang, en, new Set()).map((f) => f.params.word);
+    const spelling = (lang: string) => checkSpelling(seg, lang, en, new Set()).map((f) => f.params?.word);
     expect(spelling('en-GB')).toEqual([]);
     expect(spelling('en')).toEqual([]);
     expect(spelling('en-US')).toEqual(expect.arrayContaining(['kilometres', 'neighbouring']));
