@@ -34,7 +34,7 @@ export function FilterBar({ filter, onChange, active, shown, total, loading }: P
         {t('filter.summary')}
         {active &&
           !loading &&
-          ` (${t('filter.shown', { count: shown, shown: num.format(shown), total: num.format(total) })})`}
+          ` (${t('filter.shown', { count: total, shown: num.format(shown), total: num.format(total) })})`}
       </summary>
       <fieldset className="filter-bar">
         <legend>{t('filter.label')}</legend>
@@ -91,7 +91,7 @@ export function FilterBar({ filter, onChange, active, shown, total, loading }: P
             {loading
               ? t('filter.loading')
               : active
-                ? t('filter.shown', { count: shown, shown: num.format(shown), total: num.format(total) })
+                ? t('filter.shown', { count: total, shown: num.format(shown), total: num.format(total) })
                 : ''}
           </span>
           {active && (

@@ -1,0 +1,69 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentState, Segment } from '../../../../shared/schemas';
+import i18n, { loadUiLanguage } from '../../../lib/i18n';
+import { DocumentProgress } from './document-progress';
+
+/*
+ * Counted phrases "n of total": the noun agrees with what the language makes it agree with, whatever count the
+ * component passes. French said "1 segments approuvés sur 7", and the Arabic filter count was written for the
+ * total while it was given the number shown ("1 of one segment shown" for 1 of 7).
+ */
+
+const AT = '2026-01-01T00:00:00.000Z';
+const doc = (approved: number, total: number) =>
+  ({
+    id: 'd1',
+    segments: Array.from({ length: total }, (_, i): Segment => ({
+      id: `s${i}`,
+      index: i,
+      source: 'a',
+      target: 'b',
+      version: 1,
+      status: i < approved ? 'approved' : 'translated',
+      updatedAt: AT,
+      updatedBy: 'tina',
+    })),
+    flags: [],
+  }) as unknown as DocumentState;
+
+afterEach(async () => {
+  cleanup();
+  await act(() => i18n.changeLanguage('en'));
+});
+
+async function inLanguage(lng: 'fr' | 'ar') {
+  await loadUiLanguage(lng);
+  await act(() => i18n.changeLanguage(lng));
+}
+
+describe('counted phrases', () => {
+  it.each([
+    [1, 7, '1 sur 7 segments approuvés'],
+    [0, 1, '0 sur 1 segment approuvé'],
+    [5, 7, '5 sur 7 segments approuvés'],
+  ])('French progress: %i approved of %i', async (approved, total, text) => {
+    await inLanguage('fr');
+    render(<DocumentProgress doc={doc(approved, total)} findings={undefined} />);
+    expect(screen.getByText(text)).toBeVisible();
+  });
+
+  it('the filter’s count agrees with the total, in French and Arabic', async () => {
+    const shown = (lng: string) =>
+      i18n.t('workspace:filter.shown', { lng, count: 7, shown: '1', total: '7' } as never) as string;
+    await loadUiLanguage('fr');
+    await loadUiLanguage('ar');
+    expect(shown('fr')).toBe('1 sur 7 segments affichés');
+    expect(shown('ar')).toBe('1 من 7 مقاطع معروضة');
+  });
+
+  it('replace: large counts are written as numbers of the language', async () => {
+    const t = (lng: string, key: string, count: number) =>
+      i18n.t(`workspace:replace.${key}`, { lng, count, segments: count } as never) as string;
+    await loadUiLanguage('fr');
+    expect(t('en', 'confirm', 5000)).toBe('Replace 5,000 matches');
+    expect(t('en', 'done', 5000)).toBe('5,000 segments changed. Each change can be undone from the segment’s History.');
+    expect(t('fr', 'confirm', 5000)).toBe('Remplacer 5\u202f000 occurrences');
+    expect(t('en', 'summary', 5000)).toContain('5,000 matches to replace in the translation (5,000 segments)');
+  });
+});
