@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InlineCodes } from '../../../../shared/inline-codes';
 import { ChipText, codeMarkup } from './code-chips';
+import { DiffView } from './diff-view';
 
 const codes: InlineCodes = {
   '\ue000': {
@@ -25,5 +26,22 @@ describe('code chips', () => {
 
   it('show the markup without namespace declarations', () => {
     expect(codeMarkup(codes['\ue000']!.xml)).toBe('<pc id="1"/>');
+  });
+
+  // The history and the replace preview showed codes as bare private-use characters (empty boxes).
+  it('in a diff (history, replace preview), as chips naming their markup, deleted or inserted ones too', () => {
+    const { container } = render(
+      <DiffView
+        before={'Die \ue000Einstellungen\ue001.'}
+        after={'Die \ue000Optionen\ue001.'}
+        lang="de"
+        dir="ltr"
+        codes={codes}
+      />,
+    );
+    const chips = [...container.querySelectorAll('.diff .code-chip')];
+    expect(chips.length).toBeGreaterThanOrEqual(2);
+    expect(chips.map((c) => c.getAttribute('title'))).toEqual(expect.arrayContaining(['<pc id="1"/>', '</pc>']));
+    expect(container.textContent).toContain('Optionen');
   });
 });

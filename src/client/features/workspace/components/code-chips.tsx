@@ -11,8 +11,11 @@ import { codeLabel, type InlineCodes } from '../../../../shared/inline-codes';
 /** The markup as the file had it, without the namespace declarations the stored copy carries. */
 export const codeMarkup = (xml: string): string => xml.replace(/\s+xmlns(:[\w.-]+)?="[^"]*"/g, '');
 
-/** A backdrop piece's text with its codes wrapped as chips. */
-export function ChipText({ text, codes }: { text: string; codes: InlineCodes | undefined }) {
+/**
+ * A backdrop piece's text with its codes wrapped as chips. `titled`: each chip names its markup itself (outside a
+ * cell, where no textarea above it shows the tooltip: the history and replace diffs).
+ */
+export function ChipText({ text, codes, titled }: { text: string; codes: InlineCodes | undefined; titled?: boolean }) {
   if (!codes) return <>{text}</>;
   const out: (string | React.JSX.Element)[] = [];
   let run = '';
@@ -26,7 +29,13 @@ export function ChipText({ text, codes }: { text: string; codes: InlineCodes | u
     if (run) out.push(run);
     run = '';
     out.push(
-      <span key={i} className="code-chip" data-code-kind={code.kind} data-code={codeLabel(code)}>
+      <span
+        key={i}
+        className="code-chip"
+        data-code-kind={code.kind}
+        data-code={codeLabel(code)}
+        title={titled ? codeMarkup(code.xml) : undefined}
+      >
         {ch}
       </span>,
     );

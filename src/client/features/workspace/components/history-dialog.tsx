@@ -6,6 +6,7 @@ import { useDisplayName } from '../../../lib/user-directory';
 import { useErrorText } from '../../../lib/use-error-text';
 import { useModal } from '../../../lib/use-modal';
 import { historyQueries, useRevert } from '../api';
+import { ChipText } from './code-chips';
 import { DiffView } from './diff-view';
 import { useDateTimeFormat } from '../../../lib/use-date-format';
 import { StructureTools, UndoStructureButton } from './structure-tools';
@@ -65,7 +66,7 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose, structure 
       ) : history.isError ? (
         <p role="alert">{errorText(history.error)}</p>
       ) : compare === 'original' ? (
-        <DiffView before={history.data.original} after={segment.target} lang={lang} dir={dir} />
+        <DiffView before={history.data.original} after={segment.target} lang={lang} dir={dir} codes={segment.codes} />
       ) : compare === 'approved' ? (
         history.data.lastApproved ? (
           <>
@@ -77,7 +78,13 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose, structure 
                 }),
               )}
             </p>
-            <DiffView before={history.data.lastApproved.text} after={segment.target} lang={lang} dir={dir} />
+            <DiffView
+              before={history.data.lastApproved.text}
+              after={segment.target}
+              lang={lang}
+              dir={dir}
+              codes={segment.codes}
+            />
           </>
         ) : (
           <p className="empty">{t('history.neverApproved')}</p>
@@ -93,10 +100,10 @@ function HistoryBody({ docId, segment, lang, dir, canRevert, onClose, structure 
               </p>
               {r.cause === 'original' ? (
                 <p className="diff" lang={lang} dir={dir}>
-                  {r.after}
+                  <ChipText text={r.after} codes={segment.codes} titled />
                 </p>
               ) : (
-                <DiffView before={r.before} after={r.after} lang={lang} dir={dir} />
+                <DiffView before={r.before} after={r.after} lang={lang} dir={dir} codes={segment.codes} />
               )}
               {structure && (r.cause === 'split' || r.cause === 'joined') && (
                 <UndoStructureButton docId={docId} seq={r.seq} />

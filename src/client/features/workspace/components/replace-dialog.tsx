@@ -51,6 +51,7 @@ function ReplacePreview({ docId, segments, request, lang, dir, onClose, onDone }
     [left],
   );
   const chosenById = new Map(chosen.changes.map((c) => [c.segmentId, c]));
+  const codesById = new Map(segments.map((s) => [s.id, s.codes]));
   const count = chosen.changes.reduce((n, c) => n + c.replacements.length, 0);
   const toggle = (key: string) =>
     setLeft((s) => {
@@ -93,6 +94,7 @@ function ReplacePreview({ docId, segments, request, lang, dir, onClose, onDone }
                   after={chosenById.get(c.segmentId)?.after ?? c.before}
                   lang={lang}
                   dir={dir}
+                  codes={codesById.get(c.segmentId)}
                 />
                 <ul className="replace-matches">
                   {matches
