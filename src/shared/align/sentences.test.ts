@@ -24,6 +24,16 @@ describe('splitSentences', () => {
     expect(splitSentences(text, lang)).toEqual(expected);
   });
 
+  it.each([
+    ['en', '1. The committee met. It voted.', ['1. The committee met.', 'It voted.']],
+    ['en', '12. The report was published.', ['12. The report was published.']],
+    ['en', '3.2. Scope of the agreement.', ['3.2. Scope of the agreement.']],
+    ['en', 'iv. Final provisions apply.', ['iv. Final provisions apply.']],
+    ['fr', '2. Le comité a voté.', ['2. Le comité a voté.']],
+  ])('%s: a numbered paragraph keeps its number with its first sentence (%s)', (lang, text, expected) => {
+    expect(splitSentences(text, lang)).toEqual(expected);
+  });
+
   it('treats "18." as the end of a sentence where ordinals have no dot', () => {
     expect(splitSentences('He was born on the 18. Then he left.', 'en')).toEqual([
       'He was born on the 18.',

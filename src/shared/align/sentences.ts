@@ -3,7 +3,7 @@ import { sentenceRules, type SentenceRules } from './abbreviations';
 /**
  * Sentences of a paragraph: Unicode sentence boundaries (Intl.Segmenter, UAX #29) with the false breaks it
  * makes undone: after an abbreviation of the language, an initial ("G. O. Dyhrenfurth", "M. Dupont"), a run of
- * letters and dots ("U.S."), an ordinal number where the language writes them with a dot ("am 18. Mai"), and
+ * letters and dots ("U.S."), an ordinal number where the language writes them with a dot ("am 18. Mai"), a list number ("1. The…"), and
  * before a piece that starts in lower case or with closing punctuation ("« Vraiment ? » dit-il").
  */
 
@@ -35,12 +35,20 @@ function endsFalsely(piece: string, rules: SentenceRules): boolean {
 
 const startsAsContinuation = (piece: string): boolean => /^\s*(?:\p{Ll}|[»”’)\]},;:])/u.test(piece);
 
+/**
+ * A piece that is only a list number ("1.", "12.", "3.2.", "iv.", "(2)"): the start of a numbered paragraph, not a
+ * sentence. English has no ordinal dot, so "1. The committee met." was cut after "1.", and every numbered paragraph
+ * gave a source-only "1." pair against a German "1. Der Ausschuss…" kept whole.
+ */
+const listMarkerOnly = (piece: string): boolean =>
+  /^\s*\(?(?:\p{N}{1,3}(?:\.\p{N}{1,3})*|[ivxlcdm]{1,6})[.)]\s*$/iu.test(piece);
+
 export function splitSentences(paragraph: string, lang?: string): string[] {
   const rules = sentenceRules(lang);
   const out: string[] = [];
   for (const { segment } of segmenter(lang).segment(paragraph)) {
     const prev = out.length > 0 ? out[out.length - 1]! : undefined;
-    if (prev !== undefined && (endsFalsely(prev, rules) || startsAsContinuation(segment))) {
+    if (prev !== undefined && (endsFalsely(prev, rules) || listMarkerOnly(prev) || startsAsContinuation(segment))) {
       out[out.length - 1] = prev + segment;
     } else out.push(segment);
   }
