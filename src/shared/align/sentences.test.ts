@@ -27,9 +27,12 @@ describe('splitSentences', () => {
   it.each([
     ['en', '1. The committee met. It voted.', ['1. The committee met.', 'It voted.']],
     ['en', '12. The report was published.', ['12. The report was published.']],
+    ['en', '1000. The minister spoke.', ['1000. The minister spoke.']],
+    ['de', '1000. Der Minister sprach.', ['1000. Der Minister sprach.']],
     ['en', '3.2. Scope of the agreement.', ['3.2. Scope of the agreement.']],
     ['en', 'iv. Final provisions apply.', ['iv. Final provisions apply.']],
     ['fr', '2. Le comité a voté.', ['2. Le comité a voté.']],
+    ['en', 'It closed in 2024. Then it reopened.', ['It closed in 2024.', 'Then it reopened.']],
   ])('%s: a numbered paragraph keeps its number with its first sentence (%s)', (lang, text, expected) => {
     expect(splitSentences(text, lang)).toEqual(expected);
   });

@@ -41,7 +41,7 @@ const startsAsContinuation = (piece: string): boolean => /^\s*(?:\p{Ll}|[»”�
  * gave a source-only "1." pair against a German "1. Der Ausschuss…" kept whole.
  */
 const listMarkerOnly = (piece: string): boolean =>
-  /^\s*\(?(?:\p{N}{1,3}(?:\.\p{N}{1,3})*|[ivxlcdm]{1,6})[.)]\s*$/iu.test(piece);
+  /^\s*\(?(?:\p{N}{1,4}(?:\.\p{N}{1,3})*|[ivxlcdm]{1,6})[.)]\s*$/iu.test(piece);
 
 export function splitSentences(paragraph: string, lang?: string): string[] {
   const rules = sentenceRules(lang);
