@@ -71,4 +71,15 @@ describe('counted phrases', () => {
       '5,000 matches to replace in the translation (5,000 segments)',
     );
   });
+
+  it('the alignment preview writes its counts as numbers of the language', async () => {
+    await loadUiLanguage('fr');
+    const en = i18n.getFixedT('en', 'documents');
+    const fr = i18n.getFixedT('fr', 'documents');
+    expect(en('align.create', { count: 3000 })).toBe('Create the document (3,000 segments)');
+    expect(fr('align.create', { count: 3000 })).toBe('Créer le document (3\u202f000 segments)');
+    expect(en('align.summary', { count: 3000, low: 1200 })).toBe(
+      '3,000 pairs; 1,200 the aligner is unsure of (marked).',
+    );
+  });
 });
