@@ -11,6 +11,7 @@ import { NS, type XliffVersion } from './model';
 import { joinSeparator } from '../../text-join';
 import { restructure } from './restructure';
 import { docNs, segMrks, walkSegments, xliffVersionOf, type SegmentSlot } from './walk';
+import { uniqueTargetIds } from './copied-codes';
 
 /*
  * Writes a document as XLIFF. A document read from XLIFF is written into the file it came from (kept as it
@@ -191,6 +192,7 @@ function writeInto(
     if (version !== '1.2') setState2(slot, seg, doc.status === 'approved', fresh);
     else setSdlConf(slot, seg.status, doc.status === 'approved');
   });
+  if (version !== '1.2') for (const unit of touchedUnits) uniqueTargetIds(unit);
   if (version === '1.2') {
     for (const [unit, statuses] of unitStatuses) setState12(unit, docNs(xml), statuses, fresh);
     strictify12(root, (unit) => toXliff12State(leastAdvanced(unitStatuses.get(unit) ?? ['translated'])).state);
