@@ -35,7 +35,7 @@ test.describe('XLIFF in and out', () => {
     // 1. Drop the file: what was read is said plainly; the list says where the document came from.
     const region = await dropFile(page, 'features.xlf', text);
     await expect(region.getByRole('status')).toHaveText(
-      'features.xlf: 3 units, 5 segments, 3 review marks, 1 notes. Open the document',
+      'features.xlf: 3 units, 5 segments, 3 review marks, and 1 note. Open the document',
     );
     await expect(documents.row('features').getByRole('cell', { name: 'features.xlf (XLIFF 2.2)' })).toBeVisible();
     await page.screenshot({ path: '/tmp/e2e-shots/xliff-imported.png', fullPage: true });
@@ -91,7 +91,7 @@ test.describe('XLIFF in and out', () => {
     await documents.open();
     const again = await dropFile(page, 'features-reviewed.xlf', exported);
     await expect(again.getByRole('status')).toHaveText(
-      'features-reviewed.xlf: 3 units, 5 segments, 4 review marks, 1 notes. Open the document',
+      'features-reviewed.xlf: 3 units, 5 segments, 4 review marks, and 1 note. Open the document',
     );
     await again.getByRole('link', { name: 'Open the document' }).click();
     await expect(workspace.heading()).toHaveText('features-reviewed');

@@ -9,6 +9,7 @@ import { uploadFile, type ImportFileResponse } from '../upload-file';
 import { elisionContext } from '../../../lib/elision';
 import { isolated } from '../../../lib/isolated';
 import { numberFormat } from '../../../lib/number-format';
+import { useListFormat } from '../../../lib/use-list-format';
 
 type Upload =
   | { state: 'idle' }
@@ -27,6 +28,7 @@ export function FileImport() {
   const [targetLang, setTargetLang] = useState('');
   const [over, setOver] = useState(false);
   const n = (v: number) => numberFormat(i18n.language).format(v);
+  const list = useListFormat();
 
   async function send(file: File, force = false) {
     setUpload({ state: 'sending', name: file.name, progress: 0 });
@@ -110,10 +112,12 @@ export function FileImport() {
         <p role="status">
           {t('fileImport.read', {
             name: upload.name,
-            units: n(upload.result.read.units),
-            segments: n(upload.result.read.segments),
-            marks: n(upload.result.read.marks),
-            notes: n(upload.result.read.notes),
+            // Each count with its own plural ("1 review mark", was "1 review marks").
+            parts: list(
+              (['units', 'segments', 'marks', 'notes'] as const).map((k) =>
+                t(`fileImport.${k}`, { count: upload.result.read[k], n: n(upload.result.read[k]) }),
+              ),
+            ),
           })}{' '}
           <Link to={`/documents/${encodeURIComponent(upload.result.document.id)}`}>{t('fileImport.open')}</Link>
         </p>

@@ -82,4 +82,15 @@ describe('counted phrases', () => {
       '3,000 pairs; 1,200 the aligner is unsure of (marked).',
     );
   });
+
+  // file-import.tsx: "big.xlf: 5,000 units, 5,000 segments, 1 review marks, 0 notes." had no plurals.
+  it('what an XLIFF import read: each count with its own plural', async () => {
+    await loadUiLanguage('fr');
+    const en = i18n.getFixedT('en', 'documents');
+    const fr = i18n.getFixedT('fr', 'documents');
+    expect(en('fileImport.marks', { count: 1, n: '1' })).toBe('1 review mark');
+    expect(en('fileImport.notes', { count: 5, n: '5' })).toBe('5 notes');
+    expect(fr('fileImport.units', { count: 1, n: '1' })).toBe('1 unité');
+    expect(fr('fileImport.marks', { count: 0, n: '0' })).toBe('0 marque de révision');
+  });
 });
