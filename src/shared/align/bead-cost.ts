@@ -1,0 +1,78 @@
+import type { AnchorMatrix } from './anchor-matrix';
+import type { AlignOptions } from './align';
+import { lengthCost } from './gale-church';
+
+/** What the cost of a bead needs to know of one side, as prefix sums over its units. */
+export interface Side {
+  length: Float64Array; // prefix sums of lengths
+  numbers: Float64Array; // prefix sums of number counts
+  starts: Float64Array; // prefix sums of paragraph starts
+  fragments: Float64Array; // prefix sums of fragments: units that start in lower case, end weakly or follow one that does
+  weak: Uint8Array; // 1 where a unit ends with a weak stop (; : ,), the sentence going on in the next unit
+}
+
+/** Anchor weight each unit could pair near its first-pass bead (second pass only). */
+export interface Available {
+  source: Float64Array;
+  target: Float64Array;
+}
+
+/**
+ * The cost of a bead of units i … i+a−1 of the source and j … j+b−1 of the target: the Gale–Church length cost
+ * plus a cost per unit past one a side, minus the anchors it pairs, plus the penalties described in
+ * `AlignOptions`. Lower is better; the search sums it over the path.
+ */
+export function makeBeadCost(
+  src: Side,
+  tgt: Side,
+  anchors: AnchorMatrix,
+  opts: AlignOptions,
+  ratio: number,
+  available?: Available,
+): (i: number, j: number, a: number, b: number) => number {
+  return (i, j, a, b) => {
+    const ls = src.length[i + a] - src.length[i];
+    const lt = tgt.length[j + b] - tgt.length[j];
+    let shared = 0;
+    let sharedNumbers = 0;
+    let missed = 0;
+    for (let x = i; x < i + a; x++) {
+      const hit = anchors.rowWeight(x, j, j + b);
+      shared += hit;
+      if (b > 0) sharedNumbers += anchors.rowNumbers(x, j, j + b);
+      if (available) missed += Math.max(0, available.source[x] - hit);
+    }
+    if (available)
+      for (let y = j; y < j + b; y++) {
+        let hit = 0;
+        for (let x = i; x < i + a; x++) hit += anchors.weight(x, y);
+        missed += Math.max(0, available.target[y] - hit);
+      }
+    if (a === 0 || b === 0) {
+      const fragments = src.fragments[i + a] - src.fragments[i] + tgt.fragments[j + b] - tgt.fragments[j];
+      return (
+        opts.skipBase +
+        opts.skipExtra * (a + b - 1) +
+        opts.skipPerChar * (ls + lt) +
+        opts.missWeight * missed +
+        opts.fragmentSkipCost * fragments
+      );
+    }
+    const numbers = src.numbers[i + a] - src.numbers[i] + tgt.numbers[j + b] - tgt.numbers[j];
+    // Paragraph marks inside the bead (a unit after the first that starts a paragraph).
+    const crossed = src.starts[i + a] - src.starts[i + 1] + tgt.starts[j + b] - tgt.starts[j + 1];
+    const unmatched = Math.max(0, numbers - 2 * sharedNumbers);
+    // One side's last unit ends on a weak stop and the other's does not: the cut is likely in the wrong place.
+    const weakEnd = src.weak[i + a - 1] !== tgt.weak[j + b - 1] ? opts.weakEndCost : 0;
+    return (
+      weakEnd +
+      lengthCost(ls, lt, ratio, opts.variance) +
+      opts.mergeCost * (a + b - 2) +
+      (a > 1 && b > 1 ? opts.manyCost : 0) -
+      opts.anchorWeight * shared +
+      opts.numberMismatch * unmatched +
+      opts.paragraphCost * crossed +
+      opts.missWeight * missed
+    );
+  };
+}
