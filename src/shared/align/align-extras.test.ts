@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignUnits, type Bead } from './align';
+import { alignUnits, firstPassCost, type Bead } from './align';
 import {
   buildDictionary,
   newVocabulary,
@@ -146,5 +146,44 @@ describe('Roman numerals', () => {
     expect(de.ids.filter((id) => fr.ids.includes(id)).map((id) => vocab.kinds[id])).toContain('number');
     const off = sentenceFeatures('Retour au camp IV.', vocab, { ...DEFAULT_FEATURE_OPTIONS, romanNumerals: 0 });
     expect(off.numbers).toBe(0);
+  });
+});
+
+describe('anchors of a bead of several units', () => {
+  // Each name is in both sentences on both sides: counted once per pair of units, a 2–2 bead would hold
+  // each of them four times and two 1–1 beads only twice in all. (maxDocFrequency: 1 keeps names found in
+  // half of this tiny text as anchors.)
+  const en = [
+    'The expedition left Kathmandu in March.',
+    'Reiss, Luchsinger, Marmet and Schmied carried loads to the South Col for five long days.',
+    'Then Reiss, Luchsinger, Marmet and Schmied rested.',
+    'The summit was reached on 18 May.',
+  ];
+  const fr = [
+    'L’expédition quitta Katmandou en mars.',
+    'Reiss, Luchsinger, Marmet et Schmied portèrent des charges au col Sud.',
+    'Puis Reiss, Luchsinger, Marmet et Schmied se reposèrent deux jours entiers au camp de base.',
+    'Le sommet fut atteint le 18 mai.',
+  ];
+
+  it('counts an anchor as often as the smaller side of the bead holds it, not once per pair of units', () => {
+    expect(beads(alignUnits(en, fr, { maxDocFrequency: 1 }))).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+      [[2], [2]],
+      [[3], [3]],
+    ]);
+    // Counted per pair of units, the names pull the two sentence pairs into one 2–2 bead.
+    expect(beads(alignUnits(en, fr, { maxDocFrequency: 1, bagShared: 0 }))).toContainEqual([
+      [1, 2],
+      [1, 2],
+    ]);
+  });
+
+  it('leaves the cost of a 1–1 bead as it was and raises that of a 2–2 bead by the anchors counted twice', () => {
+    const bag = firstPassCost(en, fr, { maxDocFrequency: 1 });
+    const pairs = firstPassCost(en, fr, { maxDocFrequency: 1, bagShared: 0 });
+    expect(bag(1, 1, 1, 1)).toBeCloseTo(pairs(1, 1, 1, 1));
+    expect(bag(1, 1, 2, 2)).toBeGreaterThan(pairs(1, 1, 2, 2) + 1);
   });
 });

@@ -13,15 +13,18 @@ import { availableWeight, beadRanges, induceLexicon, type LexiconOptions, type P
 
 /**
  * Sentence alignment: dynamic programming over beads (1–1, 1–0, 0–1, 2–1, 1–2, … up to `maxSide` units a
- * side) inside a band around the diagonal. A bead's cost is the Gale–Church length cost plus a cost per
- * unit past one a side, minus the anchors it pairs (numbers, names and cognates, punctuation), plus a penalty per
- * number one side has and the other lacks, plus a cost when one side's last unit ends on a weak stop (; : ,)
- * and the other's does not (the sentence goes on in the next unit: the cut is likely misplaced). `passes: 2` adds a second search in the same band where a bead
- * also pays for the anchors its units share with the neighbours of their first-pass bead, and optionally
- * a lexicon induced from the first pass: better on the tuning half of the Bleualign set, not on the
- * held-out half (README), so off by default. Also measured and neutral by default (README): runs of up to
- * `skipRun` unpaired units as one step, an extra cost for many-to-many beads, and an optional bilingual
- * dictionary (`dictionary`, data the caller loads; nothing is shipped) whose pairs are anchors too.
+ * side) inside a band around the diagonal. A bead's cost (bead-cost.ts) is the Gale–Church length cost plus
+ * a cost per unit past one a side, minus the anchors it pairs (numbers, Roman numerals included, names and
+ * cognates, punctuation; a bead of several units counts each anchor as often as its smaller side holds it,
+ * not once per pair of units), plus a penalty per number one side has and the other lacks, plus a cost
+ * when one side's last unit ends on a weak stop (; : ,) and the other's does not (the sentence goes on in
+ * the next unit: the cut is likely misplaced). Leaving a unit unpaired costs a base and so much per
+ * character, more for a fragment (a unit cut at a weak stop). `passes: 2` adds a second search in the same
+ * band where a bead also pays for the anchors its units share with the neighbours of their first-pass
+ * bead, and optionally a lexicon induced from the first pass: off by default (README). Also measured and
+ * neutral by default (README): runs of up to `skipRun` unpaired units as one step, an extra cost for
+ * many-to-many beads, and an optional bilingual dictionary (`dictionary`, data the caller loads; nothing is
+ * shipped) whose pairs are anchors too.
  */
 
 export interface Bead {
@@ -45,6 +48,10 @@ export interface AlignOptions extends FeatureOptions, LexiconOptions {
    * the first: a run of captions or page furniture is cheap, a lone short sentence left out is not. */
   skipRun: number;
   skipExtra: number;
+  /** 1: a bead of three units or more shares each anchor as many times as the smaller side holds it (its
+   * two sides as bags), not once per pair of units: a word in both sentences of a 2–2 counts twice, not
+   * four times. 0: once per pair of units. */
+  bagShared: number;
   /** Cost of a bead of more than one unit a side, per extra unit. */
   mergeCost: number;
   /** Further cost of a bead of more than one unit on both sides (2–2, 2–3, …), added to `mergeCost`'s. */
@@ -75,7 +82,7 @@ export interface AlignOptions extends FeatureOptions, LexiconOptions {
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   ...DEFAULT_FEATURE_OPTIONS,
-  numberWeight: 0.5,
+  numberWeight: 3,
   punctWeight: 0.6,
   variance: 6.8,
   anchorWeight: 2,
@@ -85,12 +92,13 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   skipRun: 1,
   skipExtra: 0,
   mergeCost: 3,
+  bagShared: 1,
   manyCost: 0,
   paragraphCost: 3,
   weakEndCost: 2,
   fragmentSkipCost: 0.5,
-  maxSide: 4,
-  maxBead: 5,
+  maxSide: 6,
+  maxBead: 7,
   band: 40,
   maxDocFrequency: 0.15,
   passes: 1,
@@ -158,7 +166,7 @@ function search(
         if (pi < 0 || pj < 0 || pj < band.lo[pi] || pj > band.hi[pi]) continue;
         const prev = cost[band.offset[pi] + pj - band.lo[pi]];
         if (prev === Infinity) continue;
-        const c = prev + beadCost(pi, pj, a, b);
+        const c = prev + beadCost(pi, pj, a, b, best - prev);
         if (c < best) {
           best = c;
           bestStep = s;

@@ -8,6 +8,10 @@ export interface AnchorMatrix {
   rowNumbers(x: number, y0: number, y1: number): number;
   /** Weight of each feature id as an anchor (0: not an anchor). */
   featureWeight: Float64Array;
+  /** The features of each unit, and which feature ids are numbers (for a bead's shared anchors as bags). */
+  source: readonly SentenceFeatures[];
+  target: readonly SentenceFeatures[];
+  isNumber: Uint8Array;
 }
 
 interface BandRows {
@@ -114,6 +118,9 @@ export function anchorMatrix(
   };
   return {
     featureWeight,
+    source: sf,
+    target: tf,
+    isNumber: Uint8Array.from(vocab.kinds, (k) => (k === 'number' ? 1 : 0)),
     rowWeight: (x, y0, y1) => rowSum(weightSums, x, y0, y1),
     rowNumbers: (x, y0, y1) => rowSum(numberSums, x, y0, y1),
     weight: (x, y) => {

@@ -29,8 +29,46 @@ export function makeBeadCost(
   opts: AlignOptions,
   ratio: number,
   available?: Available,
-): (i: number, j: number, a: number, b: number) => number {
-  return (i, j, a, b) => {
+): (i: number, j: number, a: number, b: number, bound?: number) => number {
+  // Scratch counts per feature id, for beads of three units or more (see `bagShared`).
+  const size = anchors.featureWeight.length;
+  const countS = new Float64Array(size);
+  const countT = new Float64Array(size);
+  const touched: number[] = [];
+  /** Anchor weight and shared numbers of the bead's two sides as bags: a feature counts min(source, target). */
+  const bag = (i: number, j: number, a: number, b: number): [number, number] => {
+    touched.length = 0;
+    for (let x = i; x < i + a; x++) {
+      const f = anchors.source[x]!;
+      for (let k = 0; k < f.ids.length; k++) {
+        const id = f.ids[k]!;
+        if (anchors.featureWeight[id] === 0) continue;
+        if (countS[id] === 0 && countT[id] === 0) touched.push(id);
+        countS[id] += f.counts[k]!;
+      }
+    }
+    for (let y = j; y < j + b; y++) {
+      const f = anchors.target[y]!;
+      for (let k = 0; k < f.ids.length; k++) {
+        const id = f.ids[k]!;
+        if (anchors.featureWeight[id] === 0 || countS[id] === 0) continue;
+        countT[id] += f.counts[k]!;
+      }
+    }
+    let weight = 0;
+    let numbers = 0;
+    for (const id of touched) {
+      const shared = Math.min(countS[id]!, countT[id]!);
+      weight += anchors.featureWeight[id]! * shared;
+      if (anchors.isNumber[id]) numbers += shared;
+      countS[id] = 0;
+      countT[id] = 0;
+    }
+    return [weight, numbers];
+  };
+  // `bound`: the search only needs the cost if it is below it. Counting a bead's sides as bags can only
+  // raise its cost, so a bead already at or above the bound without it is returned as it is.
+  return (i, j, a, b, bound = Infinity) => {
     const ls = src.length[i + a] - src.length[i];
     const lt = tgt.length[j + b] - tgt.length[j];
     let shared = 0;
@@ -61,18 +99,18 @@ export function makeBeadCost(
     const numbers = src.numbers[i + a] - src.numbers[i] + tgt.numbers[j + b] - tgt.numbers[j];
     // Paragraph marks inside the bead (a unit after the first that starts a paragraph).
     const crossed = src.starts[i + a] - src.starts[i + 1] + tgt.starts[j + b] - tgt.starts[j + 1];
-    const unmatched = Math.max(0, numbers - 2 * sharedNumbers);
     // One side's last unit ends on a weak stop and the other's does not: the cut is likely in the wrong place.
     const weakEnd = src.weak[i + a - 1] !== tgt.weak[j + b - 1] ? opts.weakEndCost : 0;
-    return (
+    const rest =
       weakEnd +
       lengthCost(ls, lt, ratio, opts.variance) +
       opts.mergeCost * (a + b - 2) +
-      (a > 1 && b > 1 ? opts.manyCost : 0) -
-      opts.anchorWeight * shared +
-      opts.numberMismatch * unmatched +
+      (a > 1 && b > 1 ? opts.manyCost : 0) +
       opts.paragraphCost * crossed +
-      opts.missWeight * missed
-    );
+      opts.missWeight * missed;
+    const pairwise = rest - opts.anchorWeight * shared + opts.numberMismatch * Math.max(0, numbers - 2 * sharedNumbers);
+    if (!opts.bagShared || a + b <= 2 || pairwise >= bound) return pairwise;
+    const [w, n] = bag(i, j, a, b);
+    return rest - opts.anchorWeight * w + opts.numberMismatch * Math.max(0, numbers - 2 * n);
   };
 }
