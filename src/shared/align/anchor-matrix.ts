@@ -103,9 +103,10 @@ export function anchorMatrix(
   };
   const weightSums = sums(weights);
   const numberSums = sums(numbers);
+  const starts = Int32Array.from({ length: n }, (_, x) => start(x));
   const rowSum = (table: Float64Array, x: number, y0: number, y1: number) => {
-    const from = start(x);
-    const len = offsets[x + 1] - offsets[x];
+    const from = starts[x]!;
+    const len = offsets[x + 1]! - offsets[x]!;
     const a = Math.min(Math.max(y0 - from, 0), len);
     const b = Math.min(Math.max(y1 - from, 0), len);
     const base = offsets[x] + x;

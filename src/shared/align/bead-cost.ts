@@ -66,8 +66,8 @@ export function makeBeadCost(
     }
     return [weight, numbers];
   };
-  // `bound`: the search only needs the cost if it is below it. Counting a bead's sides as bags can only
-  // raise its cost, so a bead already at or above the bound without it is returned as it is.
+  // `bound`: the search only needs the cost if it is below it; a bead found at or above it is returned with
+  // a partial cost, itself at or above the bound (counting a bead's sides as bags can only raise its cost).
   return (i, j, a, b, bound = Infinity) => {
     const ls = src.length[i + a] - src.length[i];
     const lt = tgt.length[j + b] - tgt.length[j];
@@ -77,7 +77,6 @@ export function makeBeadCost(
     for (let x = i; x < i + a; x++) {
       const hit = anchors.rowWeight(x, j, j + b);
       shared += hit;
-      if (b > 0) sharedNumbers += anchors.rowNumbers(x, j, j + b);
       if (available) missed += Math.max(0, available.source[x] - hit);
     }
     if (available)
@@ -96,18 +95,26 @@ export function makeBeadCost(
         opts.fragmentSkipCost * fragments
       );
     }
+    // The terms that cannot be negative come last: a bead the rest already puts at the bound is not
+    // worth its length cost.
+    const base =
+      opts.mergeCost * (a + b - 2) +
+      (a > 1 && b > 1 ? opts.manyCost : 0) +
+      opts.missWeight * missed -
+      opts.anchorWeight * shared;
+    if (base >= bound) return base;
+    for (let x = i; x < i + a; x++) sharedNumbers += anchors.rowNumbers(x, j, j + b);
     const numbers = src.numbers[i + a] - src.numbers[i] + tgt.numbers[j + b] - tgt.numbers[j];
     // Paragraph marks inside the bead (a unit after the first that starts a paragraph).
     const crossed = src.starts[i + a] - src.starts[i + 1] + tgt.starts[j + b] - tgt.starts[j + 1];
     // One side's last unit ends on a weak stop and the other's does not: the cut is likely in the wrong place.
     const weakEnd = src.weak[i + a - 1] !== tgt.weak[j + b - 1] ? opts.weakEndCost : 0;
     const rest =
+      base +
+      opts.anchorWeight * shared +
       weakEnd +
       lengthCost(ls, lt, ratio, opts.variance) +
-      opts.mergeCost * (a + b - 2) +
-      (a > 1 && b > 1 ? opts.manyCost : 0) +
-      opts.paragraphCost * crossed +
-      opts.missWeight * missed;
+      opts.paragraphCost * crossed;
     const pairwise = rest - opts.anchorWeight * shared + opts.numberMismatch * Math.max(0, numbers - 2 * sharedNumbers);
     if (!opts.bagShared || a + b <= 2 || pairwise >= bound) return pairwise;
     const [w, n] = bag(i, j, a, b);
