@@ -16,6 +16,8 @@ async function holdScripts(page: Page) {
 }
 
 test.describe('the first screen, before the app', () => {
+  test.slow();
+
   test('can be read and typed in; the app keeps the text, the focus and the caret, and saves it', async ({
     workspace: ws,
     page,

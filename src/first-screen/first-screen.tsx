@@ -44,6 +44,9 @@ export function FirstScreen({ doc, t, langName, canEdit }: FirstScreenProps) {
   const source = { lang: doc.sourceLang, dir: languageDirection(doc.sourceLang) };
   const target = { lang: doc.targetLang, dir: languageDirection(doc.targetLang) };
   const rows = firstRows(doc.segments);
+  // The column headings, also shown above each cell where narrow screens hide the header row (as the app does).
+  const sourceHead = t('workspace:table.source', { lang: langName(doc.sourceLang) });
+  const targetHead = t('workspace:table.target', { lang: langName(doc.targetLang) });
   return (
     <div className="app first-screen">
       <header className="app-header">
@@ -87,8 +90,8 @@ export function FirstScreen({ doc, t, langName, canEdit }: FirstScreenProps) {
                 <th scope="col" className="seg-status">
                   {t('workspace:table.status')}
                 </th>
-                <th scope="col">{t('workspace:table.source', { lang: langName(doc.sourceLang) })}</th>
-                <th scope="col">{t('workspace:table.target', { lang: langName(doc.targetLang) })}</th>
+                <th scope="col">{sourceHead}</th>
+                <th scope="col">{targetHead}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,7 +108,7 @@ export function FirstScreen({ doc, t, langName, canEdit }: FirstScreenProps) {
                         {t(s.readOnly ? 'workspace:status.notTranslatable' : `workspace:status.${s.status}`)}
                       </span>
                     </td>
-                    <td className="seg-cell seg-source">
+                    <td className="seg-cell seg-source" data-label={sourceHead}>
                       {s.source === '' ? (
                         <p className="empty-side">{t('workspace:segment.noSource')}</p>
                       ) : (
@@ -114,7 +117,7 @@ export function FirstScreen({ doc, t, langName, canEdit }: FirstScreenProps) {
                         </div>
                       )}
                     </td>
-                    <td className="seg-cell seg-target">
+                    <td className="seg-cell seg-target" data-label={targetHead}>
                       {/* The app's cell is a textarea too (highlighted-text.tsx): same name, same place. */}
                       <textarea
                         className="cell-text first-screen-cell"
