@@ -1,5 +1,6 @@
 import type { DocumentState, Segment } from '../shared/schemas';
 import { languageDirection } from '../shared/lang/direction';
+import { SegmentsHead } from './segments-head';
 
 /**
  * The workspace's first screen, drawn by the server into the page it sends (issue #10: a cold load on a slow
@@ -81,19 +82,15 @@ export function FirstScreen({ doc, t, langName, canEdit }: FirstScreenProps) {
         </p>
         <div className="ws-table-wrap">
           <table className="segments" aria-rowcount={doc.segments.length + 1}>
-            <caption className="visually-hidden">{t('workspace:table.label')}</caption>
-            <thead>
-              <tr aria-rowindex={1}>
-                <th scope="col" className="seg-number">
-                  {t('workspace:table.number')}
-                </th>
-                <th scope="col" className="seg-status">
-                  {t('workspace:table.status')}
-                </th>
-                <th scope="col">{sourceHead}</th>
-                <th scope="col">{targetHead}</th>
-              </tr>
-            </thead>
+            <SegmentsHead
+              labels={{
+                caption: t('workspace:table.label'),
+                number: t('workspace:table.number'),
+                status: t('workspace:table.status'),
+                source: sourceHead,
+                target: targetHead,
+              }}
+            />
             <tbody>
               {rows.map((s, i) => {
                 const n = i + 1;
