@@ -12,6 +12,9 @@ export interface AnchorMatrix {
   source: readonly SentenceFeatures[];
   target: readonly SentenceFeatures[];
   isNumber: Uint8Array;
+  /** Prefix sums over source units of all the anchor weight each unit shares within its stored row: an
+   * upper bound on what units x0 … x1−1 can share with any target span, `rowTotals[x1] − rowTotals[x0]`. */
+  rowTotals: Float64Array;
 }
 
 interface BandRows {
@@ -122,6 +125,11 @@ export function anchorMatrix(
     source: sf,
     target: tf,
     isNumber: Uint8Array.from(vocab.kinds, (k) => (k === 'number' ? 1 : 0)),
+    rowTotals: (() => {
+      const out = new Float64Array(n + 1);
+      for (let x = 0; x < n; x++) out[x + 1] = out[x] + rowSum(weightSums, x, 0, m);
+      return out;
+    })(),
     rowWeight: (x, y0, y1) => rowSum(weightSums, x, y0, y1),
     rowNumbers: (x, y0, y1) => rowSum(numberSums, x, y0, y1),
     weight: (x, y) => {
