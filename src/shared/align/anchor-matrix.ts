@@ -15,6 +15,8 @@ export interface AnchorMatrix {
   /** Prefix sums over source units of all the anchor weight each unit shares within its stored row: an
    * upper bound on what units x0 … x1−1 can share with any target span, `rowTotals[x1] − rowTotals[x0]`. */
   rowTotals: Float64Array;
+  /** The same over target units, for spans of the target side. */
+  columnTotals: Float64Array;
 }
 
 interface BandRows {
@@ -125,6 +127,15 @@ export function anchorMatrix(
     source: sf,
     target: tf,
     isNumber: Uint8Array.from(vocab.kinds, (k) => (k === 'number' ? 1 : 0)),
+    columnTotals: (() => {
+      const out = new Float64Array(m + 1);
+      for (let x = 0; x < n; x++) {
+        const from = starts[x]!;
+        for (let k = 0; k < offsets[x + 1]! - offsets[x]!; k++) out[from + k + 1] += weights[offsets[x]! + k]!;
+      }
+      for (let y = 0; y < m; y++) out[y + 1] += out[y]!;
+      return out;
+    })(),
     rowTotals: (() => {
       const out = new Float64Array(n + 1);
       for (let x = 0; x < n; x++) out[x + 1] = out[x] + rowSum(weightSums, x, 0, m);

@@ -69,12 +69,16 @@ export function makeBeadCost(
   // `bound`: the search only needs the cost if it is below it; a bead found at or above it is returned with
   // a partial cost, itself at or above the bound (counting a bead's sides as bags can only raise its cost).
   return (i, j, a, b, bound = Infinity) => {
-    // Merge costs against all the anchors these source units could share: past the bound, nothing to count.
+    // Merge costs against all the anchors these units could share: past the bound, nothing to count.
     if (a + b > 2 && !available && b > 0 && a > 0) {
       const floor =
         opts.mergeCost * (a + b - 2) +
         (a > 1 && b > 1 ? opts.manyCost : 0) -
-        opts.anchorWeight * (anchors.rowTotals[i + a]! - anchors.rowTotals[i]!);
+        opts.anchorWeight *
+          Math.min(
+            anchors.rowTotals[i + a]! - anchors.rowTotals[i]!,
+            anchors.columnTotals[j + b]! - anchors.columnTotals[j]!,
+          );
       if (floor >= bound) return floor;
     }
     const ls = src.length[i + a] - src.length[i];
