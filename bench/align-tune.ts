@@ -20,6 +20,8 @@ const RANGES: Partial<Record<keyof AlignOptions, number[]>> = {
   mergeCost: [0.5, 1, 1.5, 2, 2.5, 3, 4, 5],
   manyCost: [-3, -2, -1, 0, 1, 2],
   weakEndCost: [0, 1, 2, 3, 4],
+  fragmentSkipCost: [0, 0.5, 1, 2, 3],
+  romanNumerals: [0, 1],
   skipRun: [1, 4, 8],
   skipExtra: [0, 0.25, 0.5, 1, 2],
   numberWeight: [0.5, 1, 2, 3, 4],

@@ -4,7 +4,11 @@ import { BENCH_LOGIN, BENCH_PASSWORD } from './browser-app';
 // One figure each: opening a document, typing in it, its JS heap, rows in the DOM, long tasks while
 // scrolling, and a cold load over a slow network. Timings are read from the page's own clock.
 
-const FIRST_CELL = 'textarea[aria-label="Translation of segment 1"]';
+// The app's own cell (in #root), not the server's first screen (#first-screen, server/first-screen.ts): opening
+// and typing are measured on the workspace itself; the cold load reports both.
+const CELL = 'textarea[aria-label="Translation of segment 1"]';
+const FIRST_CELL = `#root ${CELL}`;
+const FIRST_SCREEN_CELL = `#first-screen ${CELL}`;
 
 /** A browser context signed in as the bench reviewer (the session cookie is set by the API answer). */
 export async function signedInContext(browser: Browser, url: string): Promise<BrowserContext> {
@@ -14,18 +18,33 @@ export async function signedInContext(browser: Browser, url: string): Promise<Br
   return context;
 }
 
-/** Navigation start → the first translation cell in the DOM, editable (page clock, ms). */
+/** Navigation start → the workspace's first translation cell in the DOM, editable (page clock, ms). */
 export async function openDocument(page: Page, docId: string, timeoutMs = 180_000): Promise<number> {
+  return (await openTimes(page, docId, timeoutMs)).app;
+}
+
+/**
+ * Navigation start → the first editable translation cell (the server's first screen, or the app's when there is
+ * none), and → the workspace's own (the app has taken over: flags, shortcuts, live). Page clock, ms.
+ */
+export async function openTimes(page: Page, docId: string, timeoutMs: number): Promise<{ first: number; app: number }> {
   await page.goto(`/documents/${encodeURIComponent(docId)}`, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector<HTMLTextAreaElement>(sel);
-      return el && el.getAttribute('aria-readonly') !== 'true' ? performance.now() : null;
+    ([firstScreen, app]) => {
+      const w = window as unknown as { __first?: number };
+      // No named inner functions: the bundler's name helper does not exist in the page.
+      const [onFirstScreen, inApp] = [firstScreen, app].map((sel) => {
+        const el = document.querySelector<HTMLTextAreaElement>(sel);
+        return !!el && el.getAttribute('aria-readonly') !== 'true';
+      });
+      const now = performance.now();
+      if (w.__first === undefined && (onFirstScreen || inApp)) w.__first = now;
+      return inApp ? { first: w.__first ?? now, app: now } : null;
     },
-    FIRST_CELL,
+    [FIRST_SCREEN_CELL, FIRST_CELL] as const,
     { polling: 'raf', timeout: timeoutMs },
   );
-  return (await handle.jsonValue()) as number;
+  return (await handle.jsonValue()) as { first: number; app: number };
 }
 
 /**
@@ -117,7 +136,8 @@ export async function scrollLongTasks(page: Page): Promise<{ count: number; long
 }
 
 /**
- * The sample's workspace from an empty cache over a slow network: navigation → first editable cell (ms).
+ * The sample's workspace from an empty cache over a slow network: navigation → first editable cell, and → the
+ * workspace's own cell (ms).
  * With `trace`, each request the page made before then: start → end (ms from the first), bytes on the wire
  * and path (what waits for what, and which files weigh).
  */
@@ -127,7 +147,7 @@ export async function coldLoad(
   docId: string,
   network: { latencyMs: number; bytesPerSecond: number },
   trace?: (line: string) => void,
-): Promise<number> {
+): Promise<{ first: number; app: number }> {
   const context = await signedInContext(browser, url);
   try {
     const page = await context.newPage();
@@ -148,7 +168,7 @@ export async function coldLoad(
       const r = requests.get(e.requestId);
       if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
     });
-    const ms = await openDocument(page, docId, 120_000);
+    const ms = await openTimes(page, docId, 120_000);
     if (trace) {
       const t0 = Math.min(...[...requests.values()].map((r) => r.start));
       const at = (t: number | undefined) => (t === undefined ? '…' : String(Math.round((t - t0) * 1000)));

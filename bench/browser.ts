@@ -141,12 +141,14 @@ export async function runBrowserBench(log: (line: string) => void): Promise<numb
     log(`  ${LARGE} segments:`);
     const b = await measureDocument(browser, app.url, large, log);
     log('  cold load of the sample (400 ms RTT, 50 KB/s, cache disabled):');
-    const colds: number[] = [];
+    const colds: { first: number; app: number }[] = [];
     const trace = process.env.BENCH_BROWSER_TRACE === '1' ? log : undefined;
-    for (let i = 0; i < 2; i++)
+    for (let i = 0; i < 3; i++)
       colds.push(await coldLoad(browser, app.url, SAMPLE_ID, SLOW, i === 0 ? trace : undefined));
-    const cold = median(colds);
-    log(`    ${colds.map((c) => Math.round(c)).join(' / ')} ms`);
+    const cold = median(colds.map((c) => c.first));
+    const coldApp = median(colds.map((c) => c.app));
+    log(`    first editable cell ${colds.map((c) => Math.round(c.first)).join(' / ')} ms`);
+    log(`    the workspace's own cell (the app took over) ${colds.map((c) => Math.round(c.app)).join(' / ')} ms`);
 
     const openRatio = b.openMs / a.openMs;
     const typingRatio = b.typingP95 / a.typingP95;
@@ -174,8 +176,9 @@ export async function runBrowserBench(log: (line: string) => void): Promise<numb
       `| long tasks while scrolling | ${a.longTasks.count} (longest ${Math.round(a.longTasks.longest)} ms) | ${b.longTasks.count} (longest ${Math.round(b.longTasks.longest)} ms) | | none: ${ok(b.longTasks.count === 0)} |`,
     );
     log(
-      `| cold load of the sample → first editable cell | ${Math.round(cold)} ms | | | < ${TARGET.coldMs} ms: ${ok(cold < TARGET.coldMs)} |`,
+      `| cold load of the sample → first editable cell (server's first screen) | ${Math.round(cold)} ms | | | < ${TARGET.coldMs} ms: ${ok(cold < TARGET.coldMs)} |`,
     );
+    log(`| cold load of the sample → the app has taken over (every tool works) | ${Math.round(coldApp)} ms | | | |`);
     return 0;
   } finally {
     await browser.close();

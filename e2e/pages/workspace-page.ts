@@ -41,14 +41,20 @@ export class WorkspacePage extends AppPage {
     this.presenceList = page.getByRole('list', { name: 'People with this document open' });
   }
 
+  /**
+   * Opens the document and waits for the app (or the sign-in form): a signed-in reader first gets the server's
+   * first screen (its cells editable, no toolbar, no shortcuts), which the app then takes over.
+   */
   async open(docId: string) {
     await this.page.goto(`/documents/${encodeURIComponent(docId)}`);
+    await expect(this.toolbar.or(this.signInForm)).toBeVisible();
   }
 
   /** Opens the document, answering the name dialog on a first visit in this browser context. */
   async openAs(docId: string, name: string) {
     await this.open(docId);
     await this.enterName(name);
+    await expect(this.toolbar).toBeVisible();
     await expect(this.targetCell(1)).toBeVisible();
   }
 

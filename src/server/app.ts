@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import { COMPRESS_ABOVE_BYTES } from './http';
+import { createFirstScreen, uiLanguageOf } from './first-screen';
 import { createPreloadHints } from './preload';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -150,6 +151,7 @@ export async function buildApp(opts: AppOptions) {
 
   const staticDir = opts.staticDir && existsSync(path.join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   const hintsFor = staticDir ? createPreloadHints(staticDir) : undefined;
+  const firstScreenPage = staticDir ? createFirstScreen({ staticDir, store, auth: opts.auth }) : undefined;
   if (staticDir) {
     const root = path.resolve(staticDir);
     const assets = path.join(root, 'assets');
@@ -169,7 +171,7 @@ export async function buildApp(opts: AppOptions) {
     });
   }
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';
     if (
       staticDir &&
@@ -178,11 +180,14 @@ export async function buildApp(opts: AppOptions) {
       !/\.[a-z0-9]+$/i.test(pathname)
     ) {
       // Client-side routes (/documents/:id) get the SPA shell, naming what its page will need; a missing asset
-      // stays a 404.
-      const links = hintsFor?.(pathname, req.headers['accept-language']) ?? [];
+      // stays a 404. The workspace's comes with its first screen and first answers (first-screen.ts).
+      const page = await firstScreenPage?.(req, pathname);
+      const links = hintsFor?.(pathname, uiLanguageOf(req), { data: !page, documentData: !page?.bootsDocument }) ?? [];
       if (links.length > 0) reply.header('link', links.join(', '));
-      // The hints name the strings of the browser's language.
-      reply.header('vary', 'accept-language');
+      // The hints name the strings of the user's language; the first screen is this user's.
+      reply.header('vary', 'accept-language, cookie');
+      if (page)
+        return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(page.html);
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${pathname}.` } });

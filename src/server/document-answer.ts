@@ -56,6 +56,11 @@ function answerOf(state: FoldState): Answer {
   return answer;
 }
 
+/** The JSON of `GET /api/documents/:id` for this state (`{"document":…}`), serialised once per state. */
+export function documentAnswerJson(state: FoldState): Buffer {
+  return answerOf(state).json;
+}
+
 function encode(answer: Answer, encoding: Encoding): Promise<Buffer> {
   let body = answer.encoded[encoding];
   if (!body) {

@@ -48,23 +48,30 @@ describe('preload hints for the page shell', () => {
     ]);
   });
 
-  it("names the chunk of the browser's interface language, when it is not the built-in English", async () => {
+  it("names the chunk of the user's interface language, when it is not the built-in English", async () => {
     await manifest({
       [WORKSPACE]: { file: 'assets/w.js' },
       'src/client/lib/locale-bundles/fr.ts': { file: 'assets/fr-1.js' },
       'src/client/lib/locale-bundles/ar.ts': { file: 'assets/ar-2.js' },
     });
     const hints = createPreloadHints(dir);
-    const scripts = (accept?: string) => hints('/documents/d1', accept).filter((h) => h.includes('modulepreload'));
-    expect(scripts('ar-MA,ar;q=0.9,fr;q=0.8')).toEqual([
-      '</assets/w.js>; rel=modulepreload',
-      '</assets/ar-2.js>; rel=modulepreload',
-    ]);
-    // By preference, not by order in the header; English first means nothing more to load.
-    expect(scripts('de;q=0.5, fr-CA;q=0.9')).toContain('</assets/fr-1.js>; rel=modulepreload');
-    expect(scripts('en-GB,fr;q=0.8')).toEqual(['</assets/w.js>; rel=modulepreload']);
-    expect(scripts('de-DE')).toEqual(['</assets/w.js>; rel=modulepreload']);
+    const scripts = (lang?: string) => hints('/documents/d1', lang).filter((h) => h.includes('modulepreload'));
+    expect(scripts('ar')).toEqual(['</assets/w.js>; rel=modulepreload', '</assets/ar-2.js>; rel=modulepreload']);
+    expect(scripts('fr')).toContain('</assets/fr-1.js>; rel=modulepreload');
+    expect(scripts('en')).toEqual(['</assets/w.js>; rel=modulepreload']);
     expect(scripts(undefined)).toEqual(['</assets/w.js>; rel=modulepreload']);
+  });
+
+  it('leaves out the answers a page brings with it (the workspace first screen)', async () => {
+    await manifest({ [WORKSPACE]: { file: 'assets/w.js' } });
+    const hints = createPreloadHints(dir);
+    const fetches = (opts?: { data?: boolean; documentData?: boolean }) =>
+      hints('/documents/d1', 'en', opts).filter((h) => h.includes('as=fetch'));
+    expect(fetches()).toHaveLength(2);
+    expect(fetches({ data: false })).toEqual([]);
+    expect(fetches({ data: true, documentData: false })).toEqual([
+      '</api/session>; rel=preload; as=fetch; crossorigin',
+    ]);
   });
 
   it("finds the page's code when the bundler made its chunk a common one (no key names the module)", async () => {

@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Negotiator from 'negotiator';
 
 /**
  * Preload hints for the UI's pages (issue #10: the first load on a slow network). The page shell (index.html)
@@ -66,30 +65,34 @@ export function createPreloadHints(staticDir: string) {
   }
 
   /**
-   * The chunk of interface strings the browser's language will ask for (i18n.ts loads French and Arabic as
-   * chunks of their own; English is built in): the languages the build has a chunk for, taken from the
-   * manifest, matched by primary subtag in the browser's order of preference (as i18n.ts picks).
+   * The chunk of interface strings the user's language will ask for (i18n.ts loads French and Arabic as chunks of
+   * their own; English is built in), from the manifest. The language is picked as the app picks it
+   * (first-screen.ts's uiLanguageOf: the one chosen in this browser, else the browser's).
    */
-  function stringsFor(m: Manifest, acceptLanguage: string | undefined): string | undefined {
-    if (!acceptLanguage) return undefined;
-    const chunks = new Map<string, string>();
+  function stringsFor(m: Manifest, lang: string | undefined): string | undefined {
+    if (!lang || lang === 'en') return undefined;
     for (const [key, chunk] of Object.entries(m)) {
-      const lang = key.match(/^src\/client\/lib\/locale-bundles\/([a-z]{2,3})\.ts$/)?.[1];
-      if (lang) chunks.set(lang, chunk.file);
-    }
-    for (const tag of new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages()) {
-      const primary = tag.split('-')[0]!.toLowerCase();
-      if (primary === 'en') return undefined;
-      if (chunks.has(primary)) return chunks.get(primary);
+      if (key === `src/client/lib/locale-bundles/${lang}.ts`) return chunk.file;
     }
     return undefined;
   }
 
   /** The `Link` header values for this page's shell (none for pages without hints). */
-  return function hintsFor(pathname: string, acceptLanguage?: string): string[] {
+  /**
+   * `data: false`: the page brings the answers its app asks for first (the workspace's first screen,
+   * first-screen.ts), so none is hinted; `documentData: false`: all but the document's.
+   */
+  return function hintsFor(
+    pathname: string,
+    lang?: string,
+    opts: { data?: boolean; documentData?: boolean } = {},
+  ): string[] {
     const page = PAGES.map((p) => ({ p, m: pathname.match(p.pattern) })).find((x) => x.m);
     if (!page) return [];
-    const links = page.p.data(page.m!).map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`);
+    const data = opts.data === false ? [] : page.p.data(page.m!);
+    const links = data
+      .filter((url) => opts.documentData !== false || !url.startsWith('/api/documents/'))
+      .map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`);
     const m = manifest();
     const key = m && pageChunk(m, page.p.module);
     if (!m || !key) return links;
@@ -106,7 +109,7 @@ export function createPreloadHints(staticDir: string) {
       for (const i of chunk.imports ?? []) visit(i);
     };
     visit(key);
-    const strings = stringsFor(m, acceptLanguage);
+    const strings = stringsFor(m, lang);
     if (strings) files.add(strings);
     return [
       ...[...files].map((f) => `</${f}>; rel=modulepreload`),

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, useEffect, useLayoutEffect, type ComponentType } from 'react';
 import { BrowserRouter, matchPath, Route, Routes, useLocation, type Params } from 'react-router';
 import { RequirePermission, RequireSession } from '../features/auth/components/require-session';
+import { dropFirstScreen } from '../first-screen/handover';
 import { ApiError, setUnauthenticatedHandler } from '../lib/api';
 import { documentQueries } from '../lib/document-queries';
 import { sessionQueries, setSession } from '../lib/session';
@@ -71,6 +72,8 @@ const PREFETCH: { path: string; start: (qc: QueryClient, params: Params) => void
 function RoutePrefetch({ qc }: { qc: QueryClient }) {
   const { pathname } = useLocation();
   useLayoutEffect(() => {
+    // The server's first screen is the workspace's (first-screen/handover.ts): any other page shows at once.
+    if (!matchPath('/documents/:id', pathname)) dropFirstScreen();
     void qc.prefetchQuery(sessionQueries.current());
     for (const r of PREFETCH) {
       const m = matchPath(r.path, pathname);

@@ -7,6 +7,7 @@ import enDocuments from '../../../locales/en/documents.json';
 import enGuidelines from '../../../locales/en/guidelines.json';
 import enQa from '../../../locales/en/qa.json';
 import enWorkspace from '../../../locales/en/workspace.json';
+import { isUiLanguage, pickUiLanguage, UI_LANGUAGE_COOKIE, UI_LANGUAGES, type UiLanguage } from '../../shared/ui-language';
 
 /** English is built in: it is the fallback, and the strings' types come from it (i18next.d.ts). */
 export const resources = {
@@ -32,30 +33,24 @@ const BUNDLES: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ bundle: Record<
   ar: () => import('./locale-bundles/ar'),
 };
 
-export const UI_LANGUAGES = ['en', 'fr', 'ar'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export { pickUiLanguage, UI_LANGUAGES, type UiLanguage };
 const STORAGE_KEY = 'visavis.uiLanguage';
 
 function initialLanguage(): UiLanguage {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (stored && (UI_LANGUAGES as readonly string[]).includes(stored)) return stored as UiLanguage;
+  if (isUiLanguage(stored)) return stored;
   return pickUiLanguage(globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en']);
 }
 
-/** The first of the browser's languages (in its order of preference) the interface speaks, by primary subtag. */
-export function pickUiLanguage(preferred: readonly string[]): UiLanguage {
-  for (const tag of preferred) {
-    const primary = tag.split(/[-_]/)[0]!.toLowerCase();
-    if ((UI_LANGUAGES as readonly string[]).includes(primary)) return primary as UiLanguage;
-  }
-  return 'en';
-}
-
-/** <html lang dir> follows the UI language (content cells carry their own lang/dir). */
+/**
+ * <html lang dir> follows the UI language (content cells carry their own lang/dir), and so does the cookie that
+ * tells the server which language to draw a first screen in.
+ */
 function applyToDocument(lng: string) {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = lng;
   document.documentElement.dir = i18n.dir(lng);
+  document.cookie = `${UI_LANGUAGE_COOKIE}=${encodeURIComponent(lng)}; path=/; max-age=31536000; samesite=lax`;
 }
 
 /** Makes a language's strings available (at once for English and for one already loaded). */

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { alignUnits, type Bead } from './align';
-import { buildDictionary, parseDictionary } from './features';
+import { alignUnits, firstPassCost, type Bead } from './align';
+import {
+  buildDictionary,
+  newVocabulary,
+  parseDictionary,
+  romanToArabic,
+  sentenceFeatures,
+  DEFAULT_FEATURE_OPTIONS,
+} from './features';
 
-// The optional bilingual dictionary (word pairs given as data), runs of unpaired units, weak stops.
+// The optional bilingual dictionary (word pairs given as data), runs of unpaired units, weak stops and
+// fragments, Roman numerals.
 
 const beads = (result: Bead[]) => result.map((b) => [b.source, b.target]);
 
@@ -98,5 +106,84 @@ describe('weak stops', () => {
     ]);
     // Without the cost of a bead that ends on a weak stop on one side only, "à midi." is left unpaired.
     expect(beads(alignUnits(en, fr, { weakEndCost: 0 }))).toContainEqual([[], [1]]);
+  });
+});
+
+describe('fragments', () => {
+  it('joins a short clause cut at a semicolon to the rest of its sentence rather than leaving it unpaired', () => {
+    const en = [
+      'They waited in the tents for three days.',
+      'Then everybody set to work with all their strength, the porters too.',
+      'Camp 3 was set up on the spur at 6000 m.',
+    ];
+    const fr = [
+      'Ils attendirent trois jours sous les tentes.',
+      'Le temps changea ;',
+      'tous se mirent au travail de toutes leurs forces, les porteurs aussi.',
+      'Le camp III fut installé sur l’éperon à 6000 m.',
+    ];
+    expect(beads(alignUnits(en, fr))).toEqual([
+      [[0], [0]],
+      [[1], [1, 2]],
+      [[2], [3]],
+    ]);
+    // Without the cost of leaving a fragment unpaired, "Le temps changea ;" is left out.
+    expect(beads(alignUnits(en, fr, { fragmentSkipCost: 0 }))).toContainEqual([[], [1]]);
+  });
+});
+
+describe('Roman numerals', () => {
+  it('reads upper-case Roman numerals of two letters or more as numbers, and nothing else', () => {
+    expect(romanToArabic('camp IV. Tout, Gasherbrum II, III et XII')).toBe('camp 4. Tout, Gasherbrum 2, 3 et 12');
+    expect(romanToArabic('I, V, IVX, CD, MIX, DIV, Iv, xii')).toBe('I, V, IVX, CD, MIX, DIV, Iv, xii');
+  });
+
+  it('makes "Lager 4" and "camp IV" share a number anchor', () => {
+    const vocab = newVocabulary();
+    const de = sentenceFeatures('Zurück nach Lager 4 !', vocab, DEFAULT_FEATURE_OPTIONS);
+    const fr = sentenceFeatures('Retour au camp IV.', vocab, DEFAULT_FEATURE_OPTIONS);
+    expect(fr.numbers).toBe(1);
+    expect(de.ids.filter((id) => fr.ids.includes(id)).map((id) => vocab.kinds[id])).toContain('number');
+    const off = sentenceFeatures('Retour au camp IV.', vocab, { ...DEFAULT_FEATURE_OPTIONS, romanNumerals: 0 });
+    expect(off.numbers).toBe(0);
+  });
+});
+
+describe('anchors of a bead of several units', () => {
+  // Each name is in both sentences on both sides: counted once per pair of units, a 2–2 bead would hold
+  // each of them four times and two 1–1 beads only twice in all. (maxDocFrequency: 1 keeps names found in
+  // half of this tiny text as anchors.)
+  const en = [
+    'The expedition left Kathmandu in March.',
+    'Reiss, Luchsinger, Marmet and Schmied carried loads to the South Col for five long days.',
+    'Then Reiss, Luchsinger, Marmet and Schmied rested.',
+    'The summit was reached on 18 May.',
+  ];
+  const fr = [
+    'L’expédition quitta Katmandou en mars.',
+    'Reiss, Luchsinger, Marmet et Schmied portèrent des charges au col Sud.',
+    'Puis Reiss, Luchsinger, Marmet et Schmied se reposèrent deux jours entiers au camp de base.',
+    'Le sommet fut atteint le 18 mai.',
+  ];
+
+  it('counts an anchor as often as the smaller side of the bead holds it, not once per pair of units', () => {
+    expect(beads(alignUnits(en, fr, { maxDocFrequency: 1 }))).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+      [[2], [2]],
+      [[3], [3]],
+    ]);
+    // Counted per pair of units, the names pull the two sentence pairs into one 2–2 bead.
+    expect(beads(alignUnits(en, fr, { maxDocFrequency: 1, bagShared: 0 }))).toContainEqual([
+      [1, 2],
+      [1, 2],
+    ]);
+  });
+
+  it('leaves the cost of a 1–1 bead as it was and raises that of a 2–2 bead by the anchors counted twice', () => {
+    const bag = firstPassCost(en, fr, { maxDocFrequency: 1 });
+    const pairs = firstPassCost(en, fr, { maxDocFrequency: 1, bagShared: 0 });
+    expect(bag(1, 1, 1, 1)).toBeCloseTo(pairs(1, 1, 1, 1));
+    expect(bag(1, 1, 2, 2)).toBeGreaterThan(pairs(1, 1, 2, 2) + 1);
   });
 });

@@ -1,4 +1,4 @@
-import { lengthCost } from './gale-church';
+import { makeBeadCost, type Available, type Side } from './bead-cost';
 import {
   DEFAULT_FEATURE_OPTIONS,
   newVocabulary,
@@ -13,15 +13,18 @@ import { availableWeight, beadRanges, induceLexicon, type LexiconOptions, type P
 
 /**
  * Sentence alignment: dynamic programming over beads (1–1, 1–0, 0–1, 2–1, 1–2, … up to `maxSide` units a
- * side) inside a band around the diagonal. A bead's cost is the Gale–Church length cost plus a cost per
- * unit past one a side, minus the anchors it pairs (numbers, names and cognates, punctuation), plus a penalty per
- * number one side has and the other lacks, plus a cost when one side's last unit ends on a weak stop (; : ,)
- * and the other's does not (the sentence goes on in the next unit: the cut is likely misplaced). `passes: 2` adds a second search in the same band where a bead
- * also pays for the anchors its units share with the neighbours of their first-pass bead, and optionally
- * a lexicon induced from the first pass: better on the tuning half of the Bleualign set, not on the
- * held-out half (README), so off by default. Also measured and neutral by default (README): runs of up to
- * `skipRun` unpaired units as one step, an extra cost for many-to-many beads, and an optional bilingual
- * dictionary (`dictionary`, data the caller loads; nothing is shipped) whose pairs are anchors too.
+ * side) inside a band around the diagonal. A bead's cost (bead-cost.ts) is the Gale–Church length cost plus
+ * a cost per unit past one a side, minus the anchors it pairs (numbers, Roman numerals included, names and
+ * cognates, punctuation; a bead of several units counts each anchor as often as its smaller side holds it,
+ * not once per pair of units), plus a penalty per number one side has and the other lacks, plus a cost
+ * when one side's last unit ends on a weak stop (; : ,) and the other's does not (the sentence goes on in
+ * the next unit: the cut is likely misplaced). Leaving a unit unpaired costs a base and so much per
+ * character, more for a fragment (a unit cut at a weak stop). `passes: 2` adds a second search in the same
+ * band where a bead also pays for the anchors its units share with the neighbours of their first-pass
+ * bead, and optionally a lexicon induced from the first pass: off by default (README). Also measured and
+ * neutral by default (README): runs of up to `skipRun` unpaired units as one step, an extra cost for
+ * many-to-many beads, and an optional bilingual dictionary (`dictionary`, data the caller loads; nothing is
+ * shipped) whose pairs are anchors too.
  */
 
 export interface Bead {
@@ -45,12 +48,19 @@ export interface AlignOptions extends FeatureOptions, LexiconOptions {
    * the first: a run of captions or page furniture is cheap, a lone short sentence left out is not. */
   skipRun: number;
   skipExtra: number;
+  /** 1: a bead of three units or more shares each anchor as many times as the smaller side holds it (its
+   * two sides as bags), not once per pair of units: a word in both sentences of a 2–2 counts twice, not
+   * four times. 0: once per pair of units. */
+  bagShared: number;
   /** Cost of a bead of more than one unit a side, per extra unit. */
   mergeCost: number;
   /** Further cost of a bead of more than one unit on both sides (2–2, 2–3, …), added to `mergeCost`'s. */
   manyCost: number;
   /** Cost of a bead whose last unit ends on a weak stop (; : ,) on one side only. */
   weakEndCost: number;
+  /** Cost of leaving a fragment unpaired: a unit that starts in lower case, ends on a weak stop, or follows
+   * one that does (the rest of its sentence has a counterpart, so it belongs with it). */
+  fragmentSkipCost: number;
   /** Cost of a bead that joins units across a paragraph mark (when the caller says where paragraphs start). */
   paragraphCost: number;
   /** Largest number of units on one side of a bead. */
@@ -72,7 +82,7 @@ export interface AlignOptions extends FeatureOptions, LexiconOptions {
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   ...DEFAULT_FEATURE_OPTIONS,
-  numberWeight: 0.5,
+  numberWeight: 3,
   punctWeight: 0.6,
   variance: 6.8,
   anchorWeight: 2,
@@ -82,11 +92,13 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   skipRun: 1,
   skipExtra: 0,
   mergeCost: 3,
+  bagShared: 1,
   manyCost: 0,
   paragraphCost: 3,
   weakEndCost: 2,
-  maxSide: 4,
-  maxBead: 5,
+  fragmentSkipCost: 0.5,
+  maxSide: 6,
+  maxBead: 7,
   band: 40,
   maxDocFrequency: 0.15,
   passes: 1,
@@ -98,13 +110,6 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   lexMinLength: 3,
 };
 
-interface Side {
-  length: Float64Array; // prefix sums of lengths
-  numbers: Float64Array; // prefix sums of number counts
-  starts: Float64Array; // prefix sums of paragraph starts
-  weak: Uint8Array; // 1 where a unit ends with a weak stop (; : ,), the sentence going on in the next unit
-}
-
 function prefixSums(values: readonly number[]): Float64Array {
   const out = new Float64Array(values.length + 1);
   for (let i = 0; i < values.length; i++) out[i + 1] = out[i] + values[i];
@@ -112,6 +117,7 @@ function prefixSums(values: readonly number[]): Float64Array {
 }
 
 const WEAK_END = /[;:,\u061B\u060C]\s*$/u;
+const LOWER_START = /^[^\p{L}\p{N}]*\p{Ll}/u;
 
 interface Step {
   a: number;
@@ -131,12 +137,6 @@ interface Path {
   touchesEdge: boolean;
 }
 
-/** Anchor weight each unit could pair near its first-pass bead (second pass only). */
-interface Available {
-  source: Float64Array;
-  target: Float64Array;
-}
-
 function search(
   n: number,
   m: number,
@@ -152,43 +152,7 @@ function search(
   const cost = new Float64Array(band.size).fill(Infinity);
   const back = new Int8Array(band.size).fill(-1);
   cost[0] = 0;
-  const beadCost = (i: number, j: number, a: number, b: number): number => {
-    const ls = src.length[i + a] - src.length[i];
-    const lt = tgt.length[j + b] - tgt.length[j];
-    let shared = 0;
-    let sharedNumbers = 0;
-    let missed = 0;
-    for (let x = i; x < i + a; x++) {
-      const hit = anchors.rowWeight(x, j, j + b);
-      shared += hit;
-      if (b > 0) sharedNumbers += anchors.rowNumbers(x, j, j + b);
-      if (available) missed += Math.max(0, available.source[x] - hit);
-    }
-    if (available)
-      for (let y = j; y < j + b; y++) {
-        let hit = 0;
-        for (let x = i; x < i + a; x++) hit += anchors.weight(x, y);
-        missed += Math.max(0, available.target[y] - hit);
-      }
-    if (a === 0 || b === 0)
-      return opts.skipBase + opts.skipExtra * (a + b - 1) + opts.skipPerChar * (ls + lt) + opts.missWeight * missed;
-    const numbers = src.numbers[i + a] - src.numbers[i] + tgt.numbers[j + b] - tgt.numbers[j];
-    // Paragraph marks inside the bead (a unit after the first that starts a paragraph).
-    const crossed = src.starts[i + a] - src.starts[i + 1] + tgt.starts[j + b] - tgt.starts[j + 1];
-    const unmatched = Math.max(0, numbers - 2 * sharedNumbers);
-    // One side's last unit ends on a weak stop and the other's does not: the cut is likely in the wrong place.
-    const weakEnd = src.weak[i + a - 1] !== tgt.weak[j + b - 1] ? opts.weakEndCost : 0;
-    return (
-      weakEnd +
-      lengthCost(ls, lt, ratio, opts.variance) +
-      opts.mergeCost * (a + b - 2) +
-      (a > 1 && b > 1 ? opts.manyCost : 0) -
-      opts.anchorWeight * shared +
-      opts.numberMismatch * unmatched +
-      opts.paragraphCost * crossed +
-      opts.missWeight * missed
-    );
-  };
+  const beadCost = makeBeadCost(src, tgt, anchors, opts, ratio, available);
   for (let i = 0; i <= n; i++) {
     for (let j = band.lo[i]; j <= band.hi[i]; j++) {
       const here = band.offset[i] + j - band.lo[i];
@@ -202,7 +166,7 @@ function search(
         if (pi < 0 || pj < 0 || pj < band.lo[pi] || pj > band.hi[pi]) continue;
         const prev = cost[band.offset[pi] + pj - band.lo[pi]];
         if (prev === Infinity) continue;
-        const c = prev + beadCost(pi, pj, a, b);
+        const c = prev + beadCost(pi, pj, a, b, best - prev);
         if (c < best) {
           best = c;
           bestStep = s;
@@ -236,6 +200,54 @@ function search(
 const confidence = (cost: number, a: number, b: number): number =>
   a === 0 || b === 0 ? 0.3 : 1 / (1 + Math.exp(cost - 3));
 
+/** What the search needs of both texts: the units' features and their prefix sums. */
+function model(
+  source: readonly string[],
+  target: readonly string[],
+  opts: AlignOptions,
+  paragraphs?: { source: readonly boolean[]; target: readonly boolean[] },
+) {
+  const vocab = newVocabulary();
+  const dict = opts.dictionary;
+  const sf = source.map((s) => sentenceFeatures(s, vocab, opts, undefined, dict?.source));
+  const tf = target.map((t) => sentenceFeatures(t, vocab, opts, undefined, dict?.target));
+  const side = (f: typeof sf, starts: readonly boolean[] | undefined): Side => ({
+    length: prefixSums(f.map((x) => x.length)),
+    numbers: prefixSums(f.map((x) => x.numbers)),
+    starts: prefixSums(f.map((_, k) => (starts?.[k] ? 1 : 0))),
+    weak: Uint8Array.from(texts(f), (t) => (WEAK_END.test(t) ? 1 : 0)),
+    fragments: new Float64Array(0),
+  });
+  const texts = (f: typeof sf) => (f === sf ? source : target);
+  const src = side(sf, paragraphs?.source);
+  const tgt = side(tf, paragraphs?.target);
+  // A fragment: part of a sentence cut at a weak stop (it ends on one, follows one, or starts in lower case).
+  const fragments = (texts: readonly string[], weak: Uint8Array) =>
+    prefixSums(texts.map((t, k) => (weak[k] || (k > 0 && weak[k - 1]) || LOWER_START.test(t) ? 1 : 0)));
+  src.fragments = fragments(source, src.weak);
+  tgt.fragments = fragments(target, tgt.weak);
+  const ratio = Math.max(tgt.length[target.length], 1) / Math.max(src.length[source.length], 1);
+
+  return { src, tgt, ratio, sf, tf, vocab };
+}
+
+/**
+ * The first pass's bead cost for two texts, for error analysis (bench/align-debug.ts): what the search
+ * minimises, so that a gold stretch and the returned one can be compared.
+ */
+export function firstPassCost(
+  source: readonly string[],
+  target: readonly string[],
+  options: Partial<AlignOptions> = {},
+): (i: number, j: number, a: number, b: number) => number {
+  const opts = { ...DEFAULT_ALIGN_OPTIONS, ...options };
+  const { src, tgt, ratio, sf, tf, vocab } = model(source, target, opts);
+  const n = source.length;
+  const m = target.length;
+  const band = makeBand(n, m, (i) => (i * m) / n, Math.max(n, m));
+  return makeBeadCost(src, tgt, anchorMatrix(sf, tf, vocab, band, opts), opts, ratio);
+}
+
 export function alignUnits(
   source: readonly string[],
   target: readonly string[],
@@ -251,20 +263,8 @@ export function alignUnits(
       ...target.map((_, j) => ({ source: [], target: [j], score: 1 })),
     ];
   }
-  const vocab = newVocabulary();
+  const { src, tgt, ratio, sf, tf, vocab } = model(source, target, opts, paragraphs);
   const dict = opts.dictionary;
-  const sf = source.map((s) => sentenceFeatures(s, vocab, opts, undefined, dict?.source));
-  const tf = target.map((t) => sentenceFeatures(t, vocab, opts, undefined, dict?.target));
-  const side = (f: typeof sf, starts: readonly boolean[] | undefined): Side => ({
-    length: prefixSums(f.map((x) => x.length)),
-    numbers: prefixSums(f.map((x) => x.numbers)),
-    starts: prefixSums(f.map((_, k) => (starts?.[k] ? 1 : 0))),
-    weak: Uint8Array.from(texts(f), (t) => (WEAK_END.test(t) ? 1 : 0)),
-  });
-  const texts = (f: typeof sf) => (f === sf ? source : target);
-  const src = side(sf, paragraphs?.source);
-  const tgt = side(tf, paragraphs?.target);
-  const ratio = Math.max(tgt.length[m], 1) / Math.max(src.length[n], 1);
 
   // First pass: anchors and lengths, in a band around the diagonal.
   let width = opts.band;

@@ -8,6 +8,15 @@ export interface AnchorMatrix {
   rowNumbers(x: number, y0: number, y1: number): number;
   /** Weight of each feature id as an anchor (0: not an anchor). */
   featureWeight: Float64Array;
+  /** The features of each unit, and which feature ids are numbers (for a bead's shared anchors as bags). */
+  source: readonly SentenceFeatures[];
+  target: readonly SentenceFeatures[];
+  isNumber: Uint8Array;
+  /** Prefix sums over source units of all the anchor weight each unit shares within its stored row: an
+   * upper bound on what units x0 … x1−1 can share with any target span, `rowTotals[x1] − rowTotals[x0]`. */
+  rowTotals: Float64Array;
+  /** The same over target units, for spans of the target side. */
+  columnTotals: Float64Array;
 }
 
 interface BandRows {
@@ -99,9 +108,10 @@ export function anchorMatrix(
   };
   const weightSums = sums(weights);
   const numberSums = sums(numbers);
+  const starts = Int32Array.from({ length: n }, (_, x) => start(x));
   const rowSum = (table: Float64Array, x: number, y0: number, y1: number) => {
-    const from = start(x);
-    const len = offsets[x + 1] - offsets[x];
+    const from = starts[x]!;
+    const len = offsets[x + 1]! - offsets[x]!;
     const a = Math.min(Math.max(y0 - from, 0), len);
     const b = Math.min(Math.max(y1 - from, 0), len);
     const base = offsets[x] + x;
@@ -114,6 +124,23 @@ export function anchorMatrix(
   };
   return {
     featureWeight,
+    source: sf,
+    target: tf,
+    isNumber: Uint8Array.from(vocab.kinds, (k) => (k === 'number' ? 1 : 0)),
+    columnTotals: (() => {
+      const out = new Float64Array(m + 1);
+      for (let x = 0; x < n; x++) {
+        const from = starts[x]!;
+        for (let k = 0; k < offsets[x + 1]! - offsets[x]!; k++) out[from + k + 1] += weights[offsets[x]! + k]!;
+      }
+      for (let y = 0; y < m; y++) out[y + 1] += out[y]!;
+      return out;
+    })(),
+    rowTotals: (() => {
+      const out = new Float64Array(n + 1);
+      for (let x = 0; x < n; x++) out[x + 1] = out[x] + rowSum(weightSums, x, 0, m);
+      return out;
+    })(),
     rowWeight: (x, y0, y1) => rowSum(weightSums, x, y0, y1),
     rowNumbers: (x, y0, y1) => rowSum(numberSums, x, y0, y1),
     weight: (x, y) => {

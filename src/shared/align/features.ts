@@ -35,6 +35,8 @@ export interface FeatureOptions {
   dictWeight: number;
   /** Letters a word may lose at its end to be found in the dictionary (crude inflection, any language). */
   dictTrim: number;
+  /** 1: upper-case Roman numerals of two letters or more (II, IV, XII) are numbers ("camp IV" = "Lager 4"). */
+  romanNumerals: number;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -45,7 +47,15 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   lexWeight: 0,
   dictWeight: 0.25,
   dictTrim: 2,
+  romanNumerals: 1,
 };
+
+const ROMAN = /(?<![\p{L}\p{N}])(?=[IVX]{2})(X{0,3})(IX|IV|V?I{0,3})(?![\p{L}\p{N}])/gu;
+const ROMAN_VALUE: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9 };
+
+/** The text with its Roman numerals of two letters or more (up to XXXIX) as Arabic numbers. */
+export const romanToArabic = (text: string): string =>
+  text.replace(ROMAN, (_: string, tens: string, units: string) => String(tens.length * 10 + (ROMAN_VALUE[units] ?? 0)));
 
 export interface SentenceFeatures {
   /** Feature ids (into a shared vocabulary) with their counts in the sentence. */
@@ -145,7 +155,7 @@ export function sentenceFeatures(
   const counts = new Map<number, number>();
   let numbers = 0;
   const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
-  const folded = fold(text);
+  const folded = fold(opts.romanNumerals ? romanToArabic(text) : text);
   for (const [, number, word, punct] of folded.matchAll(TOKEN)) {
     if (number !== undefined) {
       const digits = /^[0-9]+$/.test(number) ? number : asciiDigits(number);

@@ -11,6 +11,7 @@ import type { SaveQueue } from '../lib/save-queue';
 import { HeatStrip, type HeatMark } from './heat-strip';
 import type { StructureKind } from '../hooks/use-structure-actions';
 import { SegmentRow, type SideHighlights, type TermNote } from './segment-row';
+import { SegmentsHead } from '../../../../first-screen/segments-head';
 
 const EMPTY: readonly Flag[] = [];
 const NO_MARKS: readonly Highlight[] = [];
@@ -191,19 +192,15 @@ export function SegmentTable({ doc, queue, activeFlagId, activeFindingId, active
       )}
       <div className="ws-table-wrap" ref={wrap}>
         <table className="segments" aria-rowcount={segments.length + 1}>
-          <caption className="visually-hidden">{t('table.label')}</caption>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col" className="seg-number">
-                {t('table.number')}
-              </th>
-              <th scope="col" className="seg-status">
-                {t('table.status')}
-              </th>
-              <th scope="col">{t('table.source', { lang: langName(doc.sourceLang) })}</th>
-              <th scope="col">{t('table.target', { lang: langName(doc.targetLang) })}</th>
-            </tr>
-          </thead>
+          <SegmentsHead
+            labels={{
+              caption: t('table.label'),
+              number: t('table.number'),
+              status: t('table.status'),
+              source: t('table.source', { lang: langName(doc.sourceLang) }),
+              target: t('table.target', { lang: langName(doc.targetLang) }),
+            }}
+          />
           <tbody ref={body} onFocus={onFocusRow} onBlur={onBlurRow}>
             {top > 0 && (
               <tr className="virtual-spacer" aria-hidden="true">

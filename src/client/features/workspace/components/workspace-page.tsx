@@ -11,6 +11,7 @@ import { useCells } from '../hooks/use-cells';
 import { useConflict } from '../hooks/use-conflict';
 import { useDocument } from '../hooks/use-document';
 import { useDraftStates } from '../hooks/use-draft-states';
+import { useFirstScreenHandover } from '../hooks/use-first-screen';
 import { useFlagActions } from '../hooks/use-flag-actions';
 import { useFlagCreation } from '../hooks/use-flag-creation';
 import { useReviewTracking } from '../hooks/use-review-tracking';
@@ -137,6 +138,7 @@ export function WorkspacePage() {
     },
     [queue, typed],
   );
+  useFirstScreenHandover({ doc, failed: docQuery.isError, onEdit, getCell, focusSpan });
   const onBlur = useCallback((segmentId: string) => void queue.flush(segmentId), [queue]);
   const onRetry = useCallback((segmentId: string) => queue.retry(segmentId), [queue]);
 
