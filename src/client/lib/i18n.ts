@@ -7,7 +7,13 @@ import enDocuments from '../../../locales/en/documents.json';
 import enGuidelines from '../../../locales/en/guidelines.json';
 import enQa from '../../../locales/en/qa.json';
 import enWorkspace from '../../../locales/en/workspace.json';
-import { isUiLanguage, pickUiLanguage, UI_LANGUAGE_COOKIE, UI_LANGUAGES, type UiLanguage } from '../../shared/ui-language';
+import {
+  isUiLanguage,
+  pickUiLanguage,
+  UI_LANGUAGE_COOKIE,
+  UI_LANGUAGES,
+  type UiLanguage,
+} from '../../shared/ui-language';
 
 /** English is built in: it is the fallback, and the strings' types come from it (i18next.d.ts). */
 export const resources = {

@@ -9,7 +9,11 @@ import type { StoredToken } from '../tokens/api-token';
 import type { StoredUser } from './user-store';
 
 /** The answer of GET /api/session (also what the workspace's first screen gives the app, first-screen.ts). */
-export function sessionResponse(user: StoredUser, token: string | null, apiToken?: StoredToken | null): SessionResponse {
+export function sessionResponse(
+  user: StoredUser,
+  token: string | null,
+  apiToken?: StoredToken | null,
+): SessionResponse {
   return {
     user: {
       id: user.id,
