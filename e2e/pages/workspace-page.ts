@@ -42,12 +42,17 @@ export class WorkspacePage extends AppPage {
   }
 
   /**
-   * Opens the document and waits for the app (or the sign-in form): a signed-in reader first gets the server's
-   * first screen (its cells editable, no toolbar, no shortcuts), which the app then takes over.
+   * Opens the document and waits for the app: a signed-in reader first gets the server's first screen (its cells
+   * editable, no toolbar, no shortcuts), which the app then takes over.
    */
   async open(docId: string) {
     await this.page.goto(`/documents/${encodeURIComponent(docId)}`);
-    await expect(this.toolbar.or(this.signInForm)).toBeVisible();
+    await this.appTookOver();
+  }
+
+  /** The server's first screen is gone (the app has taken over, or there was none). */
+  async appTookOver() {
+    await this.page.waitForFunction(() => !document.getElementById('first-screen'));
   }
 
   /** Opens the document, answering the name dialog on a first visit in this browser context. */

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../lib/user-directory';
 
@@ -56,9 +56,17 @@ export function MentionInput({ id, label, value, people, onChange, chosen }: Pro
     const text = value.slice(0, query.start) + inserted + value.slice(caret);
     onChange(text, [...chosen.filter((c) => c.id !== p.id), p]);
     setQuery(null);
-    const at = query.start + inserted.length;
-    requestAnimationFrame(() => box.current?.setSelectionRange(at, at));
+    caretAfter.current = { text, at: query.start + inserted.length };
   }
+  // The caret goes after the name as soon as the new text is in the box, in the same task: set a frame later, it
+  // moved keys typed meanwhile ("Merci @Amina egarde.r" for "regarde.").
+  const caretAfter = useRef<{ text: string; at: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = caretAfter.current;
+    if (!pending || pending.text !== value) return;
+    caretAfter.current = null;
+    box.current?.setSelectionRange(pending.at, pending.at);
+  }, [value]);
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (!open) return;
