@@ -29,8 +29,10 @@ export default defineConfig({
   retries: isCI ? 1 : 0,
   // Two cores: one worker per core keeps server start-up and Chromium from starving each other.
   workers: 2,
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
+  // Generous: each test starts its own server and browser contexts, and on a loaded two-core machine a spec with
+  // two reviewers took over 45 s (the same specs take ~10 s on a quiet one).
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',
   use: {
