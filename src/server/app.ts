@@ -181,8 +181,9 @@ export async function buildApp(opts: AppOptions) {
     ) {
       // Client-side routes (/documents/:id) get the SPA shell, naming what its page will need; a missing asset
       // stays a 404. The workspace's comes with its first screen and first answers (first-screen.ts).
-      const page = await firstScreenPage?.(req, pathname);
-      const links = hintsFor?.(pathname, uiLanguageOf(req), { data: !page, documentData: !page?.bootsDocument }) ?? [];
+      const lang = uiLanguageOf(req);
+      const page = await firstScreenPage?.(req, pathname, lang);
+      const links = hintsFor?.(pathname, lang, { data: !page, documentData: !page?.bootsDocument }) ?? [];
       if (links.length > 0) reply.header('link', links.join(', '));
       // The hints name the strings of the user's language; the first screen is this user's.
       reply.header('vary', 'accept-language, cookie');

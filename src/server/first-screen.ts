@@ -90,7 +90,11 @@ export function createFirstScreen(opts: { staticDir: string; store: DocumentStor
   }
 
   /** The workspace's page for this request, or undefined when the plain shell is the answer. */
-  return async function firstScreenPage(req: FastifyRequest, pathname: string): Promise<FirstScreenPage | undefined> {
+  return async function firstScreenPage(
+    req: FastifyRequest,
+    pathname: string,
+    lng: UiLanguage,
+  ): Promise<FirstScreenPage | undefined> {
     const id = WORKSPACE_PATH.exec(pathname)?.[1];
     const html = id && shell();
     if (!id || !html || !html.includes(ROOT) || !HTML_TAG.test(html)) return undefined;
@@ -101,7 +105,6 @@ export function createFirstScreen(opts: { staticDir: string; store: DocumentStor
     const state = await opts.store.get(id);
     if (!state) return undefined;
 
-    const lng = uiLanguageOf(req);
     // Keys are built from data (statuses, language tags): checked by the locale tests, not by i18next's key types.
     const t = i18n.getFixedT(lng) as unknown as FirstScreenT;
     const langName = (tag: string) => t(`common:langNames.${tag}`, { defaultValue: languageName(tag, lng) ?? tag });

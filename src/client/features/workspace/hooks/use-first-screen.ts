@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { DocumentState, Segment } from '../../../../shared/schemas';
+import { byId } from '../../../../shared/state-index';
 import { dropFirstScreen, hasFirstScreen, takeFirstScreen } from '../../../first-screen/handover';
 import type { CellSide } from './use-cells';
 
@@ -35,7 +36,7 @@ export function useFirstScreenHandover({ doc, failed, onEdit, getCell, focusSpan
       const taken = takeFirstScreen();
       if (!taken || !doc) return;
       for (const edit of taken.edits) {
-        const segment = doc.segments.find((s) => s.id === edit.segmentId);
+        const segment = byId(doc.segments, edit.segmentId);
         if (!segment || segment.readOnly || edit.text === segment.target) continue;
         onEdit(segment, edit.text);
         // The row reads the draft when it renders; a cell already drawn shows it now, before the focus lands.
